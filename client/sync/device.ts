@@ -1,0 +1,22 @@
+/**
+ * A stable, random id for this device, kept in localStorage.
+ *
+ * Why: notes record their author without accounts; the id survives reloads on the same tablet.
+ */
+import { newNoteId } from '../../shared/index.ts';
+
+const KEY = 'olifant.deviceId';
+
+/** This device's author id (made on first use). */
+export function deviceId(): string {
+  try {
+    let id = localStorage.getItem(KEY);
+    if (!id) {
+      id = newNoteId();
+      localStorage.setItem(KEY, id);
+    }
+    return id;
+  } catch {
+    return 'anonymous';
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Server configuration from environment variables, each with a default.
+ *
+ * Why: the server must start with no set-up (`npm start`) and be configurable by a venue's admin
+ * without code; a bad value stops start-up with a message naming the variable.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export interface ServerConfig {
+  /** TCP port; 0 picks a free one (tests). */
+  readonly port: number;
+  /** Interface to listen on; 0.0.0.0 lets tablets on the venue network join. */
+  readonly host: string;
+  /** Folder for the SQLite file and the generated secret. */
+  readonly dataDir: string;
+  /** Token secret (from OLIFANT_SECRET); `undefined` means generate once and keep it in the data dir. */
+  readonly secret: string | undefined;
+  /** Base of the links the API hands out, e.g. https://olifant.example.org; else taken from the request. */
+  readonly publicUrl: string | undefined;
+  /** Largest websocket frame accepted, in bytes. */
+  readonly maxMessageBytes: number;
+  /** How long a board with no connections stays in memory. */
+  readonly unloadGraceMs: number;
+  /** Compact a board's log into its state after this many appended updates. */
+  readonly compactEvery: number;
+  /** Folder with the built client (index.html, assets/). */
+  readonly clientDir: string;
+  /** pino log level. */
+  readonly logLevel: string;
+}
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  PORT: int(0, 65535).default(1234),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  OLIFANT_DATA_DIR: z.string().min(1).default('./data'),
+  OLIFANT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  OLIFANT_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  OLIFANT_MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
+  OLIFANT_UNLOAD_GRACE_MS: int(0, 24 * 3600 * 1000).default(30_000),
+  OLIFANT_COMPACT_EVERY: int(1, 1_000_000).default(500),
+  OLIFANT_CLIENT_DIR: z.string().min(1).default('./dist/client'),
+  OLIFANT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Reads the configuration from `env`; throws an Error naming each bad variable. */
+export function readConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`bad configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.OLIFANT_DATA_DIR),
+    secret: e.OLIFANT_SECRET,
+    publicUrl: e.OLIFANT_PUBLIC_URL,
+    maxMessageBytes: e.OLIFANT_MAX_MESSAGE_BYTES,
+    unloadGraceMs: e.OLIFANT_UNLOAD_GRACE_MS,
+    compactEvery: e.OLIFANT_COMPACT_EVERY,
+    clientDir: resolve(e.OLIFANT_CLIENT_DIR),
+    logLevel: e.OLIFANT_LOG_LEVEL,
+  };
+}

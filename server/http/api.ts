@@ -1,0 +1,82 @@
+/**
+ * The JSON API: `POST /api/boards` creates a board and answers its three capability links.
+ *
+ * Why: anyone may start a board (no accounts); what they get back are links, one per role, each
+ * carrying a signed token in the URL fragment so it stays out of server and proxy logs.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import {
+  createBoardBodySchema,
+  initBoard,
+  newBoardId,
+  ORIGIN,
+  parseOrThrow,
+  ROLES,
+  signToken,
+  ValidationError,
+  type Role,
+} from '../../shared/index.ts';
+import type { BoardStore } from '../persistence/store.ts';
+import { readJsonBody, sendJson, HttpError } from './respond.ts';
+
+/** Largest accepted API request body. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface ApiDeps {
+  readonly store: BoardStore;
+  readonly secret: Uint8Array;
+  /** Configured base URL for links, or `undefined` to use the request's Host. */
+  readonly publicUrl: string | undefined;
+}
+
+/** The answer of `POST /api/boards`. */
+export interface CreatedBoard {
+  readonly id: string;
+  readonly title: string;
+  readonly links: Record<Role, string>;
+}
+
+/** Handles `/api/...`; returns false when no API route matches. */
+export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  if (path !== '/api/boards') return false;
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    throw new HttpError(405, 'use POST to create a board');
+  }
+  const body = await readJsonBody(req, MAX_BODY_BYTES);
+  let title: string;
+  try {
+    title = parseOrThrow(createBoardBodySchema, body).title;
+  } catch (err) {
+    if (err instanceof ValidationError) throw new HttpError(400, `invalid board: ${err.message}`);
+    throw err;
+  }
+  sendJson(res, 201, await createBoard(deps, title, baseUrl(deps, req)));
+  return true;
+}
+
+/** Creates a board in the store and signs its three links. */
+export async function createBoard(deps: ApiDeps, title: string, base: string): Promise<CreatedBoard> {
+  const id = newBoardId();
+  const createdAt = Date.now();
+  const doc = new Y.Doc();
+  initBoard(doc, { title, createdAt }, ORIGIN.server);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  const keyVersions = { facilitator: 1, participant: 1, projector: 1 };
+  deps.store.createBoard({ id, title, createdAt, keyVersions }, state);
+  const links = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const token = await signToken({ boardId: id, role, keyVersion: keyVersions[role] }, deps.secret);
+    links[role] = `${base}/b/${id}#token=${token}`;
+  }
+  return { id, title, links };
+}
+
+function baseUrl(deps: ApiDeps, req: IncomingMessage): string {
+  if (deps.publicUrl) return deps.publicUrl;
+  const host = req.headers.host;
+  if (!host || !/^[A-Za-z0-9.\-:[\]]+$/.test(host)) throw new HttpError(400, 'missing or bad Host header');
+  return `http://${host}`;
+}

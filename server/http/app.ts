@@ -1,0 +1,60 @@
+/**
+ * The HTTP request router: health, metrics, the JSON API and the client.
+ *
+ * Why: one small function decides where a request goes and turns every failure into a status and a
+ * message, so no request can crash the process or hang without an answer.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../log.ts';
+import { redactUrl } from '../log.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import { handleApi, type ApiDeps } from './api.ts';
+import { HttpError, sendJson } from './respond.ts';
+import { createStaticHandler } from './static.ts';
+
+export interface AppDeps extends ApiDeps {
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly clientDir: string;
+}
+
+/** Returns the `request` listener for the HTTP server. */
+export function createRequestHandler(deps: AppDeps) {
+  const serveStatic = createStaticHandler(deps.clientDir);
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/metrics') {
+      const text = await deps.metrics.registry.metrics();
+      res.writeHead(200, { 'Content-Type': deps.metrics.registry.contentType, 'Cache-Control': 'no-store' });
+      res.end(text);
+      return;
+    }
+    if (path.startsWith('/api/')) {
+      if (await handleApi(deps, req, res, path)) return;
+      throw new HttpError(404, `no API route ${path}`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      throw new HttpError(405, 'method not allowed');
+    }
+    serveStatic(req, res);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res).catch((err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      if (status === 500) {
+        deps.metrics.errors.inc({ kind: 'http' });
+        deps.log.error({ err, path: redactUrl(req.url) }, '[http] request failed');
+      }
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendJson(res, status, { error: status === 500 ? 'internal error; see the server log' : (err as Error).message });
+    });
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Small HTTP helpers: JSON answers, bounded JSON bodies, and errors that carry their status.
+ *
+ * Why: every API error must reach the caller as a status plus a message saying what to do, and a
+ * body can never be larger than the route allows.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** An error that becomes an HTTP answer `{ "error": message }` with `status`. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Sends `value` as JSON with `status`. */
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+/** Reads and parses a JSON body of at most `limit` bytes, or throws an `HttpError` (400 or 413). */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, `request body over ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, `request body over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') throw new HttpError(400, 'request body is empty; send JSON such as {"title": "Future of our city"}');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON; send JSON such as {"title": "Future of our city"}');
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The board websocket endpoint, `/ws/<boardId>?token=<token>`: checks the capability at the HTTP
+ * upgrade, then wires the socket to its room.
+ *
+ * Why: a missing, forged or other board's token, a revoked link or an unknown board is refused with a
+ * plain HTTP status before the upgrade, so no board byte ever reaches an unauthorised socket. After
+ * the upgrade, every handler catches: a bad frame closes that socket with a named code, counts a
+ * metric and logs a line; other clients and boards carry on.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { isId, verifyToken, type Role } from '../../shared/index.ts';
+import { redactUrl, type Logger } from '../log.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { BoardStore } from '../persistence/store.ts';
+import { Connection } from '../rooms/connection.ts';
+import { ProtocolError } from '../rooms/protocolError.ts';
+import type { RoomRegistry } from '../rooms/registry.ts';
+
+export interface UpgradeDeps {
+  readonly wss: WebSocketServer;
+  readonly registry: RoomRegistry;
+  readonly store: BoardStore;
+  readonly secret: Uint8Array;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+}
+
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+
+/** Returns the `upgrade` listener for the HTTP server. */
+export function createUpgradeHandler(deps: UpgradeDeps) {
+  const { wss, store, secret, metrics, log } = deps;
+  const connections = new Map<WebSocket, Connection>();
+
+  function refuse(req: IncomingMessage, socket: Duplex, status: number, reason: string): void {
+    metrics.errors.inc({ kind: 'refused_upgrade' });
+    log.info({ path: redactUrl(req.url), status, reason }, '[upgrade] refused');
+    const body = `${reason}\n`;
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\n` +
+        `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+
+  async function check(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
+    if (!match || !isId(match[1]!)) return refuse(req, socket, 404, 'no such board endpoint; use /ws/<board id>');
+    const boardId = match[1]!;
+    const token = url.searchParams.get('token');
+    if (!token) return refuse(req, socket, 401, 'missing token: open the board through its link');
+    const claims = await verifyToken(token, secret);
+    if (!claims) return refuse(req, socket, 401, 'invalid token: the link is damaged or not from this server');
+    if (claims.boardId !== boardId) return refuse(req, socket, 403, 'this link is for another board');
+    const board = store.getBoard(boardId);
+    if (!board) return refuse(req, socket, 404, 'unknown board');
+    if (claims.keyVersion !== board.keyVersions[claims.role]) {
+      return refuse(req, socket, 403, 'this link has been replaced by a newer one; ask the facilitator');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, claims.role));
+  }
+
+  function attach(ws: WebSocket, boardId: string, role: Role): void {
+    const conn = new Connection(ws, role, metrics);
+    let room;
+    try {
+      room = deps.registry.acquire(boardId);
+    } catch (err) {
+      metrics.errors.inc({ kind: 'load' });
+      log.error({ err, board: boardId }, '[upgrade] board could not be loaded');
+      conn.close('loadFailure');
+      return;
+    }
+    metrics.connections.inc({ role });
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      metrics.messages.inc({ direction: 'in' });
+      metrics.bytes.inc({ direction: 'in' }, data.byteLength);
+      try {
+        if (!isBinary) throw new ProtocolError('textFrame', 'text frame');
+        room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      } catch (err) {
+        const protocolError = err instanceof ProtocolError;
+        const kind = protocolError ? err.kind : 'internalError';
+        metrics.errors.inc({ kind: snakeCase(kind) });
+        log[protocolError ? 'warn' : 'error']({ err, board: boardId, conn: conn.id, kind }, '[socket] closing connection');
+        conn.close(kind);
+      }
+    });
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws closes the socket itself (1009 for maxPayload, 1002 for bad frames); count and log it.
+      const kind = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message_too_big' : 'bad_frame';
+      metrics.errors.inc({ kind });
+      log.warn({ board: boardId, conn: conn.id, kind, reason: err.message }, '[socket] websocket error');
+    });
+    ws.on('close', () => {
+      connections.delete(ws);
+      metrics.connections.dec({ role });
+      room.remove(conn);
+    });
+    connections.set(ws, conn);
+    room.add(conn);
+  }
+
+  /** Pings every socket; one that did not answer the previous ping is terminated. */
+  function heartbeat(): void {
+    for (const [ws, conn] of connections) {
+      if (!conn.alive) {
+        ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      ws.ping();
+    }
+  }
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    check(req, socket, head).catch((err: unknown) => {
+      metrics.errors.inc({ kind: 'upgrade' });
+      log.error({ err, path: redactUrl(req.url) }, '[upgrade] failed');
+      socket.destroy();
+    });
+  }
+
+  return { onUpgrade, heartbeat };
+}
+
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

@@ -1,0 +1,56 @@
+/**
+ * Prometheus metrics for one server instance (prom-client, its own registry).
+ *
+ * Why: a facilitator's laptop or a venue server is watched by whoever runs it; connections, loaded
+ * boards, traffic, storage latency and errors by kind are what tell a healthy day from a bad one.
+ * A registry per instance keeps several servers in one test process apart.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Creates the metric set on a fresh registry. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'olifant_process_' });
+  return {
+    registry,
+    connections: new Gauge({
+      name: 'olifant_connections',
+      help: 'Open board websocket connections, by role',
+      labelNames: ['role'] as const,
+      registers: [registry],
+    }),
+    boardsLoaded: new Gauge({ name: 'olifant_boards_loaded', help: 'Boards held in memory', registers: [registry] }),
+    messages: new Counter({
+      name: 'olifant_messages_total',
+      help: 'Websocket messages, by direction (in, out)',
+      labelNames: ['direction'] as const,
+      registers: [registry],
+    }),
+    bytes: new Counter({
+      name: 'olifant_bytes_total',
+      help: 'Websocket payload bytes, by direction (in, out)',
+      labelNames: ['direction'] as const,
+      registers: [registry],
+    }),
+    persistWrite: new Histogram({
+      name: 'olifant_persistence_write_seconds',
+      help: 'Time to append one update to the board log, or to compact a board',
+      labelNames: ['op'] as const,
+      buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'olifant_errors_total',
+      help: 'Errors, by kind (malformed_message, text_frame, invalid_update, refused_upgrade, storage, ...)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    ignoredWrites: new Counter({
+      name: 'olifant_ignored_writes_total',
+      help: 'Document updates and awareness messages dropped because the connection is read-only',
+      registers: [registry],
+    }),
+  };
+}

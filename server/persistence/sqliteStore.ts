@@ -1,0 +1,112 @@
+/**
+ * The embedded default store: one SQLite file (better-sqlite3) in the data directory.
+ *
+ * Why: a workshop server must run with no set-up, and must not lose a note if the laptop it runs on
+ * is killed. WAL mode makes each append a short sequential write that survives a process crash
+ * (synchronous=NORMAL: committed transactions survive kill -9; only an OS crash or power loss can
+ * drop the last few). Compaction is one transaction, so a kill during it leaves either the old state
+ * plus log or the new state, never half of each.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BoardRecord, BoardStore, StoredDocument } from './store.ts';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  facilitator_key INTEGER NOT NULL DEFAULT 1,
+  participant_key INTEGER NOT NULL DEFAULT 1,
+  projector_key INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE IF NOT EXISTS board_state (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  state BLOB NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
+`;
+
+interface BoardRow {
+  id: string;
+  title: string;
+  created_at: number;
+  facilitator_key: number;
+  participant_key: number;
+  projector_key: number;
+}
+
+/** Opens (creating if needed) `olifant.sqlite` in `dataDir`. */
+export function openSqliteStore(dataDir: string): BoardStore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'olifant.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`data dir ${dataDir} was written by a newer Olifant (store version ${version})`);
+  }
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+
+  const insertBoard = db.prepare(
+    'INSERT INTO boards (id, title, created_at, facilitator_key, participant_key, projector_key) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?');
+  const upsertState = db.prepare(
+    `INSERT INTO board_state (board_id, state, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+  );
+  const selectState = db.prepare<[string], { state: Buffer }>('SELECT state FROM board_state WHERE board_id = ?');
+  const selectUpdates = db.prepare<[string], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
+  );
+  const insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
+  const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
+  const countBoards = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM boards');
+
+  const createTx = db.transaction((board: BoardRecord, state: Uint8Array) => {
+    const k = board.keyVersions;
+    insertBoard.run(board.id, board.title, board.createdAt, k.facilitator, k.participant, k.projector);
+    upsertState.run(board.id, state, Date.now());
+  });
+  const loadTx = db.transaction((id: string): StoredDocument => {
+    const state = selectState.get(id)?.state ?? null;
+    const rows = selectUpdates.all(id);
+    return { state, updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? 0 };
+  });
+  const compactTx = db.transaction((id: string, state: Uint8Array, uptoSeq: number) => {
+    upsertState.run(id, state, Date.now());
+    deleteUpdates.run(id, uptoSeq);
+  });
+
+  return {
+    createBoard: (board, state) => createTx(board, state),
+    getBoard(id) {
+      const row = selectBoard.get(id);
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        title: row.title,
+        createdAt: row.created_at,
+        keyVersions: { facilitator: row.facilitator_key, participant: row.participant_key, projector: row.projector_key },
+      };
+    },
+    loadDocument: (id) => loadTx(id),
+    appendUpdate: (id, update) => Number(insertUpdate.run(id, update).lastInsertRowid),
+    compact: (id, state, uptoSeq) => compactTx(id, state, uptoSeq),
+    countBoards: () => countBoards.get()?.n ?? 0,
+    close: () => db.close(),
+  };
+}

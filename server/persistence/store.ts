@@ -1,0 +1,41 @@
+/**
+ * The persistence interface the rooms use: boards, an append-only update log, and compacted state.
+ *
+ * Why: rooms must not know about SQL. Every method is synchronous on purpose: an update is on disk
+ * before the call returns, so the room can broadcast it knowing a kill -9 cannot lose it.
+ */
+
+/** A board's row: what the server knows about it besides the document. */
+export interface BoardRecord {
+  readonly id: string;
+  /** The title given at creation (the document's `meta.title` is the live one). */
+  readonly title: string;
+  readonly createdAt: number;
+  /** Current key version per role; tokens with an older version are revoked. */
+  readonly keyVersions: { readonly facilitator: number; readonly participant: number; readonly projector: number };
+}
+
+/** A board's stored document: the compacted state and the log of updates after it, in order. */
+export interface StoredDocument {
+  readonly state: Uint8Array | null;
+  readonly updates: Uint8Array[];
+  /** Sequence number of the last update in `updates` (0 when there are none). */
+  readonly lastSeq: number;
+}
+
+export interface BoardStore {
+  /** Creates a board with its initial document state; throws if the id exists. */
+  createBoard(board: BoardRecord, initialState: Uint8Array): void;
+  /** The board's record, or `undefined` for an unknown id. */
+  getBoard(id: string): BoardRecord | undefined;
+  /** Reads the board's document in one consistent read. */
+  loadDocument(id: string): StoredDocument;
+  /** Appends one update to the board's log, durably; returns its sequence number. */
+  appendUpdate(id: string, update: Uint8Array): number;
+  /** Replaces the compacted state with `state` and drops the log up to `uptoSeq`, atomically. */
+  compact(id: string, state: Uint8Array, uptoSeq: number): void;
+  /** Number of boards stored. */
+  countBoards(): number;
+  /** Closes the store; further calls throw. */
+  close(): void;
+}

@@ -1,0 +1,49 @@
+/**
+ * One client's websocket on one board: its role, its awareness client ids, and safe sending.
+ *
+ * Why: the room should not care about socket states or close codes; a connection knows whether it may
+ * write, sends only while open, counts its traffic, and closes with a named code.
+ */
+import type { WebSocket } from 'ws';
+import { CLOSE, type CloseKind, type Role } from '../../shared/index.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+
+let nextConnectionId = 1;
+
+export class Connection {
+  /** A process-unique number, for logs. */
+  readonly id = nextConnectionId++;
+  /** Awareness client ids this connection has announced (removed when it closes). */
+  readonly awarenessIds = new Set<number>();
+  /** Whether the client answered the last ping. */
+  alive = true;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly role: Role,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /** Projector connections may read everything but change nothing. */
+  get readOnly(): boolean {
+    return this.role === 'projector';
+  }
+
+  /** Sends a binary message if the socket is open; a failed send closes the socket. */
+  send(message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.metrics.messages.inc({ direction: 'out' });
+    this.metrics.bytes.inc({ direction: 'out' }, message.byteLength);
+    this.ws.send(message, (err) => {
+      if (err) this.ws.terminate();
+    });
+  }
+
+  /** Closes the socket with a named code and reason. */
+  close(kind: CloseKind, detail?: string): void {
+    const { code, reason } = CLOSE[kind];
+    if (this.ws.readyState === this.ws.CLOSED || this.ws.readyState === this.ws.CLOSING) return;
+    // A close reason must fit in 123 bytes.
+    this.ws.close(code, (detail ? `${reason}: ${detail}` : reason).slice(0, 120));
+  }
+}

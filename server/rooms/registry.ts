@@ -1,0 +1,112 @@
+/**
+ * The rooms a server holds in memory: load on first connection, unload after a grace period.
+ *
+ * Why: a day-long conference opens many boards; memory must follow the connections. A board is put
+ * in the registry only after it is completely loaded and migrated, so no client is ever served a
+ * half-loaded board, and a board left empty is compacted and freed after `unloadGraceMs`.
+ */
+import * as Y from 'yjs';
+import { migrateBoard } from '../../shared/index.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { BoardStore } from '../persistence/store.ts';
+import { Room } from './room.ts';
+
+export interface RegistryOptions {
+  readonly store: BoardStore;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  readonly unloadGraceMs: number;
+  readonly compactEvery: number;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly opts: RegistryOptions) {}
+
+  /** Number of boards in memory. */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** The loaded room for `boardId`, loading it from the store if needed. Throws if it cannot be loaded. */
+  acquire(boardId: string): Room {
+    const timer = this.unloadTimers.get(boardId);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(boardId);
+    }
+    const existing = this.rooms.get(boardId);
+    if (existing) return existing;
+    const room = this.load(boardId);
+    this.rooms.set(boardId, room);
+    this.opts.metrics.boardsLoaded.set(this.rooms.size);
+    return room;
+  }
+
+  /** The room for `boardId` if it is in memory. */
+  peek(boardId: string): Room | undefined {
+    return this.rooms.get(boardId);
+  }
+
+  private load(boardId: string): Room {
+    const { store, log } = this.opts;
+    const stored = store.loadDocument(boardId);
+    const doc = new Y.Doc({ gc: true });
+    doc.transact(() => {
+      if (stored.state) Y.applyUpdate(doc, stored.state);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    const migration = migrateBoard(doc);
+    if (migration.applied.length > 0) {
+      // Store the migrated board before any client sees it.
+      store.compact(boardId, Y.encodeStateAsUpdate(doc), stored.lastSeq);
+      log.info({ board: boardId, ...migration }, '[registry] migrated board');
+    }
+    return new Room(boardId, doc, stored.lastSeq, {
+      store,
+      metrics: this.opts.metrics,
+      log,
+      compactEvery: this.opts.compactEvery,
+      onEmpty: (room) => this.scheduleUnload(room),
+      onBroken: (room) => this.drop(room),
+    });
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.unloadTimers.has(room.boardId)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.boardId);
+      if (room.size === 0 && this.rooms.get(room.boardId) === room) this.unload(room);
+    }, this.opts.unloadGraceMs);
+    timer.unref();
+    this.unloadTimers.set(room.boardId, timer);
+  }
+
+  /** Compacts and frees one room. */
+  private unload(room: Room): void {
+    room.compact();
+    this.drop(room);
+  }
+
+  /** Frees a room without compacting it (its log stays the source of truth). */
+  private drop(room: Room): void {
+    if (this.rooms.get(room.boardId) !== room) return;
+    this.rooms.delete(room.boardId);
+    const timer = this.unloadTimers.get(room.boardId);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(room.boardId);
+    room.destroy();
+    this.opts.metrics.boardsLoaded.set(this.rooms.size);
+  }
+
+  /** At shutdown: close every connection, compact and free every room. */
+  closeAll(): void {
+    for (const room of [...this.rooms.values()]) {
+      room.closeAll('goingAway');
+      this.unload(room);
+    }
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * A loaded board: its Y.Doc, awareness and connections, speaking y-protocols sync and awareness.
+ *
+ * Why: this is where the server's promises are kept. Each update a client sends is validated, applied,
+ * appended to the board's log, and only then broadcast (encoded once for everyone), so a kill -9
+ * never loses what another client has seen. Read-only (projector) connections receive everything but
+ * their updates and awareness are dropped here, on the server, not just hidden in the UI.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../../shared/index.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { BoardStore } from '../persistence/store.ts';
+import { Connection } from './connection.ts';
+import { ProtocolError } from './protocolError.ts';
+
+export interface RoomOptions {
+  readonly store: BoardStore;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  /** Compact the log after this many appended updates. */
+  readonly compactEvery: number;
+  /** Called when the last connection leaves. */
+  readonly onEmpty: (room: Room) => void;
+  /** Called when the room can no longer keep its promises (storage failed) and must be dropped. */
+  readonly onBroken: (room: Room) => void;
+}
+
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly conns = new Set<Connection>();
+  /** Updates appended since the last compaction. */
+  private sinceCompaction = 0;
+  private broken = false;
+  private destroyed = false;
+
+  constructor(
+    readonly boardId: string,
+    readonly doc: Y.Doc,
+    /** Sequence number of the last update already in the store. */
+    private lastSeq: number,
+    private readonly opts: RoomOptions,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Number of open connections. */
+  get size(): number {
+    return this.conns.size;
+  }
+
+  /** Adds a connection and starts the sync handshake (server's step 1, then everyone's awareness). */
+  add(conn: Connection): void {
+    this.conns.add(conn);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    conn.send(encoding.toUint8Array(encoder));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      conn.send(awarenessMessage(this.awareness, [...states.keys()]));
+    }
+  }
+
+  /** Removes a connection and its awareness states; tells the registry when the room is empty. */
+  remove(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+    if (this.conns.size === 0 && !this.destroyed) this.opts.onEmpty(this);
+  }
+
+  /** Handles one binary message; throws `ProtocolError` for anything malformed. */
+  handleMessage(conn: Connection, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = readOrThrow(() => decoding.readVarUint(decoder));
+    switch (type) {
+      case MESSAGE_SYNC:
+        this.handleSync(conn, decoder);
+        return;
+      case MESSAGE_AWARENESS: {
+        const update = readOrThrow(() => decoding.readVarUint8Array(decoder));
+        if (conn.readOnly) {
+          // Not applied nor forwarded; answering with the others' states keeps the provider's
+          // "no message for 30 s" watchdog quiet when a projector is alone on the board.
+          this.opts.metrics.ignoredWrites.inc();
+          conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+          return;
+        }
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+        } catch (err) {
+          throw new ProtocolError('malformedMessage', `bad awareness update: ${(err as Error).message}`);
+        }
+        return;
+      }
+      case MESSAGE_QUERY_AWARENESS:
+        conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+      default:
+        throw new ProtocolError('unknownMessageType', `message type ${type}`);
+    }
+  }
+
+  private handleSync(conn: Connection, decoder: decoding.Decoder): void {
+    const syncType = readOrThrow(() => decoding.readVarUint(decoder));
+    const payload = readOrThrow(() => decoding.readVarUint8Array(decoder));
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        try {
+          syncProtocol.writeSyncStep2(encoder, this.doc, payload);
+        } catch (err) {
+          throw new ProtocolError('invalidUpdate', `bad state vector: ${(err as Error).message}`);
+        }
+        conn.send(encoding.toUint8Array(encoder));
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate:
+        if (conn.readOnly) {
+          this.opts.metrics.ignoredWrites.inc();
+          return;
+        }
+        this.applyClientUpdate(conn, payload);
+        return;
+      default:
+        throw new ProtocolError('unknownMessageType', `sync message type ${syncType}`);
+    }
+  }
+
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    try {
+      // Decode fully before touching the document, so junk is refused without side effects.
+      Y.decodeUpdate(update);
+    } catch (err) {
+      throw new ProtocolError('invalidUpdate', (err as Error).message);
+    }
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      throw new ProtocolError('invalidUpdate', `update could not be applied: ${(err as Error).message}`);
+    }
+  }
+
+  /** Persist first, then broadcast: the heart of the durability promise. */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.broken) return;
+    const started = performance.now();
+    try {
+      this.lastSeq = this.opts.store.appendUpdate(this.boardId, update);
+    } catch (err) {
+      this.breakRoom(err);
+      return;
+    }
+    this.opts.metrics.persistWrite.observe({ op: 'append' }, (performance.now() - started) / 1000);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const c of this.conns) if (c !== origin) c.send(message);
+    if (++this.sinceCompaction >= this.opts.compactEvery) this.compact();
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const message = awarenessMessage(this.awareness, added.concat(updated, removed));
+    for (const c of this.conns) c.send(message);
+  };
+
+  /** Writes the whole document as the board's state and drops the log it replaces. */
+  compact(): void {
+    if (this.broken || this.sinceCompaction === 0) return;
+    const started = performance.now();
+    try {
+      this.opts.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      this.sinceCompaction = 0;
+      this.opts.metrics.persistWrite.observe({ op: 'compact' }, (performance.now() - started) / 1000);
+    } catch (err) {
+      // The log is still intact, so nothing is lost; try again at the next threshold.
+      this.opts.metrics.errors.inc({ kind: 'compaction' });
+      this.opts.log.error({ err, board: this.boardId }, '[room] compaction failed');
+    }
+  }
+
+  /** Storage failed: close every connection so clients resync (they still hold their changes). */
+  private breakRoom(err: unknown): void {
+    this.broken = true;
+    this.opts.metrics.errors.inc({ kind: 'storage' });
+    this.opts.log.error({ err, board: this.boardId }, '[room] could not append update; closing board connections');
+    for (const c of [...this.conns]) c.close('storageFailure');
+    this.opts.onBroken(this);
+  }
+
+  /** Closes every connection with `kind` (e.g. at shutdown). */
+  closeAll(kind: 'goingAway' | 'revoked'): void {
+    for (const c of [...this.conns]) c.close(kind);
+  }
+
+  /** Frees the document and awareness; the room must not be used afterwards. */
+  destroy(): void {
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+function readOrThrow<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw new ProtocolError('malformedMessage', (err as Error).message);
+  }
+}

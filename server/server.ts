@@ -1,0 +1,81 @@
+/**
+ * Assembles one Olifant server: store, rooms, HTTP and websocket on one port.
+ *
+ * Why: the entry point and the tests start exactly the same thing; `close()` is the clean shutdown
+ * (stop accepting, close sockets, compact and flush every board, close the database).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { loadSecret } from './auth/secret.ts';
+import type { ServerConfig } from './config.ts';
+import { createRequestHandler } from './http/app.ts';
+import { createUpgradeHandler } from './http/upgrade.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createMetrics } from './metrics/metrics.ts';
+import { openSqliteStore } from './persistence/sqliteStore.ts';
+import { RoomRegistry } from './rooms/registry.ts';
+
+/** How often every socket is pinged; one that misses a ping is dropped at the next. */
+export const HEARTBEAT_MS = 30_000;
+
+export interface RunningServer {
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  /** `http://127.0.0.1:<port>` for local callers. */
+  readonly localUrl: string;
+  readonly log: Logger;
+  readonly registry: RoomRegistry;
+  /** Shuts down cleanly; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Starts a server with `config`; resolves once it is listening. */
+export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const store = openSqliteStore(config.dataDir);
+  const secret = loadSecret(config.dataDir, config.secret);
+  const metrics = createMetrics();
+  const registry = new RoomRegistry({
+    store,
+    metrics,
+    log,
+    unloadGraceMs: config.unloadGraceMs,
+    compactEvery: config.compactEvery,
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  const http = createServer(
+    createRequestHandler({ store, secret, publicUrl: config.publicUrl, metrics, log, clientDir: config.clientDir }),
+  );
+  const { onUpgrade, heartbeat } = createUpgradeHandler({ wss, registry, store, secret, metrics, log });
+  http.on('upgrade', onUpgrade);
+  http.on('clientError', (_err, socket) => socket.destroy());
+  const heartbeatTimer = setInterval(heartbeat, HEARTBEAT_MS);
+  heartbeatTimer.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  async function close(): Promise<void> {
+    closing ??= (async () => {
+      clearInterval(heartbeatTimer);
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      registry.closeAll();
+      for (const ws of wss.clients) ws.terminate();
+      http.closeAllConnections();
+      await stopped;
+      wss.close();
+      store.close();
+      log.info('[server] stopped');
+    })();
+    return closing;
+  }
+
+  return { port, localUrl: `http://127.0.0.1:${port}`, log, registry, close };
+}

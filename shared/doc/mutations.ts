@@ -1,0 +1,142 @@
+/**
+ * Every change to a board, as a named function that runs in one `doc.transact` with a typed origin.
+ *
+ * Why: the React layer and the server never call `Y.Map.set` themselves (house style, practice 1), so
+ * the layout can only change here, and each user action is exactly one transaction: one undo step,
+ * one update on the wire, one row in the server's log.
+ */
+import * as Y from 'yjs';
+import { newNoteId } from '../model/ids.ts';
+import {
+  colorSchema,
+  MAX_NOTE_SIZE,
+  MAX_NOTE_TEXT,
+  MIN_NOTE_SIZE,
+  newNoteSchema,
+  parseOrThrow,
+  titleSchema,
+  ValidationError,
+  type NewNote,
+} from '../model/records.ts';
+import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
+import type { TxOrigin } from './origins.ts';
+import { META, metaMap, NOTE, notesMap, type YNote } from './roots.ts';
+
+/** Fills `meta` of a new, empty board (schema version, title, creation time). */
+export function initBoard(doc: Y.Doc, init: { title: string; createdAt?: number }, origin: TxOrigin): void {
+  const title = parseOrThrow(titleSchema, init.title);
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set(META.schemaVersion, CURRENT_SCHEMA_VERSION);
+    meta.set(META.title, title);
+    meta.set(META.createdAt, init.createdAt ?? Date.now());
+  }, origin);
+}
+
+/** Renames the board. */
+export function setBoardTitle(doc: Y.Doc, title: string, origin: TxOrigin): void {
+  const clean = parseOrThrow(titleSchema, title);
+  doc.transact(() => metaMap(doc).set(META.title, clean), origin);
+}
+
+/** Creates a note and returns its new id. Missing size, colour and group take their defaults. */
+export function createNote(doc: Y.Doc, input: NewNote, origin: TxOrigin): string {
+  const note = parseOrThrow(newNoteSchema, input);
+  const id = newNoteId();
+  doc.transact(() => {
+    const yNote: YNote = new Y.Map();
+    yNote.set(NOTE.text, new Y.Text(note.text));
+    yNote.set(NOTE.x, note.x);
+    yNote.set(NOTE.y, note.y);
+    yNote.set(NOTE.w, note.w);
+    yNote.set(NOTE.h, note.h);
+    yNote.set(NOTE.color, note.color.toLowerCase());
+    yNote.set(NOTE.authorId, note.authorId);
+    yNote.set(NOTE.groupId, note.groupId);
+    yNote.set(NOTE.createdAt, note.createdAt ?? Date.now());
+    notesMap(doc).set(id, yNote);
+  }, origin);
+  return id;
+}
+
+/** Moves notes to new positions; notes deleted meanwhile (by anyone) are skipped. */
+export function moveNotes(
+  doc: Y.Doc,
+  moves: ReadonlyArray<{ id: string; x: number; y: number }>,
+  origin: TxOrigin,
+): void {
+  for (const m of moves) requireFinite(`position of note ${m.id}`, m.x, m.y);
+  doc.transact(() => {
+    const notes = notesMap(doc);
+    for (const m of moves) {
+      const yNote = notes.get(m.id);
+      if (!yNote) continue;
+      yNote.set(NOTE.x, m.x);
+      yNote.set(NOTE.y, m.y);
+    }
+  }, origin);
+}
+
+/** Resizes a note, within the allowed size range. */
+export function resizeNote(doc: Y.Doc, id: string, size: { w: number; h: number }, origin: TxOrigin): void {
+  requireFinite(`size of note ${id}`, size.w, size.h);
+  const w = clamp(size.w, MIN_NOTE_SIZE, MAX_NOTE_SIZE);
+  const h = clamp(size.h, MIN_NOTE_SIZE, MAX_NOTE_SIZE);
+  doc.transact(() => {
+    const yNote = notesMap(doc).get(id);
+    if (!yNote) return;
+    yNote.set(NOTE.w, w);
+    yNote.set(NOTE.h, h);
+  }, origin);
+}
+
+/**
+ * Sets a note's text. Only the changed middle is replaced (common prefix and suffix are kept), so a
+ * concurrent edit elsewhere in the same note survives instead of being overwritten.
+ */
+export function setNoteText(doc: Y.Doc, id: string, text: string, origin: TxOrigin): void {
+  if (text.length > MAX_NOTE_TEXT) {
+    throw new ValidationError(`note text must be at most ${MAX_NOTE_TEXT} characters`);
+  }
+  doc.transact(() => {
+    const yText = notesMap(doc).get(id)?.get(NOTE.text);
+    if (!(yText instanceof Y.Text)) return;
+    const old = yText.toString();
+    if (old === text) return;
+    let start = 0;
+    const maxStart = Math.min(old.length, text.length);
+    while (start < maxStart && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let end = 0;
+    const maxEnd = Math.min(old.length, text.length) - start;
+    while (end < maxEnd && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+    const removed = old.length - start - end;
+    if (removed > 0) yText.delete(start, removed);
+    const inserted = text.slice(start, text.length - end);
+    if (inserted) yText.insert(start, inserted);
+  }, origin);
+}
+
+/** Recolours notes; `color` is `#rrggbb`. */
+export function setNotesColor(doc: Y.Doc, ids: readonly string[], color: string, origin: TxOrigin): void {
+  const clean = parseOrThrow(colorSchema, color).toLowerCase();
+  doc.transact(() => {
+    const notes = notesMap(doc);
+    for (const id of ids) notes.get(id)?.set(NOTE.color, clean);
+  }, origin);
+}
+
+/** Deletes notes; ids that are already gone are ignored. */
+export function deleteNotes(doc: Y.Doc, ids: readonly string[], origin: TxOrigin): void {
+  doc.transact(() => {
+    const notes = notesMap(doc);
+    for (const id of ids) if (notes.has(id)) notes.delete(id);
+  }, origin);
+}
+
+function requireFinite(what: string, ...values: number[]): void {
+  if (!values.every(Number.isFinite)) throw new ValidationError(`${what} must be finite numbers`);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

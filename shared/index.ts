@@ -1,0 +1,15 @@
+/**
+ * The board model's public surface, for the client, the server and other tools.
+ *
+ * Why: one import path for everything shared, so callers do not depend on the folder layout.
+ */
+export * from './model/ids.ts';
+export * from './model/records.ts';
+export * from './doc/roots.ts';
+export * from './doc/origins.ts';
+export * from './doc/mutations.ts';
+export * from './doc/queries.ts';
+export * from './doc/migrations.ts';
+export * from './protocol/messages.ts';
+export * from './protocol/closeCodes.ts';
+export * from './protocol/token.ts';

@@ -1,0 +1,103 @@
+/**
+ * The board's records as plain, read-only values, with runtime validators for anything that comes
+ * from outside (API bodies, imports).
+ *
+ * Why: the React layer and the server read boards through these types only, never through Y types,
+ * and every external input is checked here once, with an error message a person can act on.
+ */
+import { z } from 'zod';
+
+/** A stakeholder-group id or `null` when the author has not picked one. */
+export type GroupId = string | null;
+
+/** Board-level facts stored in `doc.getMap('meta')`. */
+export interface BoardMeta {
+  /** Version of the board document layout; see `CURRENT_SCHEMA_VERSION`. */
+  readonly schemaVersion: number;
+  /** The board's title as shown to everyone. */
+  readonly title: string;
+  /** When the board was created, ms since the epoch. */
+  readonly createdAt: number;
+}
+
+/** One sticky note, as stored under its id in `doc.getMap('notes')`. */
+export interface Note {
+  /** The note's id (its key in the `notes` map). */
+  readonly id: string;
+  /** The note's text (a `Y.Text` in the document, so concurrent typing merges per character). */
+  readonly text: string;
+  /** Left edge, in board units. */
+  readonly x: number;
+  /** Top edge, in board units. */
+  readonly y: number;
+  /** Width, in board units. */
+  readonly w: number;
+  /** Height, in board units. */
+  readonly h: number;
+  /** Fill colour as `#rrggbb`. */
+  readonly color: string;
+  /** Who made the note: a per-device participant id. */
+  readonly authorId: string;
+  /** The author's stakeholder group, or `null`. */
+  readonly groupId: GroupId;
+  /** When the note was made, ms since the epoch. */
+  readonly createdAt: number;
+}
+
+/** Size of a new note when none is given, in board units. */
+export const DEFAULT_NOTE_SIZE = 160;
+/** Colour of a new note when none is given (sticky-note yellow). */
+export const DEFAULT_NOTE_COLOR = '#fff176';
+/** Longest text a note may hold, in characters. */
+export const MAX_NOTE_TEXT = 5_000;
+/** Longest board title, in characters. */
+export const MAX_TITLE = 200;
+/** Note sizes are kept within this range, in board units. */
+export const MIN_NOTE_SIZE = 20;
+export const MAX_NOTE_SIZE = 5_000;
+
+const finite = z.number({ error: 'must be a finite number' });
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00');
+const sizeSchema = finite.min(MIN_NOTE_SIZE).max(MAX_NOTE_SIZE);
+
+/** A board title: trimmed, 1 to 200 characters. */
+export const titleSchema = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`);
+
+/** Body of `POST /api/boards`. */
+export const createBoardBodySchema = z.object({ title: titleSchema }).strict();
+export type CreateBoardBody = z.infer<typeof createBoardBodySchema>;
+
+/** What a caller supplies to make a note; the rest is filled in by `createNote`. */
+export const newNoteSchema = z
+  .object({
+    text: z.string().max(MAX_NOTE_TEXT).default(''),
+    x: finite,
+    y: finite,
+    w: sizeSchema.default(DEFAULT_NOTE_SIZE),
+    h: sizeSchema.default(DEFAULT_NOTE_SIZE),
+    color: colorSchema.default(DEFAULT_NOTE_COLOR),
+    authorId: z.string().min(1).max(100),
+    groupId: z.string().min(1).max(100).nullable().default(null),
+    createdAt: finite.optional(),
+  })
+  .strict();
+export type NewNote = z.input<typeof newNoteSchema>;
+
+/** A validation failure with a message naming every bad field. */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+}
+
+/** Parses `value` with `schema`, or throws a `ValidationError` such as "title: must not be empty". */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const message = result.error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  throw new ValidationError(message);
+}

@@ -1,0 +1,34 @@
+/**
+ * Named websocket close codes (and reasons) the server uses when it ends a connection.
+ *
+ * Why: a closed socket should say why, in logs, metrics and the client's connection badge. Codes in
+ * the 4000-4999 range are private to an application; 1001, 1009 and 1011 are the standard ones that fit.
+ * As the y-websocket provider reads them: 4400-4499 mean "do not reconnect, retrying cannot help"
+ * (the client sent something wrong, or its access was revoked); every other code means "reconnect".
+ */
+export const CLOSE = {
+  /** The server is shutting down; reconnect later. */
+  goingAway: { code: 1001, reason: 'server shutting down' },
+  /** A frame over the configured size limit (sent by ws itself when `maxPayload` is exceeded). */
+  messageTooBig: { code: 1009, reason: 'message too big' },
+  /** A frame that could not be decoded (truncated, bad varint, trailing junk in a field). */
+  malformedMessage: { code: 4400, reason: 'malformed message' },
+  /** A text frame: the protocol is binary only. */
+  textFrame: { code: 4415, reason: 'text frames are not accepted' },
+  /** A message type the server does not know. */
+  unknownMessageType: { code: 4405, reason: 'unknown message type' },
+  /** A sync message whose Yjs update or state vector is invalid. */
+  invalidUpdate: { code: 4422, reason: 'invalid yjs update' },
+  /** The access link was revoked while connected. */
+  revoked: { code: 4410, reason: 'access revoked' },
+  /** The server could not store the board's changes; reconnect to resync. */
+  storageFailure: { code: 4500, reason: 'storage failure' },
+  /** The board could not be loaded. */
+  loadFailure: { code: 4501, reason: 'board could not be loaded' },
+  /** Something went wrong inside the server while handling a message. */
+  internalError: { code: 1011, reason: 'internal error' },
+  /** The client stopped answering pings. */
+  timeout: { code: 4504, reason: 'ping timeout' },
+} as const;
+
+export type CloseKind = keyof typeof CLOSE;

@@ -1,0 +1,52 @@
+/**
+ * Test helper: stock y-websocket providers (with `ws` in Node) and polling waits.
+ *
+ * Why: integration tests must use the same provider a browser uses. BroadcastChannel is disabled,
+ * or two providers in one process would sync without the server and prove nothing.
+ */
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export interface TestClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** Connects a provider for `boardId` with `token` to the server at `httpUrl`. */
+export function connectClient(httpUrl: string, boardId: string, token: string, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Waits until `check` returns true (polling), or fails with `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Waits until the client's first sync with the server has completed. */
+export async function waitSynced(client: TestClient, timeoutMs = 10_000): Promise<void> {
+  await waitFor(() => client.provider.synced, 'provider to sync', timeoutMs);
+}
+
+/** Waits `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../server/config.ts';
+
+describe('readConfig', () => {
+  it('has a default for everything', () => {
+    const c = readConfig({});
+    expect(c).toMatchObject({ port: 1234, host: '0.0.0.0', maxMessageBytes: 2 * 1024 * 1024, secret: undefined, publicUrl: undefined });
+    expect(c.dataDir).toMatch(/data$/);
+  });
+
+  it('reads every variable', () => {
+    const c = readConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      OLIFANT_DATA_DIR: '/tmp/x',
+      OLIFANT_SECRET: 's'.repeat(40),
+      OLIFANT_PUBLIC_URL: 'https://olifant.example.org/',
+      OLIFANT_MAX_MESSAGE_BYTES: '65536',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/tmp/x',
+      secret: 's'.repeat(40),
+      publicUrl: 'https://olifant.example.org',
+      maxMessageBytes: 65536,
+    });
+  });
+
+  it('names each bad variable', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => readConfig({ OLIFANT_SECRET: 'short' })).toThrow(/OLIFANT_SECRET: must be at least 32/);
+    expect(() => readConfig({ OLIFANT_PUBLIC_URL: 'ftp://x' })).toThrow(/OLIFANT_PUBLIC_URL/);
+  });
+});
