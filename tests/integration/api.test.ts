@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/server.ts';
+import { createBoard, startTestServer, tempDir } from '../helpers/server.ts';
+
+let server: RunningServer;
+const dir = tempDir();
+
+beforeAll(async () => {
+  server = await startTestServer(dir.path);
+});
+afterAll(async () => {
+  await server.close();
+  dir.cleanup();
+});
+
+async function post(body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) {
+  const res = await fetch(`${server.localUrl}/api/boards`, { method: 'POST', headers, body });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('POST /api/boards', () => {
+  it('answers 201 with id, title and three absolute links carrying a token in the fragment', async () => {
+    const board = await createBoard(server.localUrl, '  Toekomst van onze stad  ');
+    expect(board.title).toBe('Toekomst van onze stad');
+    expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(Object.keys(board.links).sort()).toEqual(['facilitator', 'participant', 'projector']);
+    for (const link of Object.values(board.links)) {
+      const url = new URL(link);
+      expect(url.origin).toBe(server.localUrl);
+      expect(url.pathname).toBe(`/b/${board.id}`);
+      expect(url.hash).toMatch(new RegExp(`^#token=${board.id}\\.[fpv]1\\.`));
+      expect(url.search).toBe('');
+    }
+    expect(new Set(Object.values(board.links)).size).toBe(3);
+  });
+
+  it('uses OLIFANT_PUBLIC_URL for links when set', async () => {
+    const d = tempDir();
+    const s = await startTestServer(d.path, { publicUrl: 'https://olifant.example.org' });
+    try {
+      const board = await createBoard(s.localUrl);
+      expect(board.links.participant.startsWith(`https://olifant.example.org/b/${board.id}#token=`)).toBe(true);
+    } finally {
+      await s.close();
+      d.cleanup();
+    }
+  });
+
+  it.each([
+    ['{"title": ""}', /title: must not be empty/],
+    ['{"title": 42}', /title: must be a string/],
+    ['{}', /title/],
+    ['{"title": "ok", "admin": true}', /Unrecognized key/],
+    [`{"title": "${'x'.repeat(201)}"}`, /at most 200/],
+    ['{"title": "unterminated', /not valid JSON/],
+    ['', /empty/],
+    ['[1,2]', /expected object/],
+  ])('answers 400 with a clear message for %s', async (body, message) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(String(res.body.error)).toMatch(message);
+  });
+
+  it('answers 413 for an oversized body, 405 for GET and 404 for unknown API routes', async () => {
+    expect((await post(JSON.stringify({ title: 'x'.repeat(20_000) }))).status).toBe(413);
+    const get = await fetch(`${server.localUrl}/api/boards`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect((await fetch(`${server.localUrl}/api/nothing`)).status).toBe(404);
+  });
+});
+
+describe('health, metrics and the client', () => {
+  it('GET /healthz answers 200', async () => {
+    const res = await fetch(`${server.localUrl}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /metrics answers Prometheus text with the Olifant metrics', async () => {
+    const res = await fetch(`${server.localUrl}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/plain/);
+    const text = await res.text();
+    for (const name of [
+      'olifant_connections',
+      'olifant_boards_loaded',
+      'olifant_messages_total',
+      'olifant_bytes_total',
+      'olifant_persistence_write_seconds',
+      'olifant_errors_total',
+    ]) {
+      expect(text).toContain(`# TYPE ${name} `);
+    }
+  });
+
+  it('serves index.html without caching at / and at the SPA route /b/<id>', async () => {
+    for (const path of ['/', '/b/AAAAAAAAAAAAAAAAAAAAAA']) {
+      const res = await fetch(`${server.localUrl}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(await res.text()).toContain('Olifant test');
+    }
+  });
+
+  it('serves hashed assets as immutable, and 404 for anything else', async () => {
+    const asset = await fetch(`${server.localUrl}/assets/app-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(`${server.localUrl}/nope.js`)).status).toBe(404);
+    expect((await fetch(`${server.localUrl}/b/bad!id`)).status).toBe(404);
+    expect((await fetch(`${server.localUrl}/secret.key`)).status).toBe(404);
+  });
+});

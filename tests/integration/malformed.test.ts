@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE, createNote, listNotes, ORIGIN } from '../../shared/index.ts';
+import type { RunningServer } from '../../server/server.ts';
+import type { CreatedBoard } from '../../server/http/api.ts';
+import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
+import { openRaw, syncMessage, updateMessage } from '../helpers/rawSocket.ts';
+import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+
+const MAX = 64 * 1024;
+let server: RunningServer;
+let board: CreatedBoard;
+const dir = tempDir();
+const healthy: TestClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer(dir.path, { maxMessageBytes: MAX });
+  board = await createBoard(server.localUrl, 'Hostile');
+  for (let i = 0; i < 2; i++) {
+    const c = connectClient(server.localUrl, board.id, tokenOf(board.links.participant));
+    healthy.push(c);
+    await waitSynced(c);
+  }
+});
+afterAll(async () => {
+  healthy.forEach((c) => c.destroy());
+  await server.close();
+  dir.cleanup();
+});
+
+const raw = () => openRaw(`${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`);
+
+/** The healthy pair still syncs a new note both ways. */
+async function expectHealthyStillSyncing(label: string): Promise<void> {
+  const [a, b] = healthy as [TestClient, TestClient];
+  createNote(a.doc, { text: label, x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
+  await waitFor(() => listNotes(b.doc).some((n) => n.text === label), `healthy client to receive "${label}"`);
+}
+
+describe('bad input closes only the offending socket, with a named code', () => {
+  it.each([
+    ['an empty frame', new Uint8Array([]), CLOSE.malformedMessage.code],
+    ['a truncated varint', new Uint8Array([0x80]), CLOSE.malformedMessage.code],
+    ['a sync message cut short', new Uint8Array([0, 2, 50, 1, 2]), CLOSE.malformedMessage.code],
+    ['an unknown message type', new Uint8Array([99, 0]), CLOSE.unknownMessageType.code],
+    ['an unknown sync type', syncMessage(7, new Uint8Array([1])), CLOSE.unknownMessageType.code],
+    ['an invalid Yjs update', updateMessage(new Uint8Array([1, 2, 3])), CLOSE.invalidUpdate.code],
+    ['an invalid state vector', syncMessage(0, new Uint8Array([5, 1, 200])), CLOSE.invalidUpdate.code],
+    ['a malformed awareness update', new Uint8Array([1, 3, 1, 2, 3]), CLOSE.malformedMessage.code],
+    ['a frame over the size limit', new Uint8Array(MAX + 1), CLOSE.messageTooBig.code],
+  ])('%s', async (label, frame, code) => {
+    const c = await raw();
+    c.ws.send(frame);
+    const closed = await c.closed;
+    expect(closed.code).toBe(code);
+    await expectHealthyStillSyncing(`after ${label}`);
+  });
+
+  it('a text frame', async () => {
+    const c = await raw();
+    c.ws.send('{"hello": "server"}');
+    expect((await c.closed).code).toBe(CLOSE.textFrame.code);
+    await expectHealthyStillSyncing('after a text frame');
+  });
+
+  it('a burst of malformed frames from one socket leaves another client working, and is counted', async () => {
+    const sockets = await Promise.all(Array.from({ length: 10 }, raw));
+    for (const [i, c] of sockets.entries()) {
+      for (let j = 0; j < 50; j++) c.ws.send(j % 2 ? new Uint8Array([99, i, j]) : updateMessage(new Uint8Array([i, j, 255])));
+    }
+    const codes = await Promise.all(sockets.map(async (c) => (await c.closed).code));
+    for (const code of codes) expect([CLOSE.unknownMessageType.code, CLOSE.invalidUpdate.code]).toContain(code);
+    await expectHealthyStillSyncing('after the burst');
+    const metrics = await (await fetch(`${server.localUrl}/metrics`)).text();
+    for (const kind of ['malformed_message', 'unknown_message_type', 'invalid_update', 'text_frame', 'message_too_big']) {
+      expect(metrics, kind).toMatch(new RegExp(`olifant_errors_total\\{kind="${kind}"\\} [1-9]`));
+    }
+    expect((await fetch(`${server.localUrl}/healthz`)).status).toBe(200);
+  });
+});

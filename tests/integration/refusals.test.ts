@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newBoardId, signToken } from '../../shared/index.ts';
+import type { RunningServer } from '../../server/server.ts';
+import type { CreatedBoard } from '../../server/http/api.ts';
+import { openRaw } from '../helpers/rawSocket.ts';
+import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+
+let server: RunningServer;
+let board: CreatedBoard;
+let other: CreatedBoard;
+const dir = tempDir();
+const wsBase = () => server.localUrl.replace(/^http/, 'ws');
+
+beforeAll(async () => {
+  server = await startTestServer(dir.path, { secret: 'the-test-secret-is-long-enough-for-hmac' });
+  board = await createBoard(server.localUrl, 'Target');
+  other = await createBoard(server.localUrl, 'Other');
+});
+afterAll(async () => {
+  await server.close();
+  dir.cleanup();
+});
+
+async function statusOf(path: string): Promise<number> {
+  try {
+    const c = await openRaw(`${wsBase()}${path}`);
+    c.ws.close();
+    return 101;
+  } catch (err) {
+    return (err as { status: number }).status;
+  }
+}
+
+describe('the upgrade refuses before any board data is sent', () => {
+  it('accepts a valid token', async () => {
+    expect(await statusOf(`/ws/${board.id}?token=${tokenOf(board.links.participant)}`)).toBe(101);
+  });
+
+  it('401 for a missing token', async () => {
+    expect(await statusOf(`/ws/${board.id}`)).toBe(401);
+  });
+
+  it('401 for a forged token (right shape, wrong key) and for junk', async () => {
+    const forged = await signToken(
+      { boardId: board.id, role: 'facilitator', keyVersion: 1 },
+      new TextEncoder().encode('not-the-server-secret-but-long-enough!!'),
+    );
+    expect(await statusOf(`/ws/${board.id}?token=${forged}`)).toBe(401);
+    expect(await statusOf(`/ws/${board.id}?token=hello`)).toBe(401);
+  });
+
+  it("403 for another board's token", async () => {
+    expect(await statusOf(`/ws/${board.id}?token=${tokenOf(other.links.facilitator)}`)).toBe(403);
+  });
+
+  it('403 for a token whose key version was rotated away', async () => {
+    const secret = new TextEncoder().encode('the-test-secret-is-long-enough-for-hmac');
+    const stale = await signToken({ boardId: board.id, role: 'participant', keyVersion: 2 }, secret);
+    expect(await statusOf(`/ws/${board.id}?token=${stale}`)).toBe(403);
+  });
+
+  it('404 for an unknown board (even with a validly signed token) and for a bad path', async () => {
+    const ghost = newBoardId();
+    const secret = new TextEncoder().encode('the-test-secret-is-long-enough-for-hmac');
+    const token = await signToken({ boardId: ghost, role: 'facilitator', keyVersion: 1 }, secret);
+    expect(await statusOf(`/ws/${ghost}?token=${token}`)).toBe(404);
+    expect(await statusOf(`/ws/not an id?token=${token}`)).toBe(404);
+    expect(await statusOf(`/elsewhere`)).toBe(404);
+  });
+
+  it('the refusal body says what to do, and nothing was loaded for refused sockets', async () => {
+    const err = await openRaw(`${wsBase()}/ws/${board.id}`).catch((e: unknown) => e as { body: string });
+    expect((err as { body: string }).body).toMatch(/open the board through its link/);
+    const metrics = await (await fetch(`${server.localUrl}/metrics`)).text();
+    expect(metrics).toMatch(/olifant_errors_total\{kind="refused_upgrade"\} [1-9]/);
+  });
+
+  it('links keep working after a restart (the generated secret is kept in the data dir)', async () => {
+    const d = tempDir();
+    let s = await startTestServer(d.path);
+    const b = await createBoard(s.localUrl);
+    await s.close();
+    s = await startTestServer(d.path);
+    try {
+      const c = await openRaw(`${s.localUrl.replace(/^http/, 'ws')}/ws/${b.id}?token=${tokenOf(b.links.participant)}`);
+      c.ws.close();
+    } finally {
+      await s.close();
+      d.cleanup();
+    }
+  });
+});
