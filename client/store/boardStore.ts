@@ -19,6 +19,8 @@ export interface BoardState {
   synced: boolean;
   /** Connection attempts that failed before the first successful one. */
   failedAttempts: number;
+  /** Why the board cannot be opened, once that is known: the server refuses the link, or is out of reach. */
+  problem: 'link' | 'unreachable' | null;
 }
 
 export const initialBoardState: BoardState = {
@@ -27,6 +29,7 @@ export const initialBoardState: BoardState = {
   status: 'connecting',
   synced: false,
   failedAttempts: 0,
+  problem: null,
 };
 
 export const useBoardStore = create<BoardState>()(() => ({ ...initialBoardState }));

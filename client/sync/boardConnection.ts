@@ -44,11 +44,23 @@ export function connectBoard(boardId: string, token: string): BoardHandle {
 
   let everConnected = false;
   provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'connected') everConnected = true;
+    if (status === 'connected') {
+      everConnected = true;
+      useBoardStore.setState({ problem: null });
+    }
     useBoardStore.setState({ status: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' });
   });
   provider.on('connection-close', () => {
-    if (!everConnected) useBoardStore.setState((s) => ({ failedAttempts: s.failedAttempts + 1 }));
+    if (everConnected) return;
+    const failedAttempts = useBoardStore.getState().failedAttempts + 1;
+    useBoardStore.setState({ failedAttempts });
+    // A browser cannot read the refused upgrade's status; ask whether the server itself answers.
+    if (failedAttempts >= 2) {
+      void fetch('/healthz', { cache: 'no-store' }).then(
+        (res) => !everConnected && useBoardStore.setState({ problem: res.ok ? 'link' : 'unreachable' }),
+        () => !everConnected && useBoardStore.setState({ problem: 'unreachable' }),
+      );
+    }
   });
   provider.on('sync', (synced: boolean) => {
     useBoardStore.setState({ synced });

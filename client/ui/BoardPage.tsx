@@ -17,7 +17,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   const notes = useBoardStore((s) => s.notes);
   const status = useBoardStore((s) => s.status);
   const synced = useBoardStore((s) => s.synced);
-  const failed = useBoardStore((s) => s.failedAttempts);
+  const problem = useBoardStore((s) => s.problem);
 
   useEffect(() => {
     handle.current = connectBoard(boardId, token);
@@ -31,7 +31,18 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
     setDraft('');
   }
 
-  if (!synced && failed >= 3) {
+  if (!synced && problem === 'unreachable') {
+    return (
+      <main className="page">
+        <h1>Cannot reach the Olifant server</h1>
+        <p role="status">
+          Check the network connection (venue Wi-Fi?). This page keeps trying and opens the board as soon as the
+          server answers.
+        </p>
+      </main>
+    );
+  }
+  if (!synced && problem === 'link') {
     return (
       <main className="page">
         <h1>Cannot open this board</h1>
