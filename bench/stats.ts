@@ -1,0 +1,26 @@
+/**
+ * Small statistics helpers for the benchmarks: percentiles, summaries and a process's memory.
+ *
+ * Why: every benchmark reports the same figures the same way.
+ */
+import type { ChildServer } from '../tests/helpers/server.ts';
+
+/** The `p`th percentile (nearest rank) of `values`. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** p50, p99 and max of latencies in ms. */
+export function summarize(latencies: readonly number[]): { p50Ms: number; p99Ms: number; maxMs: number } {
+  return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies) };
+}
+
+/** Resident memory of the server process, in bytes, as its /metrics reports it. */
+export async function rssOf(server: ChildServer): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const m = /^olifant_process_process_resident_memory_bytes ([0-9.e+]+)/m.exec(text);
+  if (!m) throw new Error('no resident memory metric');
+  return Number(m[1]);
+}
