@@ -59,6 +59,8 @@ describe('the server as a separate process', () => {
     const dir = tempDir();
     cleanups.push(() => dir.cleanup());
     const server = await start(dir.path);
+    expect(server.output()).toMatch(/Local: +http:\/\/localhost:\d+\//);
+    expect(server.output()).toContain(`Data:     ${dir.path}`);
     const board = await createBoard(server.url, 'Graceful');
     const client = track(connectClient(server.url, board.id, tokenOf(board.links.participant)));
     await waitSynced(client);
