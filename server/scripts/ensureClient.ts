@@ -21,5 +21,5 @@ function newestMtime(path: string): number {
 
 if (!existsSync(outIndex) || statSync(outIndex).mtimeMs < Math.max(...sources.map(newestMtime))) {
   console.log('Building the client (once; it is reused until the sources change)...');
-  await build({ root, logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
+  await build({ logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
 }
