@@ -13,3 +13,6 @@ export * from './doc/migrations.ts';
 export * from './protocol/messages.ts';
 export * from './protocol/closeCodes.ts';
 export * from './protocol/token.ts';
+export * from './model/shapes.ts';
+export * from './doc/boardMutations.ts';
+export * from './doc/shapeQueries.ts';

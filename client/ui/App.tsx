@@ -1,10 +1,15 @@
 /**
  * The app shell: the start page at `/`, a board at `/b/<id>#token=...`.
  *
- * Why: the only routing the client needs; anything else gets a page that says where to go.
+ * Why: the only routing the client needs; a link without a token gets a page that says what to do.
+ * The board page is a separate chunk, so the start page loads fast on a phone.
  */
-import { BoardPage } from './BoardPage.tsx';
+import { lazy, Suspense } from 'react';
+import { useT } from '../i18n/i18n.ts';
 import { StartPage } from './StartPage.tsx';
+
+// The canvas (Konva, Yjs, the provider) loads only on a board page, not on the start page.
+const BoardPage = lazy(() => import('./BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
 
 /** Reads the token from the URL fragment (`#token=...`) or, failing that, the query. */
 function readToken(): string | null {
@@ -13,19 +18,24 @@ function readToken(): string | null {
 }
 
 export function App() {
+  const t = useT();
   const match = /^\/b\/([A-Za-z0-9_-]+)\/?$/.exec(location.pathname);
   if (!match) return <StartPage />;
   const token = readToken();
   if (!token) {
     return (
       <main className="page">
-        <h1>This board link is incomplete</h1>
+        <h1>{t('linkIncompleteTitle')}</h1>
+        <p>{t('linkIncompleteBody')}</p>
         <p>
-          The link has no access token. Ask the facilitator for the full link (it ends with
-          <code> #token=…</code>), or <a href="/">start a new board</a>.
+          <a href="/">{t('startNewBoard')}</a>
         </p>
       </main>
     );
   }
-  return <BoardPage boardId={match[1]!} token={token} />;
+  return (
+    <Suspense fallback={null}>
+      <BoardPage boardId={match[1]!} token={token} />
+    </Suspense>
+  );
 }

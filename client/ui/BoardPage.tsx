@@ -1,85 +1,101 @@
 /**
- * The board page, for now a plain list of the board's notes that proves the wiring end to end.
+ * The board page: asks for a name once, opens the session, and lays out the canvas with its toolbar,
+ * connection badge, overview map, editors and panels.
  *
- * Why: the workshop canvas comes next (issue 3); this page already connects with the link's token,
- * shows the connection state honestly, and lets a person add, edit and delete notes.
+ * Why: one place that decides what a person sees: the join form, a clear page when the link is
+ * refused or the server is out of reach, or the board.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { connectBoard, type BoardHandle } from '../sync/boardConnection.ts';
-import { useBoardStore } from '../store/boardStore.ts';
-
-const STATUS_TEXT = { connecting: 'Connecting…', connected: 'Connected', offline: 'Offline, retrying…' } as const;
+import { useEffect, useRef, useState } from 'react';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { useT } from '../i18n/i18n.ts';
+import { openSession, type BoardSession } from '../sync/session.ts';
+import { ActionsContext } from '../sync/sessionContext.ts';
+import { useStore } from '../store/store.ts';
+import { togglePanel, zoomToFit } from '../store/ui.ts';
+import { useShortcuts } from '../tools/keyboard.ts';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
+import { AreaNameEditor, ConnectorLabelEditor } from './LabelEditors.tsx';
+import { Minimap } from './Minimap.tsx';
+import { NoteEditor } from './NoteEditor.tsx';
+import { SidePanel } from './Panels.tsx';
+import { Toolbar } from './Toolbar.tsx';
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
-  const handle = useRef<BoardHandle | null>(null);
-  const [draft, setDraft] = useState('');
-  const title = useBoardStore((s) => s.meta?.title ?? '');
-  const notes = useBoardStore((s) => s.notes);
-  const status = useBoardStore((s) => s.status);
-  const synced = useBoardStore((s) => s.synced);
-  const problem = useBoardStore((s) => s.problem);
+  const [name, setName] = useState(rememberedName);
+  if (!name) return <JoinDialog onJoin={setName} />;
+  return <BoardSessionView boardId={boardId} token={token} name={name} />;
+}
 
+function BoardSessionView({ boardId, token, name }: { boardId: string; token: string; name: string }) {
+  const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
-    handle.current = connectBoard(boardId, token);
-    return () => handle.current?.disconnect();
-  }, [boardId, token]);
+    const s = openSession(boardId, token, { name, color: colorFor(name) });
+    setSession(s);
+    return () => s.destroy();
+  }, [boardId, token, name]);
+  if (!session) return null;
+  return (
+    <ActionsContext.Provider value={session.actions}>
+      <BoardScreen session={session} name={name} />
+    </ActionsContext.Provider>
+  );
+}
 
-  function add(e: FormEvent) {
-    e.preventDefault();
-    if (!draft.trim()) return;
-    handle.current?.addNote(draft.trim());
-    setDraft('');
-  }
-
-  if (!synced && problem === 'unreachable') {
-    return (
-      <main className="page">
-        <h1>Cannot reach the Olifant server</h1>
-        <p role="status">
-          Check the network connection (venue Wi-Fi?). This page keeps trying and opens the board as soon as the
-          server answers.
-        </p>
-      </main>
-    );
-  }
-  if (!synced && problem === 'link') {
-    return (
-      <main className="page">
-        <h1>Cannot open this board</h1>
-        <p>
-          The server did not accept this link. It may have been replaced by a newer one, or the board no
-          longer exists. Ask the facilitator for a fresh link.
-        </p>
-      </main>
-    );
-  }
-
+function Problem({ title, body }: { title: string; body: string }) {
   return (
     <main className="page">
-      <header className="board-header">
-        <h1>{title || 'Board'}</h1>
-        <span className={`status status-${status}`} role="status">
-          {STATUS_TEXT[status]}
-        </span>
-      </header>
-      <form onSubmit={add} className="create">
-        <label htmlFor="note">New note</label>
-        <input id="note" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Type a note and press Enter" />
-        <button type="submit" disabled={!draft.trim()}>
-          Add note
-        </button>
-      </form>
-      {synced && notes.length === 0 && <p className="empty">No notes yet. Add the first one above.</p>}
-      <ul className="notes" aria-label="Notes">
-        {notes.map((n) => (
-          <li key={n.id} style={{ background: n.color }} data-note-id={n.id}>
-            <span className="note-text">{n.text || <em>(empty)</em>}</span>
-            <button type="button" aria-label="Delete note" onClick={() => handle.current?.removeNote(n.id)}>
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+      <h1>{title}</h1>
+      <p role="status">{body}</p>
     </main>
+  );
+}
+
+function BoardScreen({ session, name }: { session: BoardSession; name: string }) {
+  const t = useT();
+  const title = useStore((s) => s.meta?.title ?? '');
+  const synced = useStore((s) => s.synced);
+  const problem = useStore((s) => s.problem);
+  const empty = useStore((s) => s.noteIds.length === 0 && s.areaIds.length === 0);
+  const connecting = useStore((s) => s.connectFrom !== null);
+  const people = useStore((s) => Object.keys(s.peers).length + 1);
+  const [editingConnector, setEditingConnector] = useState<string | null>(null);
+  const fitted = useRef(false);
+  useShortcuts(session.actions);
+
+  useEffect(() => {
+    if (title) document.title = `${title} · Olifant`;
+  }, [title]);
+  useEffect(() => {
+    if (synced && !fitted.current) {
+      fitted.current = true;
+      zoomToFit();
+    }
+  }, [synced]);
+
+  if (!synced && problem === 'unreachable') return <Problem title={t('unreachableTitle')} body={t('unreachableBody')} />;
+  if (!synced && problem === 'link') return <Problem title={t('refusedTitle')} body={t('refusedBody')} />;
+
+  return (
+    <div className="board">
+      <header className="board-header">
+        <h1>{title}</h1>
+        <button type="button" className="people-count" onClick={() => togglePanel('people')}>
+          👥 {people}
+        </button>
+        <ConnectionBadge />
+      </header>
+      <div className="board-body">
+        <BoardCanvas onEditConnector={setEditingConnector} />
+        <NoteEditor />
+        <AreaNameEditor />
+        <ConnectorLabelEditor id={editingConnector} onClose={() => setEditingConnector(null)} />
+        {synced && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
+        {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
+        <Toolbar />
+        <Minimap />
+        <SidePanel myName={name} />
+      </div>
+    </div>
   );
 }

@@ -5,6 +5,8 @@
  * plainly with copy buttons and a word on who should get which.
  */
 import { useState, type FormEvent } from 'react';
+import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
+import type { StringKey } from '../i18n/strings.ts';
 
 interface Created {
   id: string;
@@ -12,10 +14,10 @@ interface Created {
   links: { facilitator: string; participant: string; projector: string };
 }
 
-const LINK_HELP: Record<keyof Created['links'], string> = {
-  facilitator: 'Facilitator: runs the day. Keep this one to yourself.',
-  participant: 'Participants: share with every table and remote participant.',
-  projector: 'Projector: open on the big screen (view only).',
+const LINK_HELP: Record<keyof Created['links'], StringKey> = {
+  facilitator: 'linkFacilitator',
+  participant: 'linkParticipant',
+  projector: 'linkProjector',
 };
 
 export function StartPage() {
@@ -23,6 +25,9 @@ export function StartPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const t = useT();
+  const lang = useLangValue();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,7 +43,7 @@ export function StartPage() {
       if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : `server answered ${res.status}`);
       setCreated(body);
     } catch (err) {
-      setError(`Could not create the board: ${(err as Error).message}`);
+      setError(t('createFailed', (err as Error).message));
     } finally {
       setBusy(false);
     }
@@ -46,20 +51,25 @@ export function StartPage() {
 
   return (
     <main className="page">
-      <h1>Olifant</h1>
-      <p className="lead">A shared board for whole-system co-creation: explore the whole elephant together.</p>
+      <header className="start-header">
+        <h1>Olifant</h1>
+        <button type="button" className="link-button" onClick={() => setLang(lang === 'en' ? 'nl' : 'en')}>
+          {t('language')}
+        </button>
+      </header>
+      <p className="lead">{t('appTagline')}</p>
       <form onSubmit={submit} className="create">
-        <label htmlFor="title">Board title</label>
+        <label htmlFor="title">{t('boardTitle')}</label>
         <input
           id="title"
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          placeholder="e.g. Future of care in our region, 2035"
+          placeholder={t('boardTitlePlaceholder')}
           maxLength={200}
           required
         />
         <button type="submit" disabled={busy || title.trim() === ''}>
-          {busy ? 'Creating…' : 'Create board'}
+          {busy ? t('creating') : t('createBoard')}
         </button>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
@@ -68,15 +78,20 @@ export function StartPage() {
           <h2>{created.title}</h2>
           {(Object.keys(LINK_HELP) as (keyof Created['links'])[]).map((role) => (
             <div key={role} className="link">
-              <p>{LINK_HELP[role]}</p>
+              <p>{t(LINK_HELP[role])}</p>
               <input readOnly value={created.links[role]} aria-label={`${role} link`} onFocus={(e) => e.target.select()} />
-              <button type="button" onClick={() => void navigator.clipboard?.writeText(created.links[role])}>
-                Copy
+              <button
+                type="button"
+                onClick={() => {
+                  void navigator.clipboard?.writeText(created.links[role]).then(() => setCopied(role));
+                }}
+              >
+                {copied === role ? t('copied') : t('copy')}
               </button>
             </div>
           ))}
           <p>
-            <a href={created.links.facilitator}>Open the board as facilitator</a>
+            <a href={created.links.facilitator}>{t('openAsFacilitator')}</a>
           </p>
         </section>
       )}

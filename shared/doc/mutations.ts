@@ -20,7 +20,7 @@ import {
 } from '../model/records.ts';
 import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
 import type { TxOrigin } from './origins.ts';
-import { META, metaMap, NOTE, notesMap, type YNote } from './roots.ts';
+import { CONNECTOR, connectorsMap, META, metaMap, NOTE, notesMap, type YNote } from './roots.ts';
 
 /** Fills `meta` of a new, empty board (schema version, title, creation time). */
 export function initBoard(doc: Y.Doc, init: { title: string; createdAt?: number }, origin: TxOrigin): void {
@@ -125,11 +125,18 @@ export function setNotesColor(doc: Y.Doc, ids: readonly string[], color: string,
   }, origin);
 }
 
-/** Deletes notes; ids that are already gone are ignored. */
+/** Deletes notes and the connectors attached to them; ids that are already gone are ignored. */
 export function deleteNotes(doc: Y.Doc, ids: readonly string[], origin: TxOrigin): void {
+  const gone = new Set(ids);
   doc.transact(() => {
     const notes = notesMap(doc);
     for (const id of ids) if (notes.has(id)) notes.delete(id);
+    const connectors = connectorsMap(doc);
+    const attached: string[] = [];
+    connectors.forEach((c, id) => {
+      if (gone.has(c.get(CONNECTOR.from) as string) || gone.has(c.get(CONNECTOR.to) as string)) attached.push(id);
+    });
+    for (const id of attached) connectors.delete(id);
   }, origin);
 }
 

@@ -10,6 +10,8 @@ import * as Y from 'yjs';
 export const ROOT = {
   meta: 'meta',
   notes: 'notes',
+  areas: 'areas',
+  connectors: 'connectors',
 } as const;
 
 /** Keys of the `meta` map. */
@@ -32,6 +34,25 @@ export const NOTE = {
   createdAt: 'createdAt',
 } as const;
 
+/** Keys of each area's `Y.Map`. */
+export const AREA = {
+  name: 'name',
+  x: 'x',
+  y: 'y',
+  w: 'w',
+  h: 'h',
+  color: 'color',
+  createdAt: 'createdAt',
+} as const;
+
+/** Keys of each connector's `Y.Map`. */
+export const CONNECTOR = {
+  from: 'from',
+  to: 'to',
+  label: 'label',
+  createdAt: 'createdAt',
+} as const;
+
 /** A note as it lives in the document: a map of its fields, with `text` a `Y.Text`. */
 export type YNote = Y.Map<unknown>;
 
@@ -43,4 +64,14 @@ export function metaMap(doc: Y.Doc): Y.Map<unknown> {
 /** The board's `notes` map: note id -> `YNote`. */
 export function notesMap(doc: Y.Doc): Y.Map<YNote> {
   return doc.getMap<YNote>(ROOT.notes);
+}
+
+/** The board's `areas` map: area id -> `Y.Map` of its fields. */
+export function areasMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(ROOT.areas);
+}
+
+/** The board's `connectors` map: connector id -> `Y.Map` of its fields. */
+export function connectorsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(ROOT.connectors);
 }

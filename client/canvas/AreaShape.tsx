@@ -1,0 +1,112 @@
+/**
+ * One area: a named rectangle behind the notes. Dragging it carries the notes inside it; double-click
+ * (or double-tap) on it renames it; selecting it shows resize handles.
+ *
+ * Why: areas are the tables, lanes and columns of a workshop; people move a whole table's work at once.
+ */
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { memo, useRef } from 'react';
+import { notesInArea } from '../../shared/index.ts';
+import { useActions } from '../sync/sessionContext.ts';
+import { useStore } from '../store/store.ts';
+import { editArea, select, toggleSelected } from '../store/ui.ts';
+import { FONT_FAMILY } from './fitText.ts';
+import { Group, Rect, Text, type Konva } from './konva.ts';
+
+export const AREA_TITLE_SIZE = 30;
+
+export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
+  const area = useStore((s) => s.areas[id]);
+  const selected = useStore((s) => s.selection.includes(id));
+  const busyColor = useStore((s) => s.busy[id]);
+  const spaceHeld = useStore((s) => s.spaceHeld);
+  const actions = useActions();
+  const carried = useRef<{ ids: string[]; start: Map<string, { x: number; y: number }>; origin: { x: number; y: number } } | null>(null);
+  if (!area) return null;
+
+  const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
+    e.cancelBubble = true;
+    if ('shiftKey' in e.evt && e.evt.shiftKey) toggleSelected(id);
+    else select([id]);
+  };
+
+  return (
+    <Group
+      id={id}
+      name="area"
+      x={area.x}
+      y={area.y}
+      draggable={!spaceHeld}
+      onClick={onSelect}
+      onTap={onSelect}
+      onDblClick={(e) => {
+        e.cancelBubble = true;
+        editArea(id);
+      }}
+      onDblTap={(e) => {
+        e.cancelBubble = true;
+        editArea(id);
+      }}
+      onDragStart={(e: KonvaEventObject<DragEvent>) => {
+        const node = e.currentTarget as unknown as Konva.Group;
+        const s = useStore.getState();
+        const ids = notesInArea(Object.values(s.notes), area);
+        carried.current = { ids, start: new Map(ids.map((n) => [n, { x: s.notes[n]!.x, y: s.notes[n]!.y }])), origin: { x: node.x(), y: node.y() } };
+        select([id]);
+        actions.setBusy([id, ...ids]);
+      }}
+      onDragMove={(e: KonvaEventObject<DragEvent>) => {
+        const c = carried.current;
+        const node = e.currentTarget as unknown as Konva.Group;
+        if (!c) return;
+        const dx = node.x() - c.origin.x;
+        const dy = node.y() - c.origin.y;
+        const notesLayer = node.getStage()?.findOne('.notes-layer') as Konva.Layer | undefined;
+        for (const n of c.ids) {
+          const s = c.start.get(n)!;
+          notesLayer?.findOne(`#${n}`)?.position({ x: s.x + dx, y: s.y + dy });
+        }
+        useStore.setState({ drag: { ids: c.ids, dx, dy } });
+      }}
+      onDragEnd={(e: KonvaEventObject<DragEvent>) => {
+        const c = carried.current;
+        const node = e.currentTarget as unknown as Konva.Group;
+        carried.current = null;
+        if (c) actions.moveArea(id, { dx: node.x() - c.origin.x, dy: node.y() - c.origin.y }, c.ids);
+        useStore.setState({ drag: null });
+        actions.setBusy([]);
+      }}
+    >
+      <Rect
+        width={area.w}
+        height={area.h}
+        fill={area.color}
+        opacity={0.45}
+        cornerRadius={10}
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        width={area.w}
+        height={area.h}
+        cornerRadius={10}
+        stroke={selected ? '#1a73e8' : (busyColor ?? '#7d8b99')}
+        strokeWidth={selected || busyColor ? 4 : 2}
+        dash={selected ? undefined : [12, 8]}
+        listening={false}
+      />
+      <Text
+        text={area.name}
+        x={16}
+        y={12}
+        width={Math.max(0, area.w - 32)}
+        fontSize={AREA_TITLE_SIZE}
+        fontStyle="bold"
+        fontFamily={FONT_FAMILY}
+        fill="#2b3a4a"
+        wrap="none"
+        ellipsis
+        listening={false}
+      />
+    </Group>
+  );
+});

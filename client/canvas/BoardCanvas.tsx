@@ -1,0 +1,110 @@
+/**
+ * The infinite canvas: a Konva Stage that fills its container, with layers for areas and connectors,
+ * notes, selection, and other people's cursors.
+ *
+ * Why: dragging empty space pans (the Stage is draggable), the wheel and two fingers zoom, and a
+ * double-click or double-tap on empty space makes a note there and opens it for typing.
+ */
+import type { KonvaEventObject } from 'konva/lib/Node';
+import type { Rect as KonvaRect } from 'konva/lib/shapes/Rect';
+import { useEffect, useRef } from 'react';
+import { useActions } from '../sync/sessionContext.ts';
+import { useStore } from '../store/store.ts';
+import { editNote, select, toBoard } from '../store/ui.ts';
+import {
+  beginMarquee,
+  endMarquee,
+  isMarqueeActive,
+  moveMarquee,
+  onPinchEnd,
+  onPinchMove,
+  onWheel,
+  trackCursor,
+} from '../tools/stageGestures.ts';
+import { Layer, Rect, Stage } from './konva.ts';
+import { Connectors, Cursors, SelectionTransformer, VisibleAreas, VisibleNotes } from './layers.tsx';
+
+export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string) => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const marqueeRect = useRef<KonvaRect>(null);
+  const viewport = useStore((s) => s.viewport);
+  const screen = useStore((s) => s.screen);
+  const actions = useActions();
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => useStore.setState({ screen: { w: el.clientWidth, h: el.clientHeight } }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const onEmpty = (e: KonvaEventObject<Event>) => e.target === e.target.getStage();
+
+  const newNoteAtPointer = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
+    if (!onEmpty(e)) return;
+    const p = e.target.getStage()?.getPointerPosition();
+    if (!p) return;
+    editNote(actions.addNoteAt(toBoard(useStore.getState().viewport, p)));
+  };
+
+  return (
+    <div ref={container} className="canvas" data-testid="canvas">
+      <Stage
+        width={screen.w}
+        height={screen.h}
+        x={viewport.x}
+        y={viewport.y}
+        scaleX={viewport.scale}
+        scaleY={viewport.scale}
+        draggable
+        onDragMove={(e) => {
+          if (e.target !== e.target.getStage()) return;
+          useStore.setState((s) => ({ viewport: { ...s.viewport, x: e.target.x(), y: e.target.y() } }));
+        }}
+        onWheel={onWheel}
+        onMouseDown={(e) => {
+          if (onEmpty(e) && e.evt.shiftKey && e.evt.button === 0) beginMarquee(e.target.getStage()!, marqueeRect.current);
+        }}
+        onMouseMove={(e) => {
+          const stage = e.target.getStage()!;
+          if (isMarqueeActive()) moveMarquee(stage);
+          trackCursor(stage, actions);
+        }}
+        onMouseUp={(e) => endMarquee(e.target.getStage()!)}
+        onMouseLeave={() => actions.setCursor(null)}
+        onTouchMove={(e) => {
+          if (!onPinchMove(e)) trackCursor(e.target.getStage()!, actions);
+        }}
+        onTouchEnd={onPinchEnd}
+        onClick={(e) => {
+          if (!onEmpty(e) || e.evt.shiftKey) return;
+          select([]);
+          useStore.setState({ connectFrom: null, editingArea: null });
+        }}
+        onTap={(e) => {
+          if (!onEmpty(e)) return;
+          select([]);
+          useStore.setState({ connectFrom: null, editingArea: null });
+        }}
+        onDblClick={newNoteAtPointer}
+        onDblTap={newNoteAtPointer}
+      >
+        <Layer name="areas-layer">
+          <VisibleAreas />
+          <Connectors onEditLabel={onEditConnector} />
+        </Layer>
+        <Layer name="notes-layer">
+          <VisibleNotes />
+        </Layer>
+        <Layer name="selection-layer">
+          <SelectionTransformer />
+          <Rect ref={marqueeRect} visible={false} fill="rgba(26,115,232,0.12)" stroke="#1a73e8" strokeWidth={1} listening={false} />
+        </Layer>
+        <Layer name="presence-layer" listening={false}>
+          <Cursors />
+        </Layer>
+      </Stage>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * One sticky note on the canvas: drag (mouse, finger, pen), tap/click to select, double-click or
+ * double-tap to edit, long-press to add to the selection.
+ *
+ * Why: each note subscribes to its own record only, so one edit re-renders one note. The Konva node
+ * moves freely during a drag; the model is written once, on drop (house style, practice 6).
+ */
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { memo, useRef } from 'react';
+import { useActions } from '../sync/sessionContext.ts';
+import { useStore } from '../store/store.ts';
+import { editNote, select, toggleSelected } from '../store/ui.ts';
+import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
+import { Group, Rect, Text, type Konva } from './konva.ts';
+import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
+
+const LONG_PRESS_MS = 500;
+
+export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
+  const note = useStore((s) => s.notes[id]);
+  const selected = useStore((s) => s.selection.includes(id));
+  const busyColor = useStore((s) => s.busy[id]);
+  const editing = useStore((s) => s.editingNote === id);
+  const spaceHeld = useStore((s) => s.spaceHeld);
+  const actions = useActions();
+  const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const longPressed = useRef(false);
+  if (!note) return null;
+
+  const fontSize = fitFontSize(note.text, note.w, note.h);
+
+  const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
+    e.cancelBubble = true;
+    if (longPressed.current) return;
+    const s = useStore.getState();
+    if (s.connectFrom && s.connectFrom !== id) {
+      actions.connect(s.connectFrom, id);
+      useStore.setState({ connectFrom: null, selection: [id] });
+      return;
+    }
+    if ('shiftKey' in e.evt && (e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey)) toggleSelected(id);
+    else if (!s.selection.includes(id) || s.selection.length > 1) select([id]);
+  };
+
+  const onTouchStart = () => {
+    longPressed.current = false;
+    pressTimer.current = setTimeout(() => {
+      longPressed.current = true;
+      toggleSelected(id);
+      navigator.vibrate?.(20);
+    }, LONG_PRESS_MS);
+  };
+  const cancelPress = () => clearTimeout(pressTimer.current);
+
+  return (
+    <Group
+      id={id}
+      name="note"
+      x={note.x}
+      y={note.y}
+      draggable={!spaceHeld && !editing}
+      onClick={onSelect}
+      onTap={onSelect}
+      onDblClick={(e) => {
+        e.cancelBubble = true;
+        editNote(id);
+      }}
+      onDblTap={(e) => {
+        e.cancelBubble = true;
+        editNote(id);
+      }}
+      onTouchStart={onTouchStart}
+      onTouchEnd={cancelPress}
+      onDragStart={(e: KonvaEventObject<DragEvent>) => {
+        cancelPress();
+        if (longPressed.current) {
+          e.target.stopDrag();
+          return;
+        }
+        beginNoteDrag(id, e.currentTarget as unknown as Konva.Group, actions);
+      }}
+      onDragMove={(e: KonvaEventObject<DragEvent>) => moveNoteDrag(e.currentTarget as unknown as Konva.Group)}
+      onDragEnd={(e: KonvaEventObject<DragEvent>) => endNoteDrag(e.currentTarget as unknown as Konva.Group, actions)}
+    >
+      <Rect
+        width={note.w}
+        height={note.h}
+        fill={note.color}
+        cornerRadius={3}
+        shadowColor="#000"
+        shadowOpacity={0.18}
+        shadowBlur={6}
+        shadowOffsetY={2}
+        shadowForStrokeEnabled={false}
+        perfectDrawEnabled={false}
+        stroke={selected ? '#1a73e8' : busyColor}
+        strokeWidth={selected ? 3 : busyColor ? 4 : 0}
+      />
+      {!editing && (
+        <Text
+          text={note.text}
+          width={note.w}
+          height={note.h}
+          padding={NOTE_PADDING}
+          fontSize={fontSize}
+          fontFamily={FONT_FAMILY}
+          lineHeight={1.2}
+          fill="#1d232b"
+          wrap="word"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+    </Group>
+  );
+});

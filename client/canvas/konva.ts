@@ -1,0 +1,19 @@
+/**
+ * The Konva pieces the canvas uses, from react-konva's core build plus only the shapes we draw.
+ *
+ * Why: the full react-konva bundle registers every shape; importing just these keeps the board chunk
+ * smaller (see ../shared/docs/stack.md).
+ */
+import Konva from 'konva/lib/Core';
+import 'konva/lib/shapes/Rect';
+import 'konva/lib/shapes/Text';
+import 'konva/lib/shapes/Arrow';
+import 'konva/lib/shapes/Line';
+import 'konva/lib/shapes/Transformer';
+import 'konva/lib/shapes/Label';
+
+// Let a second finger reach the stage while a first one drags (pinch during a drag).
+Konva.hitOnDragEnabled = true;
+
+export { Konva };
+export { Arrow, Group, Label, Layer, Line, Rect, Stage, Tag, Text, Transformer } from 'react-konva/lib/ReactKonvaCore';

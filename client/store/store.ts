@@ -1,0 +1,118 @@
+/**
+ * The client's one zustand store, in slices: the board (plain snapshots), the connection, presence,
+ * and local UI state (viewport, selection, editing).
+ *
+ * Why: React components read everything from here with narrow selectors and never touch Y types.
+ * Board records are kept by id and replaced one by one by the sync bridge, so a remote edit of one
+ * note changes one object and re-renders one note component.
+ */
+import { create } from 'zustand';
+import type { Area, BoardMeta, Connector, Note } from '../../shared/index.ts';
+
+/** Connection to the server as a person would describe it. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
+
+/** The visible part of the board: screen = board * scale + (x, y). */
+export interface Viewport {
+  readonly x: number;
+  readonly y: number;
+  readonly scale: number;
+}
+
+/** Someone else on the board, from awareness. */
+export interface Peer {
+  readonly clientId: number;
+  readonly name: string;
+  readonly color: string;
+  /** Cursor position in board units, or null when off the board. */
+  readonly cursor: { x: number; y: number } | null;
+  /** Notes or areas this person is editing or dragging right now. */
+  readonly busyWith: readonly string[];
+}
+
+export interface BoardSlice {
+  meta: BoardMeta | null;
+  notes: Record<string, Note>;
+  noteIds: string[];
+  areas: Record<string, Area>;
+  areaIds: string[];
+  connectors: Record<string, Connector>;
+  connectorIds: string[];
+}
+
+export interface ConnectionSlice {
+  status: ConnectionStatus;
+  /** Whether the first sync with the server has completed. */
+  synced: boolean;
+  /** Local changes made while not connected, not yet sent to the server. */
+  pending: number;
+  /** Why the board cannot be opened, once known. */
+  problem: 'link' | 'unreachable' | null;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export interface PresenceSlice {
+  peers: Record<number, Peer>;
+  /** Colour of the person busy with each note or area id (someone else, not me). */
+  busy: Record<string, string>;
+}
+
+export interface UiSlice {
+  viewport: Viewport;
+  /** Selected note and area ids. */
+  selection: string[];
+  /** Selected connector, if any (selected on its own). */
+  selectedConnector: string | null;
+  /** The note whose text is being edited. */
+  editingNote: string | null;
+  /** The area whose name is being edited. */
+  editingArea: string | null;
+  /** Connect mode: the note the next tapped note will be connected from. */
+  connectFrom: string | null;
+  /** The screen size of the canvas, in CSS pixels. */
+  screen: { w: number; h: number };
+  /** Which side panel is open. */
+  panel: 'none' | 'help' | 'outline' | 'people';
+  /** An in-progress drag of notes (for connectors to follow before the drop is committed). */
+  drag: { ids: readonly string[]; dx: number; dy: number } | null;
+  /** Space is held: drags pan the board even when they start on a note. */
+  spaceHeld: boolean;
+}
+
+export type StoreState = BoardSlice & ConnectionSlice & PresenceSlice & UiSlice;
+
+export const initialState: StoreState = {
+  meta: null,
+  notes: {},
+  noteIds: [],
+  areas: {},
+  areaIds: [],
+  connectors: {},
+  connectorIds: [],
+  status: 'connecting',
+  synced: false,
+  pending: 0,
+  problem: null,
+  canUndo: false,
+  canRedo: false,
+  peers: {},
+  busy: {},
+  viewport: { x: 0, y: 0, scale: 1 },
+  selection: [],
+  selectedConnector: null,
+  editingNote: null,
+  editingArea: null,
+  connectFrom: null,
+  screen: { w: 1024, h: 768 },
+  panel: 'none',
+  drag: null,
+  spaceHeld: false,
+};
+
+export const useStore = create<StoreState>()(() => ({ ...initialState }));
+
+/** Resets everything (a new board is opened). */
+export function resetStore(): void {
+  useStore.setState({ ...initialState, screen: useStore.getState().screen });
+}

@@ -1,0 +1,104 @@
+/**
+ * Local UI state changes: viewport (pan, zoom, fit), selection and editing.
+ *
+ * Why: gestures and toolbar buttons change the view the same way; these functions are that one way.
+ * None of this is shared with others (it is not in the document).
+ */
+import type { Area, Note } from '../../shared/index.ts';
+import { useStore, type Viewport } from './store.ts';
+
+export const MIN_SCALE = 0.05;
+export const MAX_SCALE = 4;
+
+const clampScale = (s: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
+
+/** Converts a screen point (CSS pixels in the canvas) to board units. */
+export function toBoard(v: Viewport, p: { x: number; y: number }): { x: number; y: number } {
+  return { x: (p.x - v.x) / v.scale, y: (p.y - v.y) / v.scale };
+}
+
+/** Pans the view by a screen-space delta. */
+export function panBy(dx: number, dy: number): void {
+  useStore.setState((s) => ({ viewport: { ...s.viewport, x: s.viewport.x + dx, y: s.viewport.y + dy } }));
+}
+
+/** Zooms by `factor` keeping the screen point `at` (default: the centre) fixed. */
+export function zoomBy(factor: number, at?: { x: number; y: number }): void {
+  useStore.setState((s) => {
+    const v = s.viewport;
+    const p = at ?? { x: s.screen.w / 2, y: s.screen.h / 2 };
+    const scale = clampScale(v.scale * factor);
+    const k = scale / v.scale;
+    return { viewport: { scale, x: p.x - (p.x - v.x) * k, y: p.y - (p.y - v.y) * k } };
+  });
+}
+
+/** Centres the view on a board point, keeping the zoom. */
+export function centerOn(p: { x: number; y: number }): void {
+  useStore.setState((s) => ({
+    viewport: { ...s.viewport, x: s.screen.w / 2 - p.x * s.viewport.scale, y: s.screen.h / 2 - p.y * s.viewport.scale },
+  }));
+}
+
+/** The bounding box of everything on the board, or null for an empty board. */
+export function contentBounds(notes: Iterable<Note>, areas: Iterable<Area>) {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const r of [...notes, ...areas]) {
+    minX = Math.min(minX, r.x);
+    minY = Math.min(minY, r.y);
+    maxX = Math.max(maxX, r.x + r.w);
+    maxY = Math.max(maxY, r.y + r.h);
+  }
+  return minX === Infinity ? null : { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
+}
+
+/** Zooms and pans so everything on the board fits the screen (with a margin). */
+export function zoomToFit(): void {
+  const s = useStore.getState();
+  const b = contentBounds(Object.values(s.notes), Object.values(s.areas));
+  if (!b) {
+    useStore.setState({ viewport: { x: s.screen.w / 2, y: s.screen.h / 2, scale: 1 } });
+    return;
+  }
+  const margin = 60;
+  const scale = clampScale(Math.min((s.screen.w - margin * 2) / b.w, (s.screen.h - margin * 2) / b.h, 1.5));
+  useStore.setState({
+    viewport: { scale, x: s.screen.w / 2 - (b.x + b.w / 2) * scale, y: s.screen.h / 2 - (b.y + b.h / 2) * scale },
+  });
+}
+
+/** Replaces the selection (clears connector selection and connect mode). */
+export function select(ids: string[]): void {
+  useStore.setState({ selection: ids, selectedConnector: null });
+}
+
+/** Adds or removes one id from the selection. */
+export function toggleSelected(id: string): void {
+  useStore.setState((s) => ({
+    selection: s.selection.includes(id) ? s.selection.filter((x) => x !== id) : [...s.selection, id],
+    selectedConnector: null,
+  }));
+}
+
+/** Selects one connector alone. */
+export function selectConnector(id: string | null): void {
+  useStore.setState({ selection: [], selectedConnector: id });
+}
+
+/** Opens or closes the text editor of a note. */
+export function editNote(id: string | null): void {
+  useStore.setState({ editingNote: id, editingArea: null, selection: id ? [id] : useStore.getState().selection });
+}
+
+/** Opens or closes the name editor of an area. */
+export function editArea(id: string | null): void {
+  useStore.setState({ editingArea: id, editingNote: null });
+}
+
+/** Opens a side panel, or closes it when it is already open. */
+export function togglePanel(panel: 'help' | 'outline' | 'people'): void {
+  useStore.setState((s) => ({ panel: s.panel === panel ? 'none' : panel }));
+}

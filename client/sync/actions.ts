@@ -1,0 +1,101 @@
+/**
+ * What the UI may do to a board: every action is one shared, named mutation with the `local` origin.
+ *
+ * Why: the React layer calls these and never sees a Y type; errors from validation surface as
+ * thrown `ValidationError`s the UI can show.
+ */
+import * as Y from 'yjs';
+import {
+  createArea,
+  createConnector,
+  createNote,
+  deleteAreas,
+  deleteConnectors,
+  deleteNotes,
+  duplicateNotes,
+  moveAreaWithNotes,
+  moveNotes,
+  ORIGIN,
+  renameArea,
+  resizeNote,
+  setAreaBounds,
+  setConnectorLabel,
+  setNotesColor,
+  setNoteText,
+  DEFAULT_NOTE_SIZE,
+} from '../../shared/index.ts';
+import { useStore } from '../store/store.ts';
+import { deviceId } from './device.ts';
+import type { startPresence } from './presence.ts';
+
+type Presence = ReturnType<typeof startPresence>;
+const local = ORIGIN.local;
+
+/** Creates the action set bound to one document. */
+export function createActions(doc: Y.Doc, undo: Y.UndoManager, presence: Presence) {
+  /** Ends the current undo step, so the next change is undone on its own. */
+  const step = () => undo.stopCapturing();
+  return {
+    /** A new empty note centred on a board point; returns its id. */
+    addNoteAt(p: { x: number; y: number }, color?: string): string {
+      step();
+      const half = DEFAULT_NOTE_SIZE / 2;
+      return createNote(doc, { x: p.x - half, y: p.y - half, authorId: deviceId(), ...(color ? { color } : {}) }, local);
+    },
+    setText: (id: string, text: string) => setNoteText(doc, id, text, local),
+    moveNotes(moves: { id: string; x: number; y: number }[]) {
+      step();
+      moveNotes(doc, moves, local);
+    },
+    resizeNote(id: string, size: { w: number; h: number }) {
+      step();
+      resizeNote(doc, id, size, local);
+    },
+    recolor(ids: string[], color: string) {
+      step();
+      setNotesColor(doc, ids, color, local);
+    },
+    /** Deletes the given notes and areas (and connectors of deleted notes) as one undo step. */
+    deleteItems(ids: string[]) {
+      step();
+      const s = useStore.getState();
+      doc.transact(() => {
+        deleteNotes(doc, ids.filter((id) => id in s.notes), local);
+        deleteAreas(doc, ids.filter((id) => id in s.areas), local);
+      }, local);
+    },
+    duplicate(ids: string[]): string[] {
+      step();
+      const noteIds = ids.filter((id) => id in useStore.getState().notes);
+      return duplicateNotes(doc, noteIds, { dx: 30, dy: 30 }, deviceId(), local);
+    },
+    addAreaAt(p: { x: number; y: number }, name: string): string {
+      step();
+      return createArea(doc, { name, x: p.x - 400, y: p.y - 280 }, local);
+    },
+    renameArea: (id: string, name: string) => renameArea(doc, id, name, local),
+    setAreaBounds(id: string, b: { x: number; y: number; w: number; h: number }) {
+      step();
+      setAreaBounds(doc, id, b, local);
+    },
+    moveArea(id: string, delta: { dx: number; dy: number }, noteIds: string[]) {
+      step();
+      moveAreaWithNotes(doc, id, delta, noteIds, local);
+    },
+    connect(from: string, to: string): string {
+      step();
+      return createConnector(doc, from, to, '', local);
+    },
+    setConnectorLabel: (id: string, label: string) => setConnectorLabel(doc, id, label, local),
+    deleteConnector(id: string) {
+      step();
+      deleteConnectors(doc, [id], local);
+    },
+    undo: () => undo.undo(),
+    redo: () => undo.redo(),
+    setCursor: presence.setCursor,
+    setBusy: presence.setBusy,
+  };
+}
+
+export type BoardActions = ReturnType<typeof createActions>;

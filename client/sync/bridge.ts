@@ -1,0 +1,127 @@
+/**
+ * The one bridge from Yjs to zustand: observes the document deeply, batches per animation frame, and
+ * writes plain snapshots of only the records that changed into the store.
+ *
+ * Why: house style, practice 5. A remote edit of one note replaces one object in `notes`, so only
+ * that note's component re-renders; id lists change only when records are added or removed.
+ */
+import * as Y from 'yjs';
+import {
+  areasMap,
+  connectorsMap,
+  listAreas,
+  listConnectors,
+  listNotes,
+  notesMap,
+  readMeta,
+  toArea,
+  toConnector,
+  toNote,
+  type Area,
+  type Connector,
+  type Note,
+} from '../../shared/index.ts';
+import { useStore } from '../store/store.ts';
+
+type Kind = 'notes' | 'areas' | 'connectors';
+
+/** Starts mirroring `doc` into the store; returns the function that stops it. */
+export function bridgeDocToStore(doc: Y.Doc): () => void {
+  const dirty: Record<Kind, Set<string>> = { notes: new Set(), areas: new Set(), connectors: new Set() };
+  let metaDirty = true;
+  let frame = 0;
+
+  const publish = () => {
+    frame = 0;
+    const s = useStore.getState();
+    const patch: Partial<ReturnType<typeof useStore.getState>> = {};
+    if (metaDirty) patch.meta = readMeta(doc);
+    if (dirty.notes.size) Object.assign(patch, apply(dirty.notes, s.notes, s.noteIds, notesMap(doc), toNote, 'noteIds', 'notes'));
+    if (dirty.areas.size) Object.assign(patch, apply(dirty.areas, s.areas, s.areaIds, areasMap(doc), toArea, 'areaIds', 'areas'));
+    if (dirty.connectors.size) {
+      Object.assign(patch, apply(dirty.connectors, s.connectors, s.connectorIds, connectorsMap(doc), toConnector, 'connectorIds', 'connectors'));
+    }
+    metaDirty = false;
+    dirty.notes.clear();
+    dirty.areas.clear();
+    dirty.connectors.clear();
+    useStore.setState(patch);
+  };
+  const schedule = () => {
+    if (frame === 0) frame = requestAnimationFrame(publish);
+  };
+
+  const watch = (kind: Kind, root: Y.Map<Y.Map<unknown>>) => {
+    const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      for (const e of events) {
+        if (e.target === root) {
+          for (const key of (e as Y.YMapEvent<unknown>).keysChanged) dirty[kind].add(key);
+        } else if (typeof e.path[0] === 'string') {
+          dirty[kind].add(e.path[0]);
+        }
+      }
+      schedule();
+    };
+    root.observeDeep(handler);
+    return () => root.unobserveDeep(handler);
+  };
+  const meta = doc.getMap('meta');
+  const onMeta = () => {
+    metaDirty = true;
+    schedule();
+  };
+  meta.observe(onMeta);
+  const stops = [watch('notes', notesMap(doc)), watch('areas', areasMap(doc)), watch('connectors', connectorsMap(doc))];
+
+  // First snapshot of whatever the document already holds.
+  useStore.setState({
+    meta: readMeta(doc),
+    ...byId(listNotes(doc), 'notes', 'noteIds'),
+    ...byId(listAreas(doc), 'areas', 'areaIds'),
+    ...byId(listConnectors(doc), 'connectors', 'connectorIds'),
+  });
+
+  return () => {
+    if (frame) cancelAnimationFrame(frame);
+    meta.unobserve(onMeta);
+    stops.forEach((stop) => stop());
+  };
+}
+
+function byId<T extends { id: string }, K extends string, L extends string>(list: T[], mapKey: K, idsKey: L) {
+  return { [mapKey]: Object.fromEntries(list.map((r) => [r.id, r])), [idsKey]: list.map((r) => r.id) } as Record<K, Record<string, T>> &
+    Record<L, string[]>;
+}
+
+/** Re-reads the dirty ids of one kind; the id list is rebuilt only when records came or went. */
+function apply<T extends Note | Area | Connector>(
+  ids: Set<string>,
+  current: Record<string, T>,
+  order: string[],
+  root: Y.Map<Y.Map<unknown>>,
+  read: (id: string, m: Y.Map<unknown>) => T,
+  idsKey: string,
+  mapKey: string,
+): Record<string, unknown> {
+  const next = { ...current };
+  let membershipChanged = false;
+  for (const id of ids) {
+    const m = root.get(id);
+    if (m instanceof Y.Map) {
+      if (!(id in next)) membershipChanged = true;
+      next[id] = read(id, m);
+    } else if (id in next) {
+      delete next[id];
+      membershipChanged = true;
+    }
+  }
+  const patch: Record<string, unknown> = { [mapKey]: next };
+  if (membershipChanged) {
+    patch[idsKey] = Object.values(next)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+      .map((r) => r.id);
+  } else {
+    patch[idsKey] = order;
+  }
+  return patch;
+}

@@ -1,0 +1,75 @@
+/**
+ * Presence through y-protocols awareness: my name, colour, cursor and what I am busy with out; other
+ * people's into the store.
+ *
+ * Why: cursors and in-progress gestures are not content, so they travel in awareness, never in the
+ * document (house style, practice 6). Cursor updates are throttled so a room of 64 stays quiet.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+import { useStore, type Peer } from '../store/store.ts';
+
+/** How often my cursor may be sent, in ms. */
+export const CURSOR_INTERVAL_MS = 80;
+
+export interface Me {
+  readonly name: string;
+  readonly color: string;
+}
+
+interface PresenceState {
+  user?: { name?: unknown; color?: unknown };
+  cursor?: { x?: unknown; y?: unknown } | null;
+  busy?: unknown;
+}
+
+/** Publishes my presence and mirrors everyone else's into the store; returns the controls. */
+export function startPresence(awareness: Awareness, me: Me) {
+  awareness.setLocalState({ user: { name: me.name, color: me.color }, cursor: null, busy: [] });
+
+  const publish = () => {
+    const peers: Record<number, Peer> = {};
+    const busy: Record<string, string> = {};
+    awareness.getStates().forEach((raw, clientId) => {
+      if (clientId === awareness.clientID) return;
+      const state = raw as PresenceState;
+      const name = typeof state.user?.name === 'string' ? state.user.name.slice(0, 60) : '?';
+      const color = typeof state.user?.color === 'string' && /^#[0-9a-f]{6}$/i.test(state.user.color) ? state.user.color : '#888888';
+      const c = state.cursor;
+      const cursor = c && typeof c.x === 'number' && typeof c.y === 'number' ? { x: c.x, y: c.y } : null;
+      const busyWith = Array.isArray(state.busy) ? state.busy.filter((x): x is string => typeof x === 'string').slice(0, 500) : [];
+      peers[clientId] = { clientId, name, color, cursor, busyWith };
+      for (const id of busyWith) busy[id] = color;
+    });
+    useStore.setState({ peers, busy });
+  };
+  awareness.on('change', publish);
+  publish();
+
+  let lastSent = 0;
+  let pendingCursor: { x: number; y: number } | null | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flushCursor = () => {
+    timer = undefined;
+    lastSent = performance.now();
+    awareness.setLocalStateField('cursor', pendingCursor ?? null);
+  };
+
+  return {
+    /** My cursor in board units (null when the pointer leaves the board); throttled. */
+    setCursor(p: { x: number; y: number } | null) {
+      pendingCursor = p;
+      if (timer) return;
+      const wait = Math.max(0, CURSOR_INTERVAL_MS - (performance.now() - lastSent));
+      timer = setTimeout(flushCursor, wait);
+    },
+    /** The notes or areas I am editing or dragging (others see an outline in my colour). */
+    setBusy(ids: readonly string[]) {
+      awareness.setLocalStateField('busy', [...ids]);
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      awareness.off('change', publish);
+      awareness.setLocalState(null);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Keyboard shortcuts for the board (listed in the help panel).
+ *
+ * Why: laptop users expect Delete, Ctrl/Cmd+Z, Ctrl/Cmd+D and Escape to do the obvious thing;
+ * shortcuts never fire while typing in a field.
+ */
+import { useEffect } from 'react';
+import { useLangValue } from '../i18n/i18n.ts';
+import type { BoardActions } from '../sync/actions.ts';
+import { useStore } from '../store/store.ts';
+import { editNote, select, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
+import { addAreaAtCenter, deleteSelection, duplicateSelection, startConnect } from './commands.ts';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+}
+
+/** Installs the shortcuts while the board is open. */
+export function useShortcuts(actions: BoardActions): void {
+  const lang = useLangValue();
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const s = useStore.getState();
+      if (mod && key === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) actions.redo();
+        else actions.undo();
+      } else if (mod && key === 'y') {
+        e.preventDefault();
+        actions.redo();
+      } else if (mod && key === 'd') {
+        e.preventDefault();
+        duplicateSelection(actions);
+      } else if (mod && key === 'a') {
+        e.preventDefault();
+        select([...s.noteIds]);
+      } else if (mod) {
+        return;
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        e.preventDefault();
+        deleteSelection(actions, lang);
+      } else if (e.key === 'Escape') {
+        select([]);
+        useStore.setState({ connectFrom: null, panel: 'none' });
+      } else if (e.key === 'Enter' && s.selection.length === 1 && s.selection[0]! in s.notes) {
+        e.preventDefault();
+        editNote(s.selection[0]!);
+      } else if (e.key === ' ') {
+        e.preventDefault();
+        if (!s.spaceHeld) useStore.setState({ spaceHeld: true });
+      } else if (e.key === '+' || e.key === '=') {
+        zoomBy(1.2);
+      } else if (e.key === '-' || e.key === '_') {
+        zoomBy(1 / 1.2);
+      } else if (key === '0' || key === 'f') {
+        zoomToFit();
+      } else if (key === 'c') {
+        startConnect();
+      } else if (key === 'a') {
+        addAreaAtCenter(actions, lang);
+      } else if (e.key === '?') {
+        togglePanel('help');
+      }
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.key === ' ') useStore.setState({ spaceHeld: false });
+    };
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, [actions, lang]);
+}

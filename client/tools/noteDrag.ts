@@ -1,0 +1,70 @@
+/**
+ * Dragging notes: the dragged note moves under the pointer, the rest of the selection follows, and
+ * the model is written once, on drop, as one undo step.
+ *
+ * Why: Konva moves the dragged node itself; the other selected nodes are moved directly on the
+ * layer (no React render per frame), and the store's `drag` offset lets connectors follow live.
+ */
+import type { BoardActions } from '../sync/actions.ts';
+import { useStore } from '../store/store.ts';
+import { select } from '../store/ui.ts';
+import type { Konva } from '../canvas/konva.ts';
+
+interface DragState {
+  ids: string[];
+  start: Map<string, { x: number; y: number }>;
+  origin: { x: number; y: number };
+  frame: number;
+}
+
+let drag: DragState | null = null;
+
+/** Starts dragging `id` (selecting it first if it was not selected). */
+export function beginNoteDrag(id: string, node: Konva.Group, actions: BoardActions): void {
+  let { selection } = useStore.getState();
+  if (!selection.includes(id)) {
+    select([id]);
+    selection = [id];
+  }
+  const { notes } = useStore.getState();
+  const ids = selection.filter((x) => x in notes);
+  const start = new Map(ids.map((x) => [x, { x: notes[x]!.x, y: notes[x]!.y }]));
+  drag = { ids, start, origin: { x: node.x(), y: node.y() }, frame: 0 };
+  actions.setBusy(ids);
+}
+
+/** Moves the rest of the selection along with the dragged node. */
+export function moveNoteDrag(node: Konva.Group): void {
+  if (!drag) return;
+  const dx = node.x() - drag.origin.x;
+  const dy = node.y() - drag.origin.y;
+  const layer = node.getLayer();
+  for (const id of drag.ids) {
+    if (id === node.id()) continue;
+    const other = layer?.findOne(`#${id}`);
+    const s = drag.start.get(id);
+    if (other && s) other.position({ x: s.x + dx, y: s.y + dy });
+  }
+  if (!drag.frame) {
+    const d = drag;
+    d.frame = requestAnimationFrame(() => {
+      d.frame = 0;
+      if (drag === d) useStore.setState({ drag: { ids: d.ids, dx: node.x() - d.origin.x, dy: node.y() - d.origin.y } });
+    });
+  }
+}
+
+/** Commits the drop: every dragged note's new position in one mutation. */
+export function endNoteDrag(node: Konva.Group, actions: BoardActions): void {
+  if (!drag) return;
+  const d = drag;
+  drag = null;
+  cancelAnimationFrame(d.frame);
+  const dx = node.x() - d.origin.x;
+  const dy = node.y() - d.origin.y;
+  if (dx !== 0 || dy !== 0) {
+    actions.moveNotes(d.ids.map((id) => ({ id, x: d.start.get(id)!.x + dx, y: d.start.get(id)!.y + dy })));
+  }
+  useStore.setState({ drag: null });
+  actions.setBusy([]);
+}

@@ -1,0 +1,101 @@
+/**
+ * Gestures on the board itself: wheel zoom, two-finger pinch and pan, Shift+drag rectangle selection,
+ * and the pointer position for presence.
+ *
+ * Why: small state machines that only call UI-state functions and actions, so the Stage component
+ * stays a thin list of event bindings.
+ */
+import type { KonvaEventObject } from 'konva/lib/Node';
+import type { Stage as KonvaStage } from 'konva/lib/Stage';
+import type { BoardActions } from '../sync/actions.ts';
+import { useStore } from '../store/store.ts';
+import { panBy, select, toBoard, zoomBy } from '../store/ui.ts';
+import { intersects, type Rect } from '../canvas/geometry.ts';
+
+/** Wheel: zoom around the pointer; with Ctrl (trackpad pinch) finer steps. */
+export function onWheel(e: KonvaEventObject<WheelEvent>): void {
+  e.evt.preventDefault();
+  const stage = e.target.getStage();
+  const p = stage?.getPointerPosition();
+  if (!p) return;
+  const step = e.evt.ctrlKey ? 1.02 : 1.1;
+  zoomBy(e.evt.deltaY > 0 ? 1 / step : step, p);
+}
+
+let pinch: { dist: number; center: { x: number; y: number } } | null = null;
+
+function touchPoints(stage: KonvaStage, e: TouchEvent) {
+  const box = stage.container().getBoundingClientRect();
+  return [e.touches[0]!, e.touches[1]!].map((t) => ({ x: t.clientX - box.left, y: t.clientY - box.top }));
+}
+
+/** Two fingers: pinch zooms around their centre, moving them together pans. Returns true if handled. */
+export function onPinchMove(e: KonvaEventObject<TouchEvent>): boolean {
+  const stage = e.target.getStage();
+  if (!stage || e.evt.touches.length !== 2) return false;
+  e.evt.preventDefault();
+  if (stage.isDragging()) stage.stopDrag();
+  for (const node of stage.find('.note, .area')) if (node.isDragging()) node.stopDrag();
+  const [a, b] = touchPoints(stage, e.evt) as [{ x: number; y: number }, { x: number; y: number }];
+  const center = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const dist = Math.hypot(a.x - b.x, a.y - b.y);
+  if (pinch) {
+    panBy(center.x - pinch.center.x, center.y - pinch.center.y);
+    if (pinch.dist > 0) zoomBy(dist / pinch.dist, center);
+  }
+  pinch = { dist, center };
+  return true;
+}
+
+/** Ends a pinch when fewer than two fingers remain. */
+export function onPinchEnd(e: KonvaEventObject<TouchEvent>): void {
+  if (e.evt.touches.length < 2) pinch = null;
+}
+
+/** Rectangle selection in progress (screen coordinates), or null. */
+let marquee: { start: { x: number; y: number }; node: import('konva/lib/shapes/Rect').Rect } | null = null;
+
+/** Shift+press on empty board starts a selection rectangle. Returns true if it started. */
+export function beginMarquee(stage: KonvaStage, rectNode: import('konva/lib/shapes/Rect').Rect | null): boolean {
+  const p = stage.getPointerPosition();
+  if (!p || !rectNode) return false;
+  stage.draggable(false);
+  marquee = { start: p, node: rectNode };
+  rectNode.setAttrs({ visible: true, width: 0, height: 0, ...toBoard(useStore.getState().viewport, p) });
+  return true;
+}
+
+/** Stretches the rectangle to the pointer. */
+export function moveMarquee(stage: KonvaStage): void {
+  const p = stage.getPointerPosition();
+  if (!marquee || !p) return;
+  const v = useStore.getState().viewport;
+  const a = toBoard(v, marquee.start);
+  const b = toBoard(v, p);
+  marquee.node.setAttrs({ x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) });
+  marquee.node.getLayer()?.batchDraw();
+}
+
+/** Selects every note the rectangle touches (added to the selection). */
+export function endMarquee(stage: KonvaStage): void {
+  if (!marquee) return;
+  const r: Rect = { x: marquee.node.x(), y: marquee.node.y(), w: marquee.node.width(), h: marquee.node.height() };
+  marquee.node.visible(false);
+  marquee.node.getLayer()?.batchDraw();
+  marquee = null;
+  stage.draggable(true);
+  const s = useStore.getState();
+  const hit = s.noteIds.filter((id) => intersects(s.notes[id]!, r));
+  select([...new Set([...s.selection, ...hit])]);
+}
+
+/** Whether a rectangle selection is in progress. */
+export function isMarqueeActive(): boolean {
+  return marquee !== null;
+}
+
+/** Sends my pointer position (board units) to others. */
+export function trackCursor(stage: KonvaStage, actions: BoardActions): void {
+  const p = stage.getPointerPosition();
+  if (p) actions.setCursor(toBoard(useStore.getState().viewport, p));
+}

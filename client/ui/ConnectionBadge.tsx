@@ -1,0 +1,22 @@
+/**
+ * The always-visible connection state: connected, connecting, or offline with the number of local
+ * changes not yet on the server.
+ *
+ * Why: on venue Wi-Fi people must know whether the room sees their notes, without being alarmed:
+ * offline work is kept and sent when the network returns.
+ */
+import { useT } from '../i18n/i18n.ts';
+import { useStore } from '../store/store.ts';
+
+export function ConnectionBadge() {
+  const t = useT();
+  const status = useStore((s) => s.status);
+  const pending = useStore((s) => s.pending);
+  const text = status === 'connected' ? t('statusConnected') : status === 'connecting' ? t('statusConnecting') : t('statusOffline');
+  return (
+    <span className={`status status-${status}`} role="status" aria-live="polite">
+      {text}
+      {pending > 0 && <span className="pending"> · {t('pendingChanges', pending)}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Small in-place editors: an area's name (over its title) and a connector's label (at its middle).
+ *
+ * Why: renaming must happen where the name is, with Enter to keep and Escape to cancel, on touch too.
+ */
+import { useState } from 'react';
+import { useT } from '../i18n/i18n.ts';
+import { useActions } from '../sync/sessionContext.ts';
+import { useStore } from '../store/store.ts';
+import { editArea } from '../store/ui.ts';
+
+interface InlineInputProps {
+  initial: string;
+  label: string;
+  style: React.CSSProperties;
+  onDone: (value: string | null) => void;
+}
+
+function InlineInput({ initial, label, style, onDone }: InlineInputProps) {
+  const [value, setValue] = useState(initial);
+  return (
+    <input
+      className="inline-editor"
+      aria-label={label}
+      autoFocus
+      value={value}
+      maxLength={120}
+      style={style}
+      onChange={(e) => setValue(e.target.value)}
+      onFocus={(e) => e.target.select()}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') onDone(value);
+        if (e.key === 'Escape') onDone(null);
+      }}
+      onBlur={() => onDone(value)}
+    />
+  );
+}
+
+export function AreaNameEditor() {
+  const id = useStore((s) => s.editingArea);
+  const area = useStore((s) => (s.editingArea ? s.areas[s.editingArea] : undefined));
+  const v = useStore((s) => s.viewport);
+  const actions = useActions();
+  const t = useT();
+  if (!id || !area) return null;
+  return (
+    <InlineInput
+      key={id}
+      initial={area.name}
+      label={t('rename')}
+      style={{ left: area.x * v.scale + v.x, top: area.y * v.scale + v.y, width: Math.max(160, area.w * v.scale) }}
+      onDone={(value) => {
+        if (value !== null) actions.renameArea(id, value);
+        editArea(null);
+      }}
+    />
+  );
+}
+
+export function ConnectorLabelEditor({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const c = useStore((s) => (id ? s.connectors[id] : undefined));
+  const from = useStore((s) => (c ? s.notes[c.from] : undefined));
+  const to = useStore((s) => (c ? s.notes[c.to] : undefined));
+  const v = useStore((s) => s.viewport);
+  const actions = useActions();
+  const t = useT();
+  if (!id || !c || !from || !to) return null;
+  const mx = ((from.x + from.w / 2 + to.x + to.w / 2) / 2) * v.scale + v.x;
+  const my = ((from.y + from.h / 2 + to.y + to.h / 2) / 2) * v.scale + v.y;
+  return (
+    <InlineInput
+      key={id}
+      initial={c.label}
+      label={t('editLabel')}
+      style={{ left: mx - 100, top: my - 18, width: 200 }}
+      onDone={(value) => {
+        if (value !== null) actions.setConnectorLabel(id, value);
+        onClose();
+      }}
+    />
+  );
+}

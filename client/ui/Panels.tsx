@@ -1,0 +1,108 @@
+/**
+ * Side panels: help with every gesture and shortcut, the people on the board, and the outline (every
+ * note as text, grouped by area) for screen readers and for reading the board as a list.
+ *
+ * Why: the canvas is visual; the outline makes the same content available to everyone.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { isNoteInArea } from '../../shared/index.ts';
+import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
+import type { StringKey } from '../i18n/strings.ts';
+import { useStore } from '../store/store.ts';
+import { centerOn, select, togglePanel } from '../store/ui.ts';
+
+const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_escape', 'sc_help'];
+
+function Panel({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
+  const t = useT();
+  return (
+    <aside className="panel" aria-label={title}>
+      <header>
+        <h2>{title}</h2>
+        <button type="button" className="tool" aria-label={t('close')} onClick={onClose}>×</button>
+      </header>
+      {children}
+    </aside>
+  );
+}
+
+function HelpPanel() {
+  const t = useT();
+  const lang = useLangValue();
+  return (
+    <Panel title={t('shortcutsTitle')} onClose={() => togglePanel('help')}>
+      <ul className="shortcuts">
+        {SHORTCUTS.map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setLang(lang === 'en' ? 'nl' : 'en')}>{t('language')}</button>
+    </Panel>
+  );
+}
+
+function PeoplePanel({ myName }: { myName: string }) {
+  const t = useT();
+  const peers = useStore(useShallow((s) => Object.values(s.peers)));
+  return (
+    <Panel title={t('peopleHere', peers.length + 1)} onClose={() => togglePanel('people')}>
+      <ul className="people">
+        <li>
+          <span className="dot" /> {myName} ({t('you')})
+        </li>
+        {peers.map((p) => (
+          <li key={p.clientId}>
+            <span className="dot" style={{ background: p.color }} /> {p.name}
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+function OutlinePanel() {
+  const t = useT();
+  const areas = useStore(useShallow((s) => s.areaIds.map((id) => s.areas[id]!)));
+  const notes = useStore(useShallow((s) => s.noteIds.map((id) => s.notes[id]!)));
+  const groups = [...areas.map((a) => ({ key: a.id, title: a.name || t('untitledArea'), notes: notes.filter((n) => isNoteInArea(n, a)) }))];
+  const placed = new Set(groups.flatMap((g) => g.notes.map((n) => n.id)));
+  groups.push({ key: 'none', title: t('noArea'), notes: notes.filter((n) => !placed.has(n.id)) });
+  return (
+    <Panel title={`${t('outline')} · ${t('notesOnBoard', notes.length)}`} onClose={() => togglePanel('outline')}>
+      <div className="outline">
+        {groups
+          .filter((g) => g.notes.length > 0 || g.key !== 'none')
+          .map((g) => (
+            <section key={g.key}>
+              <h3>{g.title}</h3>
+              <ul>
+                {g.notes.map((n) => (
+                  <li key={n.id}>
+                    <button
+                      type="button"
+                      className="outline-note"
+                      onClick={() => {
+                        centerOn({ x: n.x + n.w / 2, y: n.y + n.h / 2 });
+                        select([n.id]);
+                      }}
+                    >
+                      {n.text || t('emptyNote')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+      </div>
+    </Panel>
+  );
+}
+
+/** The open side panel, if any. */
+export function SidePanel({ myName }: { myName: string }) {
+  const panel = useStore((s) => s.panel);
+  if (panel === 'help') return <HelpPanel />;
+  if (panel === 'people') return <PeoplePanel myName={myName} />;
+  if (panel === 'outline') return <OutlinePanel />;
+  return null;
+}

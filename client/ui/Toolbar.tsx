@@ -1,0 +1,83 @@
+/**
+ * The toolbar: always-visible buttons for touch users (add note, add area, undo, redo, zoom), and
+ * selection tools (colour, duplicate, connect, delete) when something is selected.
+ *
+ * Why: every command must be reachable without a keyboard, by finger, with an accessible name.
+ */
+import { useLangValue, useT } from '../i18n/i18n.ts';
+import { useActions } from '../sync/sessionContext.ts';
+import { useStore } from '../store/store.ts';
+import { togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
+import {
+  addAreaAtCenter,
+  addNoteAtCenter,
+  deleteSelection,
+  duplicateSelection,
+  PALETTE,
+  recolorSelection,
+  startConnect,
+} from '../tools/commands.ts';
+
+function Button({ label, onClick, disabled, children, pressed }: { label: string; onClick: () => void; disabled?: boolean; children: React.ReactNode; pressed?: boolean }) {
+  return (
+    <button type="button" className="tool" aria-label={label} title={label} onClick={onClick} disabled={disabled} aria-pressed={pressed}>
+      {children}
+    </button>
+  );
+}
+
+export function Toolbar() {
+  const t = useT();
+  const lang = useLangValue();
+  const actions = useActions();
+  const canUndo = useStore((s) => s.canUndo);
+  const canRedo = useStore((s) => s.canRedo);
+  const selectedNotes = useStore((s) => s.selection.filter((id) => id in s.notes).length);
+  const anySelected = useStore((s) => s.selection.length > 0 || s.selectedConnector !== null);
+  const connecting = useStore((s) => s.connectFrom !== null);
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Board tools">
+      <button type="button" className="tool primary" onClick={() => addNoteAtCenter(actions)}>
+        + {t('addNote')}
+      </button>
+      <Button label={t('addArea')} onClick={() => addAreaAtCenter(actions, lang)}>▭</Button>
+      <span className="sep" />
+      <Button label={t('undo')} onClick={actions.undo} disabled={!canUndo}>↶</Button>
+      <Button label={t('redo')} onClick={actions.redo} disabled={!canRedo}>↷</Button>
+      <span className="sep" />
+      <Button label={t('zoomOut')} onClick={() => zoomBy(1 / 1.25)}>−</Button>
+      <Button label={t('zoomIn')} onClick={() => zoomBy(1.25)}>+</Button>
+      <Button label={t('zoomFit')} onClick={zoomToFit}>⤢</Button>
+      {anySelected && (
+        <>
+          <span className="sep" />
+          {selectedNotes > 0 && (
+            <span className="palette" role="group" aria-label="Colours">
+              {PALETTE.map((c) => (
+                <button
+                  key={c}
+                  type="button"
+                  className="swatch"
+                  style={{ background: c }}
+                  aria-label={t('colour', c)}
+                  title={t('colour', c)}
+                  onClick={() => recolorSelection(actions, c)}
+                />
+              ))}
+            </span>
+          )}
+          {selectedNotes > 0 && <Button label={t('duplicate')} onClick={() => duplicateSelection(actions)}>⧉</Button>}
+          {selectedNotes === 1 && (
+            <Button label={t('connect')} onClick={startConnect} pressed={connecting}>→</Button>
+          )}
+          <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}>🗑</Button>
+        </>
+      )}
+      <span className="sep" />
+      <Button label={t('outline')} onClick={() => togglePanel('outline')}>☰</Button>
+      <Button label={t('people')} onClick={() => togglePanel('people')}>👥</Button>
+      <Button label={t('help')} onClick={() => togglePanel('help')}>?</Button>
+    </div>
+  );
+}

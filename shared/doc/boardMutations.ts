@@ -1,0 +1,148 @@
+/**
+ * Changes to areas and connectors, and the compound note actions (duplicate, move with an area),
+ * each as a named function in one `doc.transact` with a typed origin.
+ *
+ * Why: like note changes, these are the only way the layout of areas and connectors is written;
+ * moving an area carries its notes in the same transaction, so one undo step brings both back.
+ */
+import * as Y from 'yjs';
+import { newNoteId } from '../model/ids.ts';
+import { parseOrThrow, ValidationError } from '../model/records.ts';
+import { areaNameSchema, connectorLabelSchema, MIN_AREA_SIZE, newAreaSchema, type NewArea } from '../model/shapes.ts';
+import type { TxOrigin } from './origins.ts';
+import { AREA, areasMap, CONNECTOR, connectorsMap, NOTE, notesMap } from './roots.ts';
+
+/** Creates an area and returns its id. */
+export function createArea(doc: Y.Doc, input: NewArea, origin: TxOrigin): string {
+  const area = parseOrThrow(newAreaSchema, input);
+  const id = newNoteId();
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set(AREA.name, area.name);
+    m.set(AREA.x, area.x);
+    m.set(AREA.y, area.y);
+    m.set(AREA.w, area.w);
+    m.set(AREA.h, area.h);
+    m.set(AREA.color, area.color.toLowerCase());
+    m.set(AREA.createdAt, Date.now());
+    areasMap(doc).set(id, m);
+  }, origin);
+  return id;
+}
+
+/** Renames an area. */
+export function renameArea(doc: Y.Doc, id: string, name: string, origin: TxOrigin): void {
+  const clean = parseOrThrow(areaNameSchema, name);
+  doc.transact(() => areasMap(doc).get(id)?.set(AREA.name, clean), origin);
+}
+
+/** Sets an area's bounds (move and resize); sides below the minimum are raised to it. */
+export function setAreaBounds(
+  doc: Y.Doc,
+  id: string,
+  b: { x: number; y: number; w: number; h: number },
+  origin: TxOrigin,
+): void {
+  if (![b.x, b.y, b.w, b.h].every(Number.isFinite)) throw new ValidationError('area bounds must be finite numbers');
+  doc.transact(() => {
+    const m = areasMap(doc).get(id);
+    if (!m) return;
+    m.set(AREA.x, b.x);
+    m.set(AREA.y, b.y);
+    m.set(AREA.w, Math.max(MIN_AREA_SIZE, b.w));
+    m.set(AREA.h, Math.max(MIN_AREA_SIZE, b.h));
+  }, origin);
+}
+
+/** Moves an area by (dx, dy) and the given notes (those inside it) with it, in one transaction. */
+export function moveAreaWithNotes(
+  doc: Y.Doc,
+  id: string,
+  delta: { dx: number; dy: number },
+  noteIds: readonly string[],
+  origin: TxOrigin,
+): void {
+  const { dx, dy } = delta;
+  if (!Number.isFinite(dx) || !Number.isFinite(dy)) throw new ValidationError('area move must be finite numbers');
+  doc.transact(() => {
+    const m = areasMap(doc).get(id);
+    if (!m) return;
+    m.set(AREA.x, (m.get(AREA.x) as number) + dx);
+    m.set(AREA.y, (m.get(AREA.y) as number) + dy);
+    const notes = notesMap(doc);
+    for (const noteId of noteIds) {
+      const n = notes.get(noteId);
+      if (!n) continue;
+      n.set(NOTE.x, (n.get(NOTE.x) as number) + dx);
+      n.set(NOTE.y, (n.get(NOTE.y) as number) + dy);
+    }
+  }, origin);
+}
+
+/** Deletes areas (their notes stay where they are). */
+export function deleteAreas(doc: Y.Doc, ids: readonly string[], origin: TxOrigin): void {
+  doc.transact(() => {
+    const areas = areasMap(doc);
+    for (const id of ids) if (areas.has(id)) areas.delete(id);
+  }, origin);
+}
+
+/** Connects two distinct notes with an arrow; returns the connector id. */
+export function createConnector(doc: Y.Doc, from: string, to: string, label: string, origin: TxOrigin): string {
+  if (from === to) throw new ValidationError('a connector needs two different notes');
+  const clean = parseOrThrow(connectorLabelSchema, label);
+  const id = newNoteId();
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set(CONNECTOR.from, from);
+    m.set(CONNECTOR.to, to);
+    m.set(CONNECTOR.label, clean);
+    m.set(CONNECTOR.createdAt, Date.now());
+    connectorsMap(doc).set(id, m);
+  }, origin);
+  return id;
+}
+
+/** Sets a connector's label ('' removes it). */
+export function setConnectorLabel(doc: Y.Doc, id: string, label: string, origin: TxOrigin): void {
+  const clean = parseOrThrow(connectorLabelSchema, label);
+  doc.transact(() => connectorsMap(doc).get(id)?.set(CONNECTOR.label, clean), origin);
+}
+
+/** Deletes connectors. */
+export function deleteConnectors(doc: Y.Doc, ids: readonly string[], origin: TxOrigin): void {
+  doc.transact(() => {
+    const connectors = connectorsMap(doc);
+    for (const id of ids) if (connectors.has(id)) connectors.delete(id);
+  }, origin);
+}
+
+/** Copies notes (text, size, colour, group) offset by (dx, dy); returns the new ids in the same order. */
+export function duplicateNotes(
+  doc: Y.Doc,
+  ids: readonly string[],
+  offset: { dx: number; dy: number },
+  authorId: string,
+  origin: TxOrigin,
+): string[] {
+  const created: string[] = [];
+  doc.transact(() => {
+    const notes = notesMap(doc);
+    for (const id of ids) {
+      const src = notes.get(id);
+      if (!src) continue;
+      const copy = new Y.Map<unknown>();
+      const text = src.get(NOTE.text);
+      copy.set(NOTE.text, new Y.Text(text instanceof Y.Text ? text.toString() : ''));
+      copy.set(NOTE.x, (src.get(NOTE.x) as number) + offset.dx);
+      copy.set(NOTE.y, (src.get(NOTE.y) as number) + offset.dy);
+      for (const key of [NOTE.w, NOTE.h, NOTE.color, NOTE.groupId] as const) copy.set(key, src.get(key) ?? null);
+      copy.set(NOTE.authorId, authorId);
+      copy.set(NOTE.createdAt, Date.now());
+      const newId = newNoteId();
+      notes.set(newId, copy);
+      created.push(newId);
+    }
+  }, origin);
+  return created;
+}

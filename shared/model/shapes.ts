@@ -1,0 +1,73 @@
+/**
+ * Areas and connectors as plain, read-only values, with validators for their inputs.
+ *
+ * Why: areas (the space of a breakout table, a timeline lane, a column) and connectors (the arrows of
+ * the trends mind map) are records of their own, next to notes; the UI and the server read them
+ * through these types only.
+ */
+import { z } from 'zod';
+
+/** A named rectangle drawn behind notes, stored in `doc.getMap('areas')`. */
+export interface Area {
+  /** The area's id (its key in the `areas` map). */
+  readonly id: string;
+  /** The area's name, shown on its top edge. */
+  readonly name: string;
+  /** Left edge, in board units. */
+  readonly x: number;
+  /** Top edge, in board units. */
+  readonly y: number;
+  /** Width, in board units. */
+  readonly w: number;
+  /** Height, in board units. */
+  readonly h: number;
+  /** Fill colour as `#rrggbb` (drawn faintly). */
+  readonly color: string;
+  /** When the area was made, ms since the epoch. */
+  readonly createdAt: number;
+}
+
+/** An arrow from one note to another, stored in `doc.getMap('connectors')`. */
+export interface Connector {
+  /** The connector's id (its key in the `connectors` map). */
+  readonly id: string;
+  /** The note the arrow starts at. */
+  readonly from: string;
+  /** The note the arrow points to. */
+  readonly to: string;
+  /** An optional label drawn at the arrow's middle ('' for none). */
+  readonly label: string;
+  /** When the connector was made, ms since the epoch. */
+  readonly createdAt: number;
+}
+
+/** Default area size and colour. */
+export const DEFAULT_AREA = { w: 800, h: 560, color: '#cfe3f7' } as const;
+/** Longest area name and connector label, in characters. */
+export const MAX_AREA_NAME = 120;
+export const MAX_CONNECTOR_LABEL = 120;
+/** Smallest area side, in board units. */
+export const MIN_AREA_SIZE = 80;
+
+const finite = z.number({ error: 'must be a finite number' });
+
+/** What a caller supplies to make an area. */
+export const newAreaSchema = z
+  .object({
+    name: z.string().trim().max(MAX_AREA_NAME, `must be at most ${MAX_AREA_NAME} characters`).default(''),
+    x: finite,
+    y: finite,
+    w: finite.min(MIN_AREA_SIZE).default(DEFAULT_AREA.w),
+    h: finite.min(MIN_AREA_SIZE).default(DEFAULT_AREA.h),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00').default(DEFAULT_AREA.color),
+  })
+  .strict();
+export type NewArea = z.input<typeof newAreaSchema>;
+
+/** An area name (trimmed, up to 120 characters). */
+export const areaNameSchema = z.string().trim().max(MAX_AREA_NAME, `must be at most ${MAX_AREA_NAME} characters`);
+/** A connector label (trimmed, up to 120 characters). */
+export const connectorLabelSchema = z
+  .string()
+  .trim()
+  .max(MAX_CONNECTOR_LABEL, `must be at most ${MAX_CONNECTOR_LABEL} characters`);
