@@ -1,8 +1,10 @@
 /**
- * One area: a named rectangle behind the notes. Dragging it carries the notes inside it; double-click
- * (or double-tap) on it renames it; selecting it shows resize handles.
+ * One area: a named rectangle behind the notes. Its title bar is the handle: drag it to move the area
+ * with the notes inside it, tap it to select (resize handles), double-click or double-tap to rename.
+ * The body lets pointer events through to the board, so panning and making notes work inside areas.
  *
- * Why: areas are the tables, lanes and columns of a workshop; people move a whole table's work at once.
+ * Why: areas are the tables, lanes and columns of a workshop; people move a whole table's work at
+ * once, but on a tablet an area covering the screen must not swallow every pan.
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo, useRef } from 'react';
@@ -14,6 +16,8 @@ import { FONT_FAMILY } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 
 export const AREA_TITLE_SIZE = 30;
+/** Height of the title bar (the area's handle), in board units. */
+export const AREA_BAR = 56;
 
 export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const area = useStore((s) => s.areas[id]);
@@ -77,14 +81,8 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         actions.setBusy([]);
       }}
     >
-      <Rect
-        width={area.w}
-        height={area.h}
-        fill={area.color}
-        opacity={0.45}
-        cornerRadius={10}
-        perfectDrawEnabled={false}
-      />
+      <Rect width={area.w} height={area.h} fill={area.color} opacity={0.45} cornerRadius={10} listening={false} perfectDrawEnabled={false} />
+      <Rect width={area.w} height={AREA_BAR} fill={area.color} opacity={0.9} cornerRadius={[10, 10, 0, 0]} perfectDrawEnabled={false} />
       <Rect
         width={area.w}
         height={area.h}

@@ -16,6 +16,7 @@ import { useShortcuts } from '../tools/keyboard.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
 import { AreaNameEditor, ConnectorLabelEditor } from './LabelEditors.tsx';
+import { Icon } from './icons.tsx';
 import { Minimap } from './Minimap.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { SidePanel } from './Panels.tsx';
@@ -81,7 +82,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
       <header className="board-header">
         <h1>{title}</h1>
         <button type="button" className="people-count" onClick={() => togglePanel('people')}>
-          👥 {people}
+          <Icon name="people" /> {people}
         </button>
         <ConnectionBadge />
       </header>

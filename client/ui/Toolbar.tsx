@@ -5,6 +5,7 @@
  * Why: every command must be reachable without a keyboard, by finger, with an accessible name.
  */
 import { useLangValue, useT } from '../i18n/i18n.ts';
+import { Icon } from './icons.tsx';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
@@ -37,21 +38,9 @@ export function Toolbar() {
   const connecting = useStore((s) => s.connectFrom !== null);
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Board tools">
-      <button type="button" className="tool primary" onClick={() => addNoteAtCenter(actions)}>
-        + {t('addNote')}
-      </button>
-      <Button label={t('addArea')} onClick={() => addAreaAtCenter(actions, lang)}>▭</Button>
-      <span className="sep" />
-      <Button label={t('undo')} onClick={actions.undo} disabled={!canUndo}>↶</Button>
-      <Button label={t('redo')} onClick={actions.redo} disabled={!canRedo}>↷</Button>
-      <span className="sep" />
-      <Button label={t('zoomOut')} onClick={() => zoomBy(1 / 1.25)}>−</Button>
-      <Button label={t('zoomIn')} onClick={() => zoomBy(1.25)}>+</Button>
-      <Button label={t('zoomFit')} onClick={zoomToFit}>⤢</Button>
+    <>
       {anySelected && (
-        <>
-          <span className="sep" />
+        <div className="selection-bar" role="toolbar" aria-label="Selection">
           {selectedNotes > 0 && (
             <span className="palette" role="group" aria-label="Colours">
               {PALETTE.map((c) => (
@@ -67,17 +56,30 @@ export function Toolbar() {
               ))}
             </span>
           )}
-          {selectedNotes > 0 && <Button label={t('duplicate')} onClick={() => duplicateSelection(actions)}>⧉</Button>}
+          {selectedNotes > 0 && <Button label={t('duplicate')} onClick={() => duplicateSelection(actions)}><Icon name="duplicate" /></Button>}
           {selectedNotes === 1 && (
-            <Button label={t('connect')} onClick={startConnect} pressed={connecting}>→</Button>
+            <Button label={t('connect')} onClick={startConnect} pressed={connecting}><Icon name="connect" /></Button>
           )}
-          <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}>🗑</Button>
-        </>
+          <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}><Icon name="trash" /></Button>
+        </div>
       )}
-      <span className="sep" />
-      <Button label={t('outline')} onClick={() => togglePanel('outline')}>☰</Button>
-      <Button label={t('people')} onClick={() => togglePanel('people')}>👥</Button>
-      <Button label={t('help')} onClick={() => togglePanel('help')}>?</Button>
-    </div>
+      <div className="toolbar" role="toolbar" aria-label="Board tools">
+        <button type="button" className="tool primary" onClick={() => addNoteAtCenter(actions)}>
+          + {t('addNote')}
+        </button>
+        <Button label={t('addArea')} onClick={() => addAreaAtCenter(actions, lang)}><Icon name="area" /></Button>
+        <span className="sep" />
+        <Button label={t('undo')} onClick={actions.undo} disabled={!canUndo}><Icon name="undo" /></Button>
+        <Button label={t('redo')} onClick={actions.redo} disabled={!canRedo}><Icon name="redo" /></Button>
+        <span className="sep" />
+        <Button label={t('zoomOut')} onClick={() => zoomBy(1 / 1.25)}><Icon name="minus" /></Button>
+        <Button label={t('zoomIn')} onClick={() => zoomBy(1.25)}><Icon name="plus" /></Button>
+        <Button label={t('zoomFit')} onClick={zoomToFit}><Icon name="fit" /></Button>
+        <span className="sep" />
+        <Button label={t('outline')} onClick={() => togglePanel('outline')}><Icon name="list" /></Button>
+        <Button label={t('people')} onClick={() => togglePanel('people')}><Icon name="people" /></Button>
+        <Button label={t('help')} onClick={() => togglePanel('help')}><Icon name="help" /></Button>
+      </div>
+    </>
   );
 }
