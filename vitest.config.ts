@@ -1,16 +1,37 @@
 /**
- * Vitest: every test under tests/ (unit, sync, integration), in Node.
+ * Vitest: every test under tests/ (unit, sync, integration, e2e), in Node.
  *
  * Why: integration tests start real servers and child processes, so they get generous timeouts.
+ * e2e tests are a project of their own so that their global setup (build the client, unpack Chromium)
+ * runs only when e2e tests are selected, and they get longer timeouts still.
  */
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });
