@@ -41,8 +41,12 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
 
   const onEmpty = (e: KonvaEventObject<Event>) => e.target === e.target.getStage();
 
+  // A double-tap also arrives as an emulated double-click on some browsers: one note, not two.
+  const lastCreated = useRef({ at: 0, type: '' });
   const newNoteAtPointer = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
-    if (!onEmpty(e)) return;
+    const last = lastCreated.current;
+    if (!onEmpty(e) || (e.type !== last.type && performance.now() - last.at < 500)) return;
+    lastCreated.current = { at: performance.now(), type: e.type };
     const p = e.target.getStage()?.getPointerPosition();
     if (!p) return;
     editNote(actions.addNoteAt(toBoard(useStore.getState().viewport, p)));

@@ -18,7 +18,7 @@ function measure(): CanvasRenderingContext2D | null {
   return ctx;
 }
 
-/** Number of wrapped lines `text` takes at `size` px in `width` px (words longer than a line are split). */
+/** Number of wrapped lines `text` takes at `size` px in `width` px; Infinity if a word does not fit a line. */
 function lineCount(c: CanvasRenderingContext2D, text: string, size: number, width: number): number {
   c.font = `${size}px ${FONT_FAMILY}`;
   let lines = 0;
@@ -30,8 +30,8 @@ function lineCount(c: CanvasRenderingContext2D, text: string, size: number, widt
       if (line + wWidth <= width) {
         line += wWidth;
       } else if (wWidth > width) {
-        lines += Math.ceil(wWidth / width);
-        line = wWidth % width;
+        // A word wider than the note would be broken mid-word: treat the size as too large.
+        return Infinity;
       } else if (word.trim() !== '') {
         lines++;
         line = wWidth;

@@ -56,6 +56,7 @@ export const en = {
   confirmDeleteMany: 'Delete {0} items?',
   editLabel: 'Connector label',
   notesOnBoard: '{0} notes',
+  oneNote: '1 note',
   noArea: 'Not in an area',
   untitledArea: 'Untitled area',
   emptyNote: '(empty note)',
@@ -73,6 +74,7 @@ export const en = {
   sc_undo: 'Ctrl/⌘+Z: undo · Shift+Ctrl/⌘+Z or Ctrl+Y: redo (only your own changes)',
   sc_connect: 'C: connect the selected note to the next note you tap',
   sc_area: 'A: new area at the centre · double-click an area name: rename',
+  sc_areaMove: 'Drag an area by its name bar: it takes its notes along',
   sc_escape: 'Esc: stop editing, clear selection',
   sc_help: '?: this help',
 } as const;
@@ -132,6 +134,7 @@ export const nl: Record<StringKey, string> = {
   confirmDeleteMany: '{0} items verwijderen?',
   editLabel: 'Label van de verbinding',
   notesOnBoard: '{0} notities',
+  oneNote: '1 notitie',
   noArea: 'Niet in een zone',
   untitledArea: 'Zone zonder naam',
   emptyNote: '(lege notitie)',
@@ -149,6 +152,7 @@ export const nl: Record<StringKey, string> = {
   sc_undo: 'Ctrl/⌘+Z: ongedaan maken · Shift+Ctrl/⌘+Z of Ctrl+Y: opnieuw (alleen je eigen wijzigingen)',
   sc_connect: 'C: verbind de gekozen notitie met de volgende notitie waarop je tikt',
   sc_area: 'A: nieuwe zone in het midden · dubbelklik op een zonenaam: hernoemen',
+  sc_areaMove: 'Sleep een zone aan haar naambalk: de notities gaan mee',
   sc_escape: 'Esc: stoppen met bewerken, selectie wissen',
   sc_help: '?: deze hulp',
 };

@@ -11,7 +11,7 @@ import type { StringKey } from '../i18n/strings.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select, togglePanel } from '../store/ui.ts';
 
-const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_escape', 'sc_help'];
+const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_areaMove', 'sc_escape', 'sc_help'];
 
 function Panel({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const t = useT();
@@ -68,7 +68,7 @@ function OutlinePanel() {
   const placed = new Set(groups.flatMap((g) => g.notes.map((n) => n.id)));
   groups.push({ key: 'none', title: t('noArea'), notes: notes.filter((n) => !placed.has(n.id)) });
   return (
-    <Panel title={`${t('outline')} · ${t('notesOnBoard', notes.length)}`} onClose={() => togglePanel('outline')}>
+    <Panel title={`${t('outline')} · ${notes.length === 1 ? t('oneNote') : t('notesOnBoard', notes.length)}`} onClose={() => togglePanel('outline')}>
       <div className="outline">
         {groups
           .filter((g) => g.notes.length > 0 || g.key !== 'none')

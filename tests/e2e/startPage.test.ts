@@ -7,49 +7,17 @@
  * server. Notes are drawn on a canvas, so the facilitator reads them in the outline panel (every note
  * as text). Elements are found by their accessible names, as a screen reader would.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.ts';
-import { artifactPath, BUILT_CLIENT_DIR, launchBrowser } from '../helpers/browser.ts';
-import { startTestServer, tempDir } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { artifactPath } from '../helpers/browser.ts';
+import { joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
 
-const dir = tempDir('olifant-e2e-');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer(dir.path, { clientDir: BUILT_CLIENT_DIR });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  dir.cleanup();
-});
-
-/** A page in a fresh browser context; uncaught page errors are collected into `errors`. */
-async function openPage(errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => errors.push(err.message));
-  return page;
-}
-
-/** Opens a board link, joins under `name` and waits until the board is connected. */
-async function joinBoard(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await page.locator('.status-connected').waitFor();
-}
+const env = useE2eEnvironment('olifant-e2e-');
 
 describe('start page to live note (headless Chromium)', () => {
   it('creates a board, and a note added through the participant link shows on the facilitator board', async () => {
     const errors: string[] = [];
-    const facilitator = await openPage(errors);
-    await facilitator.goto(`${server.localUrl}/`);
+    const facilitator = await openPage(env.browser, errors);
+    await facilitator.goto(`${env.server.localUrl}/`);
     await facilitator.getByLabel('Board title').fill('Future of care 2035');
     await facilitator.getByRole('button', { name: 'Create board' }).click();
     const participantInput = facilitator.getByLabel('participant link', { exact: true });
@@ -64,7 +32,7 @@ describe('start page to live note (headless Chromium)', () => {
     await expect(facilitator.locator('h1').textContent()).resolves.toBe('Future of care 2035');
     await facilitator.getByRole('button', { name: 'Outline', exact: true }).click();
 
-    const participant = await openPage(errors);
+    const participant = await openPage(env.browser, errors);
     await joinBoard(participant, participantLink, 'Pieter');
     await participant.getByRole('button', { name: 'Add note' }).click();
     const text = 'Young carers need a voice';

@@ -1,0 +1,124 @@
+/**
+ * E2E page helpers for the board: join as a person, read what the canvas shows, and touch it.
+ *
+ * Why: notes live on a Konva canvas, not in the DOM. Tests read the drawn nodes through Konva's own
+ * registry (`window.Konva.stages`), the way a person reads the screen, and drive real input: mouse,
+ * keyboard, and touch through Chromium's input pipeline (CDP `Input.dispatchTouchEvent`).
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { RunningServer } from '../../server/server.ts';
+import { BUILT_CLIENT_DIR, launchBrowser } from '../helpers/browser.ts';
+import { startTestServer, tempDir } from '../helpers/server.ts';
+
+export interface DrawnNote {
+  id: string;
+  text: string;
+  /** Board coordinates. */
+  x: number;
+  y: number;
+  /** Centre on the page, in CSS pixels. */
+  cx: number;
+  cy: number;
+}
+
+/** A page in a fresh browser context (own storage); page errors are collected into `errors`. */
+export async function openPage(browser: Browser, errors: string[], options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 750 }, ...options });
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => errors.push(err.message));
+  return page;
+}
+
+/** Opens a board link, joins under `name` and waits until the board is connected. */
+export async function joinBoard(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join the board' }).click();
+  await page.locator('.status-connected').waitFor();
+}
+
+/** The notes drawn on the canvas now. */
+export async function drawnNotes(page: Page): Promise<DrawnNote[]> {
+  return page.evaluate(() => {
+    const K = (window as unknown as { Konva: { stages: any[] } }).Konva;
+    const stage = K.stages[0];
+    const box = stage.container().getBoundingClientRect();
+    return stage.find('.note').map((g: any) => {
+      const r = g.getClientRect();
+      return {
+        id: g.id(),
+        text: g.findOne('Text')?.text() ?? '',
+        x: Math.round(g.x()),
+        y: Math.round(g.y()),
+        cx: box.left + r.x + r.width / 2,
+        cy: box.top + r.y + r.height / 2,
+      };
+    });
+  });
+}
+
+/** Waits until `check` holds for the drawn notes; returns them. */
+export async function waitForNotes(page: Page, check: (notes: DrawnNote[]) => boolean, what: string, timeoutMs = 15_000): Promise<DrawnNote[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const notes = await drawnNotes(page);
+    if (check(notes)) return notes;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; drawn: ${JSON.stringify(notes)}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The page-coordinate rectangle of the first area's title bar, and the area's board position. */
+export async function areaHandle(page: Page): Promise<{ x: number; y: number; cx: number; cy: number }> {
+  return page.evaluate(() => {
+    const K = (window as unknown as { Konva: { stages: any[] } }).Konva;
+    const stage = K.stages[0];
+    const box = stage.container().getBoundingClientRect();
+    const area = stage.findOne('.area');
+    const r = area.getClientRect();
+    return { x: Math.round(area.x()), y: Math.round(area.y()), cx: box.left + r.x + r.width / 2, cy: box.top + r.y + 20 * stage.scaleY() };
+  });
+}
+
+/** A finger on the touch screen: press, move in steps, lift (real touch events through CDP). */
+export async function fingerDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x: number, y: number) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + ((to.x - from.x) * i) / steps;
+    const y = from.y + ((to.y - from.y) * i) / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** Two quick taps at one point (a double-tap). */
+export async function doubleTap(page: Page, x: number, y: number): Promise<void> {
+  await page.touchscreen.tap(x, y);
+  await page.waitForTimeout(80);
+  await page.touchscreen.tap(x, y);
+}
+
+/**
+ * Registers the hooks of an e2e file: a real server serving the built client on a temporary data
+ * dir, and one Chromium. Read `env.server` and `env.browser` inside tests.
+ */
+export function useE2eEnvironment(prefix: string): { readonly server: RunningServer; readonly browser: Browser } {
+  const dir = tempDir(prefix);
+  const env = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startTestServer(dir.path, { clientDir: BUILT_CLIENT_DIR });
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+    dir.cleanup();
+  });
+  return env;
+}
