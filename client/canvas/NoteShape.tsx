@@ -15,6 +15,10 @@ import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 
 const LONG_PRESS_MS = 500;
+/** Below this zoom, note text is not drawn (it would be under 4 px tall). */
+export const TEXT_MIN_SCALE = 0.2;
+/** Below this zoom, notes are drawn without shadows. */
+export const SHADOW_MIN_SCALE = 0.5;
 
 export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const note = useStore((s) => s.notes[id]);
@@ -22,6 +26,10 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const busyColor = useStore((s) => s.busy[id]);
   const editing = useStore((s) => s.editingNote === id);
   const spaceHeld = useStore((s) => s.spaceHeld);
+  // Level of detail: far out, text is unreadable and shadows cost; each note re-renders only when
+  // the zoom crosses these thresholds, not on every zoom step.
+  const showText = useStore((s) => s.viewport.scale >= TEXT_MIN_SCALE);
+  const showShadow = useStore((s) => s.viewport.scale >= SHADOW_MIN_SCALE);
   const actions = useActions();
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const longPressed = useRef(false);
@@ -87,6 +95,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
         height={note.h}
         fill={note.color}
         cornerRadius={3}
+        shadowEnabled={showShadow}
         shadowColor="#000"
         shadowOpacity={0.18}
         shadowBlur={6}
@@ -96,7 +105,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
         stroke={selected ? '#1a73e8' : busyColor}
         strokeWidth={selected ? 3 : busyColor ? 4 : 0}
       />
-      {!editing && (
+      {!editing && showText && (
         <Text
           text={note.text}
           width={note.w}

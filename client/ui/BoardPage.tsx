@@ -58,6 +58,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   const synced = useStore((s) => s.synced);
   const problem = useStore((s) => s.problem);
   const empty = useStore((s) => s.noteIds.length === 0 && s.areaIds.length === 0);
+  const hasContent = !empty;
   const connecting = useStore((s) => s.connectFrom !== null);
   const people = useStore((s) => Object.keys(s.peers).length + 1);
   const [editingConnector, setEditingConnector] = useState<string | null>(null);
@@ -67,12 +68,13 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   useEffect(() => {
     if (title) document.title = `${title} · Olifant`;
   }, [title]);
+  // Show the whole board once, when the first sync has brought its content into the store.
   useEffect(() => {
-    if (synced && !fitted.current) {
+    if (synced && hasContent && !fitted.current) {
       fitted.current = true;
       zoomToFit();
     }
-  }, [synced]);
+  }, [synced, hasContent]);
 
   if (!synced && problem === 'unreachable') return <Problem title={t('unreachableTitle')} body={t('unreachableBody')} />;
   if (!synced && problem === 'link') return <Problem title={t('refusedTitle')} body={t('refusedBody')} />;
