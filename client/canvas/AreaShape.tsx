@@ -24,6 +24,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const selected = useStore((s) => s.selection.includes(id));
   const busyColor = useStore((s) => s.busy[id]);
   const spaceHeld = useStore((s) => s.spaceHeld);
+  const readOnly = useStore((s) => s.readOnly);
   const actions = useActions();
   const carried = useRef<{ ids: string[]; start: Map<string, { x: number; y: number }>; origin: { x: number; y: number } } | null>(null);
   if (!area) return null;
@@ -40,16 +41,16 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
       name="area"
       x={area.x}
       y={area.y}
-      draggable={!spaceHeld}
+      draggable={!spaceHeld && !readOnly}
       onClick={onSelect}
       onTap={onSelect}
       onDblClick={(e) => {
         e.cancelBubble = true;
-        editArea(id);
+        if (!readOnly) editArea(id);
       }}
       onDblTap={(e) => {
         e.cancelBubble = true;
-        editArea(id);
+        if (!readOnly) editArea(id);
       }}
       onDragStart={(e: KonvaEventObject<DragEvent>) => {
         const node = e.currentTarget as unknown as Konva.Group;

@@ -45,7 +45,7 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
   const lastCreated = useRef({ at: 0, type: '' });
   const newNoteAtPointer = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     const last = lastCreated.current;
-    if (!onEmpty(e) || (e.type !== last.type && performance.now() - last.at < 500)) return;
+    if (!onEmpty(e) || useStore.getState().readOnly || (e.type !== last.type && performance.now() - last.at < 500)) return;
     lastCreated.current = { at: performance.now(), type: e.type };
     const p = e.target.getStage()?.getPointerPosition();
     if (!p) return;

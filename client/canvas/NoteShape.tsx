@@ -26,6 +26,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const busyColor = useStore((s) => s.busy[id]);
   const editing = useStore((s) => s.editingNote === id);
   const spaceHeld = useStore((s) => s.spaceHeld);
+  const readOnly = useStore((s) => s.readOnly);
   // Level of detail: far out, text is unreadable and shadows cost; each note re-renders only when
   // the zoom crosses these thresholds, not on every zoom step.
   const showText = useStore((s) => s.viewport.scale >= TEXT_MIN_SCALE);
@@ -66,16 +67,16 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
       name="note"
       x={note.x}
       y={note.y}
-      draggable={!spaceHeld && !editing}
+      draggable={!spaceHeld && !editing && !readOnly}
       onClick={onSelect}
       onTap={onSelect}
       onDblClick={(e) => {
         e.cancelBubble = true;
-        editNote(id);
+        if (!readOnly) editNote(id);
       }}
       onDblTap={(e) => {
         e.cancelBubble = true;
-        editNote(id);
+        if (!readOnly) editNote(id);
       }}
       onTouchStart={onTouchStart}
       onTouchEnd={cancelPress}

@@ -70,7 +70,7 @@ export function Connectors({ onEditLabel }: { onEditLabel: (id: string) => void 
 /** Resize handles for a single selected note or area; commits the new size on release. */
 export function SelectionTransformer() {
   const ref = useRef<KonvaTransformer>(null);
-  const single = useStore((s) => (s.selection.length === 1 && !s.editingNote ? s.selection[0]! : null));
+  const single = useStore((s) => (s.selection.length === 1 && !s.editingNote && !s.readOnly ? s.selection[0]! : null));
   const version = useStore((s) => (single ? (s.notes[single] ?? s.areas[single]) : undefined));
   const actions = useActions();
   useEffect(() => {

@@ -78,6 +78,8 @@ export interface UiSlice {
   drag: { ids: readonly string[]; dx: number; dy: number } | null;
   /** Space is held: drags pan the board even when they start on a note. */
   spaceHeld: boolean;
+  /** View-only (a projector link): no editing chrome, nothing draggable. */
+  readOnly: boolean;
 }
 
 export type StoreState = BoardSlice & ConnectionSlice & PresenceSlice & UiSlice;
@@ -108,6 +110,7 @@ export const initialState: StoreState = {
   panel: 'none',
   drag: null,
   spaceHeld: false,
+  readOnly: false,
 };
 
 export const useStore = create<StoreState>()(() => ({ ...initialState }));

@@ -7,7 +7,7 @@
  */
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { areasMap, connectorsMap, notesMap, ORIGIN } from '../../shared/index.ts';
+import { areasMap, connectorsMap, notesMap, ORIGIN, roleOfToken } from '../../shared/index.ts';
 import { resetStore, useStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
@@ -26,6 +26,7 @@ function websocketBase(): string {
 /** Opens board `boardId` with `token` as `me`. */
 export function openSession(boardId: string, token: string, me: Me): BoardSession {
   resetStore();
+  useStore.setState({ readOnly: roleOfToken(token) === 'projector' });
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, { params: { token }, maxBackoffTime: 5000 });
   const stopBridge = bridgeDocToStore(doc);

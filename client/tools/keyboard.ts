@@ -25,6 +25,7 @@ export function useShortcuts(actions: BoardActions): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const s = useStore.getState();
+      if (s.readOnly && !['+', '=', '-', '_', '0', 'f', '?', 'Escape'].includes(e.key)) return;
       if (mod && key === 'z') {
         e.preventDefault();
         if (e.shiftKey) actions.redo();

@@ -36,10 +36,11 @@ export function Toolbar() {
   const selectedNotes = useStore((s) => s.selection.filter((id) => id in s.notes).length);
   const anySelected = useStore((s) => s.selection.length > 0 || s.selectedConnector !== null);
   const connecting = useStore((s) => s.connectFrom !== null);
+  const readOnly = useStore((s) => s.readOnly);
 
   return (
     <>
-      {anySelected && (
+      {anySelected && !readOnly && (
         <div className="selection-bar" role="toolbar" aria-label="Selection">
           {selectedNotes > 0 && (
             <span className="palette" role="group" aria-label="Colours">
@@ -64,14 +65,18 @@ export function Toolbar() {
         </div>
       )}
       <div className="toolbar" role="toolbar" aria-label="Board tools">
-        <button type="button" className="tool primary" onClick={() => addNoteAtCenter(actions)}>
-          + {t('addNote')}
-        </button>
-        <Button label={t('addArea')} onClick={() => addAreaAtCenter(actions, lang)}><Icon name="area" /></Button>
-        <span className="sep" />
-        <Button label={t('undo')} onClick={actions.undo} disabled={!canUndo}><Icon name="undo" /></Button>
-        <Button label={t('redo')} onClick={actions.redo} disabled={!canRedo}><Icon name="redo" /></Button>
-        <span className="sep" />
+        {!readOnly && (
+          <>
+            <button type="button" className="tool primary" onClick={() => addNoteAtCenter(actions)}>
+              + {t('addNote')}
+            </button>
+            <Button label={t('addArea')} onClick={() => addAreaAtCenter(actions, lang)}><Icon name="area" /></Button>
+            <span className="sep" />
+            <Button label={t('undo')} onClick={actions.undo} disabled={!canUndo}><Icon name="undo" /></Button>
+            <Button label={t('redo')} onClick={actions.redo} disabled={!canRedo}><Icon name="redo" /></Button>
+            <span className="sep" />
+          </>
+        )}
         <Button label={t('zoomOut')} onClick={() => zoomBy(1 / 1.25)}><Icon name="minus" /></Button>
         <Button label={t('zoomIn')} onClick={() => zoomBy(1.25)}><Icon name="plus" /></Button>
         <Button label={t('zoomFit')} onClick={zoomToFit}><Icon name="fit" /></Button>

@@ -77,3 +77,13 @@ export async function verifyToken(token: string, secret: Uint8Array): Promise<To
   );
   return ok ? claims : null;
 }
+
+/**
+ * The role a token claims, read from its format without checking the signature (so it works in the
+ * browser, which never has the secret). Only for choosing what UI to show: the server decides what
+ * the connection may do.
+ */
+export function roleOfToken(token: string): Role | null {
+  const m = TOKEN_PATTERN.exec(token);
+  return m ? ROLE_OF[m[2]!] ?? null : null;
+}

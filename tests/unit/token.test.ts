@@ -54,3 +54,12 @@ describe('capability tokens', () => {
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 });
+
+describe('roleOfToken (UI hint only, no verification)', () => {
+  it('reads the role letter of a well-formed token and nothing else', async () => {
+    const { roleOfToken } = await import('../../shared/index.ts');
+    const boardId = newBoardId();
+    for (const role of ROLES) expect(roleOfToken(await signToken({ boardId, role, keyVersion: 1 }, secret))).toBe(role);
+    expect(roleOfToken('garbage')).toBeNull();
+  });
+});
