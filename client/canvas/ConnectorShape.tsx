@@ -10,7 +10,7 @@ import { useStore } from '../store/store.ts';
 import { selectConnector } from '../store/ui.ts';
 import { FONT_FAMILY } from './fitText.ts';
 import { arrowPoints } from './geometry.ts';
-import { Arrow, Group, Text } from './konva.ts';
+import { Arrow, Group, Label, Tag, Text } from './konva.ts';
 
 const NO_OFFSET = { dx: 0, dy: 0 };
 
@@ -44,18 +44,10 @@ export const ConnectorShape = memo(function ConnectorShape({ id, onEditLabel }: 
         hitStrokeWidth={24}
       />
       {c.label && (
-        <Text
-          text={c.label}
-          x={mid.x - 100}
-          y={mid.y - 12}
-          width={200}
-          align="center"
-          fontSize={18}
-          fontFamily={FONT_FAMILY}
-          fill="#1d232b"
-          padding={4}
-          listening={false}
-        />
+        <Label x={mid.x} y={mid.y} offsetX={(c.label.length * 18 * 0.55 + 10) / 2} offsetY={14} listening={false}>
+          <Tag fill="#fffdf8" stroke="#44505c" strokeWidth={1} cornerRadius={6} pointerDirection="none" />
+          <Text text={c.label} fontSize={18} fontFamily={FONT_FAMILY} fill="#1d232b" padding={5} />
+        </Label>
       )}
     </Group>
   );
