@@ -16,12 +16,19 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
 }
 
+/** Enter and Space belong to a focused button or link (keyboard users press them that way). */
+function isControl(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SELECT');
+}
+
 /** Installs the shortcuts while the board is open. */
 export function useShortcuts(actions: BoardActions): void {
   const lang = useLangValue();
   useEffect(() => {
     const down = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
+      if ((e.key === 'Enter' || e.key === ' ') && isControl(e.target)) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const s = useStore.getState();
