@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
-import { useT } from '../i18n/i18n.ts';
+import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import { openSession, type BoardSession } from '../sync/session.ts';
 import { ActionsContext } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
@@ -54,6 +54,7 @@ function Problem({ title, body }: { title: string; body: string }) {
 
 function BoardScreen({ session, name }: { session: BoardSession; name: string }) {
   const t = useT();
+  const lang = useLangValue();
   const title = useStore((s) => s.meta?.title ?? '');
   const synced = useStore((s) => s.synced);
   const problem = useStore((s) => s.problem);
@@ -85,6 +86,9 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <h1>{title}</h1>
         <button type="button" className="people-count" onClick={() => togglePanel('people')}>
           <Icon name="people" /> {people}
+        </button>
+        <button type="button" className="lang" aria-label={t('language')} title={t('language')} onClick={() => setLang(lang === 'en' ? 'nl' : 'en')}>
+          {lang === 'en' ? 'NL' : 'EN'}
         </button>
         <ConnectionBadge />
       </header>
