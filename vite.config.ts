@@ -1,20 +1,57 @@
 /**
- * Vite build of the client: the React app in client/, output in dist/client.
+ * Vite build of the client: the React app in client/, output in dist/client, with a service worker.
  *
  * Why: the server serves dist/client; hashed files land in assets/ so they can be cached forever.
+ * The service worker (Workbox, via vite-plugin-pwa) precaches the app shell and every asset, so a
+ * board page opened once opens again with no network, and the app can go on a tablet's home screen.
  * Paths are absolute so the build works from any working directory (npm start calls it through the API).
  */
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'Olifant',
+        short_name: 'Olifant',
+        description: 'A shared board for whole-system co-creation workshops',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#f4f1ea',
+        theme_color: '#2f5d8a',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // Board pages (/b/<id>) open from the cached app shell; the API and the socket never do.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/ws\//, /^\/healthz/, /^\/metrics/],
+        cleanupOutdatedCaches: true,
+        // Take control of the page that installed the worker, so it works offline from the first visit on.
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
     assetsDir: 'assets',
+    // The board chunk (Konva, Yjs, React-Konva) is about 520 kB before gzip; it is loaded lazily.
+    chunkSizeWarningLimit: 600,
   },
   server: {
     proxy: {

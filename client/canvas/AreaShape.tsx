@@ -31,6 +31,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
+    if (useStore.getState().editingNote) useStore.setState({ editingNote: null });
     if ('shiftKey' in e.evt && e.evt.shiftKey) toggleSelected(id);
     else select([id]);
   };
@@ -77,8 +78,17 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         const c = carried.current;
         const node = e.currentTarget as unknown as Konva.Group;
         carried.current = null;
-        if (c) actions.moveArea(id, { dx: node.x() - c.origin.x, dy: node.y() - c.origin.y }, c.ids);
-        useStore.setState({ drag: null });
+        if (!c) return;
+        const dx = node.x() - c.origin.x;
+        const dy = node.y() - c.origin.y;
+        actions.moveArea(id, { dx, dy }, c.ids);
+        // New positions into the store at once, with the drag offset cleared (no flash back).
+        useStore.setState((s) => {
+          const notes = { ...s.notes };
+          for (const n of c.ids) if (notes[n]) notes[n] = { ...notes[n]!, x: c.start.get(n)!.x + dx, y: c.start.get(n)!.y + dy };
+          const a = s.areas[id];
+          return { notes, areas: a ? { ...s.areas, [id]: { ...a, x: a.x + dx, y: a.y + dy } } : s.areas, drag: null };
+        });
         actions.setBusy([]);
       }}
     >

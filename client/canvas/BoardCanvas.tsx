@@ -21,6 +21,7 @@ import {
   onWheel,
   trackCursor,
 } from '../tools/stageGestures.ts';
+import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 import { Layer, Rect, Stage } from './konva.ts';
 import { Connectors, Cursors, SelectionTransformer, VisibleAreas, VisibleNotes } from './layers.tsx';
 
@@ -41,19 +42,33 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
 
   const onEmpty = (e: KonvaEventObject<Event>) => e.target === e.target.getStage();
 
-  // A double-tap also arrives as an emulated double-click on some browsers: one note, not two.
+  // After a touch, browsers also send emulated mouse events (click, dblclick) for the same tap:
+  // those are ignored, or a double-tap would make two notes and its own click would end editing.
+  const lastTouch = useRef(0);
+  const emulated = (e: KonvaEventObject<Event>) => e.evt.type.startsWith('mouse') || e.evt.type === 'click' || e.evt.type === 'dblclick'
+    ? performance.now() - lastTouch.current < 800
+    : false;
   const lastCreated = useRef({ at: 0, type: '' });
   const newNoteAtPointer = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     const last = lastCreated.current;
-    if (!onEmpty(e) || useStore.getState().readOnly || (e.type !== last.type && performance.now() - last.at < 500)) return;
+    if (!onEmpty(e) || emulated(e) || useStore.getState().readOnly || (e.type !== last.type && performance.now() - last.at < 500)) return;
     lastCreated.current = { at: performance.now(), type: e.type };
     const p = e.target.getStage()?.getPointerPosition();
     if (!p) return;
     editNote(actions.addNoteAt(toBoard(useStore.getState().viewport, p)));
+    focusNoteEditor();
   };
 
   return (
-    <div ref={container} className="canvas" data-testid="canvas">
+    <div
+      ref={container}
+      className="canvas"
+      data-testid="canvas"
+      // Pressing the board never moves keyboard focus: the note editor keeps it (a tap's emulated
+      // mouse events would otherwise close it right after a double-tap opened it). Taps on the
+      // board end editing explicitly instead.
+      onMouseDown={(e) => e.preventDefault()}
+    >
       <Stage
         width={screen.w}
         height={screen.h}
@@ -80,16 +95,23 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
         onTouchMove={(e) => {
           if (!onPinchMove(e)) trackCursor(e.target.getStage()!, actions);
         }}
-        onTouchEnd={onPinchEnd}
+        onTouchEnd={(e) => {
+          lastTouch.current = performance.now();
+          onPinchEnd(e);
+          if (e.evt.touches.length === 0) actions.setCursor(null);
+        }}
+        onTouchStart={() => {
+          lastTouch.current = performance.now();
+        }}
         onClick={(e) => {
-          if (!onEmpty(e) || e.evt.shiftKey) return;
+          if (!onEmpty(e) || e.evt.shiftKey || emulated(e)) return;
           select([]);
-          useStore.setState({ connectFrom: null, editingArea: null });
+          useStore.setState({ connectFrom: null, editingArea: null, editingNote: null });
         }}
         onTap={(e) => {
           if (!onEmpty(e)) return;
           select([]);
-          useStore.setState({ connectFrom: null, editingArea: null });
+          useStore.setState({ connectFrom: null, editingArea: null, editingNote: null });
         }}
         onDblClick={newNoteAtPointer}
         onDblTap={newNoteAtPointer}

@@ -6,13 +6,14 @@
  * moves freely during a drag; the model is written once, on drop (house style, practice 6).
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { editNote, select, toggleSelected } from '../store/ui.ts';
 import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
+import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 
 const LONG_PRESS_MS = 500;
 /** Below this zoom, note text is not drawn (it would be under 4 px tall). */
@@ -34,6 +35,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const actions = useActions();
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const longPressed = useRef(false);
+  useEffect(() => () => clearTimeout(pressTimer.current), []);
   if (!note) return null;
 
   const fontSize = fitFontSize(note.text, note.w, note.h);
@@ -42,6 +44,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
     e.cancelBubble = true;
     if (longPressed.current) return;
     const s = useStore.getState();
+    if (s.editingNote && s.editingNote !== id) editNote(null);
     if (s.connectFrom && s.connectFrom !== id) {
       actions.connect(s.connectFrom, id);
       useStore.setState({ connectFrom: null, selection: [id] });
@@ -72,11 +75,17 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
       onTap={onSelect}
       onDblClick={(e) => {
         e.cancelBubble = true;
-        if (!readOnly) editNote(id);
+        if (!readOnly) {
+          editNote(id);
+          focusNoteEditor();
+        }
       }}
       onDblTap={(e) => {
         e.cancelBubble = true;
-        if (!readOnly) editNote(id);
+        if (!readOnly) {
+          editNote(id);
+          focusNoteEditor();
+        }
       }}
       onTouchStart={onTouchStart}
       onTouchEnd={cancelPress}

@@ -67,6 +67,9 @@ export function Connectors({ onEditLabel }: { onEditLabel: (id: string) => void 
   );
 }
 
+/** Fingers need bigger handles than a mouse. */
+const COARSE_POINTER = typeof matchMedia !== 'undefined' && matchMedia('(pointer: coarse)').matches;
+
 /** Resize handles for a single selected note or area; commits the new size on release. */
 export function SelectionTransformer() {
   const ref = useRef<KonvaTransformer>(null);
@@ -87,7 +90,7 @@ export function SelectionTransformer() {
       rotateEnabled={false}
       keepRatio={false}
       ignoreStroke
-      anchorSize={14}
+      anchorSize={COARSE_POINTER ? 24 : 14}
       borderStroke="#1a73e8"
       anchorStroke="#1a73e8"
       boundBoxFunc={(oldBox, newBox) => {
@@ -104,8 +107,7 @@ export function SelectionTransformer() {
         const h = rec.h * node.scaleY();
         node.scale({ x: 1, y: 1 });
         if (single in s.notes) {
-          actions.moveNotes([{ id: single, x: node.x(), y: node.y() }]);
-          actions.resizeNote(single, { w, h });
+          actions.setNoteBounds(single, { x: node.x(), y: node.y(), w, h });
         } else {
           actions.setAreaBounds(single, { x: node.x(), y: node.y(), w, h });
         }

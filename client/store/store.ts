@@ -10,7 +10,7 @@ import { create } from 'zustand';
 import type { Area, BoardMeta, Connector, Note } from '../../shared/index.ts';
 
 /** Connection to the server as a person would describe it. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 /** The visible part of the board: screen = board * scale + (x, y). */
 export interface Viewport {
@@ -44,7 +44,9 @@ export interface ConnectionSlice {
   status: ConnectionStatus;
   /** Whether the first sync with the server has completed. */
   synced: boolean;
-  /** Local changes made while not connected, not yet sent to the server. */
+  /** Whether this device's stored copy of the board has been loaded. */
+  localLoaded: boolean;
+  /** Notes, areas and connectors changed on this device while not connected, not yet sent. */
   pending: number;
   /** Why the board cannot be opened, once known. */
   problem: 'link' | 'unreachable' | null;
@@ -94,6 +96,7 @@ export const initialState: StoreState = {
   connectorIds: [],
   status: 'connecting',
   synced: false,
+  localLoaded: false,
   pending: 0,
   problem: null,
   canUndo: false,

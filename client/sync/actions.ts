@@ -9,32 +9,32 @@ import {
   createArea,
   createConnector,
   createNote,
-  deleteAreas,
   deleteConnectors,
-  deleteNotes,
+  deleteItems,
   duplicateNotes,
   moveAreaWithNotes,
   moveNotes,
   ORIGIN,
   renameArea,
-  resizeNote,
   setAreaBounds,
+  setNoteBounds,
   setConnectorLabel,
   setNotesColor,
-  setNoteText,
+  spliceNoteText,
   DEFAULT_NOTE_SIZE,
 } from '../../shared/index.ts';
 import { useStore } from '../store/store.ts';
 import { deviceId } from './device.ts';
 import type { startPresence } from './presence.ts';
+import type { BoardUndo } from './undo.ts';
 
 type Presence = ReturnType<typeof startPresence>;
 const local = ORIGIN.local;
 
 /** Creates the action set bound to one document. */
-export function createActions(doc: Y.Doc, undo: Y.UndoManager, presence: Presence) {
+export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence) {
   /** Ends the current undo step, so the next change is undone on its own. */
-  const step = () => undo.stopCapturing();
+  const step = () => undo.manager.stopCapturing();
   return {
     /** A new empty note centred on a board point; returns its id. */
     addNoteAt(p: { x: number; y: number }, color?: string): string {
@@ -42,14 +42,16 @@ export function createActions(doc: Y.Doc, undo: Y.UndoManager, presence: Presenc
       const half = DEFAULT_NOTE_SIZE / 2;
       return createNote(doc, { x: p.x - half, y: p.y - half, authorId: deviceId(), ...(color ? { color } : {}) }, local);
     },
-    setText: (id: string, text: string) => setNoteText(doc, id, text, local),
+    /** One typing edit at a position (from the note editor). */
+    editText: (id: string, edit: { index: number; remove: number; insert: string }) => spliceNoteText(doc, id, edit, local),
     moveNotes(moves: { id: string; x: number; y: number }[]) {
       step();
       moveNotes(doc, moves, local);
     },
-    resizeNote(id: string, size: { w: number; h: number }) {
+    /** Moves and resizes a note as one undo step (the resize handles). */
+    setNoteBounds(id: string, bounds: { x: number; y: number; w: number; h: number }) {
       step();
-      resizeNote(doc, id, size, local);
+      setNoteBounds(doc, id, bounds, local);
     },
     recolor(ids: string[], color: string) {
       step();
@@ -59,10 +61,7 @@ export function createActions(doc: Y.Doc, undo: Y.UndoManager, presence: Presenc
     deleteItems(ids: string[]) {
       step();
       const s = useStore.getState();
-      doc.transact(() => {
-        deleteNotes(doc, ids.filter((id) => id in s.notes), local);
-        deleteAreas(doc, ids.filter((id) => id in s.areas), local);
-      }, local);
+      deleteItems(doc, { notes: ids.filter((id) => id in s.notes), areas: ids.filter((id) => id in s.areas) }, local);
     },
     duplicate(ids: string[]): string[] {
       step();

@@ -45,6 +45,7 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     dirty.notes.clear();
     dirty.areas.clear();
     dirty.connectors.clear();
+    Object.assign(patch, pruneUi({ ...s, ...patch } as ReturnType<typeof useStore.getState>));
     useStore.setState(patch);
   };
   const schedule = () => {
@@ -86,6 +87,17 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     meta.unobserve(onMeta);
     stops.forEach((stop) => stop());
   };
+}
+
+/** UI state that points at records which are gone (deleted by anyone, or undone) is cleared. */
+function pruneUi(s: ReturnType<typeof useStore.getState>): Partial<ReturnType<typeof useStore.getState>> {
+  const out: Partial<ReturnType<typeof useStore.getState>> = {};
+  const selection = s.selection.filter((id) => id in s.notes || id in s.areas);
+  if (selection.length !== s.selection.length) out.selection = selection;
+  if (s.selectedConnector && !(s.selectedConnector in s.connectors)) out.selectedConnector = null;
+  if (s.connectFrom && !(s.connectFrom in s.notes)) out.connectFrom = null;
+  if (s.editingArea && !(s.editingArea in s.areas)) out.editingArea = null;
+  return out;
 }
 
 function byId<T extends { id: string }, K extends string, L extends string>(list: T[], mapKey: K, idsKey: L) {

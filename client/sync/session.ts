@@ -3,8 +3,12 @@
  * actions the UI may take. The only client module that creates Y types or providers.
  *
  * Why: React calls `session.actions.*`, which are the shared named mutations with the `local` origin;
- * undo tracks only that origin, so it never removes someone else's work.
+ * undo tracks only that origin, so it never removes someone else's work. The board is also kept in
+ * IndexedDB (y-indexeddb), so a tablet keeps working, and survives a reload, while the venue Wi-Fi is
+ * down; Yjs merges the local copy with the server's exactly once when the network returns. Tabs on
+ * one device share that copy and talk directly over BroadcastChannel, online or not.
  */
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { areasMap, connectorsMap, notesMap, ORIGIN, roleOfToken } from '../../shared/index.ts';
@@ -12,6 +16,7 @@ import { resetStore, useStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
 import { startPresence, type Me } from './presence.ts';
+import { createUndoManager } from './undo.ts';
 
 export interface BoardSession {
   readonly actions: BoardActions;
@@ -28,37 +33,46 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   resetStore();
   useStore.setState({ readOnly: roleOfToken(token) === 'projector' });
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(websocketBase(), boardId, doc, { params: { token }, maxBackoffTime: 5000 });
+  const local = new IndexeddbPersistence(`olifant-board:${boardId}`, doc);
+  void local.whenSynced.then(() => useStore.setState({ localLoaded: true }));
+  const pending = trackPending(doc, `olifant.pending.${boardId}`, () => provider.wsconnected);
+  // Reconnect backoff is capped, and the cap differs per device, so a room of tablets does not
+  // reconnect in lockstep when the Wi-Fi comes back.
+  const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
+    params: { token },
+    maxBackoffTime: 2500 + Math.floor(Math.random() * 2500),
+  });
   const stopBridge = bridgeDocToStore(doc);
   const presence = startPresence(provider.awareness, me);
 
-  const undo = new Y.UndoManager([notesMap(doc), areasMap(doc), connectorsMap(doc)], {
-    trackedOrigins: new Set([ORIGIN.local]),
-    captureTimeout: 400,
-  });
-  const onStack = () => useStore.setState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
-  undo.on('stack-item-added', onStack);
-  undo.on('stack-item-popped', onStack);
-  undo.on('stack-cleared', onStack);
+  const undo = createUndoManager(doc);
+  const onStack = () => useStore.setState({ canUndo: undo.manager.canUndo(), canRedo: undo.manager.canRedo() });
+  undo.manager.on('stack-item-added', onStack);
+  undo.manager.on('stack-item-popped', onStack);
+  undo.manager.on('stack-cleared', onStack);
 
-  // Local changes made while not connected are counted until the next sync sends them.
-  const onUpdate = (_u: Uint8Array, origin: unknown) => {
-    if (origin === ORIGIN.local && !provider.wsconnected) useStore.setState((s) => ({ pending: s.pending + 1 }));
-  };
-  doc.on('update', onUpdate);
-
+  // connected -> (drop) reconnecting -> (3 failed attempts, or the device says it is offline) offline.
   let everConnected = false;
+  let failures = 0;
+  const showStatus = () => {
+    if (provider.wsconnected) return useStore.setState({ status: 'connected', problem: null });
+    if (!everConnected) return useStore.setState({ status: 'connecting' });
+    useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'reconnecting' });
+  };
   provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'connected') everConnected = true;
-    useStore.setState({
-      status: status === 'connected' ? 'connected' : status === 'connecting' && !everConnected ? 'connecting' : 'offline',
-      ...(status === 'connected' ? { problem: null } : {}),
-    });
+    if (status === 'connected') {
+      everConnected = true;
+      failures = 0;
+    }
+    showStatus();
   });
   provider.on('sync', (synced: boolean) => {
-    useStore.setState(synced ? { synced, pending: 0 } : { synced });
+    if (synced) pending.clear();
+    useStore.setState({ synced });
   });
   provider.on('connection-close', () => {
+    failures++;
+    showStatus();
     if (everConnected) return;
     // A browser cannot read a refused upgrade's status; ask whether the server itself answers.
     void fetch('/healthz', { cache: 'no-store' }).then(
@@ -66,17 +80,72 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
       () => !everConnected && useStore.setState({ problem: 'unreachable' }),
     );
   });
+  window.addEventListener('online', showStatus);
+  window.addEventListener('offline', showStatus);
 
   const actions = createActions(doc, undo, presence);
   return {
     actions,
     destroy() {
-      doc.off('update', onUpdate);
+      window.removeEventListener('online', showStatus);
+      window.removeEventListener('offline', showStatus);
+      pending.stop();
       presence.stop();
       stopBridge();
-      undo.destroy();
+      undo.manager.destroy();
       provider.destroy();
+      void local.destroy();
       doc.destroy();
     },
   };
+}
+
+/**
+ * Counts the notes, areas and connectors changed on this device while it was not connected, kept
+ * in localStorage so the count survives a reload; cleared when a sync has sent them.
+ */
+function trackPending(doc: Y.Doc, key: string, online: () => boolean) {
+  const roots = new Set<unknown>([notesMap(doc), areasMap(doc), connectorsMap(doc)]);
+  const ids = new Set<string>(readIds(key));
+  useStore.setState({ pending: ids.size });
+  const save = () => {
+    useStore.setState({ pending: ids.size });
+    try {
+      if (ids.size === 0) localStorage.removeItem(key);
+      else localStorage.setItem(key, JSON.stringify([...ids]));
+    } catch {
+      /* private mode: the count is then per page load */
+    }
+  };
+  const onTransaction = (tr: Y.Transaction) => {
+    if (tr.origin !== ORIGIN.local || online()) return;
+    for (const [type, keys] of tr.changed) {
+      if (roots.has(type)) {
+        for (const k of keys) if (k) ids.add(k);
+        continue;
+      }
+      let t: Y.AbstractType<Y.YEvent<any>> = type; // eslint-disable-line @typescript-eslint/no-explicit-any
+      while (t._item && !roots.has(t._item.parent)) t = t._item.parent as typeof t;
+      if (t._item?.parentSub) ids.add(t._item.parentSub);
+    }
+    save();
+  };
+  doc.on('afterTransaction', onTransaction);
+  return {
+    clear() {
+      if (ids.size === 0) return;
+      ids.clear();
+      save();
+    },
+    stop: () => doc.off('afterTransaction', onTransaction),
+  };
+}
+
+function readIds(key: string): string[] {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }

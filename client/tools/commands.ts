@@ -8,6 +8,7 @@ import { translate, type Lang } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
 import { editArea, editNote, select, toBoard } from '../store/ui.ts';
+import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 
 /** Sticky-note colours offered in the palette. */
 export const PALETTE = ['#fff176', '#ffb74d', '#f48fb1', '#ce93d8', '#90caf9', '#80cbc4', '#a5d6a7', '#e0e0e0'] as const;
@@ -22,6 +23,7 @@ export function addNoteAtCenter(actions: BoardActions): void {
   const c = screenCenter();
   const jitter = () => (Math.random() - 0.5) * 40;
   editNote(actions.addNoteAt({ x: c.x + jitter(), y: c.y + jitter() }));
+  focusNoteEditor();
 }
 
 /** A new area at the centre of the screen, with its name ready to type. */
@@ -67,9 +69,13 @@ export function recolorSelection(actions: BoardActions, color: string): void {
   if (notes.length) actions.recolor(notes, color);
 }
 
-/** Starts connect mode from the single selected note. */
+/** Starts connect mode from the single selected note, or leaves it when it is on. */
 export function startConnect(): void {
   const s = useStore.getState();
+  if (s.connectFrom) {
+    useStore.setState({ connectFrom: null });
+    return;
+  }
   const from = s.selection.length === 1 && s.selection[0]! in s.notes ? s.selection[0]! : null;
   useStore.setState({ connectFrom: from });
 }

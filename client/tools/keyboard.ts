@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { useLangValue } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
+import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 import { editNote, select, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
 import { addAreaAtCenter, deleteSelection, duplicateSelection, startConnect } from './commands.ts';
 
@@ -19,7 +20,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** Enter and Space belong to a focused button or link (keyboard users press them that way). */
 function isControl(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SELECT');
+  return !!el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SELECT') && el.matches(':focus-visible');
 }
 
 /** Installs the shortcuts while the board is open. */
@@ -57,6 +58,7 @@ export function useShortcuts(actions: BoardActions): void {
       } else if (e.key === 'Enter' && s.selection.length === 1 && s.selection[0]! in s.notes) {
         e.preventDefault();
         editNote(s.selection[0]!);
+        focusNoteEditor();
       } else if (e.key === ' ') {
         e.preventDefault();
         if (!s.spaceHeld) useStore.setState({ spaceHeld: true });
@@ -77,11 +79,14 @@ export function useShortcuts(actions: BoardActions): void {
     const up = (e: KeyboardEvent) => {
       if (e.key === ' ') useStore.setState({ spaceHeld: false });
     };
+    const blur = () => useStore.setState({ spaceHeld: false });
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
     return () => {
       window.removeEventListener('keydown', down);
       window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
     };
   }, [actions, lang]);
 }

@@ -62,9 +62,14 @@ export function endNoteDrag(node: Konva.Group, actions: BoardActions): void {
   cancelAnimationFrame(d.frame);
   const dx = node.x() - d.origin.x;
   const dy = node.y() - d.origin.y;
-  if (dx !== 0 || dy !== 0) {
-    actions.moveNotes(d.ids.map((id) => ({ id, x: d.start.get(id)!.x + dx, y: d.start.get(id)!.y + dy })));
-  }
-  useStore.setState({ drag: null });
+  const moves = d.ids.map((id) => ({ id, x: d.start.get(id)!.x + dx, y: d.start.get(id)!.y + dy }));
+  if (dx !== 0 || dy !== 0) actions.moveNotes(moves);
+  // Put the new positions in the store now, with the drag offset cleared in the same update, so
+  // connectors do not flash back to the old places for the frame until the bridge publishes.
+  useStore.setState((s) => {
+    const notes = { ...s.notes };
+    for (const m of moves) if (notes[m.id]) notes[m.id] = { ...notes[m.id]!, x: m.x, y: m.y };
+    return { notes, drag: null };
+  });
   actions.setBusy([]);
 }

@@ -12,14 +12,26 @@ import { useStore } from '../store/store.ts';
 import { panBy, select, toBoard, zoomBy } from '../store/ui.ts';
 import { intersects, type Rect } from '../canvas/geometry.ts';
 
-/** Wheel: zoom around the pointer; with Ctrl (trackpad pinch) finer steps. */
+/**
+ * Wheel: vertical scrolling zooms around the pointer, in proportion to how far it scrolled (a mouse
+ * notch about 14 %, a trackpad glide smoothly); Ctrl+wheel (a trackpad pinch) zooms faster; a mostly
+ * sideways scroll pans.
+ */
 export function onWheel(e: KonvaEventObject<WheelEvent>): void {
   e.evt.preventDefault();
   const stage = e.target.getStage();
   const p = stage?.getPointerPosition();
   if (!p) return;
-  const step = e.evt.ctrlKey ? 1.02 : 1.1;
-  zoomBy(e.evt.deltaY > 0 ? 1 / step : step, p);
+  const unit = e.evt.deltaMode === 1 ? 33 : e.evt.deltaMode === 2 ? 400 : 1;
+  const dx = e.evt.deltaX * unit;
+  const dy = e.evt.deltaY * unit;
+  if (!e.evt.ctrlKey && Math.abs(dx) > Math.abs(dy)) {
+    panBy(-dx, 0);
+    return;
+  }
+  if (dy === 0) return;
+  const k = e.evt.ctrlKey ? 0.01 : 0.0015;
+  zoomBy(Math.exp(-Math.max(-300, Math.min(300, dy)) * k), p);
 }
 
 let pinch: { dist: number; center: { x: number; y: number } } | null = null;
@@ -61,6 +73,8 @@ export function beginMarquee(stage: KonvaStage, rectNode: import('konva/lib/shap
   if (!p || !rectNode) return false;
   stage.draggable(false);
   marquee = { start: p, node: rectNode };
+  // Released outside the canvas (over the toolbar, outside the window): still ends the rectangle.
+  window.addEventListener('pointerup', () => endMarquee(stage), { once: true });
   rectNode.setAttrs({ visible: true, width: 0, height: 0, ...toBoard(useStore.getState().viewport, p) });
   return true;
 }

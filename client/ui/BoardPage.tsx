@@ -69,15 +69,25 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   useEffect(() => {
     if (title) document.title = `${title} · Olifant`;
   }, [title]);
-  // Show the whole board once, when the first sync has brought its content into the store.
+  // Show the whole board once, when it opens with content (the local copy or the first sync, which
+  // the bridge publishes a frame later). A board that opens empty is never re-fitted: the view must
+  // not jump under someone who just made the first note.
+  const localLoaded = useStore((s) => s.localLoaded);
   useEffect(() => {
-    if (synced && hasContent && !fitted.current) {
-      fitted.current = true;
-      zoomToFit();
-    }
-  }, [synced, hasContent]);
+    if (fitted.current || (!synced && !localLoaded)) return;
+    const frame = requestAnimationFrame(() => {
+      const s = useStore.getState();
+      const content = s.noteIds.length + s.areaIds.length > 0;
+      if (content) zoomToFit();
+      // Decided once the server has answered, or once a local copy with content has been shown.
+      if (synced || content) fitted.current = true;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [synced, localLoaded]);
 
-  if (!synced && problem === 'unreachable') return <Problem title={t('unreachableTitle')} body={t('unreachableBody')} />;
+  // With a copy of the board on this device, an unreachable server is no reason to stop working.
+  const usable = synced || (localLoaded && hasContent);
+  if (!usable && problem === 'unreachable') return <Problem title={t('unreachableTitle')} body={t('unreachableBody')} />;
   if (!synced && problem === 'link') return <Problem title={t('refusedTitle')} body={t('refusedBody')} />;
 
   return (
@@ -97,7 +107,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <NoteEditor />
         <AreaNameEditor />
         <ConnectorLabelEditor id={editingConnector} onClose={() => setEditingConnector(null)} />
-        {synced && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
+        {(synced || localLoaded) && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
         <Toolbar />
         <Minimap />

@@ -12,7 +12,12 @@ export function ConnectionBadge() {
   const t = useT();
   const status = useStore((s) => s.status);
   const pending = useStore((s) => s.pending);
-  const text = status === 'connected' ? t('statusConnected') : status === 'connecting' ? t('statusConnecting') : t('statusOffline');
+  const text = {
+    connected: t('statusConnected'),
+    connecting: t('statusConnecting'),
+    reconnecting: t('statusReconnecting'),
+    offline: t('statusOffline'),
+  }[status];
   return (
     <span className={`status status-${status}`} role="status" aria-live="polite">
       {text}

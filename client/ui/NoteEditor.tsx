@@ -1,72 +1,148 @@
 /**
- * In-place editing of a note's text: an HTML textarea laid exactly over the note.
+ * In-place editing of a note's text: one HTML textarea, always in the page, laid exactly over the
+ * note being edited.
  *
- * Why: a real textarea gives tablet and phone keyboards, IME composition and spell-check for free.
- * Each keystroke goes through `setText`, which writes only the changed characters, so two people
- * typing in one note merge instead of overwriting each other.
+ * Why: a real textarea gives tablet and phone keyboards, IME composition and spell-check. It is always
+ * mounted so it can be focused inside the tap that opens it (iPadOS only opens the keyboard then).
+ * Each keystroke becomes one positional edit of the shared text, and what others type in the same
+ * note meanwhile is merged into the textarea with the caret kept in place, so nobody's words are lost.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { textDiff } from '../../shared/index.ts';
 import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from '../canvas/fitText.ts';
+import { useT } from '../i18n/i18n.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { editNote } from '../store/ui.ts';
+
+let focusEditor: (() => void) | null = null;
+
+/** Focuses the note editor now, inside the user's gesture (call right after `editNote(id)`). */
+export function focusNoteEditor(): void {
+  focusEditor?.();
+}
+
+/** Where the caret goes when `edit` happens elsewhere in the text. */
+function shiftCaret(pos: number, edit: { index: number; remove: number; insert: string }): number {
+  if (pos <= edit.index) return pos;
+  if (pos >= edit.index + edit.remove) return pos - edit.remove + edit.insert.length;
+  return edit.index + edit.insert.length;
+}
 
 export function NoteEditor() {
   const id = useStore((s) => s.editingNote);
   const note = useStore((s) => (s.editingNote ? s.notes[s.editingNote] : undefined));
   const v = useStore((s) => s.viewport);
   const actions = useActions();
+  const t = useT();
   const ref = useRef<HTMLTextAreaElement>(null);
+  /** The textarea's value as last sent to (or taken from) the document. */
+  const sent = useRef('');
+  /** The note's text as last published by the document. */
+  const known = useRef('');
+  const composing = useRef(false);
+  const seen = useRef<string | null>(null);
 
-  const present = note !== undefined;
   useEffect(() => {
-    if (!id || !present) return;
-    actions.setBusy([id]);
+    focusEditor = () => ref.current?.focus({ preventScroll: true });
+    return () => {
+      focusEditor = null;
+    };
+  }, []);
+
+  // A different note is opened (or the editor closes): start from that note's text.
+  useLayoutEffect(() => {
     const el = ref.current;
-    if (el) {
-      el.focus();
-      el.setSelectionRange(el.value.length, el.value.length);
+    if (!el) return;
+    const text = id ? (useStore.getState().notes[id]?.text ?? '') : '';
+    el.value = text;
+    sent.current = text;
+    known.current = text;
+    seen.current = null;
+    if (!id) {
+      if (document.activeElement === el) el.blur();
+      return;
     }
+    el.focus({ preventScroll: true });
+    el.setSelectionRange(text.length, text.length);
+    actions.setBusy([id]);
     return () => actions.setBusy([]);
-  }, [id, present, actions]);
+  }, [id, actions]);
+
+  // The document's text changed: take in what others typed, keeping my caret where it was.
+  const docText = note?.text;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || docText === undefined || docText === known.current || composing.current) return;
+    known.current = docText;
+    if (docText === el.value) return;
+    const edit = textDiff(el.value, docText);
+    const [start, end] = [shiftCaret(el.selectionStart, edit), shiftCaret(el.selectionEnd, edit)];
+    el.value = docText;
+    sent.current = docText;
+    if (document.activeElement === el) el.setSelectionRange(start, end);
+  }, [docText]);
 
   // The note was deleted (by anyone) while being edited. A new note reaches the store a frame after
   // it is made, so only a note that was seen and is gone closes the editor.
-  const seen = useRef<string | null>(null);
   useEffect(() => {
     if (id && note) seen.current = id;
     else if (id && !note && seen.current === id) editNote(null);
   }, [id, note]);
 
-  if (!id || !note) return null;
-  const size = fitFontSize(note.text, note.w, note.h) * v.scale;
+  const push = () => {
+    const el = ref.current;
+    if (!el || !id || el.value === sent.current) return;
+    actions.editText(id, textDiff(sent.current, el.value));
+    sent.current = el.value;
+  };
+
+  const open = id !== null && note !== undefined;
+  const size = open ? fitFontSize(note.text, note.w, note.h) * v.scale : 16;
   return (
     <textarea
       ref={ref}
-      className="note-editor"
-      aria-label="Note text"
-      defaultValue={note.text}
+      className={open ? 'note-editor' : 'note-editor note-editor-idle'}
+      aria-label={t('noteText')}
+      aria-hidden={!open}
+      tabIndex={open ? 0 : -1}
       spellCheck
       maxLength={5000}
-      style={{
-        left: note.x * v.scale + v.x,
-        top: note.y * v.scale + v.y,
-        width: note.w * v.scale,
-        height: note.h * v.scale,
-        padding: NOTE_PADDING * v.scale,
-        fontSize: size,
-        fontFamily: FONT_FAMILY,
-        background: note.color,
+      style={
+        open
+          ? {
+              left: note.x * v.scale + v.x,
+              top: note.y * v.scale + v.y,
+              width: note.w * v.scale,
+              height: note.h * v.scale,
+              padding: NOTE_PADDING * v.scale,
+              fontSize: size,
+              fontFamily: FONT_FAMILY,
+              background: note.color,
+            }
+          : undefined
+      }
+      onInput={() => {
+        if (!composing.current) push();
       }}
-      onChange={(e) => actions.setText(id, e.target.value)}
+      onCompositionStart={() => {
+        composing.current = true;
+      }}
+      onCompositionEnd={() => {
+        composing.current = false;
+        push();
+      }}
       onKeyDown={(e) => {
+        e.stopPropagation();
         if (e.key === 'Escape' || (e.key === 'Enter' && (e.metaKey || e.ctrlKey))) {
           e.preventDefault();
-          editNote(null);
+          ref.current?.blur();
         }
-        e.stopPropagation();
       }}
-      onBlur={() => editNote(null)}
+      onBlur={() => {
+        push();
+        if (useStore.getState().editingNote) editNote(null);
+      }}
     />
   );
 }

@@ -21,7 +21,17 @@ import {
 
 function Button({ label, onClick, disabled, children, pressed }: { label: string; onClick: () => void; disabled?: boolean; children: React.ReactNode; pressed?: boolean }) {
   return (
-    <button type="button" className="tool" aria-label={label} title={label} onClick={onClick} disabled={disabled} aria-pressed={pressed}>
+    <button
+      type="button"
+      className="tool"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      disabled={disabled}
+      aria-pressed={pressed}
+      // A mouse press does not take keyboard focus, so Space keeps panning the board afterwards.
+      onPointerDown={(e) => e.preventDefault()}
+    >
       {children}
     </button>
   );

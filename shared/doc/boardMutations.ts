@@ -10,6 +10,7 @@ import { newNoteId } from '../model/ids.ts';
 import { parseOrThrow, ValidationError } from '../model/records.ts';
 import { areaNameSchema, connectorLabelSchema, MIN_AREA_SIZE, newAreaSchema, type NewArea } from '../model/shapes.ts';
 import type { TxOrigin } from './origins.ts';
+import { deleteNotes } from './mutations.ts';
 import { AREA, areasMap, CONNECTOR, connectorsMap, NOTE, notesMap } from './roots.ts';
 
 /** Creates an area and returns its id. */
@@ -30,10 +31,12 @@ export function createArea(doc: Y.Doc, input: NewArea, origin: TxOrigin): string
   return id;
 }
 
-/** Renames an area. */
+/** Renames an area (nothing happens when the name is unchanged). */
 export function renameArea(doc: Y.Doc, id: string, name: string, origin: TxOrigin): void {
   const clean = parseOrThrow(areaNameSchema, name);
-  doc.transact(() => areasMap(doc).get(id)?.set(AREA.name, clean), origin);
+  const m = areasMap(doc).get(id);
+  if (!m || m.get(AREA.name) === clean) return;
+  doc.transact(() => m.set(AREA.name, clean), origin);
 }
 
 /** Sets an area's bounds (move and resize); sides below the minimum are raised to it. */
@@ -67,14 +70,14 @@ export function moveAreaWithNotes(
   doc.transact(() => {
     const m = areasMap(doc).get(id);
     if (!m) return;
-    m.set(AREA.x, (m.get(AREA.x) as number) + dx);
-    m.set(AREA.y, (m.get(AREA.y) as number) + dy);
+    m.set(AREA.x, num(m.get(AREA.x)) + dx);
+    m.set(AREA.y, num(m.get(AREA.y)) + dy);
     const notes = notesMap(doc);
     for (const noteId of noteIds) {
       const n = notes.get(noteId);
       if (!n) continue;
-      n.set(NOTE.x, (n.get(NOTE.x) as number) + dx);
-      n.set(NOTE.y, (n.get(NOTE.y) as number) + dy);
+      n.set(NOTE.x, num(n.get(NOTE.x)) + dx);
+      n.set(NOTE.y, num(n.get(NOTE.y)) + dy);
     }
   }, origin);
 }
@@ -87,9 +90,10 @@ export function deleteAreas(doc: Y.Doc, ids: readonly string[], origin: TxOrigin
   }, origin);
 }
 
-/** Connects two distinct notes with an arrow; returns the connector id. */
+/** Connects two distinct, existing notes with an arrow; returns the connector id. */
 export function createConnector(doc: Y.Doc, from: string, to: string, label: string, origin: TxOrigin): string {
   if (from === to) throw new ValidationError('a connector needs two different notes');
+  if (!notesMap(doc).has(from) || !notesMap(doc).has(to)) throw new ValidationError('a connector needs two notes that exist');
   const clean = parseOrThrow(connectorLabelSchema, label);
   const id = newNoteId();
   doc.transact(() => {
@@ -103,10 +107,20 @@ export function createConnector(doc: Y.Doc, from: string, to: string, label: str
   return id;
 }
 
-/** Sets a connector's label ('' removes it). */
+/** Sets a connector's label ('' removes it; nothing happens when it is unchanged). */
 export function setConnectorLabel(doc: Y.Doc, id: string, label: string, origin: TxOrigin): void {
   const clean = parseOrThrow(connectorLabelSchema, label);
-  doc.transact(() => connectorsMap(doc).get(id)?.set(CONNECTOR.label, clean), origin);
+  const m = connectorsMap(doc).get(id);
+  if (!m || m.get(CONNECTOR.label) === clean) return;
+  doc.transact(() => m.set(CONNECTOR.label, clean), origin);
+}
+
+/** Deletes notes (with their connectors) and areas together, as one change. */
+export function deleteItems(doc: Y.Doc, ids: { notes: readonly string[]; areas: readonly string[] }, origin: TxOrigin): void {
+  doc.transact(() => {
+    deleteNotes(doc, ids.notes, origin);
+    deleteAreas(doc, ids.areas, origin);
+  }, origin);
 }
 
 /** Deletes connectors. */
@@ -145,4 +159,8 @@ export function duplicateNotes(
     }
   }, origin);
   return created;
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }

@@ -90,6 +90,59 @@ export function resizeNote(doc: Y.Doc, id: string, size: { w: number; h: number 
   }, origin);
 }
 
+/** Sets a note's position and size at once (one transaction, one undo step), within the size range. */
+export function setNoteBounds(
+  doc: Y.Doc,
+  id: string,
+  b: { x: number; y: number; w: number; h: number },
+  origin: TxOrigin,
+): void {
+  requireFinite(`bounds of note ${id}`, b.x, b.y, b.w, b.h);
+  doc.transact(() => {
+    const yNote = notesMap(doc).get(id);
+    if (!yNote) return;
+    yNote.set(NOTE.x, b.x);
+    yNote.set(NOTE.y, b.y);
+    yNote.set(NOTE.w, clamp(b.w, MIN_NOTE_SIZE, MAX_NOTE_SIZE));
+    yNote.set(NOTE.h, clamp(b.h, MIN_NOTE_SIZE, MAX_NOTE_SIZE));
+  }, origin);
+}
+
+/**
+ * Applies one edit to a note's text at a position: delete `remove` characters at `index`, then insert
+ * `insert` there. This is how typing reaches the document: positional, so what others type elsewhere
+ * in the same note, meanwhile, is kept.
+ */
+export function spliceNoteText(
+  doc: Y.Doc,
+  id: string,
+  edit: { index: number; remove: number; insert: string },
+  origin: TxOrigin,
+): void {
+  doc.transact(() => {
+    const yText = notesMap(doc).get(id)?.get(NOTE.text);
+    if (!(yText instanceof Y.Text)) return;
+    const index = clamp(Math.floor(edit.index), 0, yText.length);
+    const remove = clamp(Math.floor(edit.remove), 0, yText.length - index);
+    if (yText.length - remove + edit.insert.length > MAX_NOTE_TEXT) {
+      throw new ValidationError(`note text must be at most ${MAX_NOTE_TEXT} characters`);
+    }
+    if (remove > 0) yText.delete(index, remove);
+    if (edit.insert) yText.insert(index, edit.insert);
+  }, origin);
+}
+
+/** The edit that turns `before` into `after`: common prefix and suffix kept, the middle replaced. */
+export function textDiff(before: string, after: string): { index: number; remove: number; insert: string } {
+  let start = 0;
+  const maxStart = Math.min(before.length, after.length);
+  while (start < maxStart && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  const maxEnd = maxStart - start;
+  while (end < maxEnd && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+}
+
 /**
  * Sets a note's text. Only the changed middle is replaced (common prefix and suffix are kept), so a
  * concurrent edit elsewhere in the same note survives instead of being overwritten.
@@ -101,18 +154,9 @@ export function setNoteText(doc: Y.Doc, id: string, text: string, origin: TxOrig
   doc.transact(() => {
     const yText = notesMap(doc).get(id)?.get(NOTE.text);
     if (!(yText instanceof Y.Text)) return;
-    const old = yText.toString();
-    if (old === text) return;
-    let start = 0;
-    const maxStart = Math.min(old.length, text.length);
-    while (start < maxStart && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let end = 0;
-    const maxEnd = Math.min(old.length, text.length) - start;
-    while (end < maxEnd && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-    const removed = old.length - start - end;
-    if (removed > 0) yText.delete(start, removed);
-    const inserted = text.slice(start, text.length - end);
-    if (inserted) yText.insert(start, inserted);
+    const { index, remove, insert } = textDiff(yText.toString(), text);
+    if (remove > 0) yText.delete(index, remove);
+    if (insert) yText.insert(index, insert);
   }, origin);
 }
 

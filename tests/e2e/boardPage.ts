@@ -43,7 +43,8 @@ export async function joinBoard(page: Page, link: string, name: string): Promise
 export async function drawnNotes(page: Page): Promise<DrawnNote[]> {
   return page.evaluate(() => {
     const K = (window as unknown as { Konva: { stages: any[] } }).Konva;
-    const stage = K.stages[0];
+    const stage = K?.stages[0];
+    if (!stage) return [];
     const box = stage.container().getBoundingClientRect();
     return stage.find('.note').map((g: any) => {
       const r = g.getClientRect();
@@ -121,4 +122,21 @@ export function useE2eEnvironment(prefix: string): { readonly server: RunningSer
     dir.cleanup();
   });
   return env;
+}
+
+/** The note editor while it is open over a note (the textarea stays in the page, hidden, otherwise). */
+export function openEditor(page: Page) {
+  return page.locator('textarea.note-editor:not(.note-editor-idle)');
+}
+
+/** A point on the board, away from every drawn note and from the toolbars, for a double-click. */
+export async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
+  const notes = await drawnNotes(page);
+  const viewport = page.viewportSize() ?? { width: 1100, height: 750 };
+  for (let y = 180; y < viewport.height - 220; y += 60) {
+    for (let x = 280; x < viewport.width - 160; x += 60) {
+      if (notes.every((n) => Math.abs(n.cx - x) > 180 || Math.abs(n.cy - y) > 180)) return { x, y };
+    }
+  }
+  throw new Error('no empty spot on screen');
 }

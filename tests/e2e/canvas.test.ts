@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CreatedBoard } from '../../server/http/api.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
-import { areaHandle, doubleTap, drawnNotes, fingerDrag, joinBoard, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
+import { areaHandle, doubleTap, drawnNotes, fingerDrag, joinBoard, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-canvas-');
 const errors: string[] = [];
@@ -26,7 +26,7 @@ async function twoOnOneBoard(title: string): Promise<{ board: CreatedBoard; a: P
 }
 
 async function typeNote(page: Page, text: string): Promise<void> {
-  const editor = page.getByLabel('Note text');
+  const editor = openEditor(page);
   await editor.waitFor();
   await page.keyboard.type(text);
   await page.keyboard.press('Escape');
@@ -82,10 +82,10 @@ describe('the workshop canvas (headless Chromium)', () => {
     await joinBoard(tablet, board.links.participant, 'Tafel 4');
     await joinBoard(laptop, board.links.participant, 'Facilitator');
     await doubleTap(tablet, 500, 380);
-    await tablet.getByLabel('Note text').waitFor();
+    await openEditor(tablet).waitFor();
     await tablet.keyboard.type('Written with a finger');
     await tablet.touchscreen.tap(900, 200); // tapping the board closes the editor
-    await tablet.getByLabel('Note text').waitFor({ state: 'detached' });
+    await openEditor(tablet).waitFor({ state: 'detached' });
     const [made] = await waitForNotes(laptop, (n) => n[0]?.text === 'Written with a finger', 'the laptop to see the tablet note');
     await tablet.screenshot({ path: artifactPath('canvas-4-touch-created.png') });
 
@@ -112,7 +112,7 @@ describe('the workshop canvas (headless Chromium)', () => {
     await a.mouse.dblclick(handle.cx + 150, handle.cy + 200);
     await typeNote(a, 'Inside two');
     await a.getByRole('button', { name: 'Zoom out' }).click();
-    await a.mouse.dblclick(60, 120);
+    await a.mouse.dblclick(80, 560); // bottom left: clear of the area, the toolbar and the overview map
     await typeNote(a, 'Outside');
     const before = await waitForNotes(b, (n) => n.length === 3, 'Bram to see three notes');
     await a.screenshot({ path: artifactPath('canvas-6-area-before.png') });
@@ -151,7 +151,7 @@ describe('the workshop canvas (headless Chromium)', () => {
     expect(await projector.getByRole('button', { name: 'Undo' }).count()).toBe(0);
     await projector.mouse.dblclick(300, 300);
     await projector.waitForTimeout(300);
-    expect(await projector.getByLabel('Note text').count()).toBe(0);
+    expect(await openEditor(projector).count()).toBe(0);
     expect((await drawnNotes(participant)).length).toBe(1);
     await projector.screenshot({ path: artifactPath('canvas-8-projector.png') });
     await participant.context().close();

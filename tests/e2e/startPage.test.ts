@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
-import { joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
+import { joinBoard, openEditor, openPage, useE2eEnvironment } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-');
 
@@ -36,7 +36,7 @@ describe('start page to live note (headless Chromium)', () => {
     await joinBoard(participant, participantLink, 'Pieter');
     await participant.getByRole('button', { name: 'Add note' }).click();
     const text = 'Young carers need a voice';
-    const editor = participant.getByLabel('Note text');
+    const editor = openEditor(participant);
     await editor.fill(text);
     await editor.press('Escape');
     await editor.waitFor({ state: 'detached' });
