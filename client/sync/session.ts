@@ -56,7 +56,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   let failures = 0;
   const showStatus = () => {
     if (provider.wsconnected) return useStore.setState({ status: 'connected', problem: null });
-    if (!everConnected) return useStore.setState({ status: 'connecting' });
+    if (!everConnected) return useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'connecting' });
     useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'reconnecting' });
   };
   provider.on('status', ({ status }: { status: string }) => {

@@ -81,7 +81,7 @@ describe('offline tablets (headless Chromium)', () => {
     // A reloads while still offline: the page comes from the service worker, the board from IndexedDB.
     await a.reload();
     await waitForNotes(a, (n) => texts(n).includes('A offline one') && texts(n).includes('A offline two'), 'A to show its offline notes after the reload');
-    await a.locator('.status-offline, .status-connecting').first().waitFor();
+    await a.locator('.status-offline').waitFor();
     await a.screenshot({ path: artifactPath('offline-2-a-reloaded-offline.png') });
     await typeNote(a, 'A after reload');
 
