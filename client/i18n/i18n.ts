@@ -20,6 +20,7 @@ function initialLang(): Lang {
 }
 
 const useLang = create<{ lang: Lang }>()(() => ({ lang: initialLang() }));
+if (typeof document !== 'undefined') document.documentElement.lang = useLang.getState().lang;
 
 /** Switches the UI language and remembers it on this device. */
 export function setLang(lang: Lang): void {

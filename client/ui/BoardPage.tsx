@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
+import { roleOfToken } from '../../shared/index.ts';
 import { openSession, type BoardSession } from '../sync/session.ts';
 import { ActionsContext } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
@@ -23,7 +24,8 @@ import { SidePanel } from './Panels.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
-  const [name, setName] = useState(rememberedName);
+  // The projector is a screen, not a person: it joins without a name.
+  const [name, setName] = useState(() => (roleOfToken(token) === 'projector' ? 'Projector' : rememberedName()));
   if (!name) return <JoinDialog onJoin={setName} />;
   return <BoardSessionView boardId={boardId} token={token} name={name} />;
 }
@@ -94,7 +96,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
     <div className="board">
       <header className="board-header">
         <h1>{title}</h1>
-        <button type="button" className="people-count" onClick={() => togglePanel('people')}>
+        <button type="button" className="people-count" aria-label={`${t('people')}: ${people}`} onClick={() => togglePanel('people')}>
           <Icon name="people" /> {people}
         </button>
         <button type="button" className="lang" aria-label={t('language')} title={t('language')} onClick={() => setLang(lang === 'en' ? 'nl' : 'en')}>
@@ -109,7 +111,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <ConnectorLabelEditor id={editingConnector} onClose={() => setEditingConnector(null)} />
         {(synced || localLoaded) && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
-        <Toolbar />
+        <Toolbar onEditConnector={setEditingConnector} />
         <Minimap />
         <SidePanel myName={name} />
       </div>

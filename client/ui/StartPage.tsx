@@ -74,16 +74,20 @@ export function StartPage() {
       </form>
       {error && <p role="alert" className="error">{error}</p>}
       {created && (
-        <section className="links" aria-label="Board links">
+        <section className="links" aria-label={t('boardLinks')}>
           <h2>{created.title}</h2>
           {(Object.keys(LINK_HELP) as (keyof Created['links'])[]).map((role) => (
             <div key={role} className="link">
               <p>{t(LINK_HELP[role])}</p>
-              <input readOnly value={created.links[role]} aria-label={`${role} link`} onFocus={(e) => e.target.select()} />
+              <input readOnly value={created.links[role]} aria-label={t('roleLink', t(`role_${role}`))} onFocus={(e) => e.target.select()} />
               <button
                 type="button"
-                onClick={() => {
-                  void navigator.clipboard?.writeText(created.links[role]).then(() => setCopied(role));
+                onClick={(e) => {
+                  const input = e.currentTarget.previousElementSibling as HTMLInputElement | null;
+                  copyLink(created.links[role], input).then(
+                    () => setCopied(role),
+                    () => setError(t('copyManually')),
+                  );
                 }}
               >
                 {copied === role ? t('copied') : t('copy')}
@@ -97,4 +101,15 @@ export function StartPage() {
       )}
     </main>
   );
+}
+
+/**
+ * Copies a link. On a plain-http venue address the Clipboard API does not exist (no secure
+ * context), so the link's input is selected and copied the old way.
+ */
+async function copyLink(text: string, input: HTMLInputElement | null): Promise<void> {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  input?.focus();
+  input?.select();
+  if (!document.execCommand('copy')) throw new Error('copy refused');
 }

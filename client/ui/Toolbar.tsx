@@ -37,7 +37,7 @@ function Button({ label, onClick, disabled, children, pressed }: { label: string
   );
 }
 
-export function Toolbar() {
+export function Toolbar({ onEditConnector }: { onEditConnector?: (id: string) => void }) {
   const t = useT();
   const lang = useLangValue();
   const actions = useActions();
@@ -47,21 +47,24 @@ export function Toolbar() {
   const anySelected = useStore((s) => s.selection.length > 0 || s.selectedConnector !== null);
   const connecting = useStore((s) => s.connectFrom !== null);
   const readOnly = useStore((s) => s.readOnly);
+  const selectedConnector = useStore((s) => s.selectedConnector);
+  const panel = useStore((s) => s.panel);
 
   return (
     <>
       {anySelected && !readOnly && (
-        <div className="selection-bar" role="toolbar" aria-label="Selection">
+        <div className="selection-bar" role="toolbar" aria-label={t('selectionTools')}>
           {selectedNotes > 0 && (
-            <span className="palette" role="group" aria-label="Colours">
-              {PALETTE.map((c) => (
+            <span className="palette" role="group" aria-label={t('colours')}>
+              {PALETTE.map((c, i) => (
                 <button
                   key={c}
                   type="button"
                   className="swatch"
                   style={{ background: c }}
-                  aria-label={t('colour', c)}
-                  title={t('colour', c)}
+                  aria-label={t('colour', t('colourNames').split(',')[i] ?? c)}
+                  title={t('colour', t('colourNames').split(',')[i] ?? c)}
+                  onPointerDown={(e) => e.preventDefault()}
                   onClick={() => recolorSelection(actions, c)}
                 />
               ))}
@@ -71,10 +74,15 @@ export function Toolbar() {
           {selectedNotes === 1 && (
             <Button label={t('connect')} onClick={startConnect} pressed={connecting}><Icon name="connect" /></Button>
           )}
+          {selectedConnector && onEditConnector && (
+            <button type="button" className="tool" onPointerDown={(e) => e.preventDefault()} onClick={() => onEditConnector(selectedConnector)}>
+              {t('editLabelButton')}
+            </button>
+          )}
           <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}><Icon name="trash" /></Button>
         </div>
       )}
-      <div className="toolbar" role="toolbar" aria-label="Board tools">
+      <div className="toolbar" role="toolbar" aria-label={t('boardTools')}>
         {!readOnly && (
           <>
             <button type="button" className="tool primary" onClick={() => addNoteAtCenter(actions)}>
@@ -91,9 +99,9 @@ export function Toolbar() {
         <Button label={t('zoomIn')} onClick={() => zoomBy(1.25)}><Icon name="plus" /></Button>
         <Button label={t('zoomFit')} onClick={zoomToFit}><Icon name="fit" /></Button>
         <span className="sep" />
-        <Button label={t('outline')} onClick={() => togglePanel('outline')}><Icon name="list" /></Button>
-        <Button label={t('people')} onClick={() => togglePanel('people')}><Icon name="people" /></Button>
-        <Button label={t('help')} onClick={() => togglePanel('help')}><Icon name="help" /></Button>
+        <Button label={t('outline')} onClick={() => togglePanel('outline')} pressed={panel === 'outline'}><Icon name="list" /></Button>
+        <Button label={t('people')} onClick={() => togglePanel('people')} pressed={panel === 'people'}><Icon name="people" /></Button>
+        <Button label={t('help')} onClick={() => togglePanel('help')} pressed={panel === 'help'}><Icon name="help" /></Button>
       </div>
     </>
   );

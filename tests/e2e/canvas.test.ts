@@ -143,7 +143,10 @@ describe('the workshop canvas (headless Chromium)', () => {
     const participant = await openPage(env.browser, errors);
     const projector = await openPage(env.browser, errors, { viewport: { width: 1280, height: 720 } });
     await joinBoard(participant, board.links.participant, 'Ann');
-    await joinBoard(projector, board.links.projector, 'Wall');
+    // A projector is a screen, not a person: no name is asked.
+    await projector.goto(board.links.projector);
+    await projector.locator('.status-connected').waitFor();
+    expect(await projector.getByLabel('Your name').count()).toBe(0);
     await participant.mouse.dblclick(500, 350);
     await typeNote(participant, 'Seen on the wall');
     await waitForNotes(projector, (n) => n[0]?.text === 'Seen on the wall', 'the projector to show the note');
