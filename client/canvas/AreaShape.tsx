@@ -10,6 +10,7 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo, useRef } from 'react';
 import { notesInArea } from '../../shared/index.ts';
 import { useActions } from '../sync/sessionContext.ts';
+import { useArea, useBusyColor, useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { editArea, select, toggleSelected } from '../store/ui.ts';
 import { FONT_FAMILY } from './fitText.ts';
@@ -20,9 +21,9 @@ export const AREA_TITLE_SIZE = 30;
 export const AREA_BAR = 56;
 
 export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
-  const area = useStore((s) => s.areas[id]);
-  const selected = useStore((s) => s.selection.includes(id));
-  const busyColor = useStore((s) => s.busy[id]);
+  const area = useArea(id);
+  const selected = useIsSelected(id);
+  const busyColor = useBusyColor(id);
   const spaceHeld = useStore((s) => s.spaceHeld);
   const readOnly = useStore((s) => s.readOnly);
   const actions = useActions();

@@ -8,6 +8,7 @@
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo, useEffect, useRef } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
+import { useBusyColor, useIsSelected, useNote } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { editNote, select, toggleSelected } from '../store/ui.ts';
 import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
@@ -22,9 +23,9 @@ export const TEXT_MIN_SCALE = 0.2;
 export const SHADOW_MIN_SCALE = 0.5;
 
 export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
-  const note = useStore((s) => s.notes[id]);
-  const selected = useStore((s) => s.selection.includes(id));
-  const busyColor = useStore((s) => s.busy[id]);
+  const note = useNote(id);
+  const selected = useIsSelected(id);
+  const busyColor = useBusyColor(id);
   const editing = useStore((s) => s.editingNote === id);
   const spaceHeld = useStore((s) => s.spaceHeld);
   const readOnly = useStore((s) => s.readOnly);
