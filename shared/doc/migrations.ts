@@ -6,11 +6,12 @@
  * gaps; they add or fill in, never drop unknown fields, and run before any client syncs.
  */
 import * as Y from 'yjs';
+import { newEpoch } from '../model/ids.ts';
 import { ORIGIN } from './origins.ts';
 import { META, metaMap } from './roots.ts';
 
 /** The schema version this code writes and understands. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** One step from version `from` to `from + 1`. */
 export interface Migration {
@@ -31,6 +32,14 @@ export const MIGRATIONS: readonly Migration[] = [
       const meta = metaMap(doc);
       if (typeof meta.get(META.title) !== 'string') meta.set(META.title, '');
       if (typeof meta.get(META.createdAt) !== 'number') meta.set(META.createdAt, Date.now());
+    },
+  },
+  {
+    from: 1,
+    name: 'v2: give the board an epoch',
+    up(doc) {
+      const meta = metaMap(doc);
+      if (typeof meta.get(META.epoch) !== 'string' || meta.get(META.epoch) === '') meta.set(META.epoch, newEpoch());
     },
   },
 ];

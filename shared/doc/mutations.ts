@@ -6,7 +6,7 @@
  * one update on the wire, one row in the server's log.
  */
 import * as Y from 'yjs';
-import { newNoteId } from '../model/ids.ts';
+import { newEpoch, newNoteId } from '../model/ids.ts';
 import {
   colorSchema,
   MAX_NOTE_SIZE,
@@ -22,14 +22,15 @@ import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
 import type { TxOrigin } from './origins.ts';
 import { CONNECTOR, connectorsMap, META, metaMap, NOTE, notesMap, type YNote } from './roots.ts';
 
-/** Fills `meta` of a new, empty board (schema version, title, creation time). */
-export function initBoard(doc: Y.Doc, init: { title: string; createdAt?: number }, origin: TxOrigin): void {
+/** Fills `meta` of a new, empty board (schema version, title, creation time, a fresh epoch). */
+export function initBoard(doc: Y.Doc, init: { title: string; createdAt?: number; epoch?: string }, origin: TxOrigin): void {
   const title = parseOrThrow(titleSchema, init.title);
   doc.transact(() => {
     const meta = metaMap(doc);
     meta.set(META.schemaVersion, CURRENT_SCHEMA_VERSION);
     meta.set(META.title, title);
     meta.set(META.createdAt, init.createdAt ?? Date.now());
+    meta.set(META.epoch, init.epoch ?? newEpoch());
   }, origin);
 }
 

@@ -18,6 +18,7 @@ export function readMeta(doc: Y.Doc): BoardMeta {
     schemaVersion: numberOr(meta.get(META.schemaVersion), 0),
     title: stringOr(meta.get(META.title), ''),
     createdAt: numberOr(meta.get(META.createdAt), 0),
+    epoch: stringOr(meta.get(META.epoch), ''),
   };
 }
 

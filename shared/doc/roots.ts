@@ -19,6 +19,7 @@ export const META = {
   schemaVersion: 'schemaVersion',
   title: 'title',
   createdAt: 'createdAt',
+  epoch: 'epoch',
 } as const;
 
 /** Keys of each note's `Y.Map`. */

@@ -32,6 +32,11 @@ export function newNoteId(): string {
   return randomId(NOTE_ID_BYTES);
 }
 
+/** A new board epoch (see `BoardMeta.epoch`): 96 random bits. */
+export function newEpoch(): string {
+  return randomId(NOTE_ID_BYTES);
+}
+
 /** Whether `value` has the shape of an Olifant id (used to reject junk in URLs before any lookup). */
 export function isId(value: string): boolean {
   return ID_PATTERN.test(value);

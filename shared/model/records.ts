@@ -18,6 +18,12 @@ export interface BoardMeta {
   readonly title: string;
   /** When the board was created, ms since the epoch. */
   readonly createdAt: number;
+  /**
+   * This incarnation of the board: random, set when the board is made and changed whenever its
+   * content is replaced wholesale (restored or recreated). A device whose copy has another epoch
+   * must not merge it blindly, or deleted notes would come back and restored ones double.
+   */
+  readonly epoch: string;
 }
 
 /** One sticky note, as stored under its id in `doc.getMap('notes')`. */

@@ -18,7 +18,7 @@ describe('migrations', () => {
     expect(() => checkMigrations(MIGRATIONS, CURRENT_SCHEMA_VERSION)).not.toThrow();
   });
 
-  it('v0 -> v1: a bare document from another tool gets schemaVersion and meta, keeping unknown fields', () => {
+  it('v0 -> v2: a bare document from another tool gets schemaVersion, meta and an epoch, keeping unknown fields', () => {
     const before = new Y.Doc();
     before.getMap('meta').set('title', 'Made elsewhere');
     before.getMap('meta').set('customField', 'kept');
@@ -26,10 +26,11 @@ describe('migrations', () => {
     const origins: unknown[] = [];
     before.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
     const result = migrateBoard(before);
-    expect(result).toEqual({ from: 0, to: 1, applied: [MIGRATIONS[0]!.name] });
+    expect(result).toEqual({ from: 0, to: 2, applied: [MIGRATIONS[0]!.name, MIGRATIONS[1]!.name] });
     expect(origins).toEqual([ORIGIN.migration]);
     const meta = readMeta(before);
-    expect(meta.schemaVersion).toBe(1);
+    expect(meta.schemaVersion).toBe(2);
+    expect(meta.epoch).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(meta.title).toBe('Made elsewhere');
     expect(meta.createdAt).toBeGreaterThan(0);
     expect(metaMap(before).get('customField')).toBe('kept');
@@ -41,9 +42,21 @@ describe('migrations', () => {
     initBoard(doc, { title: 'Now', createdAt: 7 }, ORIGIN.server);
     let transactions = 0;
     doc.on('afterTransaction', () => transactions++);
-    expect(migrateBoard(doc)).toEqual({ from: 1, to: 1, applied: [] });
+    const before = readMeta(doc);
+    expect(migrateBoard(doc)).toEqual({ from: 2, to: 2, applied: [] });
     expect(transactions).toBe(0);
-    expect(readMeta(doc)).toEqual({ schemaVersion: 1, title: 'Now', createdAt: 7 });
+    expect(readMeta(doc)).toEqual(before);
+  });
+
+  it('v1 -> v2: a board from the first release gets an epoch and keeps everything else', () => {
+    const doc = new Y.Doc();
+    const meta = doc.getMap('meta');
+    meta.set('schemaVersion', 1);
+    meta.set('title', 'Eerste versie');
+    meta.set('createdAt', 5);
+    expect(migrateBoard(doc)).toEqual({ from: 1, to: 2, applied: [MIGRATIONS[1]!.name] });
+    expect(readMeta(doc)).toMatchObject({ schemaVersion: 2, title: 'Eerste versie', createdAt: 5 });
+    expect(readMeta(doc).epoch).not.toBe('');
   });
 
   it('refuses a board from a newer version', () => {

@@ -40,7 +40,12 @@ describe('initBoard and setBoardTitle', () => {
   it('writes schema version, trimmed title and creation time', () => {
     const doc = new Y.Doc();
     initBoard(doc, { title: '  Future of care  ', createdAt: 42 }, ORIGIN.server);
-    expect(readMeta(doc)).toEqual({ schemaVersion: CURRENT_SCHEMA_VERSION, title: 'Future of care', createdAt: 42 });
+    const meta = readMeta(doc);
+    expect(meta).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, title: 'Future of care', createdAt: 42 });
+    expect(meta.epoch).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const other = new Y.Doc();
+    initBoard(other, { title: 'Future of care', createdAt: 42 }, ORIGIN.server);
+    expect(readMeta(other).epoch).not.toBe(meta.epoch);
   });
 
   it('renames and refuses empty or over-long titles with a clear error', () => {

@@ -4,7 +4,7 @@ import { DEFAULT_NOTE_COLOR, DEFAULT_NOTE_SIZE, listNotes, readMeta, readNote } 
 
 describe('reads of documents written by other tools', () => {
   it('reads a never-initialised document as schema version 0 with empty meta', () => {
-    expect(readMeta(new Y.Doc())).toEqual({ schemaVersion: 0, title: '', createdAt: 0 });
+    expect(readMeta(new Y.Doc())).toEqual({ schemaVersion: 0, title: '', createdAt: 0, epoch: '' });
   });
 
   it('reads mistyped or missing note fields as defaults instead of throwing', () => {
