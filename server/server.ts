@@ -44,7 +44,15 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const http = createServer(
-    createRequestHandler({ store, secret, publicUrl: config.publicUrl, metrics, log, clientDir: config.clientDir }),
+    createRequestHandler({
+      store,
+      secret,
+      publicUrl: config.publicUrl,
+      readMeta: (id) => registry.readMeta(id),
+      metrics,
+      log,
+      clientDir: config.clientDir,
+    }),
   );
   const { onUpgrade, heartbeat } = createUpgradeHandler({ wss, registry, store, secret, metrics, log });
   http.on('upgrade', onUpgrade);

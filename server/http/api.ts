@@ -9,7 +9,9 @@ import * as Y from 'yjs';
 import {
   createBoardBodySchema,
   initBoard,
+  isId,
   newBoardId,
+  type BoardMeta,
   ORIGIN,
   parseOrThrow,
   ROLES,
@@ -18,6 +20,7 @@ import {
   type Role,
 } from '../../shared/index.ts';
 import type { BoardStore } from '../persistence/store.ts';
+import { authorize, requestToken } from '../auth/authorize.ts';
 import { readJsonBody, sendJson, HttpError } from './respond.ts';
 
 /** Largest accepted API request body. */
@@ -28,6 +31,8 @@ export interface ApiDeps {
   readonly secret: Uint8Array;
   /** Configured base URL for links, or `undefined` to use the request's Host. */
   readonly publicUrl: string | undefined;
+  /** The live meta of a stored board (loads it if needed). */
+  readonly readMeta: (boardId: string) => BoardMeta;
 }
 
 /** The answer of `POST /api/boards`. */
@@ -37,8 +42,26 @@ export interface CreatedBoard {
   readonly links: Record<Role, string>;
 }
 
+/** The answer of `GET /api/boards/<id>`: what a device checks before merging its copy. */
+export interface BoardInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly epoch: string;
+  readonly schemaVersion: number;
+  readonly role: Role;
+}
+
 /** Handles `/api/...`; returns false when no API route matches. */
 export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  const one = /^\/api\/boards\/([^/]+)$/.exec(path);
+  if (one) {
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET');
+      throw new HttpError(405, 'use GET to read a board');
+    }
+    sendJson(res, 200, await boardInfo(deps, req, one[1]!));
+    return true;
+  }
   if (path !== '/api/boards') return false;
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
@@ -72,6 +95,15 @@ export async function createBoard(deps: ApiDeps, title: string, base: string): P
     links[role] = `${base}/b/${id}#token=${token}`;
   }
   return { id, title, links };
+}
+
+async function boardInfo(deps: ApiDeps, req: IncomingMessage, boardId: string): Promise<BoardInfo> {
+  if (!isId(boardId)) throw new HttpError(404, 'unknown board');
+  const token = requestToken(req.headers.authorization, new URL(req.url ?? '/', 'http://localhost'));
+  const auth = await authorize(deps.store, deps.secret, boardId, token);
+  if (!auth.ok) throw new HttpError(auth.status, auth.reason);
+  const meta = deps.readMeta(boardId);
+  return { id: boardId, title: meta.title, epoch: meta.epoch, schemaVersion: meta.schemaVersion, role: auth.claims.role };
 }
 
 function baseUrl(deps: ApiDeps, req: IncomingMessage): string {

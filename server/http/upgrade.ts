@@ -10,7 +10,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { isId, verifyToken, type Role } from '../../shared/index.ts';
+import { isId, type Role } from '../../shared/index.ts';
+import { authorize } from '../auth/authorize.ts';
 import { redactUrl, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
@@ -49,17 +50,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
     if (!match || !isId(match[1]!)) return refuse(req, socket, 404, 'no such board endpoint; use /ws/<board id>');
     const boardId = match[1]!;
-    const token = url.searchParams.get('token');
-    if (!token) return refuse(req, socket, 401, 'missing token: open the board through its link');
-    const claims = await verifyToken(token, secret);
-    if (!claims) return refuse(req, socket, 401, 'invalid token: the link is damaged or not from this server');
-    if (claims.boardId !== boardId) return refuse(req, socket, 403, 'this link is for another board');
-    const board = store.getBoard(boardId);
-    if (!board) return refuse(req, socket, 404, 'unknown board');
-    if (claims.keyVersion !== board.keyVersions[claims.role]) {
-      return refuse(req, socket, 403, 'this link has been replaced by a newer one; ask the facilitator');
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, claims.role));
+    const auth = await authorize(store, secret, boardId, url.searchParams.get('token'));
+    if (!auth.ok) return refuse(req, socket, auth.status, auth.reason);
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role));
   }
 
   function attach(ws: WebSocket, boardId: string, role: Role): void {

@@ -6,7 +6,7 @@
  * half-loaded board, and a board left empty is compacted and freed after `unloadGraceMs`.
  */
 import * as Y from 'yjs';
-import { migrateBoard } from '../../shared/index.ts';
+import { migrateBoard, readMeta, type BoardMeta } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
@@ -44,6 +44,14 @@ export class RoomRegistry {
     this.rooms.set(boardId, room);
     this.opts.metrics.boardsLoaded.set(this.rooms.size);
     return room;
+  }
+
+  /** The board's meta (title, epoch, ...), loading the board if needed; an unused load is unloaded later. */
+  readMeta(boardId: string): BoardMeta {
+    const room = this.acquire(boardId);
+    const meta = readMeta(room.doc);
+    if (room.size === 0) this.scheduleUnload(room);
+    return meta;
   }
 
   /** The room for `boardId` if it is in memory. */

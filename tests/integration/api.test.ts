@@ -113,3 +113,30 @@ describe('health, metrics and the client', () => {
     expect((await fetch(`${server.localUrl}/secret.key`)).status).toBe(404);
   });
 });
+
+describe('GET /api/boards/<id>', () => {
+  it('answers the board identity for any role, with the token as Bearer or ?token=', async () => {
+    const board = await createBoard(server.localUrl, 'Identity');
+    const token = (link: string) => new URL(link).hash.slice('#token='.length);
+    const res = await fetch(`${server.localUrl}/api/boards/${board.id}`, {
+      headers: { Authorization: `Bearer ${token(board.links.participant)}` },
+    });
+    expect(res.status).toBe(200);
+    const info = (await res.json()) as Record<string, unknown>;
+    expect(info).toMatchObject({ id: board.id, title: 'Identity', schemaVersion: 2, role: 'participant' });
+    expect(info.epoch).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const viaQuery = await fetch(`${server.localUrl}/api/boards/${board.id}?token=${token(board.links.projector)}`);
+    expect(((await viaQuery.json()) as { epoch: string; role: string })).toMatchObject({ epoch: info.epoch, role: 'projector' });
+  });
+
+  it('refuses like the websocket: 401 without or with a bad token, 403 for another board, 404 unknown', async () => {
+    const a = await createBoard(server.localUrl, 'A');
+    const b = await createBoard(server.localUrl, 'B');
+    const bToken = new URL(b.links.participant).hash.slice('#token='.length);
+    expect((await fetch(`${server.localUrl}/api/boards/${a.id}`)).status).toBe(401);
+    expect((await fetch(`${server.localUrl}/api/boards/${a.id}?token=junk`)).status).toBe(401);
+    expect((await fetch(`${server.localUrl}/api/boards/${a.id}?token=${bToken}`)).status).toBe(403);
+    expect((await fetch(`${server.localUrl}/api/boards/not-an-id!`)).status).toBe(404);
+    expect((await fetch(`${server.localUrl}/api/boards/${a.id}`, { method: 'DELETE' })).status).toBe(405);
+  });
+});
