@@ -50,6 +50,9 @@ export interface ConnectionSlice {
   pending: number;
   /** Why the board cannot be opened, once known. */
   problem: 'link' | 'unreachable' | null;
+  /** This device's copy is of another incarnation of the board (restored or recreated), or of a
+   * board the server no longer has: it is not merged until the person decides. */
+  conflict: 'epoch' | 'gone' | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -99,6 +102,7 @@ export const initialState: StoreState = {
   localLoaded: false,
   pending: 0,
   problem: null,
+  conflict: null,
   canUndo: false,
   canRedo: false,
   peers: {},

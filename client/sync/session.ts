@@ -11,14 +11,16 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { areasMap, connectorsMap, notesMap, ORIGIN, roleOfToken } from '../../shared/index.ts';
+import { areasMap, connectorsMap, createNote, notesMap, ORIGIN, readMeta, roleOfToken } from '../../shared/index.ts';
 import { resetStore, useStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
+import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
 import { createUndoManager } from './undo.ts';
 
 export interface BoardSession {
+  readonly boardId: string;
   readonly actions: BoardActions;
   destroy(): void;
 }
@@ -33,7 +35,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   resetStore();
   useStore.setState({ readOnly: roleOfToken(token) === 'projector' });
   const doc = new Y.Doc();
-  const local = new IndexeddbPersistence(`olifant-board:${boardId}`, doc);
+  const local = new IndexeddbPersistence(localCopyName(boardId), doc);
   void local.whenSynced.then(() => useStore.setState({ localLoaded: true }));
   const pending = trackPending(doc, `olifant.pending.${boardId}`, () => provider.wsconnected);
   // Reconnect backoff is capped, and the cap differs per device, so a room of tablets does not
@@ -41,7 +43,29 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     params: { token },
     maxBackoffTime: 2500 + Math.floor(Math.random() * 2500),
+    connect: false,
   });
+  // Merge with the server only once it has confirmed this copy is of the same board (epoch).
+  let closed = false;
+  void local.whenSynced.then(async () => {
+    const gate = await checkBoardEpoch(boardId, token, readMeta(doc).epoch, () => closed);
+    if (!gate || closed) return;
+    if (gate.kind === 'same') {
+      provider.connect();
+      return;
+    }
+    if (gate.kind === 'refused') useStore.setState({ problem: 'link' });
+    else useStore.setState({ conflict: gate.kind, status: 'offline' });
+  });
+  // Notes kept from a discarded copy of an older incarnation are added as new ones after the sync.
+  const carried = takeCarriedNotes(boardId);
+  if (carried.length) {
+    provider.once('sync', () => {
+      for (const n of carried) {
+        createNote(doc, { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId: n.authorId, groupId: n.groupId }, ORIGIN.local);
+      }
+    });
+  }
   const stopBridge = bridgeDocToStore(doc);
   const presence = startPresence(provider.awareness, me);
 
@@ -85,8 +109,10 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
 
   const actions = createActions(doc, undo, presence);
   return {
+    boardId,
     actions,
     destroy() {
+      closed = true;
       window.removeEventListener('online', showStatus);
       window.removeEventListener('offline', showStatus);
       pending.stop();

@@ -14,6 +14,7 @@ import { ActionsContext } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel, zoomToFit } from '../store/ui.ts';
 import { useShortcuts } from '../tools/keyboard.ts';
+import { ConflictDialog } from './ConflictDialog.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
 import { AreaNameEditor, ConnectorLabelEditor } from './LabelEditors.tsx';
@@ -114,6 +115,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <Toolbar onEditConnector={setEditingConnector} />
         <Minimap />
         <SidePanel myName={name} />
+        <ConflictDialog boardId={session.boardId} />
       </div>
     </div>
   );

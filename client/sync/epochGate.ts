@@ -1,0 +1,81 @@
+/**
+ * The check a device makes before merging its stored copy of a board with the server's: is it still
+ * the same board? (`GET /api/boards/<id>` answers the board's epoch.)
+ *
+ * Why: Yjs merges whatever it is given. A tablet that kept a copy of a board that has since been
+ * restored from a backup or recreated would bring deleted notes back and double restored ones. So the
+ * provider connects only after the epochs match; otherwise the person decides: keep my notes as new
+ * ones, or discard my copy. Until the server answers (offline), the device keeps working on its copy.
+ */
+import { clearDocument } from 'y-indexeddb';
+import type { Note } from '../../shared/index.ts';
+import { useStore } from '../store/store.ts';
+
+/** What the server said about the board. */
+export type GateResult =
+  | { kind: 'same' }
+  | { kind: 'refused' }
+  | { kind: 'gone' }
+  | { kind: 'epoch'; serverEpoch: string };
+
+/** Asks the server for the board's epoch until it answers; compares it with the local copy's. */
+export async function checkBoardEpoch(
+  boardId: string,
+  token: string,
+  localEpoch: string,
+  stopped: () => boolean,
+): Promise<GateResult | null> {
+  for (let attempt = 0; !stopped(); attempt++) {
+    try {
+      const res = await fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+      if (res.status === 401 || res.status === 403) return { kind: 'refused' };
+      if (res.status === 404) return localEpoch ? { kind: 'gone' } : { kind: 'refused' };
+      if (res.ok) {
+        const info = (await res.json()) as { epoch?: unknown };
+        const serverEpoch = typeof info.epoch === 'string' ? info.epoch : '';
+        useStore.setState({ problem: null });
+        return !localEpoch || !serverEpoch || serverEpoch === localEpoch ? { kind: 'same' } : { kind: 'epoch', serverEpoch };
+      }
+    } catch {
+      /* offline: keep working locally and ask again */
+    }
+    if (attempt >= 2) useStore.setState({ status: 'offline', problem: 'unreachable' });
+    await new Promise((r) => setTimeout(r, Math.min(5000, 500 * 2 ** attempt) * (0.5 + Math.random())));
+  }
+  return null;
+}
+
+const carryKey = (boardId: string) => `olifant.carry.${boardId}`;
+const dbName = (boardId: string) => `olifant-board:${boardId}`;
+
+/** The IndexedDB database that holds this device's copy of a board. */
+export function localCopyName(boardId: string): string {
+  return dbName(boardId);
+}
+
+/**
+ * Resolves an epoch conflict: discard this device's copy, or keep the notes written on this device
+ * as new notes on the current board. Either way the stored copy is cleared and the page reloads.
+ */
+export async function resolveEpochConflict(boardId: string, keep: readonly Note[] | null): Promise<void> {
+  try {
+    if (keep && keep.length) sessionStorage.setItem(carryKey(boardId), JSON.stringify(keep));
+    localStorage.removeItem(`olifant.pending.${boardId}`);
+  } catch {
+    /* storage unavailable: nothing to carry */
+  }
+  await clearDocument(dbName(boardId));
+  location.reload();
+}
+
+/** Notes kept from a discarded copy, to be added as new notes once the board has synced (taken once). */
+export function takeCarriedNotes(boardId: string): Note[] {
+  try {
+    const raw = sessionStorage.getItem(carryKey(boardId));
+    sessionStorage.removeItem(carryKey(boardId));
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? (parsed as Note[]) : [];
+  } catch {
+    return [];
+  }
+}

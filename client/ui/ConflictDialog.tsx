@@ -1,0 +1,37 @@
+/**
+ * Asks what to do with this device's copy of a board that was restored or recreated (or is gone):
+ * keep my notes as new ones, or discard the copy.
+ *
+ * Why: nothing a person made is lost silently, and nothing deleted comes back silently.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../i18n/i18n.ts';
+import { resolveEpochConflict } from '../sync/epochGate.ts';
+import { deviceId } from '../sync/device.ts';
+import { useStore } from '../store/store.ts';
+
+export function ConflictDialog({ boardId }: { boardId: string }) {
+  const t = useT();
+  const conflict = useStore((s) => s.conflict);
+  const mine = useStore(useShallow((s) => Object.values(s.notes).filter((n) => n.authorId === deviceId())));
+  if (!conflict) return null;
+  return (
+    <div className="dialog-backdrop">
+      <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">
+        <h2 id="conflict-title">{conflict === 'epoch' ? t('conflictEpochTitle') : t('conflictGoneTitle')}</h2>
+        <p>{t('conflictBody')}</p>
+        {conflict === 'gone' && <p>{t('conflictGoneBody')}</p>}
+        <div className="dialog-actions">
+          {conflict === 'epoch' && mine.length > 0 && (
+            <button type="button" onClick={() => void resolveEpochConflict(boardId, mine)}>
+              {t('conflictKeep', mine.length)}
+            </button>
+          )}
+          <button type="button" className="secondary" onClick={() => void resolveEpochConflict(boardId, null)}>
+            {t('conflictDiscard')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
