@@ -61,6 +61,7 @@ export async function resolveEpochConflict(boardId: string, keep: readonly Note[
   try {
     if (keep && keep.length) sessionStorage.setItem(carryKey(boardId), JSON.stringify(keep));
     localStorage.removeItem(`olifant.pending.${boardId}`);
+    localStorage.removeItem(`olifant.wal.${boardId}`);
   } catch {
     /* storage unavailable: nothing to carry */
   }

@@ -17,6 +17,7 @@ import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
 import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
+import { startWriteAhead } from './writeAhead.ts';
 import { createUndoManager } from './undo.ts';
 
 export interface BoardSession {
@@ -36,6 +37,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   useStore.setState({ readOnly: roleOfToken(token) === 'projector' });
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
+  const stopWriteAhead = startWriteAhead(doc, `olifant.wal.${boardId}`, (origin) => origin === ORIGIN.local);
   void local.whenSynced.then(() => useStore.setState({ localLoaded: true }));
   const pending = trackPending(doc, `olifant.pending.${boardId}`, () => provider.wsconnected);
   // Reconnect backoff is capped, and the cap differs per device, so a room of tablets does not
@@ -113,6 +115,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     actions,
     destroy() {
       closed = true;
+      stopWriteAhead();
       window.removeEventListener('online', showStatus);
       window.removeEventListener('offline', showStatus);
       pending.stop();

@@ -1,0 +1,69 @@
+/**
+ * E2E: one device, several tabs, and a tab closed right after an edit, all while the server is down.
+ *
+ * Why: on a tablet, a tab can be closed (or the browser killed) a moment after the last keystroke;
+ * that keystroke must be there when the board is opened again, offline. Tabs of one device share the
+ * stored copy and see each other's edits live without any server.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/server.ts';
+import { artifactPath, BUILT_CLIENT_DIR, launchBrowser } from '../helpers/browser.ts';
+import { createBoard, startTestServer, tempDir } from '../helpers/server.ts';
+import { emptySpot, joinBoard, openEditor, waitForNotes } from './boardPage.ts';
+
+const dir = tempDir('olifant-e2e-tabs-');
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  dir.cleanup();
+});
+
+describe('tabs on one device, offline (headless Chromium)', () => {
+  it('two tabs share the copy live, and an edit made just before closing a tab is there when it reopens', async () => {
+    server = await startTestServer(dir.path, { clientDir: BUILT_CLIENT_DIR });
+    browser = await launchBrowser();
+    const board = await createBoard(server.localUrl, 'Tabs e2e');
+    const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+    const errors: string[] = [];
+    const first = await context.newPage();
+    first.on('pageerror', (e) => errors.push(e.message));
+    await joinBoard(first, board.links.participant, 'Tafel 6');
+    await first.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20_000 });
+    const second = await context.newPage();
+    second.on('pageerror', (e) => errors.push(e.message));
+    await second.goto(board.links.participant);
+    await second.locator('.status-connected').waitFor();
+
+    await server.close();
+    server = undefined;
+    await first.locator('.status-offline, .status-reconnecting').first().waitFor();
+
+    // Typed in one tab, seen in the other, with no server.
+    let spot = await emptySpot(first);
+    await first.mouse.dblclick(spot.x, spot.y);
+    await openEditor(first).waitFor();
+    await first.keyboard.type('Shared between tabs');
+    await first.keyboard.press('Escape');
+    await waitForNotes(second, (n) => n.some((x) => x.text === 'Shared between tabs'), 'the other tab to see the note');
+
+    // The last keystrokes, then the tab is closed at once.
+    spot = await emptySpot(second);
+    await second.mouse.dblclick(spot.x, spot.y);
+    await openEditor(second).waitFor();
+    await second.keyboard.type('Typed just before closing');
+    await second.close();
+    await first.close();
+
+    const again = await context.newPage();
+    again.on('pageerror', (e) => errors.push(e.message));
+    await again.goto(board.links.participant);
+    const notes = await waitForNotes(again, (n) => n.length === 2, 'both notes after reopening offline');
+    expect(notes.map((n) => n.text).sort()).toEqual(['Shared between tabs', 'Typed just before closing']);
+    await again.screenshot({ path: artifactPath('tabs-1-reopened-offline.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
