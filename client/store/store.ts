@@ -8,6 +8,7 @@
  */
 import { create } from 'zustand';
 import type { Area, BoardMeta, Connector, Note } from '../../shared/index.ts';
+import type { MergeSummary } from '../sync/mergeSummary.ts';
 
 /** Connection to the server as a person would describe it. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -53,6 +54,8 @@ export interface ConnectionSlice {
   /** This device's copy is of another incarnation of the board (restored or recreated), or of a
    * board the server no longer has: it is not merged until the person decides. */
   conflict: 'epoch' | 'gone' | null;
+  /** What the last reconnect merged, until dismissed. */
+  mergeSummary: MergeSummary | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -103,6 +106,7 @@ export const initialState: StoreState = {
   pending: 0,
   problem: null,
   conflict: null,
+  mergeSummary: null,
   canUndo: false,
   canRedo: false,
   peers: {},

@@ -15,6 +15,7 @@ import { areasMap, connectorsMap, createNote, notesMap, ORIGIN, readMeta, roleOf
 import { resetStore, useStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
+import { beginMerge } from './mergeSummary.ts';
 import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
 import { startWriteAhead } from './writeAhead.ts';
@@ -85,15 +86,23 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     if (!everConnected) return useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'connecting' });
     useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'reconnecting' });
   };
+  // A connection after an offline spell (a drop, or a board opened from this device's copy) ends
+  // with a short summary of what merged.
+  let finishMerge: (() => void) | null = null;
   provider.on('status', ({ status }: { status: string }) => {
     if (status === 'connected') {
+      if (everConnected || useStore.getState().localLoaded) finishMerge = beginMerge();
       everConnected = true;
       failures = 0;
     }
     showStatus();
   });
   provider.on('sync', (synced: boolean) => {
-    if (synced) pending.clear();
+    if (synced) {
+      pending.clear();
+      finishMerge?.();
+      finishMerge = null;
+    }
     useStore.setState({ synced });
   });
   provider.on('connection-close', () => {

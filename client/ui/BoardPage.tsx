@@ -19,6 +19,7 @@ import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
 import { AreaNameEditor, ConnectorLabelEditor } from './LabelEditors.tsx';
 import { Icon } from './icons.tsx';
+import { MergeToast } from './MergeToast.tsx';
 import { Minimap } from './Minimap.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { SidePanel } from './Panels.tsx';
@@ -116,6 +117,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <Minimap />
         <SidePanel myName={name} />
         <ConflictDialog boardId={session.boardId} />
+        <MergeToast />
       </div>
     </div>
   );

@@ -93,6 +93,11 @@ describe('offline tablets (headless Chromium)', () => {
     expect(onA.map((n) => n.id).sort()).toEqual(onB.map((n) => n.id).sort());
     await a.locator('.status-connected').waitFor();
     expect(await a.locator('.pending').count()).toBe(0);
+    // A says what merged: its three offline notes (what B did counts too when B was back first).
+    const toast = a.getByRole('status').filter({ hasText: 'Back online' });
+    await toast.waitFor();
+    expect(await toast.textContent()).toMatch(/Back online: 3 changed on this device, \d+ changed by others/);
+    await a.screenshot({ path: artifactPath('offline-3-a-merged.png') });
     await b.screenshot({ path: artifactPath('offline-3-b-converged.png') });
     expect(errors).toEqual([]);
   });
