@@ -11,7 +11,7 @@ import type { Area, BoardMeta, Connector, Note } from '../../shared/index.ts';
 import type { MergeSummary } from '../sync/mergeSummary.ts';
 
 /** Connection to the server as a person would describe it. */
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+export type ConnectionStatus = 'connecting' | 'syncing' | 'connected' | 'reconnecting' | 'offline';
 
 /** The visible part of the board: screen = board * scale + (x, y). */
 export interface Viewport {

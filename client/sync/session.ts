@@ -82,7 +82,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   let everConnected = false;
   let failures = 0;
   const showStatus = () => {
-    if (provider.wsconnected) return useStore.setState({ status: 'connected', problem: null });
+    if (provider.wsconnected) return useStore.setState({ status: provider.synced ? 'connected' : 'syncing', problem: null });
     if (!everConnected) return useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'connecting' });
     useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'reconnecting' });
   };
@@ -104,6 +104,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
       finishMerge = null;
     }
     useStore.setState({ synced });
+    showStatus();
   });
   provider.on('connection-close', () => {
     failures++;

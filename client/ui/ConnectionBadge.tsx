@@ -15,6 +15,7 @@ export function ConnectionBadge() {
   const text = {
     connected: t('statusConnected'),
     connecting: t('statusConnecting'),
+    syncing: t('statusSyncing'),
     reconnecting: t('statusReconnecting'),
     offline: t('statusOffline'),
   }[status];
