@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNote, deleteNotes, listNotes, moveNotes, ORIGIN, readNote, setNoteText } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts';
-import { createBoard, freePort, startTestServer, tempDir } from '../helpers/server.ts';
+import { startForwarder, type Forwarder } from '../helpers/proxy.ts';
+import { createBoard, startTestServer, tempDir } from '../helpers/server.ts';
 
 type Op =
   | { kind: 'create'; client: number; text: string }
@@ -24,14 +25,15 @@ type Op =
   | { kind: 'restart' };
 
 const dir = tempDir('olifant-prop-');
-let port = 0;
 let server: RunningServer;
+let front: Forwarder;
 
 beforeAll(async () => {
-  port = await freePort();
-  server = await startTestServer(dir.path, { port });
+  server = await startTestServer(dir.path);
+  front = await startForwarder(server.port);
 });
 afterAll(async () => {
+  await front.close();
   await server.close();
   dir.cleanup();
 }, 60_000);
@@ -53,10 +55,10 @@ const opArb = (clients: number): fc.Arbitrary<Op> => {
 const scenarioArb = fc.integer({ min: 2, max: 5 }).chain((clients) => fc.record({ clients: fc.constant(clients), ops: fc.array(opArb(clients), { minLength: 5, maxLength: 40 }) }));
 
 async function runScenario({ clients: count, ops }: { clients: number; ops: Op[] }): Promise<void> {
-  const board = await createBoard(server.localUrl, 'Property');
+  const board = await createBoard(front.url, 'Property');
   const token = new URL(board.links.participant).hash.slice('#token='.length);
   const clients: TestClient[] = [];
-  for (let i = 0; i < count; i++) clients.push(connectClient(server.localUrl, board.id, token));
+  for (let i = 0; i < count; i++) clients.push(connectClient(front.url, board.id, token));
   await waitFor(() => clients.every((c) => c.provider.synced), 'clients to sync');
   const created = new Set<string>();
   const deleted = new Set<string>();
@@ -64,7 +66,8 @@ async function runScenario({ clients: count, ops }: { clients: number; ops: Op[]
     for (const op of ops) {
       if (op.kind === 'restart') {
         await server.close();
-        server = await startTestServer(dir.path, { port });
+        server = await startTestServer(dir.path);
+        front.retarget(server.port);
         continue;
       }
       const c = clients[op.client]!;
@@ -105,7 +108,7 @@ async function runScenario({ clients: count, ops }: { clients: number; ops: Op[]
       20_000,
     );
     // A fresh client, after everything, gets the same board from the server alone.
-    const fresh = connectClient(server.localUrl, board.id, token);
+    const fresh = connectClient(front.url, board.id, token);
     clients.push(fresh);
     await waitFor(() => fresh.provider.synced, 'a fresh client to sync');
     expect(listNotes(fresh.doc)).toEqual(listNotes(clients[0]!.doc));

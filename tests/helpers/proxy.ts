@@ -1,0 +1,52 @@
+/**
+ * Test helper: a TCP forwarder on a fixed port of its own, in front of a server that restarts.
+ *
+ * Why: a test that restarts the server on the same port must free that port for a moment, and another
+ * test running in parallel can take it (then clients reach the wrong server). The forwarder keeps the
+ * port for the whole test; a restart only changes where it forwards, and cuts the open connections,
+ * as a real restart does.
+ */
+import { createServer, connect, type Socket } from 'node:net';
+
+export interface Forwarder {
+  readonly port: number;
+  readonly url: string;
+  /** Forwards new connections to `port` from now on and cuts the open ones. */
+  retarget(port: number): void;
+  close(): Promise<void>;
+}
+
+/** Starts a forwarder to `targetPort` on an ephemeral port of 127.0.0.1. */
+export async function startForwarder(targetPort: number): Promise<Forwarder> {
+  let target = targetPort;
+  const open = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(target, '127.0.0.1');
+    open.add(client).add(upstream);
+    const done = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
+    client.on('error', done).on('close', done);
+    upstream.on('error', done).on('close', done);
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    retarget(next) {
+      target = next;
+      for (const s of open) s.destroy();
+      open.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of open) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
