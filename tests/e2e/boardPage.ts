@@ -9,7 +9,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';
 import { BUILT_CLIENT_DIR, launchBrowser } from '../helpers/browser.ts';
-import { startTestServer, tempDir } from '../helpers/server.ts';
+import { freePort, startTestServer, tempDir } from '../helpers/server.ts';
 
 export interface DrawnNote {
   id: string;
@@ -139,4 +139,38 @@ export async function emptySpot(page: Page): Promise<{ x: number; y: number }> {
     }
   }
   throw new Error('no empty spot on screen');
+}
+
+/**
+ * Registers the hooks of an e2e file whose server goes down and comes back: one Chromium, and a real
+ * server on a port of its own that `start()` (re)opens and `stop()` closes, on one data dir.
+ */
+export function useRestartableE2e(prefix: string) {
+  const dir = tempDir(prefix);
+  let port = 0;
+  const env = {
+    dataDir: dir.path,
+    browser: undefined as unknown as Browser,
+    server: undefined as RunningServer | undefined,
+    /** Starts (or restarts) the server on the same port as before. */
+    async start(): Promise<RunningServer> {
+      port ||= await freePort();
+      env.server = await startTestServer(dir.path, { clientDir: BUILT_CLIENT_DIR, port });
+      return env.server;
+    },
+    /** Stops the server, as a venue network outage would look to the tablets. */
+    async stop(): Promise<void> {
+      await env.server?.close();
+      env.server = undefined;
+    },
+  };
+  beforeAll(async () => {
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stop();
+    dir.cleanup();
+  });
+  return env;
 }

@@ -7,34 +7,21 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, initBoard, listNotes, ORIGIN } from '../../shared/index.ts';
-import type { RunningServer } from '../../server/server.ts';
-import { artifactPath, BUILT_CLIENT_DIR, launchBrowser } from '../helpers/browser.ts';
-import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
-import { createBoard, freePort, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
-import { emptySpot, joinBoard, openEditor, openPage, waitForNotes } from './boardPage.ts';
+import { artifactPath } from '../helpers/browser.ts';
+import { connectClient, waitSynced } from '../helpers/clients.ts';
+import { createBoard, tokenOf } from '../helpers/server.ts';
+import { emptySpot, joinBoard, openEditor, openPage, useRestartableE2e, waitForNotes } from './boardPage.ts';
 
-const dir = tempDir('olifant-e2e-epoch-');
+const env = useRestartableE2e('olifant-e2e-epoch-');
 const errors: string[] = [];
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  dir.cleanup();
-});
 
 describe('a stale device copy after a restore (headless Chromium)', () => {
   it('is kept apart, and discarding it leaves exactly the restored board', async () => {
-    const port = await freePort();
-    const start = () => startTestServer(dir.path, { clientDir: BUILT_CLIENT_DIR, port });
-    server = await start();
-    browser = await launchBrowser();
-    const board = await createBoard(server.localUrl, 'Epoch e2e');
-    const page = await openPage(browser, errors);
+    const board = await createBoard((await env.start()).localUrl, 'Epoch e2e');
+    const page = await openPage(env.browser, errors);
     await joinBoard(page, board.links.participant, 'Tafel 5');
     for (const text of ['Old one', 'Old two']) {
       const spot = await emptySpot(page);
@@ -46,14 +33,13 @@ describe('a stale device copy after a restore (headless Chromium)', () => {
     }
     await waitForNotes(page, (n) => n.length === 2, 'two notes');
     await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20_000 });
-    await server.close();
-    server = undefined;
+    await env.stop();
 
     // An administrator restores an older backup in place: a new epoch, one note, "Old two" gone.
     const restored = new Y.Doc();
     initBoard(restored, { title: 'Epoch e2e' }, ORIGIN.server);
     createNote(restored, { text: 'Restored note', x: 0, y: 0, authorId: 'backup' }, ORIGIN.server);
-    const db = new Database(join(dir.path, 'olifant.sqlite'));
+    const db = new Database(join(env.dataDir, 'olifant.sqlite'));
     db.prepare('UPDATE board_state SET state = ? WHERE board_id = ?').run(Y.encodeStateAsUpdate(restored), board.id);
     db.prepare('DELETE FROM updates WHERE board_id = ?').run(board.id);
     db.close();
@@ -61,7 +47,7 @@ describe('a stale device copy after a restore (headless Chromium)', () => {
     // The tablet, offline, keeps working on its copy and reloads.
     await page.reload();
     await waitForNotes(page, (n) => n.length === 2, 'the local copy after the reload');
-    server = await start();
+    const server = await env.start();
 
     await page.getByRole('alertdialog').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: artifactPath('epoch-1-conflict.png') });

@@ -6,22 +6,13 @@
  * the service worker's cache and the board from IndexedDB; Yjs merges on reconnect.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.ts';
-import { artifactPath, BUILT_CLIENT_DIR, launchBrowser } from '../helpers/browser.ts';
-import { createBoard, freePort, startTestServer, tempDir } from '../helpers/server.ts';
-import { drawnNotes, emptySpot, joinBoard, openEditor, openPage, waitForNotes } from './boardPage.ts';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactPath } from '../helpers/browser.ts';
+import { createBoard } from '../helpers/server.ts';
+import { drawnNotes, emptySpot, joinBoard, openEditor, openPage, useRestartableE2e, waitForNotes } from './boardPage.ts';
 
-const dir = tempDir('olifant-e2e-offline-');
+const env = useRestartableE2e('olifant-e2e-offline-');
 const errors: string[] = [];
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  dir.cleanup();
-});
 
 /** Double-clicks an empty spot (the view may have been fitted to the board on a reload) and types. */
 async function typeNote(page: Page, text: string): Promise<void> {
@@ -48,13 +39,10 @@ const texts = (notes: { text: string }[]) => notes.map((n) => n.text).sort();
 
 describe('offline tablets (headless Chromium)', () => {
   it('edits made while the server is down, and a reload while still offline, merge exactly once', async () => {
-    const port = await freePort();
-    const start = () => startTestServer(dir.path, { clientDir: BUILT_CLIENT_DIR, port });
-    server = await start();
-    browser = await launchBrowser();
+    const server = await env.start();
     const board = await createBoard(server.localUrl, 'Offline e2e');
-    const a = await openPage(browser, errors, { viewport: { width: 1100, height: 750 } });
-    const b = await openPage(browser, errors, { viewport: { width: 1100, height: 750 } });
+    const a = await openPage(env.browser, errors);
+    const b = await openPage(env.browser, errors);
     await joinBoard(a, board.links.participant, 'Tafel 1');
     await joinBoard(b, board.links.participant, 'Tafel 2');
     await typeNote(a, 'Before the outage');
@@ -62,8 +50,7 @@ describe('offline tablets (headless Chromium)', () => {
     await waitForServiceWorker(a);
     await waitForServiceWorker(b);
 
-    await server.close();
-    server = undefined;
+    await env.stop();
     await a.locator('.status-offline').waitFor();
     await b.locator('.status-offline').waitFor();
 
@@ -85,7 +72,7 @@ describe('offline tablets (headless Chromium)', () => {
     await a.screenshot({ path: artifactPath('offline-2-a-reloaded-offline.png') });
     await typeNote(a, 'A after reload');
 
-    server = await start();
+    await env.start();
     const expected = ['A after reload', 'A offline one', 'A offline two', 'B offline'];
     const settled = (n: { text: string }[]) => JSON.stringify(texts(n)) === JSON.stringify(expected);
     const onA = await waitForNotes(a, settled, 'A to converge', 30_000);

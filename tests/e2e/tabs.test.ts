@@ -5,28 +5,17 @@
  * that keystroke must be there when the board is opened again, offline. Tabs of one device share the
  * stored copy and see each other's edits live without any server.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.ts';
-import { artifactPath, BUILT_CLIENT_DIR, launchBrowser } from '../helpers/browser.ts';
-import { createBoard, startTestServer, tempDir } from '../helpers/server.ts';
-import { emptySpot, joinBoard, openEditor, waitForNotes } from './boardPage.ts';
+import { describe, expect, it } from 'vitest';
+import { artifactPath } from '../helpers/browser.ts';
+import { createBoard } from '../helpers/server.ts';
+import { emptySpot, joinBoard, openEditor, useRestartableE2e, waitForNotes } from './boardPage.ts';
 
-const dir = tempDir('olifant-e2e-tabs-');
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  dir.cleanup();
-});
+const env = useRestartableE2e('olifant-e2e-tabs-');
 
 describe('tabs on one device, offline (headless Chromium)', () => {
   it('two tabs share the copy live, and an edit made just before closing a tab is there when it reopens', async () => {
-    server = await startTestServer(dir.path, { clientDir: BUILT_CLIENT_DIR });
-    browser = await launchBrowser();
-    const board = await createBoard(server.localUrl, 'Tabs e2e');
-    const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+    const board = await createBoard((await env.start()).localUrl, 'Tabs e2e');
+    const context = await env.browser.newContext({ viewport: { width: 1100, height: 750 } });
     const errors: string[] = [];
     const first = await context.newPage();
     first.on('pageerror', (e) => errors.push(e.message));
@@ -37,8 +26,7 @@ describe('tabs on one device, offline (headless Chromium)', () => {
     await second.goto(board.links.participant);
     await second.locator('.status-connected').waitFor();
 
-    await server.close();
-    server = undefined;
+    await env.stop();
     await first.locator('.status-offline, .status-reconnecting').first().waitFor();
 
     // Typed in one tab, seen in the other, with no server.
