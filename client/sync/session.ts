@@ -21,6 +21,10 @@ import { startPresence, type Me } from './presence.ts';
 import { startWriteAhead } from './writeAhead.ts';
 import { createUndoManager } from './undo.ts';
 
+/** Reconnect backoff: the first step, and the longest wait. */
+const RECONNECT_BASE_MS = 250;
+const RECONNECT_CAP_MS = 5000;
+
 export interface BoardSession {
   readonly boardId: string;
   readonly actions: BoardActions;
@@ -41,12 +45,24 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   const stopWriteAhead = startWriteAhead(doc, `olifant.wal.${boardId}`, (origin) => origin === ORIGIN.local);
   void local.whenSynced.then(() => useStore.setState({ localLoaded: true }));
   const pending = trackPending(doc, `olifant.pending.${boardId}`, () => provider.wsconnected);
-  // Reconnect backoff is capped, and the cap differs per device, so a room of tablets does not
-  // reconnect in lockstep when the Wi-Fi comes back.
+  // Reconnects use capped exponential backoff with full jitter (a random wait up to the step), so a
+  // room of tablets does not reconnect in lockstep when the Wi-Fi comes back. The provider's own
+  // schedule is turned off; close codes 4400-4499 mean retrying cannot help (e.g. a revoked link).
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     params: { token },
-    maxBackoffTime: 2500 + Math.floor(Math.random() * 2500),
     connect: false,
+    shouldReconnect: (event) => {
+      if (event.code >= 4400 && event.code < 4500) {
+        useStore.setState({ problem: 'link' });
+        return false;
+      }
+      const step = Math.min(RECONNECT_CAP_MS, RECONNECT_BASE_MS * 2 ** retries++);
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => !closed && provider.connect(), Math.random() * step);
+      return false;
+    },
   });
   // Merge with the server only once it has confirmed this copy is of the same board (epoch).
   let closed = false;
@@ -99,6 +115,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   });
   provider.on('sync', (synced: boolean) => {
     if (synced) {
+      retries = 0;
       pending.clear();
       finishMerge?.();
       finishMerge = null;
@@ -125,6 +142,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     actions,
     destroy() {
       closed = true;
+      clearTimeout(retryTimer);
       stopWriteAhead();
       window.removeEventListener('online', showStatus);
       window.removeEventListener('offline', showStatus);
