@@ -26,9 +26,29 @@ import { SidePanel } from './Panels.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
+  const t = useT();
   // The projector is a screen, not a person: it joins without a name.
   const [name, setName] = useState(() => (roleOfToken(token) === 'projector' ? 'Projector' : rememberedName()));
-  if (!name) return <JoinDialog onJoin={setName} />;
+  // Before asking for a name: which board is this, and does the link still open it? (Offline the
+  // question goes unanswered and the join form simply has no title.)
+  const [info, setInfo] = useState<{ title?: string; refused?: boolean }>({});
+  useEffect(() => {
+    if (name) return;
+    let live = true;
+    fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${token}` } }).then(
+      async (res) => {
+        if (!live) return;
+        if (res.status === 401 || res.status === 403 || res.status === 404) setInfo({ refused: true });
+        else if (res.ok) setInfo({ title: ((await res.json()) as { title?: string }).title ?? '' });
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [boardId, token, name]);
+  if (info.refused) return <Problem title={t('refusedTitle')} body={t('refusedBody')} />;
+  if (!name) return <JoinDialog title={info.title} onJoin={setName} />;
   return <BoardSessionView boardId={boardId} token={token} name={name} />;
 }
 

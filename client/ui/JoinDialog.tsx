@@ -26,7 +26,7 @@ export function colorFor(name: string): string {
   return COLORS[h % COLORS.length]!;
 }
 
-export function JoinDialog({ onJoin }: { onJoin: (name: string) => void }) {
+export function JoinDialog({ title, onJoin }: { title?: string | undefined; onJoin: (name: string) => void }) {
   const t = useT();
   const [name, setName] = useState(rememberedName());
   const submit = (e: FormEvent) => {
@@ -44,6 +44,7 @@ export function JoinDialog({ onJoin }: { onJoin: (name: string) => void }) {
     <main className="page">
       <form className="join" onSubmit={submit}>
         <h1>{t('joinTitle')}</h1>
+        {title && <p className="join-board">{title}</p>}
         <label htmlFor="join-name">{t('joinName')}</label>
         <input id="join-name" autoFocus value={name} maxLength={60} placeholder={t('joinNamePlaceholder')} onChange={(e) => setName(e.target.value)} />
         <p className="hint">{t('joinRemember')}</p>

@@ -160,4 +160,19 @@ describe('the workshop canvas (headless Chromium)', () => {
     await participant.context().close();
     await projector.context().close();
   });
+
+  it('the join form names the board, and a damaged link is refused before anyone types a name', async () => {
+    const board = await createBoard(env.server.localUrl, 'Toekomst van de zorg');
+    const page = await openPage(env.browser, errors);
+    await page.goto(board.links.participant);
+    await page.getByText('Toekomst van de zorg').waitFor();
+    const damaged = board.links.participant.replace(/.{6}$/, 'AAAAAA');
+    const other = await openPage(env.browser, errors);
+    await other.goto(damaged);
+    await other.getByRole('heading', { name: 'Cannot open this board' }).waitFor();
+    expect(await other.getByLabel('Your name').count()).toBe(0);
+    await other.screenshot({ path: artifactPath('canvas-9-refused-link.png') });
+    await page.context().close();
+    await other.context().close();
+  });
 });
