@@ -21,5 +21,8 @@ function newestMtime(path: string): number {
 
 if (!existsSync(outIndex) || statSync(outIndex).mtimeMs < Math.max(...sources.map(newestMtime))) {
   console.log('Building the client (once; it is reused until the sources change)...');
-  await build({ logLevel: 'warn', configFile: join(root, 'vite.config.ts') });
+  // Always a production build, even when started from a test runner that sets NODE_ENV=test (that
+  // would bundle React's development build).
+  process.env.NODE_ENV = 'production';
+  await build({ logLevel: 'warn', mode: 'production', configFile: join(root, 'vite.config.ts') });
 }
