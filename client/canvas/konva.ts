@@ -14,6 +14,8 @@ import 'konva/lib/shapes/Label';
 
 // Let a second finger reach the stage while a first one drags (pinch during a drag).
 Konva.hitOnDragEnabled = true;
+// A finger double-tap (or a busy tablet) can take longer than the 400 ms default.
+Konva.dblClickWindow = 500;
 
 export { Konva };
 export { Arrow, Group, Label, Layer, Line, Rect, Stage, Tag, Text, Transformer } from 'react-konva/lib/ReactKonvaCore';

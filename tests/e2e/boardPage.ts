@@ -174,3 +174,12 @@ export function useRestartableE2e(prefix: string) {
   });
   return env;
 }
+
+/** Adds a note with the toolbar button (at the centre of the view) and types its text. */
+export async function addNoteWithButton(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await openEditor(page).waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await openEditor(page).waitFor({ state: 'detached' });
+}

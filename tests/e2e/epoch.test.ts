@@ -13,7 +13,7 @@ import { createNote, initBoard, listNotes, ORIGIN } from '../../shared/index.ts'
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
-import { emptySpot, joinBoard, openEditor, openPage, useRestartableE2e, waitForNotes } from './boardPage.ts';
+import { addNoteWithButton, joinBoard, openPage, useRestartableE2e, waitForNotes } from './boardPage.ts';
 
 const env = useRestartableE2e('olifant-e2e-epoch-');
 const errors: string[] = [];
@@ -23,14 +23,7 @@ describe('a stale device copy after a restore (headless Chromium)', () => {
     const board = await createBoard((await env.start()).localUrl, 'Epoch e2e');
     const page = await openPage(env.browser, errors);
     await joinBoard(page, board.links.participant, 'Tafel 5');
-    for (const text of ['Old one', 'Old two']) {
-      const spot = await emptySpot(page);
-      await page.mouse.dblclick(spot.x, spot.y);
-      await openEditor(page).waitFor();
-      await page.keyboard.type(text);
-      await page.keyboard.press('Escape');
-      await openEditor(page).waitFor({ state: 'detached' });
-    }
+    for (const text of ['Old one', 'Old two']) await addNoteWithButton(page, text);
     await waitForNotes(page, (n) => n.length === 2, 'two notes');
     await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20_000 });
     await env.stop();

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
-import { emptySpot, joinBoard, openEditor, useRestartableE2e, waitForNotes } from './boardPage.ts';
+import { addNoteWithButton, joinBoard, openEditor, useRestartableE2e, waitForNotes } from './boardPage.ts';
 
 const env = useRestartableE2e('olifant-e2e-tabs-');
 
@@ -30,16 +30,11 @@ describe('tabs on one device, offline (headless Chromium)', () => {
     await first.locator('.status-offline, .status-reconnecting').first().waitFor();
 
     // Typed in one tab, seen in the other, with no server.
-    let spot = await emptySpot(first);
-    await first.mouse.dblclick(spot.x, spot.y);
-    await openEditor(first).waitFor();
-    await first.keyboard.type('Shared between tabs');
-    await first.keyboard.press('Escape');
+    await addNoteWithButton(first, 'Shared between tabs');
     await waitForNotes(second, (n) => n.some((x) => x.text === 'Shared between tabs'), 'the other tab to see the note');
 
     // The last keystrokes, then the tab is closed at once.
-    spot = await emptySpot(second);
-    await second.mouse.dblclick(spot.x, spot.y);
+    await second.getByRole('button', { name: 'Add note' }).click();
     await openEditor(second).waitFor();
     await second.keyboard.type('Typed just before closing');
     await second.close();
