@@ -16,3 +16,4 @@ export * from './protocol/token.ts';
 export * from './model/shapes.ts';
 export * from './doc/boardMutations.ts';
 export * from './doc/shapeQueries.ts';
+export * from './analysis/suggestClusters.ts';
