@@ -84,3 +84,22 @@ describe('suggestClusters', () => {
     expect(suggestClusters([{ id: 'a', text: '' }, { id: 'b', text: 'de het een' }, { id: 'c', text: '123' }])).toEqual([]);
   });
 });
+
+describe('suggestClusters on a realistic bilingual set (156 notes, 12 hand-made themes)', () => {
+  it('proposes groups that are mostly one theme each (purity at least 0.75) and covers most notes', async () => {
+    const { careNotes } = await import('../fixtures/careNotes.ts');
+    const notes = careNotes();
+    expect(notes).toHaveLength(156);
+    const theme = new Map(notes.map((n) => [n.id, n.theme]));
+    const groups = suggestClusters(notes);
+    let majority = 0;
+    for (const g of groups) {
+      const counts = new Map<string, number>();
+      for (const id of g) counts.set(theme.get(id)!, (counts.get(theme.get(id)!) ?? 0) + 1);
+      majority += Math.max(...counts.values());
+    }
+    const grouped = groups.flat().length;
+    expect(majority / grouped).toBeGreaterThanOrEqual(0.75);
+    expect(grouped / notes.length).toBeGreaterThanOrEqual(0.8);
+  });
+});
