@@ -107,7 +107,10 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   let finishMerge: (() => void) | null = null;
   provider.on('status', ({ status }: { status: string }) => {
     if (status === 'connected') {
-      if (everConnected || useStore.getState().localLoaded) finishMerge = beginMerge();
+      // Only a device that was online before, or that opened its own stored copy of the board, has
+      // something to report; a first visit just loads the board.
+      const s = useStore.getState();
+      if (everConnected || (s.localLoaded && s.noteIds.length + s.areaIds.length > 0)) finishMerge = beginMerge();
       everConnected = true;
       failures = 0;
     }
