@@ -26,8 +26,3 @@ export const ORIGIN: Readonly<Record<OriginKind, TxOrigin>> = Object.freeze({
   /** Schema migrations run when the server loads a board. */
   migration: Object.freeze({ kind: 'migration' }),
 });
-
-/** Whether a transaction origin is one of Olifant's own typed origins (as opposed to a provider). */
-export function isTxOrigin(origin: unknown): origin is TxOrigin {
-  return Object.values(ORIGIN).includes(origin as TxOrigin);
-}
