@@ -47,6 +47,7 @@ export function toNote(id: string, yNote: YNote): Note {
   const text = yNote.get(NOTE.text);
   const color = yNote.get(NOTE.color);
   const groupId = yNote.get(NOTE.groupId);
+  const clusterId = yNote.get(NOTE.clusterId);
   return {
     id,
     text: text instanceof Y.Text ? text.toString() : typeof text === 'string' ? text : '',
@@ -57,6 +58,7 @@ export function toNote(id: string, yNote: YNote): Note {
     color: typeof color === 'string' && COLOR.test(color) ? color : DEFAULT_NOTE_COLOR,
     authorId: stringOr(yNote.get(NOTE.authorId), ''),
     groupId: typeof groupId === 'string' ? groupId : null,
+    clusterId: typeof clusterId === 'string' ? clusterId : null,
     createdAt: numberOr(yNote.get(NOTE.createdAt), 0),
   };
 }

@@ -12,6 +12,13 @@ export const ROOT = {
   notes: 'notes',
   areas: 'areas',
   connectors: 'connectors',
+  /** Added in issue 5 (additive: boards made earlier simply have them empty). */
+  groups: 'groups',
+  clusters: 'clusters',
+  votes: 'votes',
+  dots: 'dots',
+  stances: 'stances',
+  outcomes: 'outcomes',
 } as const;
 
 /** Keys of the `meta` map. */
@@ -33,6 +40,27 @@ export const NOTE = {
   authorId: 'authorId',
   groupId: 'groupId',
   createdAt: 'createdAt',
+  /** The cluster the note belongs to, or absent/null (issue 5). */
+  clusterId: 'clusterId',
+} as const;
+
+/** Keys of each stakeholder group's `Y.Map`. */
+export const GROUP = { name: 'name', color: 'color', order: 'order', archived: 'archived', createdAt: 'createdAt' } as const;
+
+/** Keys of each cluster's `Y.Map`. */
+export const CLUSTER = { label: 'label', mergedInto: 'mergedInto', createdAt: 'createdAt' } as const;
+
+/** Keys of each vote's `Y.Map`. */
+export const VOTE = {
+  title: 'title',
+  target: 'target',
+  budget: 'budget',
+  dots: 'dots',
+  onePerItem: 'onePerItem',
+  live: 'live',
+  open: 'open',
+  openedAt: 'openedAt',
+  closedAt: 'closedAt',
 } as const;
 
 /** Keys of each area's `Y.Map`. */
@@ -75,4 +103,39 @@ export function areasMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 /** The board's `connectors` map: connector id -> `Y.Map` of its fields. */
 export function connectorsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(ROOT.connectors);
+}
+
+/** Stakeholder groups: group id -> `Y.Map` of its fields. */
+export function groupsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(ROOT.groups);
+}
+
+/** Clusters: cluster id -> `Y.Map` of its fields. */
+export function clustersMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(ROOT.clusters);
+}
+
+/** Votes: vote id -> `Y.Map` of its settings and state. */
+export function votesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(ROOT.votes);
+}
+
+/** Dots: dot id -> a plain JSON object `{ voteId, itemId, voterId, groupId, at }`, never edited. */
+export function dotsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.dots);
+}
+
+/** Stances: `<itemId>:<groupId>` -> a plain JSON object `{ stance, by, at }`. */
+export function stancesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.stances);
+}
+
+/** Outcomes: item id -> a plain JSON object `{ list, by, at }`. */
+export function outcomesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.outcomes);
+}
+
+/** The key of one group's stance on one item in the `stances` map. */
+export function stanceKey(itemId: string, groupId: string): string {
+  return `${itemId}:${groupId}`;
 }

@@ -46,6 +46,9 @@ export interface Note {
   readonly authorId: string;
   /** The author's stakeholder group, or `null`. */
   readonly groupId: GroupId;
+  /** The cluster the note was put in, or `null`. As stored: the cluster may since have been merged
+   * (follow `mergedInto`) or dissolved; `effectiveCluster` resolves it. */
+  readonly clusterId: string | null;
   /** When the note was made, ms since the epoch. */
   readonly createdAt: number;
 }

@@ -1,0 +1,85 @@
+/**
+ * Common ground as a pure function of the stances: each item's standing, and the three Future Search
+ * lists with the facilitator's confirmations and any disagreement that appeared after them.
+ *
+ * Why: principle 5 (common ground only when every stakeholder group can stand behind it) and 6 (keep
+ * disagreements visible). Each group holds one stance per item, so the standing is the same wherever
+ * it is computed, whatever order the stances arrived in.
+ */
+import type { Outcome, OutcomeList, Stance, StanceValue, Standing, StakeholderGroup } from '../model/cocreation.ts';
+import { activeGroups } from './clusters.ts';
+
+/** Each active group's stance on one item (`undefined` where a group has not marked it). */
+export function stancesFor(itemId: string, stances: Iterable<Stance>, groups: ReadonlyArray<StakeholderGroup>): Record<string, StanceValue | undefined> {
+  const out: Record<string, StanceValue | undefined> = {};
+  for (const g of activeGroups(groups)) out[g.id] = undefined;
+  for (const s of stances) if (s.itemId === itemId && s.groupId in out) out[s.groupId] = s.stance;
+  return out;
+}
+
+/**
+ * The standing of an item: `notAgreed` when any active group disagrees; `commonGround` when every
+ * active group agrees (and there is at least one); `open` otherwise (someone is not sure, or has not
+ * said yet).
+ */
+export function standingOf(byGroup: Record<string, StanceValue | undefined>): Standing {
+  const values = Object.values(byGroup);
+  if (values.includes('disagree')) return 'notAgreed';
+  if (values.length > 0 && values.every((v) => v === 'agree')) return 'commonGround';
+  return 'open';
+}
+
+/** One item in the common-ground panel. */
+export interface AgreementItem {
+  readonly itemId: string;
+  readonly standing: Standing;
+  readonly byGroup: Record<string, StanceValue | undefined>;
+  /** The list the facilitator confirmed it into, if any. */
+  readonly confirmed: OutcomeList | null;
+  /** Confirmed as common ground but no longer every group agrees: shown as a warning. */
+  readonly contested: boolean;
+}
+
+export interface AgreementLists {
+  readonly commonGround: AgreementItem[];
+  readonly potentialProject: AgreementItem[];
+  readonly notAgreed: AgreementItem[];
+  /** Every item some active group disagrees with, confirmed or not (principle 6). */
+  readonly disagreements: AgreementItem[];
+  /** Items with stances but not yet confirmed into a list. */
+  readonly unconfirmed: AgreementItem[];
+}
+
+/**
+ * The three lists and the disagreements, for the items that exist now. `resolveItem` maps a stored
+ * item id to the item it stands for (a merged cluster to its cluster) or `null` when it is gone;
+ * stances and outcomes on gone items are kept in the document but left out here.
+ */
+export function agreementLists(
+  stances: ReadonlyArray<Stance>,
+  outcomes: ReadonlyArray<Outcome>,
+  groups: ReadonlyArray<StakeholderGroup>,
+  resolveItem: (itemId: string) => string | null = (id) => id,
+): AgreementLists {
+  const items = new Set<string>();
+  for (const s of stances) if (resolveItem(s.itemId) === s.itemId) items.add(s.itemId);
+  const confirmedList = new Map<string, OutcomeList>();
+  for (const o of [...outcomes].sort((a, b) => a.at - b.at || (a.itemId < b.itemId ? -1 : 1))) {
+    const id = resolveItem(o.itemId);
+    if (id !== null) {
+      confirmedList.set(id, o.list);
+      items.add(id);
+    }
+  }
+  const lists: AgreementLists = { commonGround: [], potentialProject: [], notAgreed: [], disagreements: [], unconfirmed: [] };
+  for (const itemId of [...items].sort()) {
+    const byGroup = stancesFor(itemId, stances, groups);
+    const standing = standingOf(byGroup);
+    const confirmed = confirmedList.get(itemId) ?? null;
+    const item: AgreementItem = { itemId, standing, byGroup, confirmed, contested: confirmed === 'commonGround' && standing !== 'commonGround' };
+    if (confirmed) lists[confirmed].push(item);
+    else lists.unconfirmed.push(item);
+    if (standing === 'notAgreed') lists.disagreements.push(item);
+  }
+  return lists;
+}

@@ -1,0 +1,95 @@
+/**
+ * Changes to clusters: make one from notes, rename, move notes in and out, merge two, dissolve; each
+ * a named function in one `doc.transact` with a typed origin.
+ *
+ * Why: membership is written only on notes (`clusterId`), so two tables clustering the same notes at
+ * once can never put a note in two clusters; merging leaves a `mergedInto` pointer so a note someone
+ * else added to the absorbed cluster at the same time still lands in the merged one.
+ */
+import * as Y from 'yjs';
+import { clusterIndex, clusterMembers, resolveCluster } from '../analysis/clusters.ts';
+import { clusterLabelSchema } from '../model/cocreation.ts';
+import { newNoteId } from '../model/ids.ts';
+import { parseOrThrow, ValidationError } from '../model/records.ts';
+import { listClusters } from './cocreationQueries.ts';
+import type { TxOrigin } from './origins.ts';
+import { listNotes } from './queries.ts';
+import { CLUSTER, clustersMap, NOTE, notesMap, stanceKey, stancesMap } from './roots.ts';
+
+/** Makes a cluster of the given notes (taking them out of any cluster they were in); returns its id. */
+export function createCluster(doc: Y.Doc, noteIds: readonly string[], label: string, origin: TxOrigin): string {
+  const clean = parseOrThrow(clusterLabelSchema, label);
+  const notes = notesMap(doc);
+  const present = noteIds.filter((id) => notes.has(id));
+  if (present.length === 0) throw new ValidationError('a cluster needs at least one note: select notes first');
+  const id = newNoteId();
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set(CLUSTER.label, clean);
+    m.set(CLUSTER.createdAt, Date.now());
+    clustersMap(doc).set(id, m);
+    for (const noteId of present) notes.get(noteId)?.set(NOTE.clusterId, id);
+  }, origin);
+  return id;
+}
+
+/** Renames a cluster (nothing happens when the label is unchanged or the cluster is gone). */
+export function renameCluster(doc: Y.Doc, id: string, label: string, origin: TxOrigin): void {
+  const clean = parseOrThrow(clusterLabelSchema, label);
+  const m = clustersMap(doc).get(id);
+  if (!m || m.get(CLUSTER.label) === clean) return;
+  doc.transact(() => m.set(CLUSTER.label, clean), origin);
+}
+
+/** Puts notes into a cluster, or takes them out of theirs with `null`. Deleted notes are skipped. */
+export function setNotesCluster(doc: Y.Doc, changes: ReadonlyMap<string, string | null>, origin: TxOrigin): void {
+  const clusters = clustersMap(doc);
+  for (const target of changes.values()) {
+    if (target !== null && !clusters.has(target)) throw new ValidationError('that cluster no longer exists');
+  }
+  if (changes.size === 0) return;
+  doc.transact(() => {
+    const notes = notesMap(doc);
+    for (const [noteId, target] of changes) {
+      const yNote = notes.get(noteId);
+      if (!yNote) continue;
+      if (target === null) yNote.delete(NOTE.clusterId);
+      else yNote.set(NOTE.clusterId, target);
+    }
+  }, origin);
+}
+
+/**
+ * Merges cluster `from` into cluster `into`: its notes move over, it records where it went (so late
+ * arrivals follow), and each group's stance on it is kept where `into` has none.
+ */
+export function mergeClusters(doc: Y.Doc, from: string, into: string, origin: TxOrigin): void {
+  const index = clusterIndex(listClusters(doc));
+  const src = resolveCluster(from, index);
+  const dst = resolveCluster(into, index);
+  if (src === null || dst === null) throw new ValidationError('that cluster no longer exists');
+  if (src === dst) throw new ValidationError('these notes are already one cluster');
+  doc.transact(() => {
+    clustersMap(doc).get(src)?.set(CLUSTER.mergedInto, dst);
+    const notes = notesMap(doc);
+    for (const id of clusterMembers(listNotes(doc), index).get(src) ?? []) notes.get(id)?.set(NOTE.clusterId, dst);
+    const stances = stancesMap(doc);
+    for (const key of [...stances.keys()]) {
+      if (!key.startsWith(`${src}:`)) continue;
+      const target = stanceKey(dst, key.slice(src.length + 1));
+      if (!stances.has(target)) stances.set(target, stances.get(key));
+    }
+  }, origin);
+}
+
+/** Dissolves a cluster: its notes stay where they are, no longer clustered; the outline goes. */
+export function dissolveCluster(doc: Y.Doc, id: string, origin: TxOrigin): void {
+  const index = clusterIndex(listClusters(doc));
+  const root = resolveCluster(id, index);
+  if (root === null) return;
+  doc.transact(() => {
+    const notes = notesMap(doc);
+    for (const noteId of clusterMembers(listNotes(doc), index).get(root) ?? []) notes.get(noteId)?.delete(NOTE.clusterId);
+    clustersMap(doc).delete(root);
+  }, origin);
+}
