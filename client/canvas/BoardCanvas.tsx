@@ -23,7 +23,7 @@ import {
 } from '../tools/stageGestures.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 import { Layer, Rect, Stage } from './konva.ts';
-import { Connectors, Cursors, SelectionTransformer, VisibleAreas, VisibleNotes } from './layers.tsx';
+import { Connectors, Cursors, SelectionTransformer, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
 
 export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string) => void }) {
   const container = useRef<HTMLDivElement>(null);
@@ -118,6 +118,7 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
       >
         <Layer name="areas-layer">
           <VisibleAreas />
+          <VisibleClusters />
           <Connectors onEditLabel={onEditConnector} />
         </Layer>
         <Layer name="notes-layer">

@@ -15,6 +15,9 @@ import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
+import { useDotColors, useGroupColor, useLensState } from '../store/cocreationSelectors.ts';
+import { isVoting, voteTap } from '../tools/voting.ts';
+import { DotRow } from './DotRow.tsx';
 
 const LONG_PRESS_MS = 500;
 /** Below this zoom, note text is not drawn (it would be under 4 px tall). */
@@ -33,11 +36,15 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   // the zoom crosses these thresholds, not on every zoom step.
   const showText = useStore((s) => s.viewport.scale >= TEXT_MIN_SCALE);
   const showShadow = useStore((s) => s.viewport.scale >= SHADOW_MIN_SCALE);
+  const groupColor = useGroupColor(note?.groupId ?? null);
+  const lens = useLensState(note?.groupId ?? null);
+  const colorByGroup = useStore((s) => s.lens.colorByGroup);
+  const dots = useDotColors(id);
   const actions = useActions();
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const longPressed = useRef(false);
   useEffect(() => () => clearTimeout(pressTimer.current), []);
-  if (!note) return null;
+  if (!note || lens === 'hidden') return null;
 
   const fontSize = fitFontSize(note.text, note.w, note.h);
 
@@ -46,6 +53,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
     if (longPressed.current) return;
     const s = useStore.getState();
     if (s.editingNote && s.editingNote !== id) editNote(null);
+    if (voteTap(actions, id, 'notes')) return;
     if (s.connectFrom && s.connectFrom !== id) {
       actions.connect(s.connectFrom, id);
       useStore.setState({ connectFrom: null, selection: [id] });
@@ -71,19 +79,20 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
       name="note"
       x={note.x}
       y={note.y}
+      opacity={lens === 'dim' ? 0.22 : 1}
       draggable={!spaceHeld && !editing && !readOnly}
       onClick={onSelect}
       onTap={onSelect}
       onDblClick={(e) => {
         e.cancelBubble = true;
-        if (!readOnly) {
+        if (!readOnly && !isVoting('notes')) {
           editNote(id);
           focusNoteEditor();
         }
       }}
       onDblTap={(e) => {
         e.cancelBubble = true;
-        if (!readOnly) {
+        if (!readOnly && !isVoting('notes')) {
           editNote(id);
           focusNoteEditor();
         }
@@ -104,7 +113,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
       <Rect
         width={note.w}
         height={note.h}
-        fill={note.color}
+        fill={colorByGroup && groupColor ? tint(groupColor) : note.color}
         cornerRadius={3}
         shadowEnabled={showShadow}
         shadowColor="#000"
@@ -116,6 +125,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
         stroke={selected ? '#1a73e8' : busyColor}
         strokeWidth={selected ? 3 : busyColor ? 4 : 0}
       />
+      {groupColor && <Rect width={note.w} height={8} fill={groupColor} cornerRadius={[3, 3, 0, 0]} listening={false} perfectDrawEnabled={false} />}
       {!editing && showText && (
         <Text
           text={note.text}
@@ -132,6 +142,13 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
           perfectDrawEnabled={false}
         />
       )}
+      <DotRow colors={dots} x={6} y={note.h - 26} width={note.w - 12} />
     </Group>
   );
 });
+
+/** A light tint of a group colour, so note text stays readable on it. */
+function tint(hex: string): string {
+  const mix = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.35 + 255 * 0.65).toString(16).padStart(2, '0');
+  return `#${mix(1)}${mix(3)}${mix(5)}`;
+}

@@ -11,6 +11,7 @@ import 'konva/lib/shapes/Arrow';
 import 'konva/lib/shapes/Line';
 import 'konva/lib/shapes/Transformer';
 import 'konva/lib/shapes/Label';
+import 'konva/lib/shapes/Circle';
 
 // Let a second finger reach the stage while a first one drags (pinch during a drag).
 Konva.hitOnDragEnabled = true;
@@ -18,4 +19,4 @@ Konva.hitOnDragEnabled = true;
 Konva.dblClickWindow = 500;
 
 export { Konva };
-export { Arrow, Group, Label, Layer, Line, Rect, Stage, Tag, Text, Transformer } from 'react-konva/lib/ReactKonvaCore';
+export { Arrow, Circle, Group, Label, Layer, Line, Rect, Stage, Tag, Text, Transformer } from 'react-konva/lib/ReactKonvaCore';

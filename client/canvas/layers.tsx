@@ -11,6 +11,9 @@ import { MIN_NOTE_SIZE, MIN_AREA_SIZE } from '../../shared/index.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { AreaShape } from './AreaShape.tsx';
+import { ClusterShape } from './ClusterShape.tsx';
+import { clusterOutline } from '../store/cocreationSelectors.ts';
+import { clusterView } from '../store/derived.ts';
 import { ConnectorShape } from './ConnectorShape.tsx';
 import { FONT_FAMILY } from './fitText.ts';
 import { intersects, visibleRect } from './geometry.ts';
@@ -50,6 +53,26 @@ export function VisibleAreas() {
     <>
       {ids.map((id) => (
         <AreaShape key={id} id={id} />
+      ))}
+    </>
+  );
+}
+
+/** Clusters whose outline is on or near the screen (only clusters with members draw). */
+export function VisibleClusters() {
+  const ids = useStore(
+    useShallow((s) => {
+      const view = visibleRect(s.viewport, s.screen);
+      return clusterView(s).ids.filter((id) => {
+        const box = clusterOutline(s, id);
+        return box !== null && intersects(box, view);
+      });
+    }),
+  );
+  return (
+    <>
+      {ids.map((id) => (
+        <ClusterShape key={id} id={id} />
       ))}
     </>
   );

@@ -3,7 +3,10 @@
  *
  * Why: workshops run in both languages; a missing translation is a type error, not a blank button.
  */
+import { cocreationEn, cocreationNl } from './cocreationStrings.ts';
+
 export const en = {
+  ...cocreationEn,
   appTagline: 'A shared board for whole-system co-creation: explore the whole elephant together.',
   boardTitle: 'Board title',
   boardTitlePlaceholder: 'e.g. Future of care in our region, 2035',
@@ -104,6 +107,7 @@ export const en = {
 export type StringKey = keyof typeof en;
 
 export const nl: Record<StringKey, string> = {
+  ...cocreationNl,
   appTagline: 'Een gedeeld bord voor co-creatie met het hele systeem: verken samen de hele olifant.',
   boardTitle: 'Titel van het bord',
   boardTitlePlaceholder: 'bv. De toekomst van de zorg in onze regio, 2035',

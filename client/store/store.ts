@@ -7,7 +7,7 @@
  * note changes one object and re-renders one note component.
  */
 import { create } from 'zustand';
-import type { Area, BoardMeta, Connector, Note } from '../../shared/index.ts';
+import type { Area, BoardMeta, Cluster, Connector, Dot, Note, Outcome, Role, Stance, StakeholderGroup, Vote } from '../../shared/index.ts';
 import type { MergeSummary } from '../sync/mergeSummary.ts';
 
 /** Connection to the server as a person would describe it. */
@@ -29,6 +29,8 @@ export interface Peer {
   readonly cursor: { x: number; y: number } | null;
   /** Notes or areas this person is editing or dragging right now. */
   readonly busyWith: readonly string[];
+  /** The stakeholder group this person says they are in, or null. */
+  readonly groupId: string | null;
 }
 
 export interface BoardSlice {
@@ -39,6 +41,42 @@ export interface BoardSlice {
   areaIds: string[];
   connectors: Record<string, Connector>;
   connectorIds: string[];
+}
+
+/** The co-creation records (issue 5), as plain values. These collections are small (tens to a few
+ * hundred records), so each is re-read whole when it changes. */
+export interface CocreationSlice {
+  groups: StakeholderGroup[];
+  clusters: Record<string, Cluster>;
+  votes: Vote[];
+  dots: Dot[];
+  stances: Stance[];
+  outcomes: Outcome[];
+}
+
+/** Who I am on this board. */
+export interface MeSlice {
+  me: {
+    /** This device's participant id (notes' `authorId`, dots' `voterId`). */
+    id: string;
+    role: Role;
+    /** My stakeholder group; `null` before I pick one, `''` when I said I am in none. */
+    groupId: string | null;
+  };
+}
+
+/** The perspective lens and the voting tool. */
+export interface LensSlice {
+  lens: {
+    /** Group ids in focus; empty shows everyone alike. */
+    groups: string[];
+    /** Highlight dims the other notes; filter hides them. */
+    mode: 'highlight' | 'filter';
+    /** Fill notes with their author's group colour. */
+    colorByGroup: boolean;
+  };
+  /** While a vote is open: taps place a dot, take one back, or (off) select as usual. */
+  voteTool: 'place' | 'takeBack' | 'off';
 }
 
 export interface ConnectionSlice {
@@ -81,16 +119,20 @@ export interface UiSlice {
   /** The screen size of the canvas, in CSS pixels. */
   screen: { w: number; h: number };
   /** Which side panel is open. */
-  panel: 'none' | 'help' | 'outline' | 'people';
+  panel: 'none' | 'help' | 'outline' | 'people' | 'groups' | 'clusters' | 'vote' | 'commonGround';
   /** An in-progress drag of notes (for connectors to follow before the drop is committed). */
   drag: { ids: readonly string[]; dx: number; dy: number } | null;
   /** Space is held: drags pan the board even when they start on a note. */
   spaceHeld: boolean;
   /** View-only (a projector link): no editing chrome, nothing draggable. */
   readOnly: boolean;
+  /** The cluster whose label is being edited. */
+  editingCluster: string | null;
+  /** A short message for the person (e.g. why a dot could not be placed). */
+  notice: { message: string; at: number } | null;
 }
 
-export type StoreState = BoardSlice & ConnectionSlice & PresenceSlice & UiSlice;
+export type StoreState = BoardSlice & CocreationSlice & MeSlice & LensSlice & ConnectionSlice & PresenceSlice & UiSlice;
 
 export const initialState: StoreState = {
   meta: null,
@@ -100,6 +142,15 @@ export const initialState: StoreState = {
   areaIds: [],
   connectors: {},
   connectorIds: [],
+  groups: [],
+  clusters: {},
+  votes: [],
+  dots: [],
+  stances: [],
+  outcomes: [],
+  me: { id: '', role: 'participant', groupId: null },
+  lens: { groups: [], mode: 'highlight', colorByGroup: false },
+  voteTool: 'place',
   status: 'connecting',
   synced: false,
   localLoaded: false,
@@ -122,6 +173,8 @@ export const initialState: StoreState = {
   drag: null,
   spaceHeld: false,
   readOnly: false,
+  editingCluster: null,
+  notice: null,
 };
 
 export const useStore = create<StoreState>()(() => ({ ...initialState }));

@@ -4,8 +4,8 @@
  * Why: gestures and toolbar buttons change the view the same way; these functions are that one way.
  * None of this is shared with others (it is not in the document).
  */
-import type { Area, Note } from '../../shared/index.ts';
-import { useStore, type Viewport } from './store.ts';
+import { ValidationError, type Area, type Note } from '../../shared/index.ts';
+import { useStore, type StoreState, type Viewport } from './store.ts';
 
 export const MIN_SCALE = 0.05;
 export const MAX_SCALE = 4;
@@ -99,6 +99,24 @@ export function editArea(id: string | null): void {
 }
 
 /** Opens a side panel, or closes it when it is already open. */
-export function togglePanel(panel: 'help' | 'outline' | 'people'): void {
+export function togglePanel(panel: Exclude<StoreState['panel'], 'none'>): void {
   useStore.setState((s) => ({ panel: s.panel === panel ? 'none' : panel }));
+}
+
+/** Shows a short message (an action that could not be done, and why) until it times out. */
+export function notify(message: string): void {
+  useStore.setState({ notice: { message, at: Date.now() } });
+}
+
+/** Runs a user action; a validation error (bad input, a rule of the board) is told, not thrown. */
+export function attempt<R>(action: () => R): R | undefined {
+  try {
+    return action();
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      notify(err.message);
+      return undefined;
+    }
+    throw err;
+  }
 }

@@ -24,6 +24,7 @@ import {
   DEFAULT_NOTE_SIZE,
 } from '../../shared/index.ts';
 import { useStore } from '../store/store.ts';
+import { createCocreationActions } from './cocreationActions.ts';
 import { deviceId } from './device.ts';
 import type { startPresence } from './presence.ts';
 import type { BoardUndo } from './undo.ts';
@@ -32,7 +33,7 @@ type Presence = ReturnType<typeof startPresence>;
 const local = ORIGIN.local;
 
 /** Creates the action set bound to one document. */
-export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence) {
+export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, boardId = '') {
   /** Ends the current undo step, so the next change is undone on its own. */
   const step = () => undo.manager.stopCapturing();
   return {
@@ -40,7 +41,8 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence) {
     addNoteAt(p: { x: number; y: number }, color?: string): string {
       step();
       const half = DEFAULT_NOTE_SIZE / 2;
-      return createNote(doc, { x: p.x - half, y: p.y - half, authorId: deviceId(), ...(color ? { color } : {}) }, local);
+      const groupId = useStore.getState().me.groupId || null;
+      return createNote(doc, { x: p.x - half, y: p.y - half, authorId: deviceId(), groupId, ...(color ? { color } : {}) }, local);
     },
     /** One typing edit at a position (from the note editor). */
     editText: (id: string, edit: { index: number; remove: number; insert: string }) => spliceNoteText(doc, id, edit, local),
@@ -90,6 +92,7 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence) {
       step();
       deleteConnectors(doc, [id], local);
     },
+    ...createCocreationActions(doc, step, presence, boardId),
     undo: () => undo.undo(),
     redo: () => undo.redo(),
     setCursor: presence.setCursor,

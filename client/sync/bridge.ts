@@ -22,6 +22,7 @@ import {
   type Note,
 } from '../../shared/index.ts';
 import { useStore } from '../store/store.ts';
+import { readCocreation, watchCocreation } from './cocreationBridge.ts';
 
 type Kind = 'notes' | 'areas' | 'connectors';
 
@@ -29,6 +30,7 @@ type Kind = 'notes' | 'areas' | 'connectors';
 export function bridgeDocToStore(doc: Y.Doc): () => void {
   const dirty: Record<Kind, Set<string>> = { notes: new Set(), areas: new Set(), connectors: new Set() };
   let metaDirty = true;
+  let cocreationDirty = false;
   let frame = 0;
 
   const publish = () => {
@@ -36,6 +38,8 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     const s = useStore.getState();
     const patch: Partial<ReturnType<typeof useStore.getState>> = {};
     if (metaDirty) patch.meta = readMeta(doc);
+    if (cocreationDirty) Object.assign(patch, readCocreation(doc));
+    cocreationDirty = false;
     if (dirty.notes.size) Object.assign(patch, apply(dirty.notes, s.notes, s.noteIds, notesMap(doc), toNote, 'noteIds', 'notes'));
     if (dirty.areas.size) Object.assign(patch, apply(dirty.areas, s.areas, s.areaIds, areasMap(doc), toArea, 'areaIds', 'areas'));
     if (dirty.connectors.size) {
@@ -72,7 +76,15 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     schedule();
   };
   meta.observe(onMeta);
-  const stops = [watch('notes', notesMap(doc)), watch('areas', areasMap(doc)), watch('connectors', connectorsMap(doc))];
+  const stops = [
+    watch('notes', notesMap(doc)),
+    watch('areas', areasMap(doc)),
+    watch('connectors', connectorsMap(doc)),
+    watchCocreation(doc, () => {
+      cocreationDirty = true;
+      schedule();
+    }),
+  ];
 
   // First snapshot of whatever the document already holds.
   useStore.setState({
@@ -80,6 +92,7 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     ...byId(listNotes(doc), 'notes', 'noteIds'),
     ...byId(listAreas(doc), 'areas', 'areaIds'),
     ...byId(listConnectors(doc), 'connectors', 'connectorIds'),
+    ...readCocreation(doc),
   });
 
   return () => {
@@ -92,11 +105,13 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
 /** UI state that points at records which are gone (deleted by anyone, or undone) is cleared. */
 function pruneUi(s: ReturnType<typeof useStore.getState>): Partial<ReturnType<typeof useStore.getState>> {
   const out: Partial<ReturnType<typeof useStore.getState>> = {};
-  const selection = s.selection.filter((id) => id in s.notes || id in s.areas);
+  const selection = s.selection.filter((id) => id in s.notes || id in s.areas || id in s.clusters);
   if (selection.length !== s.selection.length) out.selection = selection;
   if (s.selectedConnector && !(s.selectedConnector in s.connectors)) out.selectedConnector = null;
   if (s.connectFrom && !(s.connectFrom in s.notes)) out.connectFrom = null;
   if (s.editingArea && !(s.editingArea in s.areas)) out.editingArea = null;
+  const lens = s.lens.groups.filter((id) => s.groups.some((g) => g.id === id));
+  if (lens.length !== s.lens.groups.length) out.lens = { ...s.lens, groups: lens };
   return out;
 }
 

@@ -14,17 +14,19 @@ export const CURSOR_INTERVAL_MS = 80;
 export interface Me {
   readonly name: string;
   readonly color: string;
+  readonly groupId?: string | null;
 }
 
 interface PresenceState {
-  user?: { name?: unknown; color?: unknown };
+  user?: { name?: unknown; color?: unknown; groupId?: unknown };
   cursor?: { x?: unknown; y?: unknown } | null;
   busy?: unknown;
 }
 
 /** Publishes my presence and mirrors everyone else's into the store; returns the controls. */
 export function startPresence(awareness: Awareness, me: Me) {
-  awareness.setLocalState({ user: { name: me.name, color: me.color }, cursor: null, busy: [] });
+  let user = { name: me.name, color: me.color, groupId: me.groupId ?? null };
+  awareness.setLocalState({ user, cursor: null, busy: [] });
 
   const publish = () => {
     const peers: Record<number, Peer> = {};
@@ -37,7 +39,8 @@ export function startPresence(awareness: Awareness, me: Me) {
       const c = state.cursor;
       const cursor = c && typeof c.x === 'number' && typeof c.y === 'number' ? { x: c.x, y: c.y } : null;
       const busyWith = Array.isArray(state.busy) ? state.busy.filter((x): x is string => typeof x === 'string').slice(0, 500) : [];
-      peers[clientId] = { clientId, name, color, cursor, busyWith };
+      const groupId = typeof state.user?.groupId === 'string' && state.user.groupId ? state.user.groupId.slice(0, 100) : null;
+      peers[clientId] = { clientId, name, color, cursor, busyWith, groupId };
       for (const id of busyWith) busy[id] = color;
     });
     useStore.setState({ peers, busy });
@@ -65,6 +68,11 @@ export function startPresence(awareness: Awareness, me: Me) {
     /** The notes or areas I am editing or dragging (others see an outline in my colour). */
     setBusy(ids: readonly string[]) {
       awareness.setLocalStateField('busy', [...ids]);
+    },
+    /** My stakeholder group, as others see it in the people list. */
+    setGroup(groupId: string | null) {
+      user = { ...user, groupId };
+      awareness.setLocalStateField('user', user);
     },
     stop() {
       if (timer) clearTimeout(timer);

@@ -18,6 +18,8 @@ import { bridgeDocToStore } from './bridge.ts';
 import { beginMerge } from './mergeSummary.ts';
 import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
+import { deviceId } from './device.ts';
+import { rememberedGroup } from './myGroup.ts';
 import { startWriteAhead } from './writeAhead.ts';
 import { createUndoManager } from './undo.ts';
 
@@ -39,7 +41,9 @@ function websocketBase(): string {
 /** Opens board `boardId` with `token` as `me`. */
 export function openSession(boardId: string, token: string, me: Me): BoardSession {
   resetStore();
-  useStore.setState({ readOnly: roleOfToken(token) === 'projector' });
+  const role = roleOfToken(token) ?? 'participant';
+  const groupId = rememberedGroup(boardId);
+  useStore.setState({ readOnly: role === 'projector', me: { id: deviceId(), role, groupId } });
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
   const stopWriteAhead = startWriteAhead(doc, `olifant.wal.${boardId}`, (origin) => origin === ORIGIN.local);
@@ -86,7 +90,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     });
   }
   const stopBridge = bridgeDocToStore(doc);
-  const presence = startPresence(provider.awareness, me);
+  const presence = startPresence(provider.awareness, { ...me, groupId: groupId || null });
 
   const undo = createUndoManager(doc);
   const onStack = () => useStore.setState({ canUndo: undo.manager.canUndo(), canRedo: undo.manager.canRedo() });
@@ -139,7 +143,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   window.addEventListener('online', showStatus);
   window.addEventListener('offline', showStatus);
 
-  const actions = createActions(doc, undo, presence);
+  const actions = createActions(doc, undo, presence, boardId);
   return {
     boardId,
     actions,

@@ -7,7 +7,7 @@
  * else's work.
  */
 import * as Y from 'yjs';
-import { areasMap, connectorsMap, notesMap, ORIGIN } from '../../shared/index.ts';
+import { areasMap, clustersMap, connectorsMap, dotsMap, groupsMap, notesMap, ORIGIN, outcomesMap, stancesMap, votesMap } from '../../shared/index.ts';
 
 type DeleteSet = Parameters<typeof Y.isDeleted>[0];
 
@@ -47,7 +47,17 @@ export interface BoardUndo {
 
 /** Creates the undo manager for a board document. */
 export function createUndoManager(doc: Y.Doc): BoardUndo {
-  const roots = [notesMap(doc), areasMap(doc), connectorsMap(doc)] as Y.AbstractType<unknown>[];
+  const roots = [
+    notesMap(doc),
+    areasMap(doc),
+    connectorsMap(doc),
+    groupsMap(doc),
+    clustersMap(doc),
+    votesMap(doc),
+    dotsMap(doc),
+    stancesMap(doc),
+    outcomesMap(doc),
+  ] as Y.AbstractType<unknown>[];
   /** The step being undone or redone (its insertions are what Yjs is about to delete). */
   let step: { insertions: DeleteSet } | undefined;
   const manager = new Y.UndoManager(roots, {

@@ -14,6 +14,7 @@ import { ActionsContext } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel, zoomToFit } from '../store/ui.ts';
 import { useShortcuts } from '../tools/keyboard.ts';
+import { ClusterLabelEditor, GroupPicker, Notice, VoteBanner } from './CocreationOverlays.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
@@ -24,6 +25,7 @@ import { Minimap } from './Minimap.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { SidePanel } from './Panels.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import './cocreation.css';
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
@@ -130,6 +132,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <BoardCanvas onEditConnector={setEditingConnector} />
         <NoteEditor />
         <AreaNameEditor />
+        <ClusterLabelEditor />
         <ConnectorLabelEditor id={editingConnector} onClose={() => setEditingConnector(null)} />
         {(synced || localLoaded) && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
@@ -138,6 +141,9 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <SidePanel myName={name} />
         <ConflictDialog boardId={session.boardId} />
         <MergeToast />
+        <VoteBanner />
+        <GroupPicker />
+        <Notice />
       </div>
     </div>
   );

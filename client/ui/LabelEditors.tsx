@@ -16,7 +16,7 @@ interface InlineInputProps {
   onDone: (value: string | null) => void;
 }
 
-function InlineInput({ initial, label, style, onDone }: InlineInputProps) {
+export function InlineInput({ initial, label, style, onDone }: InlineInputProps) {
   const [value, setValue] = useState(initial);
   return (
     <input

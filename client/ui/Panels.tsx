@@ -10,10 +10,14 @@ import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select, togglePanel } from '../store/ui.ts';
+import { ClustersPanel } from './ClustersPanel.tsx';
+import { CommonGroundPanel } from './CommonGroundPanel.tsx';
+import { GroupsPanel } from './GroupsPanel.tsx';
+import { VotePanel } from './VotePanel.tsx';
 
 const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_areaMove', 'sc_escape', 'sc_help'];
 
-function Panel({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
+export function Panel({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const t = useT();
   return (
     <aside className="panel" aria-label={title}>
@@ -44,6 +48,7 @@ function HelpPanel() {
 function PeoplePanel({ myName }: { myName: string }) {
   const t = useT();
   const peers = useStore(useShallow((s) => Object.values(s.peers)));
+  const groups = useStore(useShallow((s) => Object.fromEntries(s.groups.map((g) => [g.id, g.name]))));
   return (
     <Panel title={t('peopleHere', peers.length + 1)} onClose={() => togglePanel('people')}>
       <ul className="people">
@@ -53,6 +58,7 @@ function PeoplePanel({ myName }: { myName: string }) {
         {peers.map((p) => (
           <li key={p.clientId}>
             <span className="dot" style={{ background: p.color }} /> {p.name}
+            {p.groupId && groups[p.groupId] ? <span className="muted"> · {groups[p.groupId]}</span> : null}
           </li>
         ))}
       </ul>
@@ -104,5 +110,9 @@ export function SidePanel({ myName }: { myName: string }) {
   if (panel === 'help') return <HelpPanel />;
   if (panel === 'people') return <PeoplePanel myName={myName} />;
   if (panel === 'outline') return <OutlinePanel />;
+  if (panel === 'groups') return <GroupsPanel />;
+  if (panel === 'clusters') return <ClustersPanel />;
+  if (panel === 'vote') return <VotePanel />;
+  if (panel === 'commonGround') return <CommonGroundPanel />;
   return null;
 }

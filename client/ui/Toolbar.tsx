@@ -5,6 +5,7 @@
  * Why: every command must be reachable without a keyboard, by finger, with an accessible name.
  */
 import { useLangValue, useT } from '../i18n/i18n.ts';
+import { ClusterTools } from './ClusterTools.tsx';
 import { Icon } from './icons.tsx';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
@@ -44,6 +45,7 @@ export function Toolbar({ onEditConnector }: { onEditConnector?: (id: string) =>
   const canUndo = useStore((s) => s.canUndo);
   const canRedo = useStore((s) => s.canRedo);
   const selectedNotes = useStore((s) => s.selection.filter((id) => id in s.notes).length);
+  const selectedAreas = useStore((s) => s.selection.filter((id) => id in s.areas).length);
   const anySelected = useStore((s) => s.selection.length > 0 || s.selectedConnector !== null);
   const connecting = useStore((s) => s.connectFrom !== null);
   const readOnly = useStore((s) => s.readOnly);
@@ -79,7 +81,10 @@ export function Toolbar({ onEditConnector }: { onEditConnector?: (id: string) =>
               {t('editLabelButton')}
             </button>
           )}
-          <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}><Icon name="trash" /></Button>
+          <ClusterTools />
+          {(selectedNotes > 0 || selectedAreas > 0 || selectedConnector) && (
+            <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}><Icon name="trash" /></Button>
+          )}
         </div>
       )}
       <div className="toolbar" role="toolbar" aria-label={t('boardTools')}>
@@ -98,6 +103,11 @@ export function Toolbar({ onEditConnector }: { onEditConnector?: (id: string) =>
         <Button label={t('zoomOut')} onClick={() => zoomBy(1 / 1.25)}><Icon name="minus" /></Button>
         <Button label={t('zoomIn')} onClick={() => zoomBy(1.25)}><Icon name="plus" /></Button>
         <Button label={t('zoomFit')} onClick={zoomToFit}><Icon name="fit" /></Button>
+        <span className="sep" />
+        <Button label={t('groups')} onClick={() => togglePanel('groups')} pressed={panel === 'groups'}><Icon name="groups" /></Button>
+        <Button label={t('clusters')} onClick={() => togglePanel('clusters')} pressed={panel === 'clusters'}><Icon name="cluster" /></Button>
+        <Button label={t('vote')} onClick={() => togglePanel('vote')} pressed={panel === 'vote'}><Icon name="vote" /></Button>
+        <Button label={t('commonGround')} onClick={() => togglePanel('commonGround')} pressed={panel === 'commonGround'}><Icon name="handshake" /></Button>
         <span className="sep" />
         <Button label={t('outline')} onClick={() => togglePanel('outline')} pressed={panel === 'outline'}><Icon name="list" /></Button>
         <Button label={t('people')} onClick={() => togglePanel('people')} pressed={panel === 'people'}><Icon name="people" /></Button>

@@ -16,6 +16,10 @@ const PATHS = {
   list: 'M8 6h12 M8 12h12 M8 18h12 M4 6h.01 M4 12h.01 M4 18h.01',
   people: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M2 21v-1a6 6 0 0 1 12 0v1 M16 3.5a4 4 0 0 1 0 7 M18 14.5a6 6 0 0 1 4 5.5v1',
   help: 'M9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3 M12 17h.01 M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z',
+  groups: 'M7 4a3 3 0 1 0 0 6 3 3 0 0 0 0-6z M17 4a3 3 0 1 0 0 6 3 3 0 0 0 0-6z M12 13a3 3 0 1 0 0 6 3 3 0 0 0 0-6z',
+  cluster: 'M3 6a3 3 0 0 1 3-3h12a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H6a3 3 0 0 1-3-3z M7 8h4v4H7z M13 12h4v4h-4z',
+  vote: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z M4 4h.01 M20 4h.01 M4 20h.01 M20 20h.01',
+  handshake: 'M5 12l4 4 10-10 M3 20h18',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,0 +1,93 @@
+/**
+ * Narrow selector hooks for the canvas shapes: a note's group colour and lens state, the dots on an
+ * item, a cluster's outline and coverage.
+ *
+ * Why: like `selectors.ts`, each shape re-renders only when its own answer changes (shallow-compared),
+ * although the answers are derived from the whole board.
+ */
+import { useShallow } from 'zustand/react/shallow';
+import { clusterBounds, coverageOf, resolveCluster, type Note } from '../../shared/index.ts';
+import { clusterView, currentCount, currentVote, resultsVisible, standingOfItem } from './derived.ts';
+import { useStore, type StoreState } from './store.ts';
+
+/** The colour of an active group, or undefined. */
+export function groupColor(s: StoreState, groupId: string | null): string | undefined {
+  if (!groupId) return undefined;
+  const g = s.groups.find((x) => x.id === groupId);
+  return g && !g.archived ? g.color : undefined;
+}
+
+/** How the perspective lens shows a note of this group. */
+export function lensState(s: StoreState, groupId: string | null): 'normal' | 'dim' | 'hidden' {
+  if (s.lens.groups.length === 0 || (groupId !== null && s.lens.groups.includes(groupId))) return 'normal';
+  return s.lens.mode === 'filter' ? 'hidden' : 'dim';
+}
+
+export function useGroupColor(groupId: string | null): string | undefined {
+  return useStore((s) => groupColor(s, groupId));
+}
+
+export function useLensState(groupId: string | null): 'normal' | 'dim' | 'hidden' {
+  return useStore((s) => lensState(s, groupId));
+}
+
+/** Colours of the dots this person may see on an item in the current vote (group colour or grey). */
+export function visibleDotColors(s: StoreState, itemId: string): string[] {
+  const vote = currentVote(s);
+  const count = currentCount(s);
+  if (!vote || !count) return [];
+  const everyone = resultsVisible(s, vote);
+  if (everyone) {
+    const split = count.byGroup[itemId];
+    if (!split) return [];
+    return Object.entries(split).flatMap(([g, n]) => Array<string>(n).fill(groupColor(s, g) ?? '#455a64'));
+  }
+  const { index } = clusterView(s);
+  const resolve = (id: string) => (id in s.notes ? id : resolveCluster(id, index));
+  return s.dots
+    .filter((d) => d.voteId === vote.id && count.counted.has(d.id) && d.voterId === s.me.id && resolve(d.itemId) === itemId)
+    .map((d) => groupColor(s, d.groupId) ?? '#455a64');
+}
+
+export function useDotColors(itemId: string): string[] {
+  return useStore(useShallow((s) => visibleDotColors(s, itemId)));
+}
+
+type Box = { x: number; y: number; w: number; h: number };
+
+/**
+ * A cluster's outline as drawn now: during a drag of some of its members the outline follows the
+ * members that stay (where a drop would leave them); when all of them move, it moves along.
+ */
+export function clusterOutline(s: StoreState, id: string): Box | null {
+  const ids = clusterView(s).members.get(id);
+  if (!ids) return null;
+  const members = ids.map((n) => s.notes[n]).filter((n): n is Note => n !== undefined);
+  const drag = s.drag;
+  if (!drag) return clusterBounds(members);
+  const moving = new Set(drag.ids);
+  if (members.every((m) => moving.has(m.id))) return clusterBounds(members.map((m) => ({ ...m, x: m.x + drag.dx, y: m.y + drag.dy })));
+  return clusterBounds(members.filter((m) => !moving.has(m.id)));
+}
+
+export function useClusterOutline(id: string): Box | null {
+  return useStore(useShallow((s) => clusterOutline(s, id)));
+}
+
+/** A cluster's coverage as group colours: present ones and missing ones. */
+export function useClusterCoverage(id: string): { present: string[]; missing: string[] } {
+  // A string key, so the shape re-renders only when the coverage itself changes.
+  const key = useStore((s) => {
+    const ids = clusterView(s).members.get(id) ?? [];
+    const cov = coverageOf(ids.map((n) => s.notes[n]!).filter(Boolean), s.groups);
+    const colorOf = (g: string) => s.groups.find((x) => x.id === g)?.color ?? '#666666';
+    return `${cov.present.map(colorOf).join(',')}|${cov.missing.map(colorOf).join(',')}`;
+  });
+  const [present = '', missing = ''] = key.split('|');
+  return { present: present ? present.split(',') : [], missing: missing ? missing.split(',') : [] };
+}
+
+/** The derived standing of an item (for its badge), or 'open'. */
+export function useStanding(itemId: string): 'commonGround' | 'notAgreed' | 'open' {
+  return useStore((s) => standingOfItem(s, itemId)?.standing ?? 'open');
+}

@@ -1,0 +1,100 @@
+/**
+ * What the UI may do with stakeholder groups, clusters, votes and common ground: each action one
+ * shared, named mutation with the `local` origin (one undo step), stamped with who I am.
+ *
+ * Why: the React layer passes ids and plain values only; the voter, author and group come from the
+ * store's `me`, so a component cannot place a dot or a stance in someone else's name by mistake.
+ */
+import type * as Y from 'yjs';
+import {
+  clearOutcome,
+  clearStance,
+  clusterIndex,
+  clusterMembers,
+  confirmOutcome,
+  createCluster,
+  createGroup,
+  dissolveCluster,
+  mergeClusters,
+  moveNotes,
+  openVote,
+  ORIGIN,
+  placeDot,
+  renameCluster,
+  setGroupArchived,
+  setNotesCluster,
+  setStance,
+  setVoteOpen,
+  takeBackDot,
+  updateGroup,
+  type GroupInput,
+  type OutcomeList,
+  type StanceValue,
+  type VoteInput,
+} from '../../shared/index.ts';
+import { useStore } from '../store/store.ts';
+import { rememberGroup } from './myGroup.ts';
+
+const local = ORIGIN.local;
+
+/** The co-creation actions bound to one document; `step` ends the current undo step. */
+export function createCocreationActions(
+  doc: Y.Doc,
+  step: () => void,
+  presence: { setGroup(groupId: string | null): void },
+  boardId: string,
+) {
+  const me = () => useStore.getState().me;
+  const voter = () => ({ voterId: me().id, groupId: me().groupId || null });
+  const stepped =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      step();
+      return fn(...args);
+    };
+  return {
+    /** Says which stakeholder group I am in (`''` for none); remembered on this device. */
+    setMyGroup(groupId: string) {
+      rememberGroup(boardId, groupId);
+      useStore.setState((s) => ({ me: { ...s.me, groupId } }));
+      presence.setGroup(groupId || null);
+    },
+    addGroup: stepped((input: GroupInput) => createGroup(doc, input, local)),
+    updateGroup: stepped((id: string, input: GroupInput) => updateGroup(doc, id, input, local)),
+    archiveGroup: stepped((id: string, archived: boolean) => setGroupArchived(doc, id, archived, local)),
+
+    makeCluster: stepped((noteIds: string[], label: string) => createCluster(doc, noteIds, label, local)),
+    /** Accepts a suggested cluster: gathers its notes (`moves`) and makes the cluster, one undo step. */
+    acceptProposal: stepped((noteIds: string[], label: string, moves: { id: string; x: number; y: number }[]) => {
+      moveNotes(doc, moves, local);
+      return createCluster(doc, noteIds, label, local);
+    }),
+    renameCluster: (id: string, label: string) => renameCluster(doc, id, label, local),
+    /** Moves notes in or out of clusters (`null`: out), e.g. after a drop. */
+    setNotesCluster: stepped((changes: ReadonlyMap<string, string | null>) => setNotesCluster(doc, changes, local)),
+    /** A drop: the notes' new positions and cluster changes, as one undo step. */
+    moveNotesIntoClusters: stepped((moves: { id: string; x: number; y: number }[], changes: ReadonlyMap<string, string | null>) => {
+      moveNotes(doc, moves, local);
+      setNotesCluster(doc, changes, local);
+    }),
+    mergeClusters: stepped((from: string, into: string) => mergeClusters(doc, from, into, local)),
+    dissolveCluster: stepped((id: string) => dissolveCluster(doc, id, local)),
+    /** Moves every note of a cluster by (dx, dy), so the outline moves with them. */
+    moveCluster: stepped((id: string, delta: { dx: number; dy: number }) => {
+      const s = useStore.getState();
+      const ids = clusterMembers(Object.values(s.notes), clusterIndex(Object.values(s.clusters))).get(id) ?? [];
+      moveNotes(doc, ids.map((n) => ({ id: n, x: s.notes[n]!.x + delta.dx, y: s.notes[n]!.y + delta.dy })), local);
+    }),
+
+    openVote: stepped((input: VoteInput) => openVote(doc, input, local)),
+    setVoteOpen: stepped((id: string, open: boolean) => setVoteOpen(doc, id, open, local)),
+    placeDot: stepped((voteId: string, itemId: string) => placeDot(doc, { voteId, itemId, ...voter() }, local)),
+    takeBackDot: stepped((voteId: string, itemId: string) => takeBackDot(doc, { voteId, itemId, ...voter() }, local)),
+
+    /** My group's stance on an item (the facilitator may record any group's, as the room says it). */
+    setStance: stepped((itemId: string, groupId: string, stance: StanceValue) => setStance(doc, itemId, groupId, stance, me().id, local)),
+    clearStance: stepped((itemId: string, groupId: string) => clearStance(doc, itemId, groupId, local)),
+    confirmOutcome: stepped((itemId: string, list: OutcomeList) => confirmOutcome(doc, itemId, list, me().id, local)),
+    clearOutcome: stepped((itemId: string) => clearOutcome(doc, itemId, local)),
+  };
+}

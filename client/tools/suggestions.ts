@@ -1,0 +1,58 @@
+/**
+ * Suggested clusters as proposals a table can edit: the shared `suggestClusters` grouping, a
+ * readable label for each group (its most shared words), and where to gather accepted notes.
+ *
+ * Why: the grouping rule is the shared, tested one; what is added here is only presentation: a
+ * label a person can keep or change, and a tidy grid so an accepted cluster is not spread across
+ * the whole board.
+ */
+import { STOP_WORDS, stem, suggestClusters, type Note } from '../../shared/index.ts';
+
+export interface Proposal {
+  readonly key: string;
+  readonly noteIds: string[];
+  readonly label: string;
+}
+
+/** Proposals for the given notes (groups of two or more), largest first. */
+export function proposalsFor(notes: ReadonlyArray<Pick<Note, 'id' | 'text'>>): Proposal[] {
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  return suggestClusters(notes.map((n) => ({ id: n.id, text: n.text })))
+    .filter((g) => g.length >= 2)
+    .sort((a, b) => b.length - a.length)
+    .map((ids) => ({ key: ids.join(','), noteIds: ids, label: labelFor(ids.map((id) => byId.get(id)?.text ?? '')) }));
+}
+
+/** The two words most notes of a group share (in the form most written), e.g. "waiting · lists". */
+export function labelFor(texts: readonly string[]): string {
+  const notesWith = new Map<string, number>();
+  const forms = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    const seen = new Set<string>();
+    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (word.length < 3 || STOP_WORDS.has(word)) continue;
+      const key = stem(word.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+      const f = forms.get(key) ?? new Map<string, number>();
+      f.set(word, (f.get(word) ?? 0) + 1);
+      forms.set(key, f);
+      if (!seen.has(key)) notesWith.set(key, (notesWith.get(key) ?? 0) + 1);
+      seen.add(key);
+    }
+  }
+  return [...notesWith]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 2)
+    .map(([key]) => [...forms.get(key)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0])
+    .join(' · ');
+}
+
+/** New positions that gather notes into a grid at the first note's place, so the outline stays small. */
+export function gatherInGrid(notes: ReadonlyArray<Pick<Note, 'id' | 'x' | 'y' | 'w' | 'h'>>, gap = 16): { id: string; x: number; y: number }[] {
+  if (notes.length === 0) return [];
+  const cols = Math.ceil(Math.sqrt(notes.length));
+  const cellW = Math.max(...notes.map((n) => n.w)) + gap;
+  const cellH = Math.max(...notes.map((n) => n.h)) + gap;
+  const x0 = notes[0]!.x;
+  const y0 = notes[0]!.y;
+  return notes.map((n, i) => ({ id: n.id, x: x0 + (i % cols) * cellW, y: y0 + Math.floor(i / cols) * cellH }));
+}

@@ -1,0 +1,34 @@
+/**
+ * A tap during an open dot vote: places a dot on the tapped note or cluster, or takes one back,
+ * depending on the vote tool; errors (no dots left, no group picked) are told to the person.
+ *
+ * Why: the same rule for notes and clusters, and one place that decides whether a tap votes or
+ * selects (selecting stays possible with the tool set to "Select").
+ */
+import { ValidationError } from '../../shared/index.ts';
+import { currentVote } from '../store/derived.ts';
+import { useStore } from '../store/store.ts';
+import { notify } from '../store/ui.ts';
+import type { BoardActions } from '../sync/actions.ts';
+
+/** Whether taps on items of kind `kind` vote now (so a double tap must not also edit). */
+export function isVoting(kind: 'notes' | 'clusters'): boolean {
+  const s = useStore.getState();
+  const vote = currentVote(s);
+  return vote !== null && vote.open && vote.target === kind && s.voteTool !== 'off' && !s.readOnly;
+}
+
+/** Handles a tap on an item of kind `kind`; returns whether the tap was a vote (and so is done). */
+export function voteTap(actions: BoardActions, itemId: string, kind: 'notes' | 'clusters'): boolean {
+  if (!isVoting(kind)) return false;
+  const s = useStore.getState();
+  const vote = currentVote(s)!;
+  try {
+    if (s.voteTool === 'place') actions.placeDot(vote.id, itemId);
+    else actions.takeBackDot(vote.id, itemId);
+  } catch (err) {
+    if (err instanceof ValidationError) notify(err.message);
+    else throw err;
+  }
+  return true;
+}

@@ -1,0 +1,116 @@
+/**
+ * Small overlays of the co-creation tools: the stakeholder-group question after joining, the vote
+ * banner with dots left and the place / take back / select tool, the cluster label editor, and the
+ * notice that says why something could not be done.
+ *
+ * Why: a participant on a tablet must see at a glance what the room is doing now (a vote is open,
+ * three dots left) and be asked the one question that makes their notes count for their group.
+ */
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { activeGroups, budgetKey, dotsLeft } from '../../shared/index.ts';
+import { useT } from '../i18n/i18n.ts';
+import { clusterOutline } from '../store/cocreationSelectors.ts';
+import { currentCount, currentVote } from '../store/derived.ts';
+import { useStore } from '../store/store.ts';
+import { useActions } from '../sync/sessionContext.ts';
+import { InlineInput } from './LabelEditors.tsx';
+
+/** Asks which stakeholder group I am in, once groups exist and I have not answered. */
+export function GroupPicker() {
+  const t = useT();
+  const actions = useActions();
+  const [later, setLater] = useState(false);
+  const groups = useStore(useShallow((s) => activeGroups(s.groups)));
+  // The facilitator is not asked (they set up the groups and usually belong to none); they can pick one in the panel.
+  const ask = useStore((s) => s.me.groupId === null && s.me.role === 'participant');
+  if (!ask || later || groups.length === 0) return null;
+  return (
+    <div className="dialog-backdrop">
+      <section className="dialog" role="dialog" aria-labelledby="pick-group-title">
+        <h2 id="pick-group-title">{t('pickGroupTitle')}</h2>
+        <p>{t('pickGroupBody')}</p>
+        <div className="group-choices">
+          {groups.map((g) => (
+            <button key={g.id} type="button" className="group-choice" onClick={() => actions.setMyGroup(g.id)}>
+              <span className="swatch-dot" style={{ background: g.color }} /> {g.name}
+            </button>
+          ))}
+          <button type="button" className="group-choice" onClick={() => actions.setMyGroup('')}>{t('noGroup')}</button>
+        </div>
+        <button type="button" onClick={() => setLater(true)}>{t('pickGroupLater')}</button>
+      </section>
+    </div>
+  );
+}
+
+/** While a vote is open: what it asks, my dots left, and the tap tool. */
+export function VoteBanner() {
+  const t = useT();
+  const vote = useStore(currentVote);
+  const tool = useStore((s) => s.voteTool);
+  const role = useStore((s) => s.me.role);
+  const left = useStore((s) => {
+    const v = currentVote(s);
+    const count = currentCount(s);
+    if (!v || !count) return 0;
+    return dotsLeft(v, count, budgetKey(v, { voterId: s.me.id, groupId: s.me.groupId || null }));
+  });
+  const groupName = useStore((s) => s.groups.find((g) => g.id === s.me.groupId)?.name ?? '');
+  if (!vote || !vote.open) return null;
+  const setTool = (voteTool: 'place' | 'takeBack' | 'off') => useStore.setState({ voteTool });
+  return (
+    <div className="vote-banner" role="status">
+      <span>{t('voteBanner', vote.title || t('untitledVote'), t(`votePlaceTarget_${vote.target}`))}</span>
+      {role !== 'projector' && (
+        <>
+          <strong className="dots-left">{vote.budget === 'group' ? t('dotsLeftGroup', left, groupName || t('noGroup')) : t('dotsLeft', left)}</strong>
+          <span className="row" role="group">
+            <button type="button" aria-pressed={tool === 'place'} onClick={() => setTool('place')}>{t('placeDot')}</button>
+            <button type="button" aria-pressed={tool === 'takeBack'} onClick={() => setTool('takeBack')}>{t('takeBack')}</button>
+            <button type="button" aria-pressed={tool === 'off'} onClick={() => setTool('off')}>{t('stopVoting')}</button>
+          </span>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The in-place editor of a cluster's label, over its label bar. */
+export function ClusterLabelEditor() {
+  const t = useT();
+  const actions = useActions();
+  const id = useStore((s) => s.editingCluster);
+  const label = useStore((s) => (s.editingCluster ? (s.clusters[s.editingCluster]?.label ?? null) : null));
+  const box = useStore(useShallow((s) => (s.editingCluster ? clusterOutline(s, s.editingCluster) : null)));
+  const v = useStore((s) => s.viewport);
+  if (!id || label === null || !box) return null;
+  return (
+    <InlineInput
+      key={id}
+      initial={label}
+      label={t('renameCluster')}
+      style={{ left: box.x * v.scale + v.x, top: box.y * v.scale + v.y, width: Math.max(200, box.w * v.scale) }}
+      onDone={(value) => {
+        if (value !== null) actions.renameCluster(id, value);
+        useStore.setState({ editingCluster: null });
+      }}
+    />
+  );
+}
+
+/** A short message at the bottom (e.g. "no dots left"), gone after a few seconds. */
+export function Notice() {
+  const notice = useStore((s) => s.notice);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => useStore.setState((s) => (s.notice === notice ? { notice: null } : {})), 4000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  if (!notice) return null;
+  return (
+    <p className="notice" role="alert">
+      {notice.message}
+    </p>
+  );
+}

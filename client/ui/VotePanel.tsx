@@ -1,0 +1,134 @@
+/**
+ * The dot-vote panel: the facilitator opens a vote (on notes or clusters; dots per person or per
+ * stakeholder group; one per item; results live or hidden) and closes it; everyone sees the results
+ * with the split by group when they may.
+ *
+ * Why: in a Future Search each stakeholder group puts its dots on the trends that matter to it; the
+ * split by group is the result, not only the total.
+ */
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { VoteInput } from '../../shared/index.ts';
+import { useT } from '../i18n/i18n.ts';
+import { currentCount, currentVote, itemTitle, resultsVisible } from '../store/derived.ts';
+import { useStore } from '../store/store.ts';
+import { attempt, togglePanel } from '../store/ui.ts';
+import { useActions } from '../sync/sessionContext.ts';
+import { Panel } from './Panels.tsx';
+
+export function VotePanel() {
+  const t = useT();
+  const actions = useActions();
+  const vote = useStore(currentVote);
+  const role = useStore((s) => s.me.role);
+  const visible = useStore((s) => resultsVisible(s, currentVote(s)));
+  const facilitator = role === 'facilitator';
+  return (
+    <Panel title={t('vote')} onClose={() => togglePanel('vote')}>
+      {vote ? (
+        <section>
+          <h3>
+            {vote.title || t('untitledVote')} <span className="muted">· {vote.open ? t('voteOpen') : t('voteClosed')}</span>
+          </h3>
+          {facilitator && (
+            <button type="button" onClick={() => attempt(() => actions.setVoteOpen(vote.id, !vote.open))}>
+              {vote.open ? t('closeVote') : t('reopenVote')}
+            </button>
+          )}
+          {visible ? <Results /> : <p className="hint">{t('resultsHidden')}</p>}
+        </section>
+      ) : (
+        <p className="hint">{t('noVoteYet')}</p>
+      )}
+      {facilitator && (!vote || !vote.open) && <StartVote />}
+    </Panel>
+  );
+}
+
+function Results() {
+  const t = useT();
+  const fallback = { cluster: t('clusterDefault'), note: t('emptyNote') };
+  const rows = useStore(
+    useShallow((s) => {
+      const count = currentCount(s);
+      if (!count) return [];
+      return count.ranking.map((r) => {
+        const split = Object.entries(count.byGroup[r.itemId] ?? {})
+          .map(([g, n]) => `${s.groups.find((x) => x.id === g)?.color ?? '#90a4ae'}:${n}:${s.groups.find((x) => x.id === g)?.name ?? t('noGroup')}`)
+          .join(';');
+        return `${r.itemId}\u0000${itemTitle(s, r.itemId, fallback)}\u0000${r.total}\u0000${split}`;
+      });
+    }),
+  );
+  const over = useStore((s) => currentCount(s)?.overLimit.size ?? 0);
+  if (rows.length === 0) return <p className="hint">{t('noVotes')}</p>;
+  const max = Math.max(...rows.map((r) => Number(r.split('\u0000')[2])));
+  return (
+    <>
+      <h4>{t('results')}</h4>
+      <ol className="results">
+        {rows.map((r) => {
+          const [id, title, total, split] = r.split('\u0000') as [string, string, string, string];
+          return (
+            <li key={id}>
+              <span className="result-title">{title}</span> <strong>{total}</strong>
+              <span className="bar" style={{ width: `${(Number(total) / max) * 100}%` }}>
+                {split.split(';').map((part) => {
+                  const [color, n, name] = part.split(':') as [string, string, string];
+                  return <span key={part} title={`${name}: ${n}`} style={{ background: color, flexGrow: Number(n) }} />;
+                })}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {over > 0 && <p className="hint">{t('overLimit', over)}</p>}
+    </>
+  );
+}
+
+function StartVote() {
+  const t = useT();
+  const actions = useActions();
+  const [form, setForm] = useState<Required<VoteInput>>({ title: '', target: 'notes', budget: 'person', dots: 3, onePerItem: false, live: true });
+  const set = (patch: Partial<VoteInput>) => setForm((f) => ({ ...f, ...patch }));
+  return (
+    <form
+      className="vote-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        attempt(() => actions.openVote(form));
+      }}
+    >
+      <h3>{t('startVote')}</h3>
+      <label className="field">
+        {t('voteTitle')}
+        <input value={form.title} placeholder={t('voteTitlePlaceholder')} maxLength={120} onChange={(e) => set({ title: e.target.value })} onKeyDown={(e) => e.stopPropagation()} />
+      </label>
+      <label className="field">
+        {t('voteOn')}
+        <select value={form.target} onChange={(e) => set({ target: e.target.value as 'notes' | 'clusters' })}>
+          <option value="notes">{t('voteNotes')}</option>
+          <option value="clusters">{t('voteClusters')}</option>
+        </select>
+      </label>
+      <div className="row">
+        <label className="field">
+          {t('dotsPer')}
+          <input type="number" min={1} max={50} value={form.dots} onChange={(e) => set({ dots: Math.round(Number(e.target.value)) || 1 })} onKeyDown={(e) => e.stopPropagation()} />
+        </label>
+        <select aria-label={t('dotsPer')} value={form.budget} onChange={(e) => set({ budget: e.target.value as 'person' | 'group' })}>
+          <option value="person">{t('perPerson')}</option>
+          <option value="group">{t('perGroup')}</option>
+        </select>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={form.onePerItem} onChange={(e) => set({ onePerItem: e.target.checked })} /> {t('onePerItem')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={form.live} onChange={(e) => set({ live: e.target.checked })} /> {t('liveResults')}
+      </label>
+      <button type="submit" className="primary">{t('startVote')}</button>
+    </form>
+  );
+}
