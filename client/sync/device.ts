@@ -20,3 +20,12 @@ export function deviceId(): string {
     return 'anonymous';
   }
 }
+
+/** Takes on another device's id (the same person continuing here; see handoff.ts). */
+export function adoptDeviceId(id: string): void {
+  try {
+    localStorage.setItem(KEY, id);
+  } catch {
+    // Private mode: this visit keeps its own id.
+  }
+}

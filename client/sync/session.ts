@@ -29,6 +29,8 @@ const RECONNECT_CAP_MS = 5000;
 
 export interface BoardSession {
   readonly boardId: string;
+  /** The link's access token (for links this page hands on). */
+  readonly token: string;
   readonly actions: BoardActions;
   destroy(): void;
 }
@@ -146,6 +148,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   const actions = createActions(doc, undo, presence, boardId);
   return {
     boardId,
+    token,
     actions,
     destroy() {
       closed = true;

@@ -46,13 +46,42 @@ export function labelFor(texts: readonly string[]): string {
     .join(' · ');
 }
 
-/** New positions that gather notes into a grid at the first note's place, so the outline stays small. */
-export function gatherInGrid(notes: ReadonlyArray<Pick<Note, 'id' | 'x' | 'y' | 'w' | 'h'>>, gap = 16): { id: string; x: number; y: number }[] {
+type Box = { x: number; y: number; w: number; h: number };
+
+/**
+ * New positions that gather notes into a grid, so an accepted cluster's outline stays small: at the
+ * first note's place if that is free, or else at the nearest free place around it (no other note or
+ * cluster is covered).
+ */
+export function gatherInGrid(
+  notes: ReadonlyArray<Pick<Note, 'id' | 'x' | 'y' | 'w' | 'h'>>,
+  obstacles: ReadonlyArray<Box> = [],
+  gap = 16,
+): { id: string; x: number; y: number }[] {
   if (notes.length === 0) return [];
   const cols = Math.ceil(Math.sqrt(notes.length));
+  const rows = Math.ceil(notes.length / cols);
   const cellW = Math.max(...notes.map((n) => n.w)) + gap;
   const cellH = Math.max(...notes.map((n) => n.h)) + gap;
-  const x0 = notes[0]!.x;
-  const y0 = notes[0]!.y;
-  return notes.map((n, i) => ({ id: n.id, x: x0 + (i % cols) * cellW, y: y0 + Math.floor(i / cols) * cellH }));
+  const margin = 80; // room for the outline and its label bar
+  const at = freeSpot({ x: notes[0]!.x, y: notes[0]!.y }, { w: cols * cellW, h: rows * cellH }, obstacles, margin);
+  return notes.map((n, i) => ({ id: n.id, x: at.x + (i % cols) * cellW, y: at.y + Math.floor(i / cols) * cellH }));
+}
+
+/** The nearest top-left corner to `near` (scanning rings outwards) where a box of `size` overlaps nothing. */
+export function freeSpot(near: { x: number; y: number }, size: { w: number; h: number }, obstacles: ReadonlyArray<Box>, margin: number): { x: number; y: number } {
+  const free = (x: number, y: number) =>
+    obstacles.every((o) => x + size.w + margin <= o.x || o.x + o.w + margin <= x || y + size.h + margin <= o.y || o.y + o.h + margin <= y);
+  const stepX = size.w / 2 + margin;
+  const stepY = size.h / 2 + margin;
+  for (let ring = 0; ring < 40; ring++) {
+    for (let i = -ring; i <= ring; i++) {
+      for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]] as const) {
+        const x = near.x + dx * stepX;
+        const y = near.y + dy * stepY;
+        if (free(x, y)) return { x, y };
+      }
+    }
+  }
+  return near;
 }

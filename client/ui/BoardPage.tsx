@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import { roleOfToken } from '../../shared/index.ts';
+import { takeHandoff } from '../sync/handoff.ts';
 import { openSession, type BoardSession } from '../sync/session.ts';
 import { ActionsContext } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
@@ -30,7 +31,11 @@ import './cocreation.css';
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
   // The projector is a screen, not a person: it joins without a name.
-  const [name, setName] = useState(() => (roleOfToken(token) === 'projector' ? 'Projector' : rememberedName()));
+  const [name, setName] = useState(() => {
+    if (roleOfToken(token) === 'projector') return 'Projector';
+    // A link from "continue on another device" brings the person's id, name and group along.
+    return takeHandoff(boardId) ?? rememberedName();
+  });
   // Before asking for a name: which board is this, and does the link still open it? (Offline the
   // question goes unanswered and the join form simply has no title.)
   const [info, setInfo] = useState<{ title?: string; refused?: boolean }>({});
@@ -138,7 +143,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
         <Toolbar onEditConnector={setEditingConnector} />
         <Minimap />
-        <SidePanel myName={name} />
+        <SidePanel myName={name} boardId={session.boardId} token={session.token} />
         <ConflictDialog boardId={session.boardId} />
         <MergeToast />
         <VoteBanner />

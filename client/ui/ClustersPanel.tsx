@@ -112,9 +112,20 @@ function Suggestions() {
           proposal={p}
           onReject={() => drop(p.key)}
           onAccept={(ids, label) => {
-            const notes = useStore.getState().notes;
-            const members = ids.map((id) => notes[id]).filter((n): n is Note => n !== undefined);
-            if (attempt(() => actions.acceptProposal(ids, label, gatherInGrid(members))) !== undefined) drop(p.key);
+            const s = useStore.getState();
+            const members = ids.map((id) => s.notes[id]).filter((n): n is Note => n !== undefined);
+            const view = clusterView(s);
+            // Everything the gathered notes must not cover: other notes, and other clusters' outlines.
+            const obstacles = [
+              ...Object.values(s.notes).filter((n) => !ids.includes(n.id)),
+              ...view.ids.map((c) => clusterBounds((view.members.get(c) ?? []).filter((n) => !ids.includes(n)).map((n) => s.notes[n]!))),
+            ].filter((b): b is { x: number; y: number; w: number; h: number } => b !== null);
+            const moves = gatherInGrid(members, obstacles);
+            if (attempt(() => actions.acceptProposal(ids, label, moves)) === undefined) return;
+            drop(p.key);
+            // Show where the cluster went (it may have moved to free space).
+            const box = clusterBounds(moves.map((m) => ({ ...s.notes[m.id]!, x: m.x, y: m.y })));
+            if (box) centerOn({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
           }}
         />
       ))}

@@ -30,6 +30,7 @@ export function GroupsPanel() {
     }),
   );
   const actions = useActions();
+  const [editing, setEditing] = useState(false);
   const facilitator = me.role === 'facilitator';
   const active = groups.filter((g) => !g.archived);
   const archived = groups.filter((g) => g.archived);
@@ -59,9 +60,9 @@ export function GroupsPanel() {
               <li key={g.id}>
                 <button type="button" className="lens-toggle" aria-pressed={lens.groups.includes(g.id)} onClick={() => toggleLens(g.id)}>
                   <span className="swatch-dot" style={{ background: g.color }} /> {g.name}
-                  <span className="muted"> · {t('groupNotes', counts[g.id] ?? 0)}</span>
+                  <span className="muted"> · {counts[g.id] === 1 ? t('groupOneNote') : t('groupNotes', counts[g.id] ?? 0)}</span>
                 </button>
-                {facilitator && <GroupEditor group={g} />}
+                {facilitator && editing && <GroupEditor group={g} />}
               </li>
             ))}
           </ul>
@@ -74,6 +75,9 @@ export function GroupsPanel() {
             <input type="checkbox" checked={lens.colorByGroup} onChange={(e) => setLens({ colorByGroup: e.target.checked })} /> {t('colorByGroup')}
           </label>
         </section>
+      )}
+      {facilitator && active.length > 0 && (
+        <button type="button" aria-pressed={editing} onClick={() => setEditing(!editing)}>{t('editGroups')}</button>
       )}
       {facilitator && <AddGroup count={groups.length} />}
       {facilitator && archived.length > 0 && (

@@ -10,6 +10,7 @@ import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select, togglePanel } from '../store/ui.ts';
+import { handoffLink } from '../sync/handoff.ts';
 import { ClustersPanel } from './ClustersPanel.tsx';
 import { CommonGroundPanel } from './CommonGroundPanel.tsx';
 import { GroupsPanel } from './GroupsPanel.tsx';
@@ -45,10 +46,12 @@ function HelpPanel() {
   );
 }
 
-function PeoplePanel({ myName }: { myName: string }) {
+function PeoplePanel({ myName, boardId, token }: { myName: string; boardId: string; token: string }) {
   const t = useT();
   const peers = useStore(useShallow((s) => Object.values(s.peers)));
   const groups = useStore(useShallow((s) => Object.fromEntries(s.groups.map((g) => [g.id, g.name]))));
+  const role = useStore((s) => s.me.role);
+  const myGroup = useStore((s) => s.me.groupId);
   return (
     <Panel title={t('peopleHere', peers.length + 1)} onClose={() => togglePanel('people')}>
       <ul className="people">
@@ -62,7 +65,20 @@ function PeoplePanel({ myName }: { myName: string }) {
           </li>
         ))}
       </ul>
+      {role !== 'projector' && <Handoff link={handoffLink(boardId, token, { name: myName, groupId: myGroup })} />}
     </Panel>
+  );
+}
+
+/** "Continue on another device": the link that carries me along, to copy. */
+function Handoff({ link }: { link: string }) {
+  const t = useT();
+  return (
+    <section>
+      <h3>{t('handoffTitle')}</h3>
+      <p className="hint">{t('handoffBody')}</p>
+      <input className="handoff-link" readOnly value={link} aria-label={t('handoffTitle')} onFocus={(e) => e.target.select()} />
+    </section>
   );
 }
 
@@ -105,10 +121,10 @@ function OutlinePanel() {
 }
 
 /** The open side panel, if any. */
-export function SidePanel({ myName }: { myName: string }) {
+export function SidePanel({ myName, boardId, token }: { myName: string; boardId: string; token: string }) {
   const panel = useStore((s) => s.panel);
   if (panel === 'help') return <HelpPanel />;
-  if (panel === 'people') return <PeoplePanel myName={myName} />;
+  if (panel === 'people') return <PeoplePanel myName={myName} boardId={boardId} token={token} />;
   if (panel === 'outline') return <OutlinePanel />;
   if (panel === 'groups') return <GroupsPanel />;
   if (panel === 'clusters') return <ClustersPanel />;

@@ -154,4 +154,35 @@ describe('co-creation in the browser (headless Chromium)', () => {
     expect(await projector.locator('.list-commonGround').textContent()).toContain('Long waiting lists for home care');
     await projector.screenshot({ path: artifactPath('cocreation-4-projector.png') });
   });
+
+  it('a person continuing on a second device stays one voter: the dot limit holds across both', async () => {
+    const board = await createBoard(env.server.localUrl, 'Two devices');
+    const fac = await openPage(env.browser, errors);
+    await joinBoard(fac, board.links.facilitator, 'Fien');
+    await fac.getByRole('button', { name: 'Stakeholder groups' }).click();
+    await fac.getByLabel('Group name').fill('Citizens');
+    await fac.getByRole('button', { name: 'Add group' }).click();
+    await fac.getByRole('button', { name: 'Dot vote' }).click();
+    await fac.getByRole('spinbutton', { name: 'Dots' }).fill('1');
+    await fac.getByRole('button', { name: 'Start a vote' }).click();
+
+    const tablet = await joinAs(board.links.participant, 'Ann', 'Citizens');
+    await tablet.getByText('1 dots left').waitFor();
+    await tablet.getByRole('button', { name: 'Select', exact: true }).click();
+    await addNoteWithButton(tablet, 'More time for neighbours');
+    await tablet.getByRole('button', { name: 'People' }).first().click();
+    const link = await tablet.getByLabel('Continue on another device').inputValue();
+
+    // The phone opens the link: no name asked, no group asked, the same voter.
+    const phone = await openPage(env.browser, errors);
+    await phone.goto(link);
+    await phone.locator('.status-connected').waitFor();
+    expect(phone.url()).not.toContain('me=');
+    const [note] = await waitForNotes(phone, (n) => n.length === 1, 'the phone to show the note');
+    await phone.getByText('1 dots left').waitFor();
+    await phone.mouse.click(note!.cx, note!.cy);
+    await phone.getByText('0 dots left').waitFor();
+    await tablet.getByText('0 dots left').waitFor();
+    expect(await phone.getByRole('dialog').count()).toBe(0);
+  });
 });
