@@ -33,7 +33,7 @@ import {
   type VoteInput,
 } from '../../shared/index.ts';
 import { useStore } from '../store/store.ts';
-import { rememberGroup } from './myGroup.ts';
+import { rememberGroup } from './identity.ts';
 
 const local = ORIGIN.local;
 

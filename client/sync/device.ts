@@ -21,7 +21,7 @@ export function deviceId(): string {
   }
 }
 
-/** Takes on another device's id (the same person continuing here; see handoff.ts). */
+/** Takes on another device's id (the same person continuing here; see identity.ts). */
 export function adoptDeviceId(id: string): void {
   try {
     localStorage.setItem(KEY, id);

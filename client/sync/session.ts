@@ -19,7 +19,7 @@ import { beginMerge } from './mergeSummary.ts';
 import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
 import { deviceId } from './device.ts';
-import { rememberedGroup } from './myGroup.ts';
+import { rememberedGroup } from './identity.ts';
 import { startWriteAhead } from './writeAhead.ts';
 import { createUndoManager } from './undo.ts';
 

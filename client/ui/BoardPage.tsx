@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import { roleOfToken } from '../../shared/index.ts';
-import { takeHandoff } from '../sync/handoff.ts';
+import { takeHandoff } from '../sync/identity.ts';
 import { openSession, type BoardSession } from '../sync/session.ts';
 import { ActionsContext } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';

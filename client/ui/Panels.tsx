@@ -10,7 +10,7 @@ import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select, togglePanel } from '../store/ui.ts';
-import { handoffLink } from '../sync/handoff.ts';
+import { handoffLink } from '../sync/identity.ts';
 import { ClustersPanel } from './ClustersPanel.tsx';
 import { CommonGroundPanel } from './CommonGroundPanel.tsx';
 import { GroupsPanel } from './GroupsPanel.tsx';

@@ -1,14 +1,14 @@
 /**
- * Continuing as the same person on another device: a link that carries my participant id, name and
- * stakeholder group along with the board link, adopted once by the device that opens it.
+ * Who I am on a board beyond my device id: my stakeholder group (remembered per board), and
+ * continuing as the same person on another device through a link that carries my participant id,
+ * name and group, adopted once by the device that opens it.
  *
- * Why: there are no accounts, so "one person" is one participant id. Someone who moves from the
- * table's tablet to their phone (or votes from both) stays one voter: the dot limit counts per
- * participant id, whatever device the dots came from.
+ * Why: there are no accounts. A person picks their group once per board (`''` means "no group",
+ * `null` "not asked yet"), and "one person" is one participant id: someone who moves from the table's
+ * tablet to their phone (or votes from both) stays one voter, as the dot limit counts per participant.
  */
 import { isId } from '../../shared/index.ts';
 import { adoptDeviceId, deviceId } from './device.ts';
-import { rememberGroup } from './myGroup.ts';
 
 const NAME_KEY = 'olifant.name';
 
@@ -39,4 +39,24 @@ export function takeHandoff(boardId: string): string | null {
   for (const key of ['me', 'name', 'group']) params.delete(key);
   history.replaceState(null, '', `${location.pathname}${location.search}#${params.toString()}`);
   return name || null;
+}
+
+const key = (boardId: string) => `olifant.group.${boardId}`;
+
+/** The remembered group for a board: an id, `''` for none, or `null` when never chosen. */
+export function rememberedGroup(boardId: string): string | null {
+  try {
+    return localStorage.getItem(key(boardId));
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers my group for a board. */
+export function rememberGroup(boardId: string, groupId: string): void {
+  try {
+    localStorage.setItem(key(boardId), groupId);
+  } catch {
+    // Private mode: the choice lasts for this visit only.
+  }
 }
