@@ -185,4 +185,43 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await tablet.getByText('0 dots left').waitFor();
     expect(await phone.getByRole('dialog').count()).toBe(0);
   });
+
+  it('dragging a note into a cluster’s outline adds it, dragging it out takes it out', async () => {
+    const board = await createBoard(env.server.localUrl, 'Drag in and out');
+    const page = await openPage(env.browser, errors);
+    await joinBoard(page, board.links.facilitator, 'Fien');
+    for (const text of ['one', 'two', 'three']) {
+      await addNoteWithButton(page, text);
+      const [last] = (await drawnNotes(page)).filter((n) => n.text === text);
+      await drag(page, { x: last!.cx, y: last!.cy }, { x: last!.cx - 300 + ['one', 'two', 'three'].indexOf(text) * 190, y: last!.cy });
+    }
+    const notes = await waitForNotes(page, (n) => n.length === 3 && new Set(n.map((x) => Math.round(x.cx / 50))).size === 3, 'three notes side by side');
+    const byText = (t: string) => notes.find((n) => n.text === t)!;
+    await page.mouse.click(byText('one').cx, byText('one').cy);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(byText('two').cx, byText('two').cy);
+    await page.keyboard.up('Shift');
+    await page.getByRole('button', { name: 'Make a cluster' }).click();
+    await page.getByLabel('Rename cluster').fill('Pair');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Clusters' }).click();
+    const size = page.locator('.cluster-list li').first();
+    await expect.poll(() => size.textContent()).toContain('2 notes');
+
+    // "three" is dropped with its centre between "one" and "two": it joins.
+    await drag(page, { x: byText('three').cx, y: byText('three').cy }, { x: (byText('one').cx + byText('two').cx) / 2, y: byText('one').cy + 40 });
+    await expect.poll(() => size.textContent()).toContain('3 notes');
+    // "one" is dragged far below: it leaves, and the outline shrinks to the other two.
+    await drag(page, { x: byText('one').cx, y: byText('one').cy }, { x: byText('one').cx, y: byText('one').cy + 330 });
+    await expect.poll(() => size.textContent()).toContain('2 notes');
+    await page.screenshot({ path: artifactPath('cocreation-5-drag-out.png') });
+  });
 });
+
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+}
