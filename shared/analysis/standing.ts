@@ -9,11 +9,26 @@
 import type { Outcome, OutcomeList, Stance, StanceValue, Standing, StakeholderGroup } from '../model/cocreation.ts';
 import { activeGroups } from './clusters.ts';
 
-/** Each active group's stance on one item (`undefined` where a group has not marked it). */
-export function stancesFor(itemId: string, stances: Iterable<Stance>, groups: ReadonlyArray<StakeholderGroup>): Record<string, StanceValue | undefined> {
+/**
+ * Each active group's stance on one item (`undefined` where a group has not marked it). Stances on
+ * items that now stand for this one (a cluster merged into it) count too: per group, the one set last
+ * (by time, then item id) wins, so a stance set on a cluster while it was merged elsewhere is not lost.
+ */
+export function stancesFor(
+  itemId: string,
+  stances: Iterable<Stance>,
+  groups: ReadonlyArray<StakeholderGroup>,
+  resolveItem: (itemId: string) => string | null = (id) => id,
+): Record<string, StanceValue | undefined> {
   const out: Record<string, StanceValue | undefined> = {};
+  const chosen: Record<string, Stance> = {};
   for (const g of activeGroups(groups)) out[g.id] = undefined;
-  for (const s of stances) if (s.itemId === itemId && s.groupId in out) out[s.groupId] = s.stance;
+  for (const s of stances) {
+    if (!(s.groupId in out) || resolveItem(s.itemId) !== itemId) continue;
+    const prev = chosen[s.groupId];
+    if (!prev || s.at > prev.at || (s.at === prev.at && s.itemId > prev.itemId)) chosen[s.groupId] = s;
+  }
+  for (const [g, s] of Object.entries(chosen)) out[g] = s.stance;
   return out;
 }
 
@@ -61,8 +76,12 @@ export function agreementLists(
   groups: ReadonlyArray<StakeholderGroup>,
   resolveItem: (itemId: string) => string | null = (id) => id,
 ): AgreementLists {
+  const active = new Set(activeGroups(groups).map((g) => g.id));
   const items = new Set<string>();
-  for (const s of stances) if (resolveItem(s.itemId) === s.itemId) items.add(s.itemId);
+  for (const s of stances) {
+    const id = active.has(s.groupId) ? resolveItem(s.itemId) : null;
+    if (id !== null) items.add(id);
+  }
   const confirmedList = new Map<string, OutcomeList>();
   for (const o of [...outcomes].sort((a, b) => a.at - b.at || (a.itemId < b.itemId ? -1 : 1))) {
     const id = resolveItem(o.itemId);
@@ -73,7 +92,7 @@ export function agreementLists(
   }
   const lists: AgreementLists = { commonGround: [], potentialProject: [], notAgreed: [], disagreements: [], unconfirmed: [] };
   for (const itemId of [...items].sort()) {
-    const byGroup = stancesFor(itemId, stances, groups);
+    const byGroup = stancesFor(itemId, stances, groups, resolveItem);
     const standing = standingOf(byGroup);
     const confirmed = confirmedList.get(itemId) ?? null;
     const item: AgreementItem = { itemId, standing, byGroup, confirmed, contested: confirmed === 'commonGround' && standing !== 'commonGround' };

@@ -14,7 +14,7 @@ import { parseOrThrow, ValidationError } from '../model/records.ts';
 import { listClusters } from './cocreationQueries.ts';
 import type { TxOrigin } from './origins.ts';
 import { listNotes } from './queries.ts';
-import { CLUSTER, clustersMap, NOTE, notesMap, stanceKey, stancesMap } from './roots.ts';
+import { CLUSTER, clustersMap, NOTE, notesMap } from './roots.ts';
 
 /** Makes a cluster of the given notes (taking them out of any cluster they were in); returns its id. */
 export function createCluster(doc: Y.Doc, noteIds: readonly string[], label: string, origin: TxOrigin): string {
@@ -43,14 +43,18 @@ export function renameCluster(doc: Y.Doc, id: string, label: string, origin: TxO
 
 /** Puts notes into a cluster, or takes them out of theirs with `null`. Deleted notes are skipped. */
 export function setNotesCluster(doc: Y.Doc, changes: ReadonlyMap<string, string | null>, origin: TxOrigin): void {
-  const clusters = clustersMap(doc);
-  for (const target of changes.values()) {
-    if (target !== null && !clusters.has(target)) throw new ValidationError('that cluster no longer exists');
+  const index = clusterIndex(listClusters(doc));
+  // A cluster merged meanwhile stands for the one it went into: the notes go there.
+  const resolved = new Map<string, string | null>();
+  for (const [noteId, target] of changes) {
+    const root = target === null ? null : resolveCluster(target, index);
+    if (target !== null && root === null) throw new ValidationError('that cluster no longer exists');
+    resolved.set(noteId, root);
   }
-  if (changes.size === 0) return;
+  if (resolved.size === 0) return;
   doc.transact(() => {
     const notes = notesMap(doc);
-    for (const [noteId, target] of changes) {
+    for (const [noteId, target] of resolved) {
       const yNote = notes.get(noteId);
       if (!yNote) continue;
       if (target === null) yNote.delete(NOTE.clusterId);
@@ -60,8 +64,8 @@ export function setNotesCluster(doc: Y.Doc, changes: ReadonlyMap<string, string 
 }
 
 /**
- * Merges cluster `from` into cluster `into`: its notes move over, it records where it went (so late
- * arrivals follow), and each group's stance on it is kept where `into` has none.
+ * Merges cluster `from` into cluster `into`: its notes move over, and it records where it went, so
+ * notes, dots, stances and confirmations that arrive for it later count for `into`.
  */
 export function mergeClusters(doc: Y.Doc, from: string, into: string, origin: TxOrigin): void {
   const index = clusterIndex(listClusters(doc));
@@ -73,12 +77,6 @@ export function mergeClusters(doc: Y.Doc, from: string, into: string, origin: Tx
     clustersMap(doc).get(src)?.set(CLUSTER.mergedInto, dst);
     const notes = notesMap(doc);
     for (const id of clusterMembers(listNotes(doc), index).get(src) ?? []) notes.get(id)?.set(NOTE.clusterId, dst);
-    const stances = stancesMap(doc);
-    for (const key of [...stances.keys()]) {
-      if (!key.startsWith(`${src}:`)) continue;
-      const target = stanceKey(dst, key.slice(src.length + 1));
-      if (!stances.has(target)) stances.set(target, stances.get(key));
-    }
   }, origin);
 }
 

@@ -23,9 +23,9 @@ import {
 } from '../model/cocreation.ts';
 import { newNoteId } from '../model/ids.ts';
 import { parseOrThrow, ValidationError } from '../model/records.ts';
-import { itemResolver, listDots, listGroups, listStances, toVote } from './cocreationQueries.ts';
+import { itemResolver, listDots, listGroups, listStances, toStance, toVote } from './cocreationQueries.ts';
 import type { TxOrigin } from './origins.ts';
-import { dotsMap, GROUP, groupsMap, outcomesMap, stanceKey, stancesMap, VOTE, votesMap } from './roots.ts';
+import { dotsMap, GROUP, groupsMap, notesMap, outcomesMap, stanceKey, stancesMap, VOTE, votesMap } from './roots.ts';
 
 /** Adds a stakeholder group at the end of the legend; returns its id. */
 export function createGroup(doc: Y.Doc, input: GroupInput, origin: TxOrigin): string {
@@ -106,6 +106,9 @@ export function placeDot(
   const resolve = itemResolver(doc);
   const itemId = resolve(dot.itemId);
   if (itemId === null) throw new ValidationError('that note or cluster no longer exists');
+  const isNote = notesMap(doc).has(itemId);
+  if (vote.target === 'notes' && !isNote) throw new ValidationError('this vote is on notes: tap a note');
+  if (vote.target === 'clusters' && isNote) throw new ValidationError('this vote is on clusters: tap a cluster’s name bar');
   const key = budgetKey(vote, dot);
   if (key === null) throw new ValidationError('pick your stakeholder group first: this vote gives dots per group');
   const count = countVote(vote, listDots(doc), resolve);
@@ -136,7 +139,11 @@ export function takeBackDot(
   const candidates = listDots(doc)
     .filter((d) => d.voteId === vote.id && key !== null && budgetKey(vote, d) === key && sameItem(d.itemId))
     .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
-  const own = candidates.find((d) => d.voterId === dot.voterId) ?? candidates[0];
+  // Dots over the limit (placed from another device or offline) go first: taking one back should
+  // free a counted dot only when there is nothing uncounted to take.
+  const over = countVote(vote, listDots(doc), resolve).overLimit;
+  const rank = (d: { id: string; voterId: string }) => (over.has(d.id) ? 0 : 2) + (d.voterId === dot.voterId ? 0 : 1);
+  const own = [...candidates].sort((a, b) => rank(a) - rank(b))[0];
   if (!own) return false;
   doc.transact(() => dotsMap(doc).delete(own.id), origin);
   return true;
@@ -153,8 +160,15 @@ export function setStance(doc: Y.Doc, itemId: string, groupId: string, stance: S
 
 /** Withdraws a group's stance on an item. */
 export function clearStance(doc: Y.Doc, itemId: string, groupId: string, origin: TxOrigin): void {
-  const key = stanceKey(itemResolver(doc)(itemId) ?? itemId, groupId); // where `setStance` put it
-  if (stancesMap(doc).has(key)) doc.transact(() => stancesMap(doc).delete(key), origin);
+  // Every stance of this group that counts for the item (including on clusters merged into it).
+  const resolve = itemResolver(doc);
+  const target = resolve(itemId) ?? itemId;
+  const stances = stancesMap(doc);
+  const keys = [...stances.keys()].filter((key) => {
+    const s = toStance(key, stances.get(key));
+    return s !== undefined && s.groupId === groupId && (s.itemId === target || resolve(s.itemId) === target);
+  });
+  if (keys.length) doc.transact(() => keys.forEach((key) => stances.delete(key)), origin);
 }
 
 /**
@@ -165,7 +179,7 @@ export function confirmOutcome(doc: Y.Doc, itemId: string, list: OutcomeList, by
   const value = parseOrThrow(outcomeListSchema, list);
   const target = itemResolver(doc)(itemId);
   if (target === null) throw new ValidationError('that note or cluster no longer exists');
-  if (value === 'commonGround' && standingOf(stancesFor(target, listStances(doc), listGroups(doc))) !== 'commonGround') {
+  if (value === 'commonGround' && standingOf(stancesFor(target, listStances(doc), listGroups(doc), itemResolver(doc))) !== 'commonGround') {
     throw new ValidationError('not every stakeholder group agrees yet, so this is not common ground');
   }
   doc.transact(() => outcomesMap(doc).set(target, { list: value, by, at: Date.now() }), origin);

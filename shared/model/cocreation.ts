@@ -122,9 +122,11 @@ export const clusterLabelSchema = label('the cluster label');
 export const voteInputSchema = z
   .object({
     title: label('the vote title').default(''),
-    target: z.enum(['notes', 'clusters']).default('notes'),
-    budget: z.enum(['person', 'group']).default('person'),
-    dots: z.number().int('dots must be a whole number').min(1, 'give at least one dot').max(MAX_DOTS, `at most ${MAX_DOTS} dots`),
+    target: z.enum(['notes', 'clusters'], { error: 'a vote is on notes or on clusters' }).default('notes'),
+    budget: z.enum(['person', 'group'], { error: 'dots are given per person or per group' }).default('person'),
+    dots: z
+      .number({ error: 'say how many dots each person or group gets (a number from 1 to 50)' })
+      .int('dots must be a whole number').min(1, 'give at least one dot').max(MAX_DOTS, `at most ${MAX_DOTS} dots`),
     onePerItem: z.boolean().default(false),
     live: z.boolean().default(true),
   })

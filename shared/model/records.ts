@@ -47,7 +47,7 @@ export interface Note {
   /** The author's stakeholder group, or `null`. */
   readonly groupId: GroupId;
   /** The cluster the note was put in, or `null`. As stored: the cluster may since have been merged
-   * (follow `mergedInto`) or dissolved; `effectiveCluster` resolves it. */
+   * (follow `mergedInto`) or dissolved; `resolveCluster` gives the cluster it is in now. */
   readonly clusterId: string | null;
   /** When the note was made, ms since the epoch. */
   readonly createdAt: number;

@@ -74,6 +74,7 @@ describe('createNote', () => {
       color: DEFAULT_NOTE_COLOR,
       authorId: 'dev1',
       groupId: null,
+      clusterId: null,
       createdAt: 5,
     });
     expect(notesMap(doc).get(id)?.get('text')).toBeInstanceOf(Y.Text);

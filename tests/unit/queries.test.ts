@@ -25,6 +25,7 @@ describe('reads of documents written by other tools', () => {
       color: DEFAULT_NOTE_COLOR,
       authorId: '',
       groupId: null,
+      clusterId: null,
       createdAt: 0,
     });
     doc.getMap('notes').set('junk', 'not a map');
