@@ -31,22 +31,33 @@ export function useLensState(groupId: string | null): 'normal' | 'dim' | 'hidden
   return useStore((s) => lensState(s, groupId));
 }
 
-/** Colours of the dots this person may see on an item in the current vote (group colour or grey). */
-export function visibleDotColors(s: StoreState, itemId: string): string[] {
+/** Colours of the dots this person may see on each item in the current vote (group colour or grey),
+ * computed once per change of the vote, the dots or who I am, not once per note. */
+const dotColorsByItem = memo((s: StoreState): Record<string, string[]> => {
   const vote = currentVote(s);
   const count = currentCount(s);
-  if (!vote || !count) return [];
-  const everyone = resultsVisible(s, vote);
-  if (everyone) {
-    const split = count.byGroup[itemId];
-    if (!split) return [];
-    return Object.entries(split).flatMap(([g, n]) => Array<string>(n).fill(groupColor(s, g) ?? '#455a64'));
+  const out: Record<string, string[]> = {};
+  if (!vote || !count) return out;
+  if (resultsVisible(s, vote)) {
+    for (const [itemId, split] of Object.entries(count.byGroup)) {
+      out[itemId] = Object.entries(split).flatMap(([g, n]) => Array<string>(n).fill(groupColor(s, g) ?? '#455a64'));
+    }
+    return out;
   }
   const { index } = clusterView(s);
-  const resolve = (id: string) => (id in s.notes ? id : resolveCluster(id, index));
-  return s.dots
-    .filter((d) => d.voteId === vote.id && count.counted.has(d.id) && d.voterId === s.me.id && resolve(d.itemId) === itemId)
-    .map((d) => groupColor(s, d.groupId) ?? '#455a64');
+  for (const d of s.dots) {
+    if (d.voteId !== vote.id || d.voterId !== s.me.id || !count.counted.has(d.id)) continue;
+    const item = d.itemId in s.notes ? d.itemId : resolveCluster(d.itemId, index);
+    if (item !== null) (out[item] ??= []).push(groupColor(s, d.groupId) ?? '#455a64');
+  }
+  return out;
+}, (s) => [currentVote(s), currentCount(s), s.dots, s.me, s.groups, s.notes, s.clusters]);
+
+const NONE: string[] = [];
+
+/** Colours of the dots this person may see on one item. */
+export function visibleDotColors(s: StoreState, itemId: string): string[] {
+  return dotColorsByItem(s)[itemId] ?? NONE;
 }
 
 export function useDotColors(itemId: string): string[] {
@@ -54,6 +65,17 @@ export function useDotColors(itemId: string): string[] {
 }
 
 type Box = { x: number; y: number; w: number; h: number };
+
+/** Remembers the last result of `fn(s)` while the values `deps(s)` picks are the same objects. */
+function memo<R>(fn: (s: StoreState) => R, deps: (s: StoreState) => unknown[]): (s: StoreState) => R {
+  let last: { keys: unknown[]; result: R } | null = null;
+  return (s) => {
+    const keys = deps(s);
+    if (last && keys.every((k, i) => k === last!.keys[i])) return last.result;
+    last = { keys, result: fn(s) };
+    return last.result;
+  };
+}
 
 /**
  * A cluster's outline as drawn now: during a drag of some of its members the outline follows the
