@@ -4,6 +4,7 @@
  * Why: every string goes through one function, so switching language re-renders everything at once.
  */
 import { create } from 'zustand';
+import { modelErrorsNl } from './cocreationStrings.ts';
 import { en, nl, type StringKey } from './strings.ts';
 
 export type Lang = 'en' | 'nl';
@@ -48,4 +49,9 @@ export function translate(lang: Lang, key: StringKey, ...args: (string | number)
 export function useT(): (key: StringKey, ...args: (string | number)[]) => string {
   const lang = useLangValue();
   return (key, ...args) => translate(lang, key, ...args);
+}
+
+/** A refusal from the board model (written in English in shared/) in the current language. */
+export function translateModelError(message: string): string {
+  return useLang.getState().lang === 'nl' ? (modelErrorsNl[message] ?? message) : message;
 }

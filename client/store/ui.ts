@@ -5,6 +5,7 @@
  * None of this is shared with others (it is not in the document).
  */
 import { ValidationError, type Area, type Note } from '../../shared/index.ts';
+import { translateModelError } from '../i18n/i18n.ts';
 import { useStore, type StoreState, type Viewport } from './store.ts';
 
 export const MIN_SCALE = 0.05;
@@ -114,7 +115,7 @@ export function attempt<R>(action: () => R): R | undefined {
     return action();
   } catch (err) {
     if (err instanceof ValidationError) {
-      notify(err.message);
+      notify(translateModelError(err.message));
       return undefined;
     }
     throw err;

@@ -5,10 +5,9 @@
  * Why: the same rule for notes and clusters, and one place that decides whether a tap votes or
  * selects (selecting stays possible with the tool set to "Select").
  */
-import { ValidationError } from '../../shared/index.ts';
 import { currentVote } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
-import { notify } from '../store/ui.ts';
+import { attempt } from '../store/ui.ts';
 import type { BoardActions } from '../sync/actions.ts';
 
 /** Whether taps on items of kind `kind` vote now (so a double tap must not also edit). */
@@ -23,12 +22,6 @@ export function voteTap(actions: BoardActions, itemId: string, kind: 'notes' | '
   if (!isVoting(kind)) return false;
   const s = useStore.getState();
   const vote = currentVote(s)!;
-  try {
-    if (s.voteTool === 'place') actions.placeDot(vote.id, itemId);
-    else actions.takeBackDot(vote.id, itemId);
-  } catch (err) {
-    if (err instanceof ValidationError) notify(err.message);
-    else throw err;
-  }
+  attempt(() => (s.voteTool === 'place' ? actions.placeDot(vote.id, itemId) : actions.takeBackDot(vote.id, itemId)));
   return true;
 }
