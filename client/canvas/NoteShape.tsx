@@ -15,7 +15,7 @@ import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
-import { useDotColors, useGroupColor, useLensState } from '../store/cocreationSelectors.ts';
+import { useNoteDecor } from '../store/cocreationSelectors.ts';
 import { isVoting, voteTap } from '../tools/voting.ts';
 import { DotRow } from './DotRow.tsx';
 
@@ -36,10 +36,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   // the zoom crosses these thresholds, not on every zoom step.
   const showText = useStore((s) => s.viewport.scale >= TEXT_MIN_SCALE);
   const showShadow = useStore((s) => s.viewport.scale >= SHADOW_MIN_SCALE);
-  const groupColor = useGroupColor(note?.groupId ?? null);
-  const lens = useLensState(note?.groupId ?? null);
-  const colorByGroup = useStore((s) => s.lens.colorByGroup);
-  const dots = useDotColors(id);
+  const { strip, groupFill, lens, dots } = useNoteDecor(id, note?.groupId ?? null);
   const actions = useActions();
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const longPressed = useRef(false);
@@ -113,7 +110,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
       <Rect
         width={note.w}
         height={note.h}
-        fill={colorByGroup && groupColor ? tint(groupColor) : note.color}
+        fill={groupFill ? tint(groupFill) : note.color}
         cornerRadius={3}
         shadowEnabled={showShadow}
         shadowColor="#000"
@@ -125,7 +122,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
         stroke={selected ? '#1a73e8' : busyColor}
         strokeWidth={selected ? 3 : busyColor ? 4 : 0}
       />
-      {groupColor && <Rect width={note.w} height={8} fill={groupColor} cornerRadius={[3, 3, 0, 0]} listening={false} perfectDrawEnabled={false} />}
+      {strip && <Rect width={note.w} height={8} fill={strip} cornerRadius={[3, 3, 0, 0]} listening={false} perfectDrawEnabled={false} />}
       {!editing && showText && (
         <Text
           text={note.text}
@@ -142,7 +139,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
           perfectDrawEnabled={false}
         />
       )}
-      <DotRow colors={dots} x={6} y={note.h - 26} width={note.w - 12} />
+      {dots.length > 0 && <DotRow colors={dots} x={6} y={note.h - 26} width={note.w - 12} />}
     </Group>
   );
 });

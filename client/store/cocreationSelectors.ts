@@ -10,11 +10,15 @@ import { clusterBounds, coverageOf, resolveCluster, type Note } from '../../shar
 import { clusterView, currentCount, currentVote, resultsVisible, standingOfItem } from './derived.ts';
 import { useStore, type StoreState } from './store.ts';
 
+/** Active groups' colours by id, built once per change of the groups. */
+const colorsOf = memo(
+  (s: StoreState) => Object.fromEntries(s.groups.filter((g) => !g.archived).map((g) => [g.id, g.color])) as Record<string, string>,
+  (s) => [s.groups],
+);
+
 /** The colour of an active group, or undefined. */
 export function groupColor(s: StoreState, groupId: string | null): string | undefined {
-  if (!groupId) return undefined;
-  const g = s.groups.find((x) => x.id === groupId);
-  return g && !g.archived ? g.color : undefined;
+  return groupId ? colorsOf(s)[groupId] : undefined;
 }
 
 /** How the perspective lens shows a note of this group. */
@@ -23,12 +27,20 @@ export function lensState(s: StoreState, groupId: string | null): 'normal' | 'di
   return s.lens.mode === 'filter' ? 'hidden' : 'dim';
 }
 
-export function useGroupColor(groupId: string | null): string | undefined {
-  return useStore((s) => groupColor(s, groupId));
-}
-
-export function useLensState(groupId: string | null): 'normal' | 'dim' | 'hidden' {
-  return useStore((s) => lensState(s, groupId));
+/** How a note looks beyond its own record: its group's strip colour, its fill when notes are
+ * coloured by group, the lens, and the dots on it. One selector (a string) per note, since every
+ * note runs it on every store change, panning included. */
+export function useNoteDecor(id: string, groupId: string | null): { strip?: string; groupFill?: string; lens: 'normal' | 'dim' | 'hidden'; dots: string[] } {
+  const key = useStore((s) => {
+    const strip = groupColor(s, groupId);
+    const lens = lensState(s, groupId);
+    const dots = visibleDotColors(s, id);
+    // The common case (no group colour, no lens, no dots) allocates nothing, on every frame of a pan.
+    if (!strip && lens === 'normal' && dots.length === 0) return PLAIN;
+    return `${strip ?? ''}|${s.lens.colorByGroup ? (strip ?? '') : ''}|${lens}|${dots.join(',')}`;
+  });
+  const [strip, groupFill, lens, dots] = key.split('|') as [string, string, 'normal' | 'dim' | 'hidden', string];
+  return { ...(strip ? { strip } : {}), ...(groupFill ? { groupFill } : {}), lens, dots: dots ? dots.split(',') : [] };
 }
 
 /** Colours of the dots this person may see on each item in the current vote (group colour or grey),
@@ -54,6 +66,7 @@ const dotColorsByItem = memo((s: StoreState): Record<string, string[]> => {
 }, (s) => [currentVote(s), currentCount(s), s.dots, s.me, s.groups, s.notes, s.clusters]);
 
 const NONE: string[] = [];
+const PLAIN = '||normal|';
 
 /** Colours of the dots this person may see on one item. */
 export function visibleDotColors(s: StoreState, itemId: string): string[] {
@@ -69,7 +82,11 @@ type Box = { x: number; y: number; w: number; h: number };
 /** Remembers the last result of `fn(s)` while the values `deps(s)` picks are the same objects. */
 function memo<R>(fn: (s: StoreState) => R, deps: (s: StoreState) => unknown[]): (s: StoreState) => R {
   let last: { keys: unknown[]; result: R } | null = null;
+  let lastState: StoreState | null = null;
   return (s) => {
+    // Thousands of notes ask in the same store state: one identity check answers all but the first.
+    if (s === lastState && last) return last.result;
+    lastState = s;
     const keys = deps(s);
     if (last && keys.every((k, i) => k === last!.keys[i])) return last.result;
     last = { keys, result: fn(s) };

@@ -77,9 +77,10 @@ export function currentCount(s: StoreState): VoteCount | null {
   return vote ? countOf(vote, s.dots, s.notes, s.clusters) : null;
 }
 
-/** Whether this person may see everyone's dots now (live votes, closed votes, the facilitator). */
+/** Whether this screen may show everyone's dots now (live votes, closed votes, the facilitator's). */
 export function resultsVisible(s: StoreState, vote: Vote | null): boolean {
-  return vote !== null && (vote.live || !vote.open || s.me.role === 'facilitator' || s.me.role === 'projector');
+  // The projector is the room's screen: a hidden vote stays hidden there until it closes.
+  return vote !== null && (vote.live || !vote.open || s.me.role === 'facilitator');
 }
 
 const agreementOf = memo(

@@ -10,6 +10,7 @@ import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 import { editNote, select, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
+import { clusterSelection, dissolveSelectedClusters, unclusterSelection } from './clusterCommands.ts';
 import { addAreaAtCenter, deleteSelection, duplicateSelection, startConnect } from './commands.ts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -44,6 +45,10 @@ export function useShortcuts(actions: BoardActions): void {
       } else if (mod && key === 'd') {
         e.preventDefault();
         duplicateSelection(actions);
+      } else if (mod && key === 'g') {
+        e.preventDefault();
+        if (e.shiftKey) unclusterSelection(actions);
+        else clusterSelection(actions);
       } else if (mod && key === 'a') {
         e.preventDefault();
         select([...s.noteIds]);
@@ -51,7 +56,8 @@ export function useShortcuts(actions: BoardActions): void {
         return;
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
         e.preventDefault();
-        deleteSelection(actions, lang);
+        if (s.selection.length > 0 && s.selection.every((id) => id in s.clusters)) dissolveSelectedClusters(actions, lang);
+        else deleteSelection(actions, lang);
       } else if (e.key === 'Escape') {
         select([]);
         useStore.setState({ connectFrom: null, panel: 'none' });

@@ -16,7 +16,7 @@ import { CommonGroundPanel } from './CommonGroundPanel.tsx';
 import { GroupsPanel } from './GroupsPanel.tsx';
 import { VotePanel } from './VotePanel.tsx';
 
-const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_areaMove', 'sc_escape', 'sc_help'];
+const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_areaMove', 'sc_cluster', 'sc_vote', 'sc_escape', 'sc_help'];
 
 export function Panel({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
   const t = useT();

@@ -1,0 +1,51 @@
+/**
+ * The cluster commands, shared by the selection bar and the keyboard (Ctrl/⌘+G makes a cluster,
+ * Shift+Ctrl/⌘+G takes notes out, Delete on a selected cluster dissolves it).
+ *
+ * Why: dissolving must ask the same question from a key or a button: a cluster carrying dots,
+ * stances or a confirmation is the room's work.
+ */
+import { translate, type Lang } from '../i18n/i18n.ts';
+import { clusterView } from '../store/derived.ts';
+import { useStore } from '../store/store.ts';
+import { attempt, select } from '../store/ui.ts';
+import type { BoardActions } from '../sync/actions.ts';
+
+/** Makes a cluster of the selected notes and opens its label for typing. */
+export function clusterSelection(actions: BoardActions): void {
+  const s = useStore.getState();
+  const notes = s.selection.filter((id) => id in s.notes);
+  if (notes.length === 0) return;
+  const id = attempt(() => actions.makeCluster(notes, ''));
+  if (!id) return;
+  select([id]);
+  useStore.setState({ editingCluster: id });
+}
+
+/** Takes the selected notes out of their clusters. */
+export function unclusterSelection(actions: BoardActions): void {
+  const s = useStore.getState();
+  const view = clusterView(s);
+  const clustered = s.selection.filter((id) => id in view.noteCluster);
+  if (clustered.length) attempt(() => actions.setNotesCluster(new Map(clustered.map((id) => [id, null]))));
+}
+
+/** Merges the selected clusters into the first selected one. */
+export function mergeSelectedClusters(actions: BoardActions): void {
+  const s = useStore.getState();
+  const [into, ...rest] = s.selection.filter((id) => id in s.clusters);
+  if (!into) return;
+  for (const from of rest) attempt(() => actions.mergeClusters(from, into));
+  select([into]);
+}
+
+/** Dissolves the selected clusters, asking first for each one that carries dots, stances or a confirmation. */
+export function dissolveSelectedClusters(actions: BoardActions, lang: Lang, confirm: (q: string) => boolean = window.confirm): void {
+  const s = useStore.getState();
+  for (const id of s.selection.filter((x) => x in s.clusters)) {
+    const label = s.clusters[id]?.label || translate(lang, 'clusterDefault');
+    const marked = s.dots.some((d) => d.itemId === id) || s.stances.some((x) => x.itemId === id) || s.outcomes.some((o) => o.itemId === id);
+    if (marked && !confirm(translate(lang, 'confirmDissolve', label))) continue;
+    attempt(() => actions.dissolveCluster(id));
+  }
+}
