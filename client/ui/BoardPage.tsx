@@ -15,7 +15,7 @@ import { ActionsContext } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel, zoomToFit } from '../store/ui.ts';
 import { useShortcuts } from '../tools/keyboard.ts';
-import { ClusterLabelEditor, GroupPicker, Notice, VoteBanner } from './CocreationOverlays.tsx';
+import { ClusterLabelEditor, GroupLegend, GroupPicker, Notice, VoteBanner } from './CocreationOverlays.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
@@ -143,6 +143,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
         <Toolbar onEditConnector={setEditingConnector} />
         <Minimap />
+        <GroupLegend />
         <SidePanel myName={name} boardId={session.boardId} token={session.token} />
         <ConflictDialog boardId={session.boardId} />
         <MergeToast />

@@ -90,12 +90,16 @@ function Suggestions() {
   const t = useT();
   const actions = useActions();
   const [proposals, setProposals] = useState<Proposal[] | null>(null);
+  // Whether the last run found nothing (not: every proposal has been dealt with).
+  const [foundNone, setFoundNone] = useState(false);
   const selected = useStore(useShallow((s) => s.selection.filter((id) => id in s.notes)));
   const unclustered = useStore(useShallow((s) => s.noteIds.filter((id) => !(id in clusterView(s).noteCluster))));
   const basis = selected.length >= 2 ? selected : unclustered;
   const run = () => {
     const notes = useStore.getState().notes;
-    setProposals(proposalsFor(basis.map((id) => notes[id]!).filter((n) => n.text.trim())));
+    const found = proposalsFor(basis.map((id) => notes[id]!).filter((n) => n.text.trim()));
+    setProposals(found);
+    setFoundNone(found.length === 0);
   };
   const drop = (key: string) => setProposals((ps) => ps?.filter((p) => p.key !== key) ?? null);
   return (
@@ -105,7 +109,7 @@ function Suggestions() {
       <button type="button" onClick={run} disabled={basis.length < 2}>
         {selected.length >= 2 ? t('suggestSelected', basis.length) : t('suggestUnclustered', basis.length)}
       </button>
-      {proposals && proposals.length === 0 && <p className="hint">{t('suggestNone')}</p>}
+      {foundNone && <p className="hint">{t('suggestNone')}</p>}
       {proposals?.map((p) => (
         <ProposalCard
           key={p.key}

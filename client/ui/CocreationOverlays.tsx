@@ -114,3 +114,24 @@ export function Notice() {
     </p>
   );
 }
+
+/** The stakeholder groups' colours, always on the board (under the overview map); a tap toggles the lens. */
+export function GroupLegend() {
+  const t = useT();
+  const groups = useStore(useShallow((s) => activeGroups(s.groups)));
+  const lens = useStore((s) => s.lens.groups);
+  if (groups.length === 0) return null;
+  const toggle = (id: string) =>
+    useStore.setState((s) => ({ lens: { ...s.lens, groups: s.lens.groups.includes(id) ? s.lens.groups.filter((g) => g !== id) : [...s.lens.groups, id] } }));
+  return (
+    <ul className="group-legend" aria-label={t('groups')}>
+      {groups.map((g) => (
+        <li key={g.id}>
+          <button type="button" aria-pressed={lens.includes(g.id)} onClick={() => toggle(g.id)} onPointerDown={(e) => e.preventDefault()}>
+            <span className="swatch-dot" style={{ background: g.color }} /> {g.name}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
