@@ -48,7 +48,11 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
     if (!readOnly && !isVoting('clusters')) useStore.setState({ editingCluster: id });
   };
   const chips = [...coverage.present.map((c) => ({ c, on: true })), ...coverage.missing.map((c) => ({ c, on: false }))];
-  const chipsWidth = chips.length * 22;
+  // The coverage circles take at most a third of the bar, getting smaller with many groups; the
+  // label keeps the rest.
+  const step = chips.length ? Math.max(8, Math.min(22, box.w / 3 / chips.length)) : 0;
+  const radius = Math.min(7, step / 2 - 1);
+  const chipsWidth = chips.length * step;
   const badge = standing === 'open' ? '' : t(`standing_${standing}`);
   const barColor = STANDING_COLOR[standing] || '#37474f';
 
@@ -87,7 +91,7 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
         if (!c) return;
         const dx = node.x() - c.origin.x;
         const dy = node.y() - c.origin.y;
-        if (dx !== 0 || dy !== 0) actions.moveCluster(id, { dx, dy });
+        if (dx !== 0 || dy !== 0) actions.moveCluster(c.ids.map((n) => ({ id: n, x: c.start.get(n)!.x + dx, y: c.start.get(n)!.y + dy })));
         useStore.setState((s) => {
           const notes = { ...s.notes };
           for (const n of c.ids) if (notes[n]) notes[n] = { ...notes[n]!, x: c.start.get(n)!.x + dx, y: c.start.get(n)!.y + dy };
@@ -134,12 +138,12 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
       {chips.map((chip, i) => (
         <Circle
           key={i}
-          x={box.w - chipsWidth - 4 + i * 22 + 11}
+          x={box.w - chipsWidth - 4 + i * step + step / 2}
           y={CLUSTER_LABEL_HEIGHT / 2}
-          radius={7}
+          radius={radius}
           fill={chip.on ? chip.c : '#ffffff'}
           stroke={chip.c}
-          strokeWidth={chip.on ? 0 : 2.5}
+          strokeWidth={chip.on ? 0 : Math.max(1.5, radius / 2.8)}
           listening={false}
         />
       ))}

@@ -73,6 +73,7 @@ export function visibleDotColors(s: StoreState, itemId: string): string[] {
   return dotColorsByItem(s)[itemId] ?? NONE;
 }
 
+/** The dots this person may see on an item (for shapes drawn few at a time, like clusters). */
 export function useDotColors(itemId: string): string[] {
   return useStore(useShallow((s) => visibleDotColors(s, itemId)));
 }
@@ -109,19 +110,31 @@ export function clusterOutline(s: StoreState, id: string): Box | null {
   return clusterBounds(members.filter((m) => !moving.has(m.id)));
 }
 
+/** A cluster's outline as drawn now (see `clusterOutline`). */
 export function useClusterOutline(id: string): Box | null {
   return useStore(useShallow((s) => clusterOutline(s, id)));
 }
 
+/** Every live cluster's coverage as "present colours|missing colours", once per change of the notes,
+ * clusters or groups (not once per cluster per pan frame). */
+const coverageKeys = memo(
+  (s: StoreState): Record<string, string> => {
+    const view = clusterView(s);
+    const colors = colorsOf(s);
+    const out: Record<string, string> = {};
+    for (const [id, ids] of view.members) {
+      const cov = coverageOf(ids.map((n) => s.notes[n]!).filter(Boolean), s.groups);
+      out[id] = `${cov.present.map((g) => colors[g]).join(',')}|${cov.missing.map((g) => colors[g]).join(',')}`;
+    }
+    return out;
+  },
+  (s) => [s.notes, s.clusters, s.groups],
+);
+
 /** A cluster's coverage as group colours: present ones and missing ones. */
 export function useClusterCoverage(id: string): { present: string[]; missing: string[] } {
   // A string key, so the shape re-renders only when the coverage itself changes.
-  const key = useStore((s) => {
-    const ids = clusterView(s).members.get(id) ?? [];
-    const cov = coverageOf(ids.map((n) => s.notes[n]!).filter(Boolean), s.groups);
-    const colorOf = (g: string) => s.groups.find((x) => x.id === g)?.color ?? '#666666';
-    return `${cov.present.map(colorOf).join(',')}|${cov.missing.map(colorOf).join(',')}`;
-  });
+  const key = useStore((s) => coverageKeys(s)[id] ?? '|');
   const [present = '', missing = ''] = key.split('|');
   return { present: present ? present.split(',') : [], missing: missing ? missing.split(',') : [] };
 }

@@ -11,6 +11,7 @@ import {
   clusterIndex,
   clusterMembers,
   countVote,
+  lastMergeTimes,
   resolveCluster,
   type AgreementLists,
   type Cluster,
@@ -86,7 +87,14 @@ export function resultsVisible(s: StoreState, vote: Vote | null): boolean {
 const agreementOf = memo(
   (stances: StoreState['stances'], outcomes: StoreState['outcomes'], groups: StoreState['groups'], notes: StoreState['notes'], clusters: StoreState['clusters']) => {
     const { index } = clusterViewOf(notes, clusters);
-    return agreementLists(stances, outcomes, groups, (id) => (id in notes ? id : resolveCluster(id, index)));
+    const merged = lastMergeTimes(index);
+    return agreementLists(
+      stances,
+      outcomes,
+      groups,
+      (id) => (id in notes ? id : resolveCluster(id, index)),
+      (id) => merged.get(id) ?? -Infinity,
+    );
   },
 );
 
@@ -111,4 +119,32 @@ export function itemTitle(s: StoreState, itemId: string, fallback: { cluster: st
   const note = s.notes[itemId];
   if (note) return note.text.trim().split('\n')[0]!.slice(0, 80) || fallback.note;
   return '';
+}
+
+export interface VoteRow {
+  readonly itemId: string;
+  /** The item's label or text ('' when it has none). */
+  readonly title: string;
+  readonly total: number;
+  /** Counted dots per stakeholder group (`groupId` '' for voters without a group). */
+  readonly split: ReadonlyArray<{ groupId: string; name: string; color: string; count: number }>;
+}
+
+const voteRowsOf = memo((count: VoteCount | null, groups: StoreState['groups'], notes: StoreState['notes'], clusters: StoreState['clusters']): VoteRow[] => {
+  if (!count) return [];
+  const s = { notes, clusters } as StoreState;
+  return count.ranking.map((r) => ({
+    itemId: r.itemId,
+    title: itemTitle(s, r.itemId, { cluster: '', note: '' }),
+    total: r.total,
+    split: Object.entries(count.byGroup[r.itemId] ?? {}).map(([groupId, n]) => {
+      const g = groups.find((x) => x.id === groupId);
+      return { groupId, name: g?.name ?? '', color: g?.color ?? '#90a4ae', count: n };
+    }),
+  }));
+});
+
+/** The current vote's results as rows, most dots first (the same array while nothing changed). */
+export function voteRows(s: StoreState): VoteRow[] {
+  return voteRowsOf(currentCount(s), s.groups, s.notes, s.clusters);
 }

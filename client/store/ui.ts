@@ -121,3 +121,22 @@ export function attempt<R>(action: () => R): R | undefined {
     throw err;
   }
 }
+
+/** Changes the perspective lens; notes it hides leave the selection (nothing is changed unseen). */
+export function setLens(patch: Partial<StoreState['lens']>): void {
+  useStore.setState((s) => {
+    const lens = { ...s.lens, ...patch };
+    const hidden = (id: string) => {
+      const n = s.notes[id];
+      if (!n || lens.mode !== 'filter' || lens.groups.length === 0) return false;
+      return n.groupId === null || !lens.groups.includes(n.groupId);
+    };
+    return { lens, selection: s.selection.filter((id) => !hidden(id)) };
+  });
+}
+
+/** Adds a group to the lens, or takes it out. */
+export function toggleLensGroup(id: string): void {
+  const groups = useStore.getState().lens.groups;
+  setLens({ groups: groups.includes(id) ? groups.filter((g) => g !== id) : [...groups, id] });
+}

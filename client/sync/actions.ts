@@ -31,6 +31,8 @@ import type { BoardUndo } from './undo.ts';
 
 type Presence = ReturnType<typeof startPresence>;
 const local = ORIGIN.local;
+/** Who is acting: the board's participant id, or this device's before a session has set it. */
+const me = () => useStore.getState().me.id || deviceId();
 
 /** Creates the action set bound to one document. */
 export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, boardId = '') {
@@ -42,7 +44,7 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, b
       step();
       const half = DEFAULT_NOTE_SIZE / 2;
       const groupId = useStore.getState().me.groupId || null;
-      return createNote(doc, { x: p.x - half, y: p.y - half, authorId: deviceId(), groupId, ...(color ? { color } : {}) }, local);
+      return createNote(doc, { x: p.x - half, y: p.y - half, authorId: me(), groupId, ...(color ? { color } : {}) }, local);
     },
     /** One typing edit at a position (from the note editor). */
     editText: (id: string, edit: { index: number; remove: number; insert: string }) => spliceNoteText(doc, id, edit, local),
@@ -68,7 +70,7 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, b
     duplicate(ids: string[]): string[] {
       step();
       const noteIds = ids.filter((id) => id in useStore.getState().notes);
-      return duplicateNotes(doc, noteIds, { dx: 30, dy: 30 }, deviceId(), local);
+      return duplicateNotes(doc, noteIds, { dx: 30, dy: 30 }, me(), local);
     },
     addAreaAt(p: { x: number; y: number }, name: string): string {
       step();

@@ -7,14 +7,14 @@
  */
 import type * as Y from 'yjs';
 import {
+  claimNotesForGroup,
   clearOutcome,
   clearStance,
-  clusterIndex,
-  clusterMembers,
   confirmOutcome,
   createCluster,
   createGroup,
   dissolveCluster,
+  dropNotes,
   mergeClusters,
   moveNotes,
   openVote,
@@ -33,6 +33,7 @@ import {
   type VoteInput,
 } from '../../shared/index.ts';
 import { useStore } from '../store/store.ts';
+import { attempt } from '../store/ui.ts';
 import { rememberGroup } from './identity.ts';
 
 const local = ORIGIN.local;
@@ -58,6 +59,8 @@ export function createCocreationActions(
       rememberGroup(boardId, groupId);
       useStore.setState((s) => ({ me: { ...s.me, groupId } }));
       presence.setGroup(groupId || null);
+      // Notes I wrote before saying which group I am in now count for it.
+      if (groupId) attempt(() => claimNotesForGroup(doc, me().id, groupId, local));
     },
     addGroup: stepped((input: GroupInput) => createGroup(doc, input, local)),
     updateGroup: stepped((id: string, input: GroupInput) => updateGroup(doc, id, input, local)),
@@ -73,18 +76,13 @@ export function createCocreationActions(
     /** Moves notes in or out of clusters (`null`: out), e.g. after a drop. */
     setNotesCluster: stepped((changes: ReadonlyMap<string, string | null>) => setNotesCluster(doc, changes, local)),
     /** A drop: the notes' new positions and cluster changes, as one undo step. */
-    moveNotesIntoClusters: stepped((moves: { id: string; x: number; y: number }[], changes: ReadonlyMap<string, string | null>) => {
-      moveNotes(doc, moves, local);
-      setNotesCluster(doc, changes, local);
-    }),
+    moveNotesIntoClusters: stepped((moves: { id: string; x: number; y: number }[], changes: ReadonlyMap<string, string | null>) =>
+      dropNotes(doc, moves, changes, local),
+    ),
     mergeClusters: stepped((from: string, into: string) => mergeClusters(doc, from, into, local)),
     dissolveCluster: stepped((id: string) => dissolveCluster(doc, id, local)),
-    /** Moves every note of a cluster by (dx, dy), so the outline moves with them. */
-    moveCluster: stepped((id: string, delta: { dx: number; dy: number }) => {
-      const s = useStore.getState();
-      const ids = clusterMembers(Object.values(s.notes), clusterIndex(Object.values(s.clusters))).get(id) ?? [];
-      moveNotes(doc, ids.map((n) => ({ id: n, x: s.notes[n]!.x + delta.dx, y: s.notes[n]!.y + delta.dy })), local);
-    }),
+    /** Moves a cluster's notes (those carried by the drag) to where the drag left them. */
+    moveCluster: stepped((moves: { id: string; x: number; y: number }[]) => moveNotes(doc, moves, local)),
 
     openVote: stepped((input: VoteInput) => openVote(doc, input, local)),
     setVoteOpen: stepped((id: string, open: boolean) => setVoteOpen(doc, id, open, local)),

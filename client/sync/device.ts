@@ -21,11 +21,3 @@ export function deviceId(): string {
   }
 }
 
-/** Takes on another device's id (the same person continuing here; see identity.ts). */
-export function adoptDeviceId(id: string): void {
-  try {
-    localStorage.setItem(KEY, id);
-  } catch {
-    // Private mode: this visit keeps its own id.
-  }
-}

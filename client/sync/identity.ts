@@ -8,13 +8,30 @@
  * tablet to their phone (or votes from both) stays one voter, as the dot limit counts per participant.
  */
 import { isId } from '../../shared/index.ts';
-import { adoptDeviceId, deviceId } from './device.ts';
+import { deviceId } from './device.ts';
 
 const NAME_KEY = 'olifant.name';
 
+const meKey = (boardId: string) => `olifant.me.${boardId}`;
+
+/**
+ * Who I am on this board: the participant id taken over from another device for this board, if any,
+ * else this device's own id. Per board, so a shared table tablet that opened someone's personal link
+ * for one board is not that person on every other board.
+ */
+export function participantId(boardId: string): string {
+  try {
+    const adopted = localStorage.getItem(meKey(boardId));
+    if (adopted && isId(adopted)) return adopted;
+  } catch {
+    // Private mode: this device's id.
+  }
+  return deviceId();
+}
+
 /** A link that opens this board on another device as me. */
 export function handoffLink(boardId: string, token: string, me: { name: string; groupId: string | null }): string {
-  const params = new URLSearchParams({ token, me: deviceId(), name: me.name });
+  const params = new URLSearchParams({ token, me: participantId(boardId), name: me.name });
   if (me.groupId !== null) params.set('group', me.groupId);
   return `${location.origin}/b/${boardId}#${params.toString()}`;
 }
@@ -29,8 +46,8 @@ export function takeHandoff(boardId: string): string | null {
   if (!me) return null;
   const name = params.get('name')?.trim().slice(0, 60) ?? '';
   const group = params.get('group');
-  if (isId(me)) adoptDeviceId(me);
   try {
+    if (isId(me)) localStorage.setItem(meKey(boardId), me);
     if (name) localStorage.setItem(NAME_KEY, name);
   } catch {
     // Private mode: the name is asked again.

@@ -18,8 +18,7 @@ import { bridgeDocToStore } from './bridge.ts';
 import { beginMerge } from './mergeSummary.ts';
 import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
-import { deviceId } from './device.ts';
-import { rememberedGroup } from './identity.ts';
+import { participantId, rememberedGroup } from './identity.ts';
 import { startWriteAhead } from './writeAhead.ts';
 import { createUndoManager } from './undo.ts';
 
@@ -45,7 +44,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   resetStore();
   const role = roleOfToken(token) ?? 'participant';
   const groupId = rememberedGroup(boardId);
-  useStore.setState({ readOnly: role === 'projector', me: { id: deviceId(), role, groupId } });
+  useStore.setState({ readOnly: role === 'projector', me: { id: participantId(boardId), role, groupId } });
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
   const stopWriteAhead = startWriteAhead(doc, `olifant.wal.${boardId}`, (origin) => origin === ORIGIN.local);

@@ -7,7 +7,7 @@
  * else's work.
  */
 import * as Y from 'yjs';
-import { areasMap, clustersMap, connectorsMap, dotsMap, groupsMap, notesMap, ORIGIN, outcomesMap, stancesMap, votesMap } from '../../shared/index.ts';
+import { areasMap, clustersMap, connectorsMap, groupsMap, notesMap, ORIGIN, outcomesMap, stancesMap } from '../../shared/index.ts';
 
 type DeleteSet = Parameters<typeof Y.isDeleted>[0];
 
@@ -53,8 +53,8 @@ export function createUndoManager(doc: Y.Doc): BoardUndo {
     connectorsMap(doc),
     groupsMap(doc),
     clustersMap(doc),
-    votesMap(doc),
-    dotsMap(doc),
+    // Not votes and dots: a dot is taken back with "Take back", and undo must not reach into a vote
+    // that has closed since.
     stancesMap(doc),
     outcomesMap(doc),
   ] as Y.AbstractType<unknown>[];

@@ -6,7 +6,7 @@
  * stances or a confirmation is the room's work.
  */
 import { translate, type Lang } from '../i18n/i18n.ts';
-import { clusterView } from '../store/derived.ts';
+import { clusterView, resolverOf } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { attempt, select } from '../store/ui.ts';
 import type { BoardActions } from '../sync/actions.ts';
@@ -42,9 +42,12 @@ export function mergeSelectedClusters(actions: BoardActions): void {
 /** Dissolves the selected clusters, asking first for each one that carries dots, stances or a confirmation. */
 export function dissolveSelectedClusters(actions: BoardActions, lang: Lang, confirm: (q: string) => boolean = window.confirm): void {
   const s = useStore.getState();
+  const resolve = resolverOf(s);
   for (const id of s.selection.filter((x) => x in s.clusters)) {
     const label = s.clusters[id]?.label || translate(lang, 'clusterDefault');
-    const marked = s.dots.some((d) => d.itemId === id) || s.stances.some((x) => x.itemId === id) || s.outcomes.some((o) => o.itemId === id);
+    // Marks on clusters merged into this one count for it too.
+    const on = (itemId: string) => resolve(itemId) === id;
+    const marked = s.dots.some((d) => on(d.itemId)) || s.stances.some((x) => on(x.itemId)) || s.outcomes.some((o) => on(o.itemId));
     if (marked && !confirm(translate(lang, 'confirmDissolve', label))) continue;
     attempt(() => actions.dissolveCluster(id));
   }

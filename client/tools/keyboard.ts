@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { useLangValue } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
+import { lensState } from '../store/cocreationSelectors.ts';
 import { useStore } from '../store/store.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 import { editNote, select, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
@@ -51,7 +52,7 @@ export function useShortcuts(actions: BoardActions): void {
         else clusterSelection(actions);
       } else if (mod && key === 'a') {
         e.preventDefault();
-        select([...s.noteIds]);
+        select(s.noteIds.filter((id) => lensState(s, s.notes[id]!.groupId) !== 'hidden'));
       } else if (mod) {
         return;
       } else if (e.key === 'Delete' || e.key === 'Backspace') {

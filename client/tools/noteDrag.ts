@@ -64,19 +64,22 @@ export function endNoteDrag(node: Konva.Group, actions: BoardActions): void {
   const dx = node.x() - d.origin.x;
   const dy = node.y() - d.origin.y;
   const moves = d.ids.map((id) => ({ id, x: d.start.get(id)!.x + dx, y: d.start.get(id)!.y + dy }));
-  if (dx !== 0 || dy !== 0) {
-    // Dropping notes into a cluster's outline puts them in it; out of their own, takes them out.
-    const s = useStore.getState();
-    const dropped = moves.map((m) => ({ ...s.notes[m.id]!, x: m.x, y: m.y })).filter((n) => n.id);
-    const changes = membershipAfterDrop(dropped, Object.values(s.notes), clusterIndex(Object.values(s.clusters)));
-    actions.moveNotesIntoClusters(moves, changes);
+  try {
+    if (dx !== 0 || dy !== 0) {
+      // Dropping notes into a cluster's outline puts them in it; out of their own, takes them out.
+      const s = useStore.getState();
+      const dropped = moves.map((m) => ({ ...s.notes[m.id]!, x: m.x, y: m.y })).filter((n) => n.id);
+      const changes = membershipAfterDrop(dropped, Object.values(s.notes), clusterIndex(Object.values(s.clusters)));
+      actions.moveNotesIntoClusters(moves, changes);
+    }
+  } finally {
+    // Put the new positions in the store now, with the drag offset cleared in the same update, so
+    // connectors do not flash back to the old places for the frame until the bridge publishes.
+    useStore.setState((s) => {
+      const notes = { ...s.notes };
+      for (const m of moves) if (notes[m.id]) notes[m.id] = { ...notes[m.id]!, x: m.x, y: m.y };
+      return { notes, drag: null };
+    });
   }
-  // Put the new positions in the store now, with the drag offset cleared in the same update, so
-  // connectors do not flash back to the old places for the frame until the bridge publishes.
-  useStore.setState((s) => {
-    const notes = { ...s.notes };
-    for (const m of moves) if (notes[m.id]) notes[m.id] = { ...notes[m.id]!, x: m.x, y: m.y };
-    return { notes, drag: null };
-  });
   actions.setBusy([]);
 }

@@ -8,6 +8,7 @@
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Stage as KonvaStage } from 'konva/lib/Stage';
 import type { BoardActions } from '../sync/actions.ts';
+import { lensState } from '../store/cocreationSelectors.ts';
 import { useStore } from '../store/store.ts';
 import { panBy, select, toBoard, zoomBy } from '../store/ui.ts';
 import { intersects, type Rect } from '../canvas/geometry.ts';
@@ -99,7 +100,8 @@ export function endMarquee(stage: KonvaStage): void {
   marquee = null;
   stage.draggable(true);
   const s = useStore.getState();
-  const hit = s.noteIds.filter((id) => intersects(s.notes[id]!, r));
+  // Notes the lens hides cannot be picked (nor then moved or deleted unseen).
+  const hit = s.noteIds.filter((id) => intersects(s.notes[id]!, r) && lensState(s, s.notes[id]!.groupId) !== 'hidden');
   select([...new Set([...s.selection, ...hit])]);
 }
 

@@ -14,17 +14,32 @@ import { clusterOutline } from '../store/cocreationSelectors.ts';
 import { currentCount, currentVote } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { useActions } from '../sync/sessionContext.ts';
+import { toggleLensGroup } from '../store/ui.ts';
 import { InlineInput } from './LabelEditors.tsx';
 
-/** Asks which stakeholder group I am in, once groups exist and I have not answered. */
+/** The facilitator may still be adding groups: ask only once the list has been still for this long. */
+const PICKER_SETTLE_MS = 2500;
+
+/** Whether `value` has stayed the same for `ms`. */
+function useSettled(value: string, ms: number): boolean {
+  const [settled, setSettled] = useState<string | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled === value;
+}
+
+/** Asks which stakeholder group I am in, once groups exist (and stopped changing) and I have not answered. */
 export function GroupPicker() {
   const t = useT();
   const actions = useActions();
   const [later, setLater] = useState(false);
   const groups = useStore(useShallow((s) => activeGroups(s.groups)));
+  const settled = useSettled(groups.map((g) => `${g.id}:${g.name}`).join('|'), PICKER_SETTLE_MS);
   // The facilitator is not asked (they set up the groups and usually belong to none); they can pick one in the panel.
   const ask = useStore((s) => s.me.groupId === null && s.me.role === 'participant');
-  if (!ask || later || groups.length === 0) return null;
+  if (!ask || later || groups.length === 0 || !settled) return null;
   return (
     <div className="dialog-backdrop">
       <section className="dialog" role="dialog" aria-labelledby="pick-group-title">
@@ -61,7 +76,11 @@ export function VoteBanner() {
   const setTool = (voteTool: 'place' | 'takeBack' | 'off') => useStore.setState({ voteTool });
   return (
     <div className="vote-banner" role="status">
-      <span>{t('voteBanner', vote.title || t('untitledVote'), t(`votePlaceTarget_${vote.target}`))}</span>
+      <span>
+        {role === 'projector'
+          ? `${vote.title || t('untitledVote')} · ${t('voteOpen')}`
+          : t('voteBanner', vote.title || t('untitledVote'), t(`votePlaceTarget_${vote.target}`))}
+      </span>
       {role !== 'projector' && (
         <>
           <strong className="dots-left">{vote.budget === 'group' ? t('dotsLeftGroup', left, groupName || t('noGroup')) : t('dotsLeft', left)}</strong>
@@ -121,13 +140,11 @@ export function GroupLegend() {
   const groups = useStore(useShallow((s) => activeGroups(s.groups)));
   const lens = useStore((s) => s.lens.groups);
   if (groups.length === 0) return null;
-  const toggle = (id: string) =>
-    useStore.setState((s) => ({ lens: { ...s.lens, groups: s.lens.groups.includes(id) ? s.lens.groups.filter((g) => g !== id) : [...s.lens.groups, id] } }));
   return (
     <ul className="group-legend" aria-label={t('groups')}>
       {groups.map((g) => (
         <li key={g.id}>
-          <button type="button" aria-pressed={lens.includes(g.id)} onClick={() => toggle(g.id)} onPointerDown={(e) => e.preventDefault()}>
+          <button type="button" aria-pressed={lens.includes(g.id)} onClick={() => toggleLensGroup(g.id)} onPointerDown={(e) => e.preventDefault()}>
             <span className="swatch-dot" style={{ background: g.color }} /> {g.name}
           </button>
         </li>

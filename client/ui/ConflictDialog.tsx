@@ -7,13 +7,12 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/i18n.ts';
 import { resolveEpochConflict } from '../sync/epochGate.ts';
-import { deviceId } from '../sync/device.ts';
 import { useStore } from '../store/store.ts';
 
 export function ConflictDialog({ boardId }: { boardId: string }) {
   const t = useT();
   const conflict = useStore((s) => s.conflict);
-  const mine = useStore(useShallow((s) => Object.values(s.notes).filter((n) => n.authorId === deviceId())));
+  const mine = useStore(useShallow((s) => Object.values(s.notes).filter((n) => n.authorId === s.me.id)));
   if (!conflict) return null;
   return (
     <div className="dialog-backdrop">

@@ -5,12 +5,12 @@
  * Why: principle 1 ("the whole system in the room"): every note carries its author's group, and the
  * lens lets a table look at the board through one group's eyes, or at what one group has not said.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { GROUP_PALETTE, type StakeholderGroup } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
-import { attempt, togglePanel } from '../store/ui.ts';
+import { attempt, setLens, toggleLensGroup, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Panel } from './Panels.tsx';
 
@@ -34,8 +34,6 @@ export function GroupsPanel() {
   const facilitator = me.role === 'facilitator';
   const active = groups.filter((g) => !g.archived);
   const archived = groups.filter((g) => g.archived);
-  const setLens = (patch: Partial<typeof lens>) => useStore.setState((s) => ({ lens: { ...s.lens, ...patch } }));
-  const toggleLens = (id: string) => setLens({ groups: lens.groups.includes(id) ? lens.groups.filter((g) => g !== id) : [...lens.groups, id] });
 
   return (
     <Panel title={t('groups')} onClose={() => togglePanel('groups')}>
@@ -58,7 +56,7 @@ export function GroupsPanel() {
           <ul className="legend">
             {active.map((g) => (
               <li key={g.id}>
-                <button type="button" className="lens-toggle" aria-pressed={lens.groups.includes(g.id)} onClick={() => toggleLens(g.id)}>
+                <button type="button" className="lens-toggle" aria-pressed={lens.groups.includes(g.id)} onClick={() => toggleLensGroup(g.id)}>
                   <span className="swatch-dot" style={{ background: g.color }} /> {g.name}
                   <span className="muted"> · {counts[g.id] === 1 ? t('groupOneNote') : t('groupNotes', counts[g.id] ?? 0)}</span>
                 </button>
@@ -101,8 +99,21 @@ function GroupEditor({ group }: { group: StakeholderGroup }) {
   const t = useT();
   const actions = useActions();
   const [name, setName] = useState(group.name);
+  const [color, setColor] = useState(group.color);
   const save = (patch: { name?: string; color?: string }) =>
     attempt(() => actions.updateGroup(group.id, { name: patch.name ?? group.name, color: patch.color ?? group.color }));
+  // React's onChange reports every step of a drag in the picker; the native `change` event fires once,
+  // when the picker closes: the colour is saved (one change, one undo step) then.
+  const colorInput = useRef<HTMLInputElement>(null);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const el = colorInput.current;
+    if (!el) return;
+    const commit = () => saveRef.current({ color: el.value });
+    el.addEventListener('change', commit);
+    return () => el.removeEventListener('change', commit);
+  }, []);
   return (
     <span className="group-editor">
       <input
@@ -116,7 +127,13 @@ function GroupEditor({ group }: { group: StakeholderGroup }) {
           if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
         }}
       />
-      <input type="color" aria-label={t('groupColour', group.name)} value={group.color} onChange={(e) => save({ color: e.target.value })} />
+      <input
+        ref={colorInput}
+        type="color"
+        aria-label={t('groupColour', group.name)}
+        value={color}
+        onChange={(e) => setColor(e.target.value)}
+      />
       <button type="button" onClick={() => attempt(() => actions.archiveGroup(group.id, true))}>{t('archive')}</button>
     </span>
   );

@@ -7,10 +7,9 @@
  * split by group is the result, not only the total.
  */
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { VoteInput } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
-import { currentCount, currentVote, itemTitle, resultsVisible } from '../store/derived.ts';
+import { currentCount, currentVote, resultsVisible, voteRows } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { attempt, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
@@ -47,40 +46,25 @@ export function VotePanel() {
 
 function Results() {
   const t = useT();
-  const fallback = { cluster: t('clusterDefault'), note: t('emptyNote') };
-  const rows = useStore(
-    useShallow((s) => {
-      const count = currentCount(s);
-      if (!count) return [];
-      return count.ranking.map((r) => {
-        const split = Object.entries(count.byGroup[r.itemId] ?? {})
-          .map(([g, n]) => `${s.groups.find((x) => x.id === g)?.color ?? '#90a4ae'}:${n}:${s.groups.find((x) => x.id === g)?.name ?? t('noGroup')}`)
-          .join(';');
-        return `${r.itemId}\u0000${itemTitle(s, r.itemId, fallback)}\u0000${r.total}\u0000${split}`;
-      });
-    }),
-  );
+  const rows = useStore(voteRows);
   const over = useStore((s) => currentCount(s)?.overLimit.size ?? 0);
+  const clusters = useStore((s) => s.clusters);
   if (rows.length === 0) return <p className="hint">{t('noVotes')}</p>;
-  const max = Math.max(...rows.map((r) => Number(r.split('\u0000')[2])));
+  const max = Math.max(...rows.map((r) => r.total));
   return (
     <>
       <h4>{t('results')}</h4>
       <ol className="results">
-        {rows.map((r) => {
-          const [id, title, total, split] = r.split('\u0000') as [string, string, string, string];
-          return (
-            <li key={id}>
-              <span className="result-title">{title}</span> <strong>{total}</strong>
-              <span className="bar" style={{ width: `${(Number(total) / max) * 100}%` }}>
-                {split.split(';').map((part) => {
-                  const [color, n, name] = part.split(':') as [string, string, string];
-                  return <span key={part} title={`${name}: ${n}`} style={{ background: color, flexGrow: Number(n) }} />;
-                })}
-              </span>
-            </li>
-          );
-        })}
+        {rows.map((r) => (
+          <li key={r.itemId}>
+            <span className="result-title">{r.title || (r.itemId in clusters ? t('clusterDefault') : t('emptyNote'))}</span> <strong>{r.total}</strong>
+            <span className="bar" style={{ width: `${(r.total / max) * 100}%` }}>
+              {r.split.map((part) => (
+                <span key={part.groupId} title={`${part.name || t('noGroup')}: ${part.count}`} style={{ background: part.color, flexGrow: part.count }} />
+              ))}
+            </span>
+          </li>
+        ))}
       </ol>
       {over > 0 && <p className="hint">{t('overLimit', over)}</p>}
     </>

@@ -38,6 +38,17 @@ export function resolveCluster(id: string | null, clusters: ReadonlyMap<string, 
   return null;
 }
 
+/** When something was last merged into each cluster (directly or through a chain), by resolved id. */
+export function lastMergeTimes(clusters: ReadonlyMap<string, ClusterLike & { mergedAt?: number | null }>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of clusters.values()) {
+    if (c.mergedInto === null || c.mergedAt == null) continue;
+    const root = resolveCluster(c.id, clusters);
+    if (root !== null && root !== c.id) out.set(root, Math.max(out.get(root) ?? -Infinity, c.mergedAt));
+  }
+  return out;
+}
+
 /** Index of clusters by id, for `resolveCluster`. */
 export function clusterIndex<C extends ClusterLike>(clusters: Iterable<C>): Map<string, C> {
   const map = new Map<string, C>();
@@ -80,10 +91,11 @@ export function clusterBounds(members: ReadonlyArray<Box>): Box | null {
 
 /**
  * What a drop of notes does to their clusters: for each dragged note whose cluster changes, its new
- * cluster (or `null` for none). A note dropped with its centre inside another cluster's outline joins
- * it (outlines computed without the dragged notes, the newest cluster winning where they overlap); a
- * clustered note dropped outside its cluster leaves it. Dragging every member of a cluster moves the
- * cluster and keeps them in it.
+ * cluster (or `null` for none). A clustered note dropped with its centre inside its cluster's outline
+ * as it was before the drag stays (nudging a note inside its cluster keeps it there). Otherwise a note
+ * whose centre lands inside another cluster's outline joins it (outlines computed without the dragged
+ * notes, the newest cluster winning where they overlap), and a clustered note dropped anywhere else
+ * leaves its cluster. Dragging every member of a cluster moves the cluster and keeps them in it.
  */
 export function membershipAfterDrop(
   dragged: ReadonlyArray<Pick<Note, 'id' | 'x' | 'y' | 'w' | 'h'>>,
@@ -92,24 +104,30 @@ export function membershipAfterDrop(
 ): Map<string, string | null> {
   const draggedIds = new Set(dragged.map((d) => d.id));
   const current = new Map(notes.map((n) => [n.id, resolveCluster(n.clusterId, clusters)]));
+  const before = new Map<string, Box | null>();
   const stay = new Map<string, Note[]>();
   const movingAll = new Set<string>();
   for (const [root, ids] of clusterMembers(notes, clusters)) {
-    const rest = ids.filter((id) => !draggedIds.has(id));
+    const members = notes.filter((n) => ids.includes(n.id));
+    before.set(root, clusterBounds(members));
+    const rest = members.filter((n) => !draggedIds.has(n.id));
     if (rest.length === 0) movingAll.add(root);
-    stay.set(root, notes.filter((n) => rest.includes(n.id)));
+    stay.set(root, rest);
   }
   const outlines = [...stay]
     .map(([id, members]) => ({ id, box: clusterBounds(members), createdAt: clusters.get(id)?.createdAt ?? 0 }))
     .filter((o): o is { id: string; box: Box; createdAt: number } => o.box !== null)
     .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+  const inside = (box: Box, cx: number, cy: number) => cx >= box.x && cx <= box.x + box.w && cy >= box.y && cy <= box.y + box.h;
   const out = new Map<string, string | null>();
   for (const d of dragged) {
     const was = current.get(d.id) ?? null;
     if (was !== null && movingAll.has(was)) continue;
     const cx = d.x + d.w / 2;
     const cy = d.y + d.h / 2;
-    const hit = outlines.find((o) => cx >= o.box.x && cx <= o.box.x + o.box.w && cy >= o.box.y && cy <= o.box.y + o.box.h);
+    const own = was !== null ? before.get(was) : null;
+    if (own && inside(own, cx, cy)) continue;
+    const hit = outlines.find((o) => o.id !== was && inside(o.box, cx, cy));
     const next = hit ? hit.id : null;
     if (next !== was) out.set(d.id, next);
   }

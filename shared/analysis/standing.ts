@@ -11,24 +11,33 @@ import { activeGroups } from './clusters.ts';
 
 /**
  * Each active group's stance on one item (`undefined` where a group has not marked it). Stances on
- * items that now stand for this one (a cluster merged into it) count too: per group, the one set last
- * (by time, then item id) wins, so a stance set on a cluster while it was merged elsewhere is not lost.
+ * clusters merged into this one count too, so none is lost: per group, the stance set last wins when
+ * it is on the item itself and was set after the last merge into it (the group has looked at the
+ * merged cluster); otherwise, across the merged family, a disagreement wins (principle 6: merging
+ * must not hide it); otherwise the stance set last. `lastMergeAt(itemId)` is when something was last merged into the item (-Infinity if never).
  */
 export function stancesFor(
   itemId: string,
   stances: Iterable<Stance>,
   groups: ReadonlyArray<StakeholderGroup>,
   resolveItem: (itemId: string) => string | null = (id) => id,
+  lastMergeAt: (itemId: string) => number = () => -Infinity,
 ): Record<string, StanceValue | undefined> {
   const out: Record<string, StanceValue | undefined> = {};
-  const chosen: Record<string, Stance> = {};
+  const family: Record<string, Stance[]> = {};
   for (const g of activeGroups(groups)) out[g.id] = undefined;
   for (const s of stances) {
-    if (!(s.groupId in out) || resolveItem(s.itemId) !== itemId) continue;
-    const prev = chosen[s.groupId];
-    if (!prev || s.at > prev.at || (s.at === prev.at && s.itemId > prev.itemId)) chosen[s.groupId] = s;
+    if (s.groupId in out && resolveItem(s.itemId) === itemId) (family[s.groupId] ??= []).push(s);
   }
-  for (const [g, s] of Object.entries(chosen)) out[g] = s.stance;
+  const mergedAt = lastMergeAt(itemId);
+  const later = (a: Stance, b: Stance) => (a.at !== b.at ? a.at > b.at : a.itemId > b.itemId);
+  const latest = (list: Stance[]) => list.reduce((best, s) => (later(s, best) ? s : best));
+  for (const [g, list] of Object.entries(family)) {
+    const last = latest(list);
+    if (last.itemId === itemId && last.at > mergedAt) out[g] = last.stance;
+    else if (list.some((s) => s.stance === 'disagree')) out[g] = 'disagree';
+    else out[g] = last.stance;
+  }
   return out;
 }
 
@@ -55,11 +64,13 @@ export interface AgreementItem {
   readonly contested: boolean;
 }
 
+/** The common-ground panel's lists (see `agreementLists`). */
 export interface AgreementLists {
   readonly commonGround: AgreementItem[];
   readonly potentialProject: AgreementItem[];
   readonly notAgreed: AgreementItem[];
-  /** Every item some active group disagrees with, confirmed or not (principle 6). */
+  /** Every item some active group disagrees with that is not (yet) on the "not agreed" list:
+   * unconfirmed, or confirmed elsewhere and contested (principle 6). */
   readonly disagreements: AgreementItem[];
   /** Items with stances but not yet confirmed into a list. */
   readonly unconfirmed: AgreementItem[];
@@ -75,6 +86,7 @@ export function agreementLists(
   outcomes: ReadonlyArray<Outcome>,
   groups: ReadonlyArray<StakeholderGroup>,
   resolveItem: (itemId: string) => string | null = (id) => id,
+  lastMergeAt: (itemId: string) => number = () => -Infinity,
 ): AgreementLists {
   const active = new Set(activeGroups(groups).map((g) => g.id));
   const items = new Set<string>();
@@ -92,13 +104,13 @@ export function agreementLists(
   }
   const lists: AgreementLists = { commonGround: [], potentialProject: [], notAgreed: [], disagreements: [], unconfirmed: [] };
   for (const itemId of [...items].sort()) {
-    const byGroup = stancesFor(itemId, stances, groups, resolveItem);
+    const byGroup = stancesFor(itemId, stances, groups, resolveItem, lastMergeAt);
     const standing = standingOf(byGroup);
     const confirmed = confirmedList.get(itemId) ?? null;
     const item: AgreementItem = { itemId, standing, byGroup, confirmed, contested: confirmed === 'commonGround' && standing !== 'commonGround' };
     if (confirmed) lists[confirmed].push(item);
     else lists.unconfirmed.push(item);
-    if (standing === 'notAgreed') lists.disagreements.push(item);
+    if (standing === 'notAgreed' && confirmed !== 'notAgreed') lists.disagreements.push(item);
   }
   return lists;
 }

@@ -13,6 +13,7 @@ import { newNoteId } from '../model/ids.ts';
 import { parseOrThrow, ValidationError } from '../model/records.ts';
 import { listClusters } from './cocreationQueries.ts';
 import type { TxOrigin } from './origins.ts';
+import { moveNotes } from './mutations.ts';
 import { listNotes } from './queries.ts';
 import { CLUSTER, clustersMap, NOTE, notesMap } from './roots.ts';
 
@@ -64,6 +65,31 @@ export function setNotesCluster(doc: Y.Doc, changes: ReadonlyMap<string, string 
 }
 
 /**
+ * A drop of notes: their new positions and their cluster changes (from `membershipAfterDrop`) in one
+ * transaction. A target cluster dissolved meanwhile (by someone else) is no change, not an error: the
+ * move must not be lost because of it.
+ */
+export function dropNotes(
+  doc: Y.Doc,
+  moves: ReadonlyArray<{ id: string; x: number; y: number }>,
+  changes: ReadonlyMap<string, string | null>,
+  origin: TxOrigin,
+): void {
+  const index = clusterIndex(listClusters(doc));
+  doc.transact(() => {
+    moveNotes(doc, moves, origin);
+    const notes = notesMap(doc);
+    for (const [noteId, target] of changes) {
+      const root = target === null ? null : resolveCluster(target, index);
+      const yNote = notes.get(noteId);
+      if (!yNote || (target !== null && root === null)) continue;
+      if (root === null) yNote.delete(NOTE.clusterId);
+      else yNote.set(NOTE.clusterId, root);
+    }
+  }, origin);
+}
+
+/**
  * Merges cluster `from` into cluster `into`: its notes move over, and it records where it went, so
  * notes, dots, stances and confirmations that arrive for it later count for `into`.
  */
@@ -74,7 +100,9 @@ export function mergeClusters(doc: Y.Doc, from: string, into: string, origin: Tx
   if (src === null || dst === null) throw new ValidationError('that cluster no longer exists');
   if (src === dst) throw new ValidationError('these notes are already one cluster');
   doc.transact(() => {
-    clustersMap(doc).get(src)?.set(CLUSTER.mergedInto, dst);
+    const m = clustersMap(doc).get(src);
+    m?.set(CLUSTER.mergedInto, dst);
+    m?.set(CLUSTER.mergedAt, Date.now());
     const notes = notesMap(doc);
     for (const id of clusterMembers(listNotes(doc), index).get(src) ?? []) notes.get(id)?.set(NOTE.clusterId, dst);
   }, origin);

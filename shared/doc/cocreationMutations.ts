@@ -23,9 +23,9 @@ import {
 } from '../model/cocreation.ts';
 import { newNoteId } from '../model/ids.ts';
 import { parseOrThrow, ValidationError } from '../model/records.ts';
-import { itemResolver, listDots, listGroups, listStances, toStance, toVote } from './cocreationQueries.ts';
+import { itemResolver, listDots, listGroups, listStances, mergeTimer, toStance, toVote } from './cocreationQueries.ts';
 import type { TxOrigin } from './origins.ts';
-import { dotsMap, GROUP, groupsMap, notesMap, outcomesMap, stanceKey, stancesMap, VOTE, votesMap } from './roots.ts';
+import { dotsMap, GROUP, groupsMap, NOTE, notesMap, outcomesMap, stanceKey, stancesMap, VOTE, votesMap } from './roots.ts';
 
 /** Adds a stakeholder group at the end of the legend; returns its id. */
 export function createGroup(doc: Y.Doc, input: GroupInput, origin: TxOrigin): string {
@@ -60,6 +60,20 @@ export function setGroupArchived(doc: Y.Doc, id: string, archived: boolean, orig
   const m = groupsMap(doc).get(id);
   if (!m) throw new ValidationError('that stakeholder group no longer exists');
   doc.transact(() => m.set(GROUP.archived, archived), origin);
+}
+
+/**
+ * Gives a person's notes that carry no group their (newly chosen) group: notes written before they
+ * picked one. Notes that already carry a group keep it (they record the group at the time).
+ */
+export function claimNotesForGroup(doc: Y.Doc, authorId: string, groupId: string, origin: TxOrigin): number {
+  if (!groupsMap(doc).has(groupId)) throw new ValidationError('that stakeholder group no longer exists');
+  const mine: Y.Map<unknown>[] = [];
+  notesMap(doc).forEach((n) => {
+    if (n.get(NOTE.authorId) === authorId && typeof n.get(NOTE.groupId) !== 'string') mine.push(n);
+  });
+  if (mine.length) doc.transact(() => mine.forEach((n) => n.set(NOTE.groupId, groupId)), origin);
+  return mine.length;
 }
 
 /** Opens a new dot vote; returns its id. Earlier votes stay as they are. */
@@ -179,7 +193,7 @@ export function confirmOutcome(doc: Y.Doc, itemId: string, list: OutcomeList, by
   const value = parseOrThrow(outcomeListSchema, list);
   const target = itemResolver(doc)(itemId);
   if (target === null) throw new ValidationError('that note or cluster no longer exists');
-  if (value === 'commonGround' && standingOf(stancesFor(target, listStances(doc), listGroups(doc), itemResolver(doc))) !== 'commonGround') {
+  if (value === 'commonGround' && standingOf(stancesFor(target, listStances(doc), listGroups(doc), itemResolver(doc), mergeTimer(doc))) !== 'commonGround') {
     throw new ValidationError('not every stakeholder group agrees yet, so this is not common ground');
   }
   doc.transact(() => outcomesMap(doc).set(target, { list: value, by, at: Date.now() }), origin);

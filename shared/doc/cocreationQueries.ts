@@ -8,11 +8,12 @@
 import * as Y from 'yjs';
 import type { Cluster, Dot, Outcome, OutcomeList, Stance, StanceValue, StakeholderGroup, Vote } from '../model/cocreation.ts';
 import { OUTCOME_LISTS, STANCES } from '../model/cocreation.ts';
-import { clusterIndex, resolveCluster } from '../analysis/clusters.ts';
+import { clusterIndex, lastMergeTimes, resolveCluster } from '../analysis/clusters.ts';
 import { CLUSTER, clustersMap, dotsMap, GROUP, groupsMap, notesMap, outcomesMap, stancesMap, VOTE, votesMap } from './roots.ts';
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
+/** Converts one group map to a plain `StakeholderGroup`. */
 export function toGroup(id: string, m: Y.Map<unknown>): StakeholderGroup {
   const color = m.get(GROUP.color);
   return {
@@ -25,11 +26,20 @@ export function toGroup(id: string, m: Y.Map<unknown>): StakeholderGroup {
   };
 }
 
+/** Converts one cluster map to a plain `Cluster`. */
 export function toCluster(id: string, m: Y.Map<unknown>): Cluster {
   const into = m.get(CLUSTER.mergedInto);
-  return { id, label: str(m.get(CLUSTER.label)), mergedInto: typeof into === 'string' ? into : null, createdAt: num(m.get(CLUSTER.createdAt), 0) };
+  const at = m.get(CLUSTER.mergedAt);
+  return {
+    id,
+    label: str(m.get(CLUSTER.label)),
+    mergedInto: typeof into === 'string' ? into : null,
+    mergedAt: typeof into === 'string' && typeof at === 'number' && Number.isFinite(at) ? at : null,
+    createdAt: num(m.get(CLUSTER.createdAt), 0),
+  };
 }
 
+/** Converts one vote map to a plain `Vote` (dots at least 0, a whole number). */
 export function toVote(id: string, m: Y.Map<unknown>): Vote {
   const closedAt = m.get(VOTE.closedAt);
   return {
@@ -88,14 +98,17 @@ export function listVotes(doc: Y.Doc): Vote[] {
   return out.sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1));
 }
 
+/** Every well-formed dot, by id. */
 export function listDots(doc: Y.Doc): Dot[] {
   return readAll(dotsMap(doc), toDot);
 }
 
+/** Every well-formed stance, by key. */
 export function listStances(doc: Y.Doc): Stance[] {
   return readAll(stancesMap(doc), toStance);
 }
 
+/** Every well-formed outcome, by item id. */
 export function listOutcomes(doc: Y.Doc): Outcome[] {
   return readAll(outcomesMap(doc), toOutcome);
 }
@@ -129,4 +142,10 @@ export function itemResolver(doc: Y.Doc): (itemId: string) => string | null {
   const notes = notesMap(doc);
   const clusters = clusterIndex(listClusters(doc));
   return (itemId) => (notes.has(itemId) ? itemId : resolveCluster(itemId, clusters));
+}
+
+/** When something was last merged into an item (for `stancesFor`), -Infinity if never. */
+export function mergeTimer(doc: Y.Doc): (itemId: string) => number {
+  const times = lastMergeTimes(clusterIndex(listClusters(doc)));
+  return (itemId) => times.get(itemId) ?? -Infinity;
 }

@@ -28,6 +28,8 @@ export interface Cluster {
   readonly label: string;
   /** Set when this cluster was merged into another: its notes and dots count for that one. */
   readonly mergedInto: string | null;
+  /** When it was merged (the merging device's clock), or `null`. */
+  readonly mergedAt: number | null;
   readonly createdAt: number;
 }
 

@@ -29,6 +29,7 @@ import {
   GROUP_PALETTE,
   initBoard,
   itemResolver,
+  mergeTimer,
   listClusters,
   listDots,
   listGroups,
@@ -119,8 +120,8 @@ export function derivedState(doc: Y.Doc): unknown {
     members,
     coverage: members.map(([id, ids]) => [id, coverageOf(ids.map((n) => byId.get(n)!), groups)]),
     votes: listVotes(doc).map((v) => [v.id, plainCount(countVote(v, dots, resolve))]),
-    standings: items.map((id) => [id, standingOf(stancesFor(id, stances, groups))]),
-    lists: agreementLists(stances, outcomes, groups, resolve),
+    standings: items.map((id) => [id, standingOf(stancesFor(id, stances, groups, resolve, mergeTimer(doc)))]),
+    lists: agreementLists(stances, outcomes, groups, resolve, mergeTimer(doc)),
     stances,
     outcomes,
   };
@@ -182,7 +183,7 @@ export function invariantViolations(doc: Y.Doc): string[] {
     if (sum !== total || total !== count.counted.size) out.push(`vote ${vote.id}: totals ${sum}, counted ${count.counted.size}, found ${total}`);
   }
 
-  const lists = agreementLists(listStances(doc), listOutcomes(doc), listGroups(doc), resolve);
+  const lists = agreementLists(listStances(doc), listOutcomes(doc), listGroups(doc), resolve, mergeTimer(doc));
   const seen = new Set<string>();
   for (const name of ['commonGround', 'potentialProject', 'notAgreed', 'unconfirmed'] as const) {
     for (const item of lists[name]) {
@@ -193,7 +194,8 @@ export function invariantViolations(doc: Y.Doc): string[] {
     }
   }
   const all = [...lists.commonGround, ...lists.potentialProject, ...lists.notAgreed, ...lists.unconfirmed];
-  const notAgreed = all.filter((i) => i.standing === 'notAgreed').map((i) => i.itemId).sort();
+  // Every disagreement is visible: on the "not agreed" list, or else in the disagreements list.
+  const notAgreed = all.filter((i) => i.standing === 'notAgreed' && i.confirmed !== 'notAgreed').map((i) => i.itemId).sort();
   if (JSON.stringify(notAgreed) !== JSON.stringify(lists.disagreements.map((i) => i.itemId).sort())) out.push('disagreements do not match the items not agreed');
   return out;
 }

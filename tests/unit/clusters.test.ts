@@ -14,6 +14,7 @@ import {
   createNote,
   deleteNotes,
   dissolveCluster,
+  dropNotes,
   listClusters,
   listGroups,
   listNotes,
@@ -86,7 +87,7 @@ describe('cluster mutations', () => {
     const doc = newBoard();
     const [a, b] = [note(doc), note(doc, 200)];
     const id = createCluster(doc, [a, b, 'deleted'], '  Wachtlijsten ', ORIGIN.local);
-    expect(listClusters(doc)).toEqual([{ id, label: 'Wachtlijsten', mergedInto: null, createdAt: 1_000 }]);
+    expect(listClusters(doc)).toEqual([{ id, label: 'Wachtlijsten', mergedInto: null, mergedAt: null, createdAt: 1_000 }]);
     expect(drawn(doc)).toEqual({ [id]: [a, b].sort() });
   });
 
@@ -161,6 +162,21 @@ describe('cluster mutations', () => {
     setNotesCluster(doc, new Map([[c, x]]), ORIGIN.local);
     expect(readNote(doc, c)?.clusterId).toBe(y);
     expect(drawn(doc)).toEqual({ [y]: [a, b, c].sort() });
+  });
+
+  it('a drop writes the move and the cluster change together; a target dissolved meanwhile is no change', () => {
+    const doc = newBoard();
+    const [a, b, c] = [note(doc), note(doc), note(doc)];
+    const K = createCluster(doc, [a], 'K', ORIGIN.local);
+    const L = createCluster(doc, [b], 'L', ORIGIN.local);
+    dissolveCluster(doc, L, ORIGIN.local);
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    dropNotes(doc, [{ id: c, x: 500, y: 500 }], new Map([[c, L]]), ORIGIN.local);
+    dropNotes(doc, [{ id: b, x: 40, y: 40 }], new Map([[b, K]]), ORIGIN.local);
+    expect(transactions).toBe(2);
+    expect(readNote(doc, c)).toMatchObject({ x: 500, y: 500, clusterId: null });
+    expect(drawn(doc)).toEqual({ [K]: [a, b].sort() });
   });
 
   it('merging follows earlier merges, and refuses what is already one cluster or gone', () => {
@@ -321,12 +337,19 @@ describe('membershipAfterDrop', () => {
     expect(membershipAfterDrop([at(notes[1]!, 210, 10)], notes, index)).toEqual(new Map());
   });
 
-  it('the outline is taken without the dragged notes (dragging the far end of a cluster inwards can take it out)', () => {
-    const notes = [n('a', 0, 0, 'K'), n('b', 1000, 0, 'K')];
+  it('a member nudged within its cluster’s outline as it was before the drag stays, even toward the edge', () => {
+    const notes = [n('a', 0, 0, 'K'), n('b', 200, 0, 'K')];
     const index = clusters({ id: 'K', mergedInto: null, createdAt: 1 });
-    // Inside the outline of a and b together, but not inside a's alone (which ends at x = 124).
-    expect(membershipAfterDrop([at(notes[1]!, 500, 0)], notes, index)).toEqual(new Map([['b', null]]));
-    expect(membershipAfterDrop([at(notes[1]!, 60, 0)], notes, index)).toEqual(new Map());
+    // b moved 40 right and 60 down: outside a's own outline, but inside the cluster's outline before the drag.
+    expect(membershipAfterDrop([at(notes[1]!, 240, 60)], notes, index)).toEqual(new Map());
+    expect(membershipAfterDrop([at(notes[1]!, 1000, 0)], notes, index)).toEqual(new Map([['b', null]]));
+  });
+
+  it('other clusters’ outlines are taken without the dragged notes', () => {
+    const notes = [n('a', 0, 0, 'K'), n('b', 1000, 0, 'K'), n('free', 500, 2000)];
+    const index = clusters({ id: 'K', mergedInto: null, createdAt: 1 });
+    // Dropping both a free note and b: the free note lands where only b made the outline wide.
+    expect(membershipAfterDrop([at(notes[2]!, 500, 0), at(notes[1]!, 5000, 0)], notes, index)).toEqual(new Map([['b', null]]));
   });
 
   it('dragging every member of a cluster moves the cluster: they stay in it wherever they land', () => {
