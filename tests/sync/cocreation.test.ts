@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CocreationNetwork, derivedState, deterministicRun, invariantViolations, type OpStats } from '../helpers/cocreationOps.ts';
+import { CocreationNetwork, deterministicRun, type OpStats } from '../helpers/cocreationNetwork.ts';
+import { derivedState, invariantViolations } from '../helpers/cocreationOps.ts';
 
 /** Seeds that once failed (none yet); each is replayed by name forever. */
 const REGRESSION_SEEDS: number[] = [];
