@@ -49,6 +49,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       secret,
       publicUrl: config.publicUrl,
       readMeta: (id) => registry.readMeta(id),
+      closeRevoked: (id, role, version) => registry.closeRevoked(id, role, version),
+      connectionCounts: (id) => registry.connectionCounts(id),
       metrics,
       log,
       clientDir: config.clientDir,

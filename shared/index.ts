@@ -25,3 +25,8 @@ export * from './analysis/clusters.ts';
 export * from './analysis/votes.ts';
 export * from './analysis/standing.ts';
 export * from './analysis/text.ts';
+export * from './model/facilitation.ts';
+export * from './doc/facilitationQueries.ts';
+export * from './doc/facilitationMutations.ts';
+export * from './templates/agenda.ts';
+export * from './templates/futureSearchLayout.ts';

@@ -21,12 +21,13 @@ import {
 } from '../../shared/index.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
+import { handleLinksApi, type LinksDeps } from './linksApi.ts';
 import { readJsonBody, sendJson, HttpError } from './respond.ts';
 
 /** Largest accepted API request body. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export interface ApiDeps {
+export interface ApiDeps extends LinksDeps {
   readonly store: BoardStore;
   readonly secret: Uint8Array;
   /** Configured base URL for links, or `undefined` to use the request's Host. */
@@ -53,6 +54,7 @@ export interface BoardInfo {
 
 /** Handles `/api/...`; returns false when no API route matches. */
 export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  if (await handleLinksApi(deps, req, res, path, () => baseUrl(deps, req))) return true;
   const one = /^\/api\/boards\/([^/]+)$/.exec(path);
   if (one) {
     if (req.method !== 'GET') {

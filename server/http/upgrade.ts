@@ -52,11 +52,11 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     const boardId = match[1]!;
     const auth = await authorize(store, secret, boardId, url.searchParams.get('token'));
     if (!auth.ok) return refuse(req, socket, auth.status, auth.reason);
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role));
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role, auth.claims.keyVersion));
   }
 
-  function attach(ws: WebSocket, boardId: string, role: Role): void {
-    const conn = new Connection(ws, role, metrics);
+  function attach(ws: WebSocket, boardId: string, role: Role, keyVersion: number): void {
+    const conn = new Connection(ws, role, metrics, keyVersion);
     let room;
     try {
       room = deps.registry.acquire(boardId);

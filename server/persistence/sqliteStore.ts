@@ -75,6 +75,11 @@ export function openSqliteStore(dataDir: string): BoardStore {
   const insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
   const countBoards = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM boards');
+  // Column names come from this fixed table, never from input.
+  const KEY_COLUMN = { facilitator: 'facilitator_key', participant: 'participant_key', projector: 'projector_key' } as const;
+  const rotate = Object.fromEntries(
+    Object.entries(KEY_COLUMN).map(([role, col]) => [role, db.prepare<[string], { v: number }>(`UPDATE boards SET ${col} = ${col} + 1 WHERE id = ? RETURNING ${col} AS v`)]),
+  ) as Record<keyof typeof KEY_COLUMN, Database.Statement<[string], { v: number }>>;
 
   const createTx = db.transaction((board: BoardRecord, state: Uint8Array) => {
     const k = board.keyVersions;
@@ -102,6 +107,11 @@ export function openSqliteStore(dataDir: string): BoardStore {
         createdAt: row.created_at,
         keyVersions: { facilitator: row.facilitator_key, participant: row.participant_key, projector: row.projector_key },
       };
+    },
+    rotateKey(id, role) {
+      const row = rotate[role].get(id);
+      if (!row) throw new Error(`unknown board ${id}`);
+      return row.v;
     },
     loadDocument: (id) => loadTx(id),
     appendUpdate: (id, update) => Number(insertUpdate.run(id, update).lastInsertRowid),

@@ -28,6 +28,8 @@ export interface BoardStore {
   createBoard(board: BoardRecord, initialState: Uint8Array): void;
   /** The board's record, or `undefined` for an unknown id. */
   getBoard(id: string): BoardRecord | undefined;
+  /** Revokes every link of `role` for a board by moving its key to the next version; returns it. */
+  rotateKey(id: string, role: 'facilitator' | 'participant' | 'projector'): number;
   /** Reads the board's document in one consistent read. */
   loadDocument(id: string): StoredDocument;
   /** Appends one update to the board's log, durably; returns its sequence number. */

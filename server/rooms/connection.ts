@@ -22,6 +22,8 @@ export class Connection {
     readonly ws: WebSocket,
     readonly role: Role,
     private readonly metrics: Metrics,
+    /** The key version of the link it was opened with (a rotation closes older ones). */
+    readonly keyVersion = 1,
   ) {}
 
   /** Projector connections may read everything but change nothing. */

@@ -6,7 +6,7 @@
  * half-loaded board, and a board left empty is compacted and freed after `unloadGraceMs`.
  */
 import * as Y from 'yjs';
-import { migrateBoard, readMeta, type BoardMeta } from '../../shared/index.ts';
+import { migrateBoard, readMeta, type BoardMeta, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
@@ -52,6 +52,16 @@ export class RoomRegistry {
     const meta = readMeta(room.doc);
     if (room.size === 0) this.scheduleUnload(room);
     return meta;
+  }
+
+  /** Closes a board's sockets of `role` opened with an older key (after a rotation). */
+  closeRevoked(boardId: string, role: Role, keyVersion: number): number {
+    return this.rooms.get(boardId)?.closeRevoked(role, keyVersion) ?? 0;
+  }
+
+  /** Open sockets per role on a board (none when it is not in memory). */
+  connectionCounts(boardId: string): Record<Role, number> {
+    return this.rooms.get(boardId)?.connectionCounts() ?? { facilitator: 0, participant: 0, projector: 0 };
   }
 
   /** The room for `boardId` if it is in memory. */

@@ -11,12 +11,13 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../../shared/index.ts';
+import { FACILITATOR_ONLY_ROOTS, isBoardLocked, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
+import { rootsTouched, UNKNOWN_ROOT } from './writeGuard.ts';
 
 export interface RoomOptions {
   readonly store: BoardStore;
@@ -37,6 +38,8 @@ export class Room {
   private sinceCompaction = 0;
   private broken = false;
   private destroyed = false;
+  /** Whether the board was locked after the last update (to notice the lift). */
+  private locked = false;
 
   constructor(
     readonly boardId: string,
@@ -45,6 +48,7 @@ export class Room {
     private lastSeq: number,
     private readonly opts: RoomOptions,
   ) {
+    this.locked = isBoardLocked(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
@@ -67,6 +71,25 @@ export class Room {
     if (states.size > 0) {
       conn.send(awarenessMessage(this.awareness, [...states.keys()]));
     }
+  }
+
+  /** Closes the connections opened with a link of `role` older than `keyVersion` (a rotated link). */
+  closeRevoked(role: Role, keyVersion: number): number {
+    let closed = 0;
+    for (const c of this.conns) {
+      if (c.role === role && c.keyVersion < keyVersion) {
+        c.close('revoked');
+        closed++;
+      }
+    }
+    return closed;
+  }
+
+  /** How many connections of each role are open. */
+  connectionCounts(): Record<Role, number> {
+    const counts: Record<Role, number> = { facilitator: 0, participant: 0, projector: 0 };
+    for (const c of this.conns) counts[c.role]++;
+    return counts;
   }
 
   /** Removes a connection and its awareness states; tells the registry when the room is empty. */
@@ -139,17 +162,38 @@ export class Room {
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decode fully before touching the document, so junk is refused without side effects.
-      Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(update);
     } catch (err) {
       throw new ProtocolError('invalidUpdate', (err as Error).message);
     }
+    if (conn.role === 'participant' && !this.participantMayApply(decoded)) return;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
       throw new ProtocolError('invalidUpdate', `update could not be applied: ${(err as Error).message}`);
     }
+  }
+
+  /**
+   * The facilitator's frame is theirs: a participant's update that would change it closes that socket;
+   * while the board is locked, a participant's updates are dropped (the client offers them again
+   * when the lock lifts, by resyncing).
+   */
+  private participantMayApply(decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return true;
+    if (isBoardLocked(this.doc)) {
+      this.opts.metrics.ignoredWrites.inc();
+      return false;
+    }
+    const roots = rootsTouched(this.doc, decoded);
+    const forbidden = [...roots].filter((r) => r === UNKNOWN_ROOT || FACILITATOR_ONLY_ROOTS.has(r));
+    if (forbidden.length) {
+      throw new ProtocolError('forbiddenWrite', forbidden.map((r) => (r === UNKNOWN_ROOT ? 'unknown' : r)).join(', '));
+    }
+    return true;
   }
 
   /** Persist first, then broadcast: the heart of the durability promise. */
@@ -169,7 +213,23 @@ export class Room {
     const message = encoding.toUint8Array(encoder);
     for (const c of this.conns) if (c !== origin) c.send(message);
     if (++this.sinceCompaction >= this.opts.compactEvery) this.compact();
+    const locked = isBoardLocked(this.doc);
+    if (this.locked && !locked) this.askParticipantsToResync();
+    this.locked = locked;
   };
+
+  /**
+   * After a lock lifts: updates refused during it are missing here, and Yjs holds back a client's
+   * later updates until the gap is filled. The server's state vector (sync step 1) makes every
+   * participant send what the server lacks, as at a reconnect.
+   */
+  private askParticipantsToResync(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    const message = encoding.toUint8Array(encoder);
+    for (const c of this.conns) if (c.role === 'participant') c.send(message);
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

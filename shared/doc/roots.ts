@@ -19,6 +19,33 @@ export const ROOT = {
   dots: 'dots',
   stances: 'stances',
   outcomes: 'outcomes',
+  /** Added in the facilitator issue: the frame of the day (agenda, timer, locks, ...), and seating. */
+  facilitation: 'facilitation',
+  seats: 'seats',
+} as const;
+
+/**
+ * Roots only the facilitator may change: the frame, never the content (principle 3). The server
+ * refuses a participant's update that touches them.
+ */
+export const FACILITATOR_ONLY_ROOTS: ReadonlySet<string> = new Set([ROOT.facilitation, ROOT.seats, ROOT.groups, ROOT.votes, ROOT.outcomes]);
+
+/** Keys of the `facilitation` map; each value is a plain JSON value, replaced whole. */
+export const FACILITATION = {
+  /** `true` while the whole board is locked for participants. */
+  boardLocked: 'boardLocked',
+  /** `{ template, step }`: the agenda in use and the current task's index. */
+  agenda: 'agenda',
+  /** The countdown: see `Timer`. */
+  timer: 'timer',
+  /** The last "bring everyone here": see `Summon`. */
+  summon: 'summon',
+  /** `{ on, since }`: everyone's notes hidden from others until the reveal. */
+  privateWriting: 'privateWriting',
+  /** `'follow'` (the projector shows the facilitator's view) or `'board'` (the whole board). */
+  projector: 'projector',
+  /** `'stakeholder'` or `'mixed'`: which tables people sit at now. */
+  seating: 'seating',
 } as const;
 
 /** Keys of the `meta` map. */
@@ -72,6 +99,12 @@ export const AREA = {
   h: 'h',
   color: 'color',
   createdAt: 'createdAt',
+  /** `true` while the area is locked for participants (facilitator issue). */
+  locked: 'locked',
+  /** `'stakeholder'` or `'mixed'` for a table's area, so "go to your table" knows it (facilitator issue). */
+  table: 'table',
+  /** For a stakeholder table: the stakeholder group that sits there. */
+  tableGroup: 'tableGroup',
 } as const;
 
 /** Keys of each connector's `Y.Map`. */
@@ -138,4 +171,14 @@ export function outcomesMap(doc: Y.Doc): Y.Map<unknown> {
 /** The key of one group's stance on one item in the `stances` map. */
 export function stanceKey(itemId: string, groupId: string): string {
   return `${itemId}:${groupId}`;
+}
+
+/** The frame of the day: `FACILITATION` keys -> plain values. */
+export function facilitationMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.facilitation);
+}
+
+/** Seating: participant id -> `{ stakeholder?: areaId, mixed?: areaId }`. */
+export function seatsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.seats);
 }

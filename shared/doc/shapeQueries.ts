@@ -14,6 +14,8 @@ const COLOR = /^#[0-9a-f]{6}$/i;
 /** Converts one area map to a plain `Area`. */
 export function toArea(id: string, m: Y.Map<unknown>): Area {
   const color = m.get(AREA.color);
+  const table = m.get(AREA.table);
+  const tableGroup = m.get(AREA.tableGroup);
   return {
     id,
     name: str(m.get(AREA.name)),
@@ -23,6 +25,9 @@ export function toArea(id: string, m: Y.Map<unknown>): Area {
     h: num(m.get(AREA.h), DEFAULT_AREA.h),
     color: typeof color === 'string' && COLOR.test(color) ? color : DEFAULT_AREA.color,
     createdAt: num(m.get(AREA.createdAt), 0),
+    locked: m.get(AREA.locked) === true,
+    table: table === 'stakeholder' || table === 'mixed' ? table : null,
+    tableGroup: typeof tableGroup === 'string' ? tableGroup : null,
   };
 }
 

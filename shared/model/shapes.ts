@@ -25,6 +25,12 @@ export interface Area {
   readonly color: string;
   /** When the area was made, ms since the epoch. */
   readonly createdAt: number;
+  /** Locked by the facilitator: participants cannot change it or the notes in it. */
+  readonly locked: boolean;
+  /** Whether this area is a table people sit at, and which kind. */
+  readonly table: 'stakeholder' | 'mixed' | null;
+  /** For a stakeholder table: its stakeholder group. */
+  readonly tableGroup: string | null;
 }
 
 /** An arrow from one note to another, stored in `doc.getMap('connectors')`. */

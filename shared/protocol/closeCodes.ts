@@ -19,6 +19,9 @@ export const CLOSE = {
   unknownMessageType: { code: 4405, reason: 'unknown message type' },
   /** A sync message whose Yjs update or state vector is invalid. */
   invalidUpdate: { code: 4422, reason: 'invalid yjs update' },
+  /** A participant's change to what only the facilitator may change (the frame: agenda, timer,
+   * locks, groups, votes, confirmations). Honest clients never send one. */
+  forbiddenWrite: { code: 4403, reason: 'only the facilitator may change that' },
   /** The access link was revoked while connected. */
   revoked: { code: 4410, reason: 'access revoked' },
   /** The server could not store the board's changes; reconnect to resync. */

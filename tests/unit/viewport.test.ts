@@ -49,7 +49,7 @@ describe('viewport gestures', () => {
 describe('commands', () => {
   const calls: string[][] = [];
   const actions = { deleteItems: (ids: string[]) => calls.push(ids), deleteConnector: () => {} } as unknown as BoardActions;
-  const area: Area = { id: 'z', name: 'Tafel 1', x: 0, y: 0, w: 500, h: 400, color: '#cfe3f7', createdAt: 0 };
+  const area: Area = { id: 'z', name: 'Tafel 1', x: 0, y: 0, w: 500, h: 400, color: '#cfe3f7', createdAt: 0, locked: false, table: null, tableGroup: null };
 
   it('deleting an area asks first, and a refusal deletes nothing', () => {
     useStore.setState({ ...initialState, areas: { z: area }, areaIds: ['z'], selection: ['z'] });

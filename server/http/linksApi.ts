@@ -1,0 +1,81 @@
+/**
+ * The facilitator's link API and the server clock:
+ * - `GET /api/boards/<id>/links`: the board's current links (facilitator token only);
+ * - `POST /api/boards/<id>/links/<participant|projector>/rotate`: a new link for that role; the old
+ *   one stops working, and sockets opened with it are closed at once;
+ * - `GET /api/boards/<id>/connections`: how many sockets of each role are open (facilitator only);
+ * - `GET /api/time`: the server's clock, so every screen counts a timer down from the same moment.
+ *
+ * Why: a participant link passed on too widely, or a projector link seen by the wrong people, must be
+ * replaceable in the middle of the day without a new board.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isId, ROLES, signToken, type Role } from '../../shared/index.ts';
+import { authorize, requestToken } from '../auth/authorize.ts';
+import type { BoardStore } from '../persistence/store.ts';
+import { HttpError, sendJson } from './respond.ts';
+
+export interface LinksDeps {
+  readonly store: BoardStore;
+  readonly secret: Uint8Array;
+  /** Closes a board's sockets of `role` opened with a key older than `keyVersion`; returns how many. */
+  readonly closeRevoked: (boardId: string, role: Role, keyVersion: number) => number;
+  /** Open sockets per role on a board (zero for a board not in memory). */
+  readonly connectionCounts: (boardId: string) => Record<Role, number>;
+}
+
+const ROTATABLE: ReadonlySet<string> = new Set(['participant', 'projector']);
+
+/** Handles the routes above; returns false when none matches. */
+export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res: ServerResponse, path: string, base: () => string): Promise<boolean> {
+  if (path === '/api/time') {
+    allow(req, res, 'GET');
+    res.setHeader('Cache-Control', 'no-store');
+    sendJson(res, 200, { now: Date.now() });
+    return true;
+  }
+  const m = /^\/api\/boards\/([^/]+)\/(links|connections)(?:\/([^/]+)\/rotate)?$/.exec(path);
+  if (!m) return false;
+  const [, boardId, what, role] = m as unknown as [string, string, 'links' | 'connections', string | undefined];
+  if (!isId(boardId)) throw new HttpError(404, 'unknown board');
+  const token = requestToken(req.headers.authorization, new URL(req.url ?? '/', 'http://localhost'));
+  const auth = await authorize(deps.store, deps.secret, boardId, token);
+  if (!auth.ok) throw new HttpError(auth.status, auth.reason);
+  if (auth.claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator link may do this');
+
+  if (what === 'connections') {
+    allow(req, res, 'GET');
+    sendJson(res, 200, { connections: deps.connectionCounts(boardId) });
+    return true;
+  }
+  if (role === undefined) {
+    allow(req, res, 'GET');
+    sendJson(res, 200, { links: await linksOf(deps, boardId, base()) });
+    return true;
+  }
+  allow(req, res, 'POST');
+  if (!ROTATABLE.has(role)) throw new HttpError(400, 'only the participant and projector links can be replaced');
+  const version = deps.store.rotateKey(boardId, role as Role);
+  const closed = deps.closeRevoked(boardId, role as Role, version);
+  const links = await linksOf(deps, boardId, base());
+  sendJson(res, 200, { role, link: links[role as Role], closed });
+  return true;
+}
+
+/** The board's three current links. */
+async function linksOf(deps: LinksDeps, boardId: string, base: string): Promise<Record<Role, string>> {
+  const board = deps.store.getBoard(boardId);
+  if (!board) throw new HttpError(404, 'unknown board');
+  const links = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const token = await signToken({ boardId, role, keyVersion: board.keyVersions[role] }, deps.secret);
+    links[role] = `${base}/b/${boardId}#token=${token}`;
+  }
+  return links;
+}
+
+function allow(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST'): void {
+  if (req.method === method) return;
+  res.setHeader('Allow', method);
+  throw new HttpError(405, `use ${method} here`);
+}

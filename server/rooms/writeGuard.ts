@@ -1,0 +1,135 @@
+/**
+ * Which root types of a board an incoming Yjs update would change, found before it is applied.
+ *
+ * Why: the facilitator's frame (agenda, timer, locks, groups, votes, confirmations) must not be
+ * changeable by a participant, and Yjs cannot take back an update once applied. So the server reads
+ * the decoded update first: each new item's parent (named root, parent item, or the item it was
+ * inserted next to, in the document or in the same update) and each deleted item, walked up to its
+ * root (deletions of what is already deleted here are no-ops and ignored). What cannot be placed (an item depending on something the server does not have) is reported
+ * as `UNKNOWN_ROOT`: an honest client never sends that, since everything it has came from here.
+ */
+import * as Y from 'yjs';
+
+/** Stands for "a root this update touches that cannot be determined". */
+export const UNKNOWN_ROOT = '\u0000unknown';
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+type IdLike = { client: number; clock: number };
+
+/** The root names `update` (already decoded as `decoded`) would insert into or delete from. */
+export function rootsTouched(doc: Y.Doc, decoded: Decoded): Set<string> {
+  const roots = new Set<string>();
+  const local = indexByClient(decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item));
+  // Everything the update brings, deleted content (GC) included: deleting it is deleting nothing old.
+  const brought = indexByClient(decoded.structs.filter((s) => !(s instanceof Y.Skip)) as unknown as Y.Item[]);
+  const cache = new Map<Y.Item, string | null>();
+
+  /** The root of an item that is in this update. */
+  const rootOfNew = (item: Y.Item, depth: number): string | null => {
+    if (cache.has(item)) return cache.get(item)!;
+    cache.set(item, null); // guards against cycles in a crafted update
+    let root: string | null;
+    if (depth > 10_000) root = null;
+    else if (typeof item.parent === 'string') root = item.parent;
+    else if (isId(item.parent)) root = rootOfId(item.parent, depth + 1);
+    else if (item.origin) root = rootOfSibling(item.origin, depth + 1);
+    else if (item.rightOrigin) root = rootOfSibling(item.rightOrigin, depth + 1);
+    else root = null;
+    cache.set(item, root);
+    return root;
+  };
+
+  /** The root of the type whose item has id `id` (the parent of a new item). */
+  const rootOfId = (id: IdLike, depth: number): string | null => {
+    const inUpdate = find(local, id);
+    if (inUpdate) return rootOfNew(inUpdate, depth);
+    const item = docItem(doc, id);
+    return item === undefined ? null : item === 'gc' ? 'gc' : rootOfDocItem(item);
+  };
+
+  /** The root of the item next to which a new item was inserted (they share a parent). */
+  const rootOfSibling = (id: IdLike, depth: number): string | null => rootOfId(id, depth);
+
+  for (const item of [...local.values()].flat()) {
+    const root = rootOfNew(item, 0);
+    if (root === 'gc') continue; // inserted into something deleted for good: Yjs discards it
+    roots.add(root ?? UNKNOWN_ROOT);
+  }
+
+  for (const [client, ranges] of decoded.ds.clients) {
+    const known = Y.getState(doc.store, client);
+    for (const { clock, len } of ranges) {
+      if (clock + len > known) {
+        // Deleting what this update itself adds is fine; deleting what the server has never seen is not.
+        if (!coveredByUpdate(brought, client, Math.max(clock, known), clock + len)) roots.add(UNKNOWN_ROOT);
+      }
+      const structs = doc.store.clients.get(client) ?? [];
+      for (let i = firstIndexAt(structs, clock); i >= 0 && i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        const s = structs[i]!;
+        // Already deleted here: a no-op. (A sync step 2 carries the client's whole delete set.)
+        if (s instanceof Y.Item && !s.deleted) roots.add(rootOfDocItem(s) ?? UNKNOWN_ROOT);
+      }
+    }
+  }
+  return roots;
+}
+
+/** The root name of an item already in the document. */
+function rootOfDocItem(item: Y.Item): string | null {
+  let type = item.parent;
+  for (let n = 0; n < 10_000 && type instanceof Y.AbstractType; n++) {
+    if (!type._item) return Y.findRootTypeKey(type);
+    type = type._item.parent;
+  }
+  return null;
+}
+
+/** The document's item containing `id`; `'gc'` for garbage-collected content; undefined if unknown. */
+function docItem(doc: Y.Doc, id: IdLike): Y.Item | 'gc' | undefined {
+  if (id.clock >= Y.getState(doc.store, id.client)) return undefined;
+  const structs = doc.store.clients.get(id.client) ?? [];
+  const s = structs[firstIndexAt(structs, id.clock)];
+  if (!s) return undefined;
+  return s instanceof Y.Item ? s : 'gc';
+}
+
+function isId(value: unknown): value is IdLike {
+  return value instanceof Y.ID;
+}
+
+function indexByClient(items: Y.Item[]): Map<number, Y.Item[]> {
+  const map = new Map<number, Y.Item[]>();
+  for (const item of items) {
+    const list = map.get(item.id.client);
+    if (list) list.push(item);
+    else map.set(item.id.client, [item]);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  return map;
+}
+
+function find(local: Map<number, Y.Item[]>, id: IdLike): Y.Item | undefined {
+  return local.get(id.client)?.find((it) => id.clock >= it.id.clock && id.clock < it.id.clock + it.length);
+}
+
+function coveredByUpdate(local: Map<number, Y.Item[]>, client: number, from: number, to: number): boolean {
+  let at = from;
+  for (const it of local.get(client) ?? []) {
+    if (it.id.clock <= at && at < it.id.clock + it.length) at = it.id.clock + it.length;
+  }
+  return at >= to;
+}
+
+/** Index of the struct containing `clock` (binary search), or -1. */
+function firstIndexAt(structs: ReadonlyArray<{ id: IdLike; length: number }>, clock: number): number {
+  let lo = 0;
+  let hi = structs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = structs[mid]!;
+    if (clock < s.id.clock) hi = mid - 1;
+    else if (clock >= s.id.clock + s.length) lo = mid + 1;
+    else return mid;
+  }
+  return lo < structs.length ? lo : -1;
+}

@@ -1,0 +1,171 @@
+/**
+ * The facilitator's changes to the frame of the day: agenda templates and steps, the timer, locks,
+ * "bring everyone here", private writing, the projector's mode and seating; each one named function
+ * in one `doc.transact`.
+ *
+ * Why: principle 3. Times are given by the caller in server time (`serverNow`), so every screen counts
+ * down from the same moment; the server refuses these changes from anyone but the facilitator.
+ */
+import * as Y from 'yjs';
+import { MAX_TIMER_MS, type ProjectorMode, type Seating, type TemplateId, type Timer } from '../model/facilitation.ts';
+import { newNoteId } from '../model/ids.ts';
+import { ValidationError } from '../model/records.ts';
+import { agendaSteps } from '../templates/agenda.ts';
+import { futureSearchAreas } from '../templates/futureSearchLayout.ts';
+import { readFacilitation } from './facilitationQueries.ts';
+import type { TxOrigin } from './origins.ts';
+import { listNotes } from './queries.ts';
+import { AREA, areasMap, FACILITATION, facilitationMap, seatsMap } from './roots.ts';
+import { listAreas } from './shapeQueries.ts';
+import { listGroups } from './cocreationQueries.ts';
+
+const set = (doc: Y.Doc, key: string, value: unknown, origin: TxOrigin) => doc.transact(() => facilitationMap(doc).set(key, value), origin);
+
+/** Locks or unlocks the whole board for participants (the server enforces it). */
+export function setBoardLocked(doc: Y.Doc, locked: boolean, origin: TxOrigin): void {
+  set(doc, FACILITATION.boardLocked, locked, origin);
+}
+
+/** Locks or unlocks one area (and the notes in it) for participants. */
+export function setAreaLocked(doc: Y.Doc, areaId: string, locked: boolean, origin: TxOrigin): void {
+  const m = areasMap(doc).get(areaId);
+  if (!m) throw new ValidationError('that area no longer exists');
+  doc.transact(() => (locked ? m.set(AREA.locked, true) : m.delete(AREA.locked)), origin);
+}
+
+/**
+ * Lays out a template's areas below whatever the board holds (covering nothing) and starts its
+ * agenda at the first task. The blank template lays out nothing. Returns the ids of the new areas.
+ */
+export function applyTemplate(
+  doc: Y.Doc,
+  template: TemplateId,
+  options: { lang: 'en' | 'nl'; mixedTables: number; year: number },
+  origin: TxOrigin,
+): string[] {
+  if (!Number.isInteger(options.mixedTables) || options.mixedTables < 1 || options.mixedTables > 40) {
+    throw new ValidationError('the number of mixed tables must be a whole number from 1 to 40');
+  }
+  const planned =
+    template === 'futureSearch'
+      ? futureSearchAreas({ lang: options.lang, groups: listGroups(doc).filter((g) => !g.archived), mixedTables: options.mixedTables, year: options.year, origin: freeCorner(doc) })
+      : [];
+  const byStep: Record<string, string[]> = {};
+  const now = Date.now();
+  doc.transact(() => {
+    planned.forEach((a, i) => {
+      const id = newNoteId();
+      const m = new Y.Map<unknown>();
+      m.set(AREA.name, a.name);
+      m.set(AREA.x, a.x);
+      m.set(AREA.y, a.y);
+      m.set(AREA.w, a.w);
+      m.set(AREA.h, a.h);
+      m.set(AREA.color, a.color);
+      m.set(AREA.createdAt, now + i); // keeps the layout's drawing order
+      if (a.table) m.set(AREA.table, a.table);
+      if (a.tableGroup) m.set(AREA.tableGroup, a.tableGroup);
+      areasMap(doc).set(id, m);
+      (byStep[a.step] ??= []).push(id);
+    });
+    facilitationMap(doc).set(FACILITATION.agenda, { template, step: 0, areas: byStep });
+  }, origin);
+  return Object.values(byStep).flat();
+}
+
+/** Moves the room to task `step` of the agenda (kept within the agenda). */
+export function setAgendaStep(doc: Y.Doc, step: number, origin: TxOrigin): void {
+  const agenda = readFacilitation(doc).agenda;
+  const steps = agendaSteps(agenda.template);
+  if (steps.length === 0) throw new ValidationError('choose an agenda first');
+  const clamped = Math.min(steps.length - 1, Math.max(0, Math.floor(step)));
+  set(doc, FACILITATION.agenda, { ...agenda, step: clamped }, origin);
+}
+
+/** Starts a countdown of `durationMs` from server time `serverNow`. */
+export function startTimer(doc: Y.Doc, durationMs: number, serverNow: number, origin: TxOrigin): void {
+  if (!Number.isFinite(durationMs) || durationMs < 1000 || durationMs > MAX_TIMER_MS) {
+    throw new ValidationError('a timer runs from 1 second to 4 hours');
+  }
+  setTimer(doc, { state: 'running', durationMs, endsAt: serverNow + durationMs, remainingMs: null }, origin);
+}
+
+/** Pauses a running timer, keeping what is left. */
+export function pauseTimer(doc: Y.Doc, serverNow: number, origin: TxOrigin): void {
+  const t = readFacilitation(doc).timer;
+  if (t.state !== 'running' || t.endsAt === null) return;
+  setTimer(doc, { ...t, state: 'paused', endsAt: null, remainingMs: Math.max(0, t.endsAt - serverNow) }, origin);
+}
+
+/** Resumes a paused timer from what was left. */
+export function resumeTimer(doc: Y.Doc, serverNow: number, origin: TxOrigin): void {
+  const t = readFacilitation(doc).timer;
+  if (t.state !== 'paused' || t.remainingMs === null) return;
+  setTimer(doc, { ...t, state: 'running', endsAt: serverNow + t.remainingMs, remainingMs: null }, origin);
+}
+
+/** Adds time to a running or paused timer (one that ran out starts again with the extra time). */
+export function extendTimer(doc: Y.Doc, extraMs: number, serverNow: number, origin: TxOrigin): void {
+  if (!Number.isFinite(extraMs) || extraMs <= 0) throw new ValidationError('extend by a positive amount of time');
+  const t = readFacilitation(doc).timer;
+  if (t.state === 'running' && t.endsAt !== null) {
+    setTimer(doc, { ...t, durationMs: t.durationMs + extraMs, endsAt: Math.max(t.endsAt, serverNow) + extraMs }, origin);
+  } else if (t.state === 'paused' && t.remainingMs !== null) {
+    setTimer(doc, { ...t, durationMs: t.durationMs + extraMs, remainingMs: t.remainingMs + extraMs }, origin);
+  } else {
+    startTimer(doc, extraMs, serverNow, origin);
+  }
+}
+
+/** Stops and clears the timer. */
+export function stopTimer(doc: Y.Doc, origin: TxOrigin): void {
+  setTimer(doc, { state: 'stopped', durationMs: 0, endsAt: null, remainingMs: null }, origin);
+}
+
+function setTimer(doc: Y.Doc, timer: Timer, origin: TxOrigin): void {
+  set(doc, FACILITATION.timer, { ...timer }, origin);
+}
+
+/** "Bring everyone here": every screen shows this board rectangle (people can step out again). */
+export function summonToView(doc: Y.Doc, rect: { x: number; y: number; w: number; h: number }, serverNow: number, origin: TxOrigin): void {
+  if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) throw new ValidationError('nothing to show');
+  set(doc, FACILITATION.summon, { at: serverNow, kind: 'view', rect: { ...rect } }, origin);
+}
+
+/** "Go to your table": every device shows its own table's area for the current seating. */
+export function summonToTables(doc: Y.Doc, serverNow: number, origin: TxOrigin): void {
+  set(doc, FACILITATION.summon, { at: serverNow, kind: 'tables', rect: null }, origin);
+}
+
+/** Starts or ends private writing (ending it is the reveal). */
+export function setPrivateWriting(doc: Y.Doc, on: boolean, serverNow: number, origin: TxOrigin): void {
+  set(doc, FACILITATION.privateWriting, { on, since: serverNow }, origin);
+}
+
+/** What the projector shows: the facilitator's view, or the whole board. */
+export function setProjectorMode(doc: Y.Doc, mode: ProjectorMode, origin: TxOrigin): void {
+  set(doc, FACILITATION.projector, mode === 'board' ? 'board' : 'follow', origin);
+}
+
+/** Switches the whole room between stakeholder tables and mixed tables. */
+export function setSeating(doc: Y.Doc, seating: Seating, origin: TxOrigin): void {
+  set(doc, FACILITATION.seating, seating === 'mixed' ? 'mixed' : 'stakeholder', origin);
+}
+
+/** Seats a participant (device) at a table of one kind, or unseats them with `null`. */
+export function assignSeat(doc: Y.Doc, participantId: string, kind: Seating, areaId: string | null, origin: TxOrigin): void {
+  if (areaId !== null && !areasMap(doc).has(areaId)) throw new ValidationError('that table no longer exists');
+  const seats = seatsMap(doc);
+  const current = seats.get(participantId);
+  const seat = { ...(typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : {}) };
+  if (areaId === null) delete seat[kind];
+  else seat[kind] = areaId;
+  doc.transact(() => seats.set(participantId, seat), origin);
+}
+
+/** Top-left corner for new areas: below everything on the board (or the origin of an empty one). */
+function freeCorner(doc: Y.Doc): { x: number; y: number } {
+  const boxes = [...listAreas(doc), ...listNotes(doc)];
+  if (boxes.length === 0) return { x: 0, y: 0 };
+  return { x: Math.min(...boxes.map((b) => b.x)), y: Math.max(...boxes.map((b) => b.y + b.h)) + 600 };
+}

@@ -1,0 +1,106 @@
+/**
+ * Typed reads of the facilitator's frame (`facilitation` root) and the seating (`seats` root).
+ *
+ * Why: as everywhere, reads never trust the stored shape: a missing or mistyped value reads as its
+ * default (an unlocked board, a stopped timer), so a stray value from another tool cannot crash a
+ * screen or lock a room.
+ */
+import * as Y from 'yjs';
+import {
+  DEFAULT_FACILITATION,
+  STOPPED_TIMER,
+  type AgendaState,
+  type Facilitation,
+  type Summon,
+  type Timer,
+} from '../model/facilitation.ts';
+import { FACILITATION, facilitationMap, seatsMap } from './roots.ts';
+
+/** The facilitator's frame as plain values. */
+export function readFacilitation(doc: Y.Doc): Facilitation {
+  const m = facilitationMap(doc);
+  const projector = m.get(FACILITATION.projector);
+  const seating = m.get(FACILITATION.seating);
+  return {
+    boardLocked: m.get(FACILITATION.boardLocked) === true,
+    agenda: toAgenda(m.get(FACILITATION.agenda)),
+    timer: toTimer(m.get(FACILITATION.timer)),
+    summon: toSummon(m.get(FACILITATION.summon)),
+    privateWriting: toPrivate(m.get(FACILITATION.privateWriting)),
+    projector: projector === 'board' ? 'board' : 'follow',
+    seating: seating === 'mixed' ? 'mixed' : 'stakeholder',
+  };
+}
+
+/** Whether the whole board is locked for participants (read straight from the document). */
+export function isBoardLocked(doc: Y.Doc): boolean {
+  return facilitationMap(doc).get(FACILITATION.boardLocked) === true;
+}
+
+/** Seat assignments: participant id -> the areas of their tables. */
+export type Seats = Record<string, { stakeholder?: string; mixed?: string }>;
+
+/** Every participant's assigned tables. */
+export function readSeats(doc: Y.Doc): Seats {
+  const out: Seats = {};
+  seatsMap(doc).forEach((value, id) => {
+    if (!isObject(value)) return;
+    const seat: { stakeholder?: string; mixed?: string } = {};
+    if (typeof value.stakeholder === 'string') seat.stakeholder = value.stakeholder;
+    if (typeof value.mixed === 'string') seat.mixed = value.mixed;
+    out[id] = seat;
+  });
+  return out;
+}
+
+function toAgenda(v: unknown): AgendaState {
+  if (!isObject(v)) return DEFAULT_FACILITATION.agenda;
+  const template = v.template === 'futureSearch' || v.template === 'blank' ? v.template : null;
+  const areas: Record<string, string[]> = {};
+  if (isObject(v.areas)) {
+    for (const [step, ids] of Object.entries(v.areas)) {
+      if (Array.isArray(ids)) areas[step] = ids.filter((x): x is string => typeof x === 'string');
+    }
+  }
+  return { template, step: Math.max(0, Math.floor(num(v.step, 0))), areas };
+}
+
+function toTimer(v: unknown): Timer {
+  if (!isObject(v)) return STOPPED_TIMER;
+  const state = v.state === 'running' || v.state === 'paused' ? v.state : 'stopped';
+  const endsAt = num(v.endsAt, NaN);
+  const remaining = num(v.remainingMs, NaN);
+  if (state === 'running' && !Number.isFinite(endsAt)) return STOPPED_TIMER;
+  if (state === 'paused' && !Number.isFinite(remaining)) return STOPPED_TIMER;
+  return {
+    state,
+    durationMs: Math.max(0, num(v.durationMs, 0)),
+    endsAt: state === 'running' ? endsAt : null,
+    remainingMs: state === 'paused' ? Math.max(0, remaining) : null,
+  };
+}
+
+function toSummon(v: unknown): Summon | null {
+  if (!isObject(v) || typeof v.at !== 'number') return null;
+  const kind = v.kind === 'tables' ? 'tables' : 'view';
+  const r = v.rect;
+  const rect =
+    isObject(r) && [r.x, r.y, r.w, r.h].every((n) => typeof n === 'number' && Number.isFinite(n)) && (r.w as number) > 0 && (r.h as number) > 0
+      ? { x: r.x as number, y: r.y as number, w: r.w as number, h: r.h as number }
+      : null;
+  if (kind === 'view' && !rect) return null;
+  return { at: v.at, kind, rect };
+}
+
+function toPrivate(v: unknown): Facilitation['privateWriting'] {
+  if (!isObject(v)) return DEFAULT_FACILITATION.privateWriting;
+  return { on: v.on === true, since: num(v.since, 0) };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Y.AbstractType);
+}
+
+function num(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
