@@ -13,6 +13,8 @@ import { useActions } from '../sync/sessionContext.ts';
 import { useArea, useBusyColor, useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { editArea, select, toggleSelected } from '../store/ui.ts';
+import { isLockedForMe } from '../store/locks.ts';
+import { useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 
@@ -21,11 +23,12 @@ export const AREA_TITLE_SIZE = 30;
 export const AREA_BAR = 56;
 
 export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
+  const t = useT();
   const area = useArea(id);
   const selected = useIsSelected(id);
   const busyColor = useBusyColor(id);
   const spaceHeld = useStore((s) => s.spaceHeld);
-  const readOnly = useStore((s) => s.readOnly);
+  const readOnly = useStore((s) => isLockedForMe(s, id));
   const actions = useActions();
   const carried = useRef<{ ids: string[]; start: Map<string, { x: number; y: number }>; origin: { x: number; y: number } } | null>(null);
   if (!area) return null;
@@ -105,7 +108,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         listening={false}
       />
       <Text
-        text={area.name}
+        text={area.locked ? `${area.name} · ${t('lockedMark')}` : area.name}
         x={16}
         y={12}
         width={Math.max(0, area.w - 32)}

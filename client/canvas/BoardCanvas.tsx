@@ -10,7 +10,8 @@ import type { Rect as KonvaRect } from 'konva/lib/shapes/Rect';
 import { useEffect, useRef } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
-import { editNote, select, toBoard } from '../store/ui.ts';
+import { editNote, select, stepOut, toBoard } from '../store/ui.ts';
+import { isPointLockedForMe } from '../store/locks.ts';
 import {
   beginMarquee,
   endMarquee,
@@ -22,6 +23,7 @@ import {
   trackCursor,
 } from '../tools/stageGestures.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
+
 import { Layer, Rect, Stage } from './konva.ts';
 import { Connectors, Cursors, SelectionTransformer, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
 
@@ -55,7 +57,9 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
     lastCreated.current = { at: performance.now(), type: e.type };
     const p = e.target.getStage()?.getPointerPosition();
     if (!p) return;
-    editNote(actions.addNoteAt(toBoard(useStore.getState().viewport, p)));
+    const at = toBoard(useStore.getState().viewport, p);
+    if (isPointLockedForMe(useStore.getState(), at)) return;
+    editNote(actions.addNoteAt(at));
     focusNoteEditor();
   };
 
@@ -77,11 +81,17 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
         scaleX={viewport.scale}
         scaleY={viewport.scale}
         draggable
+        onDragStart={(e) => {
+          if (e.target === e.target.getStage()) stepOut();
+        }}
         onDragMove={(e) => {
           if (e.target !== e.target.getStage()) return;
           useStore.setState((s) => ({ viewport: { ...s.viewport, x: e.target.x(), y: e.target.y() } }));
         }}
-        onWheel={onWheel}
+        onWheel={(e) => {
+          stepOut();
+          onWheel(e);
+        }}
         onMouseDown={(e) => {
           if (onEmpty(e) && e.evt.shiftKey && e.evt.button === 0) beginMarquee(e.target.getStage()!, marqueeRect.current);
         }}
@@ -93,7 +103,8 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
         onMouseUp={(e) => endMarquee(e.target.getStage()!)}
         onMouseLeave={() => actions.setCursor(null)}
         onTouchMove={(e) => {
-          if (!onPinchMove(e)) trackCursor(e.target.getStage()!, actions);
+          if (onPinchMove(e)) stepOut();
+          else trackCursor(e.target.getStage()!, actions);
         }}
         onTouchEnd={(e) => {
           lastTouch.current = performance.now();

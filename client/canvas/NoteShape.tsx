@@ -16,6 +16,7 @@ import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 import { useNoteDecor } from '../store/cocreationSelectors.ts';
+import { isLockedForMe } from '../store/locks.ts';
 import { isVoting, voteTap } from '../tools/voting.ts';
 import { DotRow } from './DotRow.tsx';
 
@@ -31,7 +32,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const busyColor = useBusyColor(id);
   const editing = useStore((s) => s.editingNote === id);
   const spaceHeld = useStore((s) => s.spaceHeld);
-  const readOnly = useStore((s) => s.readOnly);
+  const readOnly = useStore((s) => isLockedForMe(s, id));
   // Level of detail: far out, text is unreadable and shadows cost; each note re-renders only when
   // the zoom crosses these thresholds, not on every zoom step.
   const showText = useStore((s) => s.viewport.scale >= TEXT_MIN_SCALE);

@@ -4,9 +4,11 @@
  * Why: workshops run in both languages; a missing translation is a type error, not a blank button.
  */
 import { cocreationEn, cocreationNl } from './cocreationStrings.ts';
+import { facilitationEn, facilitationNl } from './facilitationStrings.ts';
 
 export const en = {
   ...cocreationEn,
+  ...facilitationEn,
   appTagline: 'A shared board for whole-system co-creation: explore the whole elephant together.',
   boardTitle: 'Board title',
   boardTitlePlaceholder: 'e.g. Future of care in our region, 2035',
@@ -108,6 +110,7 @@ export type StringKey = keyof typeof en;
 
 export const nl: Record<StringKey, string> = {
   ...cocreationNl,
+  ...facilitationNl,
   appTagline: 'Een gedeeld bord voor co-creatie met het hele systeem: verken samen de hele olifant.',
   boardTitle: 'Titel van het bord',
   boardTitlePlaceholder: 'bv. De toekomst van de zorg in onze regio, 2035',

@@ -7,7 +7,7 @@
  * note changes one object and re-renders one note component.
  */
 import { create } from 'zustand';
-import type { Area, BoardMeta, Cluster, Connector, Dot, Note, Outcome, Role, Stance, StakeholderGroup, Vote } from '../../shared/index.ts';
+import { DEFAULT_FACILITATION, type Area, type BoardMeta, type Cluster, type Connector, type Dot, type Facilitation, type Note, type Outcome, type Role, type Seats, type Stance, type StakeholderGroup, type Vote } from '../../shared/index.ts';
 import type { MergeSummary } from '../sync/mergeSummary.ts';
 
 /** Connection to the server as a person would describe it. */
@@ -31,6 +31,13 @@ export interface Peer {
   readonly busyWith: readonly string[];
   /** The stakeholder group this person says they are in, or null. */
   readonly groupId: string | null;
+  /** Their participant id ('' if their client does not say). */
+  readonly id: string;
+  readonly role: Role;
+  /** The board rectangle on their screen, if they share it (the facilitator does). */
+  readonly view: { x: number; y: number; w: number; h: number } | null;
+  /** When they raised their hand (server time), or null. */
+  readonly hand: number | null;
 }
 
 export interface BoardSlice {
@@ -52,6 +59,16 @@ export interface CocreationSlice {
   dots: Dot[];
   stances: Stance[];
   outcomes: Outcome[];
+}
+
+/** The facilitator's frame of the day (read-only for everyone else) and the server's clock. */
+export interface FrameSlice {
+  facilitation: Facilitation;
+  seats: Seats;
+  /** Server time minus this device's time, ms (see sync/serverClock.ts). */
+  clockOffset: number;
+  /** Follow the facilitator's view (a participant's choice; the projector's default). */
+  following: boolean;
 }
 
 /** Who I am on this board. */
@@ -119,7 +136,7 @@ export interface UiSlice {
   /** The screen size of the canvas, in CSS pixels. */
   screen: { w: number; h: number };
   /** Which side panel is open. */
-  panel: 'none' | 'help' | 'outline' | 'people' | 'groups' | 'clusters' | 'vote' | 'commonGround';
+  panel: 'none' | 'help' | 'outline' | 'people' | 'groups' | 'clusters' | 'vote' | 'commonGround' | 'facilitate';
   /** An in-progress drag of notes (for connectors to follow before the drop is committed). */
   drag: { ids: readonly string[]; dx: number; dy: number } | null;
   /** Space is held: drags pan the board even when they start on a note. */
@@ -132,7 +149,7 @@ export interface UiSlice {
   notice: { message: string; at: number } | null;
 }
 
-export type StoreState = BoardSlice & CocreationSlice & MeSlice & LensSlice & ConnectionSlice & PresenceSlice & UiSlice;
+export type StoreState = BoardSlice & CocreationSlice & FrameSlice & MeSlice & LensSlice & ConnectionSlice & PresenceSlice & UiSlice;
 
 export const initialState: StoreState = {
   meta: null,
@@ -148,6 +165,10 @@ export const initialState: StoreState = {
   dots: [],
   stances: [],
   outcomes: [],
+  facilitation: DEFAULT_FACILITATION,
+  seats: {},
+  clockOffset: 0,
+  following: false,
   me: { id: '', role: 'participant', groupId: null },
   lens: { groups: [], mode: 'highlight', colorByGroup: false },
   voteTool: 'place',

@@ -25,6 +25,7 @@ export function panBy(dx: number, dy: number): void {
 
 /** Zooms by `factor` keeping the screen point `at` (default: the centre) fixed. */
 export function zoomBy(factor: number, at?: { x: number; y: number }): void {
+  stepOut();
   useStore.setState((s) => {
     const v = s.viewport;
     const p = at ?? { x: s.screen.w / 2, y: s.screen.h / 2 };
@@ -64,11 +65,22 @@ export function zoomToFit(): void {
     useStore.setState({ viewport: { x: s.screen.w / 2, y: s.screen.h / 2, scale: 1 } });
     return;
   }
-  const margin = 60;
-  const scale = clampScale(Math.min((s.screen.w - margin * 2) / b.w, (s.screen.h - margin * 2) / b.h, 1.5));
+  fitRect(b, 60, 1.5);
+}
+
+/** Zooms and pans so a board rectangle fills the screen (with a margin, up to `maxScale`). */
+export function fitRect(b: { x: number; y: number; w: number; h: number }, margin = 24, maxScale = MAX_SCALE): void {
+  const s = useStore.getState();
+  const scale = clampScale(Math.min((s.screen.w - margin * 2) / b.w, (s.screen.h - margin * 2) / b.h, maxScale));
   useStore.setState({
     viewport: { scale, x: s.screen.w / 2 - (b.x + b.w / 2) * scale, y: s.screen.h / 2 - (b.y + b.h / 2) * scale },
   });
+}
+
+/** The board rectangle on screen now. */
+export function visibleBoardRect(): { x: number; y: number; w: number; h: number } {
+  const { viewport: v, screen } = useStore.getState();
+  return { x: -v.x / v.scale, y: -v.y / v.scale, w: screen.w / v.scale, h: screen.h / v.scale };
 }
 
 /** Replaces the selection (clears connector selection and connect mode). */
@@ -139,4 +151,10 @@ export function setLens(patch: Partial<StoreState['lens']>): void {
 export function toggleLensGroup(id: string): void {
   const groups = useStore.getState().lens.groups;
   setLens({ groups: groups.includes(id) ? groups.filter((g) => g !== id) : [...groups, id] });
+}
+
+/** Stops following the facilitator (a person panned or zoomed on their own); the projector keeps following. */
+export function stepOut(): void {
+  const s = useStore.getState();
+  if (s.following && s.me.role !== 'projector') useStore.setState({ following: false });
 }

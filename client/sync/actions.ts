@@ -25,6 +25,7 @@ import {
 } from '../../shared/index.ts';
 import { useStore } from '../store/store.ts';
 import { createCocreationActions } from './cocreationActions.ts';
+import { createFacilitationActions } from './facilitationActions.ts';
 import { deviceId } from './device.ts';
 import type { startPresence } from './presence.ts';
 import type { BoardUndo } from './undo.ts';
@@ -35,7 +36,7 @@ const local = ORIGIN.local;
 const me = () => useStore.getState().me.id || deviceId();
 
 /** Creates the action set bound to one document. */
-export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, boardId = '') {
+export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, boardId = '', token = '') {
   /** Ends the current undo step, so the next change is undone on its own. */
   const step = () => undo.manager.stopCapturing();
   return {
@@ -95,10 +96,13 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, b
       deleteConnectors(doc, [id], local);
     },
     ...createCocreationActions(doc, step, presence, boardId),
+    ...createFacilitationActions(doc, boardId, token),
     undo: () => undo.undo(),
     redo: () => undo.redo(),
     setCursor: presence.setCursor,
     setBusy: presence.setBusy,
+    setView: presence.setView,
+    setHand: presence.setHand,
   };
 }
 

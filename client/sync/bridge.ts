@@ -23,6 +23,7 @@ import {
 } from '../../shared/index.ts';
 import { useStore } from '../store/store.ts';
 import { readCocreation, watchCocreation } from './cocreationBridge.ts';
+import { readOnlyFor } from '../store/locks.ts';
 
 type Kind = 'notes' | 'areas' | 'connectors';
 
@@ -38,7 +39,10 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     const s = useStore.getState();
     const patch: Partial<ReturnType<typeof useStore.getState>> = {};
     if (metaDirty) patch.meta = readMeta(doc);
-    if (cocreationDirty) Object.assign(patch, readCocreation(doc));
+    if (cocreationDirty) {
+      const co = readCocreation(doc);
+      Object.assign(patch, co, { readOnly: readOnlyFor(s.me.role, co.facilitation.boardLocked) });
+    }
     cocreationDirty = false;
     if (dirty.notes.size) Object.assign(patch, apply(dirty.notes, s.notes, s.noteIds, notesMap(doc), toNote, 'noteIds', 'notes'));
     if (dirty.areas.size) Object.assign(patch, apply(dirty.areas, s.areas, s.areaIds, areasMap(doc), toArea, 'areaIds', 'areas'));
@@ -93,6 +97,7 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     ...byId(listAreas(doc), 'areas', 'areaIds'),
     ...byId(listConnectors(doc), 'connectors', 'connectorIds'),
     ...readCocreation(doc),
+    readOnly: readOnlyFor(useStore.getState().me.role, readCocreation(doc).facilitation.boardLocked),
   });
 
   return () => {

@@ -15,18 +15,26 @@ export interface Me {
   readonly name: string;
   readonly color: string;
   readonly groupId?: string | null;
+  /** My participant id (so the facilitator can seat me at a table). */
+  readonly id?: string;
+  /** The role of my link (shown in the people list; the server stamps it in the hostile-input issue). */
+  readonly role?: string;
 }
 
 interface PresenceState {
-  user?: { name?: unknown; color?: unknown; groupId?: unknown };
+  user?: { name?: unknown; color?: unknown; groupId?: unknown; id?: unknown; role?: unknown };
   cursor?: { x?: unknown; y?: unknown } | null;
   busy?: unknown;
+  /** The board rectangle on my screen (the facilitator's, for following). */
+  view?: { x?: unknown; y?: unknown; w?: unknown; h?: unknown } | null;
+  /** When I raised my hand (server time), or null. */
+  hand?: unknown;
 }
 
 /** Publishes my presence and mirrors everyone else's into the store; returns the controls. */
 export function startPresence(awareness: Awareness, me: Me) {
-  let user = { name: me.name, color: me.color, groupId: me.groupId ?? null };
-  awareness.setLocalState({ user, cursor: null, busy: [] });
+  let user = { name: me.name, color: me.color, groupId: me.groupId ?? null, id: me.id ?? '', role: me.role ?? 'participant' };
+  awareness.setLocalState({ user, cursor: null, busy: [], view: null, hand: null });
 
   const publish = () => {
     const peers: Record<number, Peer> = {};
@@ -40,7 +48,14 @@ export function startPresence(awareness: Awareness, me: Me) {
       const cursor = c && typeof c.x === 'number' && typeof c.y === 'number' ? { x: c.x, y: c.y } : null;
       const busyWith = Array.isArray(state.busy) ? state.busy.filter((x): x is string => typeof x === 'string').slice(0, 500) : [];
       const groupId = typeof state.user?.groupId === 'string' && state.user.groupId ? state.user.groupId.slice(0, 100) : null;
-      peers[clientId] = { clientId, name, color, cursor, busyWith, groupId };
+      const v = state.view;
+      const view = v && [v.x, v.y, v.w, v.h].every((n) => typeof n === 'number' && Number.isFinite(n)) && (v.w as number) > 0 && (v.h as number) > 0
+        ? { x: v.x as number, y: v.y as number, w: v.w as number, h: v.h as number }
+        : null;
+      const id = typeof state.user?.id === 'string' ? state.user.id.slice(0, 100) : '';
+      const role = state.user?.role === 'facilitator' || state.user?.role === 'projector' ? state.user.role : 'participant';
+      const hand = typeof state.hand === 'number' && Number.isFinite(state.hand) ? state.hand : null;
+      peers[clientId] = { clientId, name, color, cursor, busyWith, groupId, id, role, view, hand };
       for (const id of busyWith) busy[id] = color;
     });
     useStore.setState({ peers, busy });
@@ -68,6 +83,14 @@ export function startPresence(awareness: Awareness, me: Me) {
     /** The notes or areas I am editing or dragging (others see an outline in my colour). */
     setBusy(ids: readonly string[]) {
       awareness.setLocalStateField('busy', [...ids]);
+    },
+    /** The board rectangle on my screen (published by the facilitator, for those following). */
+    setView(view: { x: number; y: number; w: number; h: number } | null) {
+      awareness.setLocalStateField('view', view);
+    },
+    /** Raises my hand (with the server time it went up) or lowers it. */
+    setHand(at: number | null) {
+      awareness.setLocalStateField('hand', at);
     },
     /** My stakeholder group, as others see it in the people list. */
     setGroup(groupId: string | null) {

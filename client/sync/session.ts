@@ -19,6 +19,7 @@ import { beginMerge } from './mergeSummary.ts';
 import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
 import { participantId, rememberedGroup } from './identity.ts';
+import { startServerClock } from './serverClock.ts';
 import { startWriteAhead } from './writeAhead.ts';
 import { createUndoManager } from './undo.ts';
 
@@ -91,7 +92,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     });
   }
   const stopBridge = bridgeDocToStore(doc);
-  const presence = startPresence(provider.awareness, { ...me, groupId: groupId || null });
+  const presence = startPresence(provider.awareness, { ...me, groupId: groupId || null, id: participantId(boardId), role });
 
   const undo = createUndoManager(doc);
   const onStack = () => useStore.setState({ canUndo: undo.manager.canUndo(), canRedo: undo.manager.canRedo() });
@@ -144,7 +145,8 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   window.addEventListener('online', showStatus);
   window.addEventListener('offline', showStatus);
 
-  const actions = createActions(doc, undo, presence, boardId);
+  const actions = createActions(doc, undo, presence, boardId, token);
+  const stopClock = startServerClock();
   return {
     boardId,
     token,
@@ -153,6 +155,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
       closed = true;
       clearTimeout(retryTimer);
       stopWriteAhead();
+      stopClock();
       window.removeEventListener('online', showStatus);
       window.removeEventListener('offline', showStatus);
       pending.stop();

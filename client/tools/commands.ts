@@ -7,6 +7,7 @@
 import { translate, type Lang } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
+import { isLockedForMe } from '../store/locks.ts';
 import { editArea, editNote, select, toBoard } from '../store/ui.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 
@@ -44,15 +45,17 @@ export function deleteSelection(actions: BoardActions, lang: Lang, confirm: (q: 
     useStore.setState({ selectedConnector: null });
     return;
   }
-  if (s.selection.length === 0) return;
-  const areas = s.selection.filter((id) => id in s.areas);
-  if (areas.length === 1 && s.selection.length === 1) {
+  // What the facilitator locked stays (the rest of the selection goes).
+  const selection = s.selection.filter((id) => !isLockedForMe(s, id));
+  if (selection.length === 0) return;
+  const areas = selection.filter((id) => id in s.areas);
+  if (areas.length === 1 && selection.length === 1) {
     const name = s.areas[areas[0]!]!.name || translate(lang, 'untitledArea');
     if (!confirm(translate(lang, 'confirmDeleteArea', name))) return;
-  } else if (areas.length > 0 || s.selection.length > 5) {
-    if (!confirm(translate(lang, 'confirmDeleteMany', s.selection.length))) return;
+  } else if (areas.length > 0 || selection.length > 5) {
+    if (!confirm(translate(lang, 'confirmDeleteMany', selection.length))) return;
   }
-  actions.deleteItems(s.selection);
+  actions.deleteItems(selection);
   select([]);
 }
 

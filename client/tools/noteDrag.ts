@@ -8,6 +8,7 @@
 import { clusterIndex, membershipAfterDrop } from '../../shared/index.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
+import { isLockedForMe } from '../store/locks.ts';
 import { select } from '../store/ui.ts';
 import type { Konva } from '../canvas/konva.ts';
 
@@ -28,7 +29,7 @@ export function beginNoteDrag(id: string, node: Konva.Group, actions: BoardActio
     selection = [id];
   }
   const { notes } = useStore.getState();
-  const ids = selection.filter((x) => x in notes);
+  const ids = selection.filter((x) => x in notes && !isLockedForMe(useStore.getState(), x));
   const start = new Map(ids.map((x) => [x, { x: notes[x]!.x, y: notes[x]!.y }]));
   drag = { ids, start, origin: { x: node.x(), y: node.y() }, frame: 0 };
   actions.setBusy(ids);

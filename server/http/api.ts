@@ -108,7 +108,8 @@ async function boardInfo(deps: ApiDeps, req: IncomingMessage, boardId: string): 
   return { id: boardId, title: meta.title, epoch: meta.epoch, schemaVersion: meta.schemaVersion, role: auth.claims.role };
 }
 
-function baseUrl(deps: ApiDeps, req: IncomingMessage): string {
+/** The links' base URL: the configured public URL, or the request's Host. */
+export function baseUrl(deps: { readonly publicUrl: string | undefined }, req: IncomingMessage): string {
   if (deps.publicUrl) return deps.publicUrl;
   const host = req.headers.host;
   if (!host || !/^[A-Za-z0-9.\-:[\]]+$/.test(host)) throw new HttpError(400, 'missing or bad Host header');

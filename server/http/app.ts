@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
 import { redactUrl } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import { handleApi, type ApiDeps } from './api.ts';
+import { baseUrl, handleApi, type ApiDeps } from './api.ts';
+import { handleJoin } from './linksApi.ts';
 import { HttpError, sendJson } from './respond.ts';
 import { createStaticHandler } from './static.ts';
 
@@ -36,6 +37,8 @@ export function createRequestHandler(deps: AppDeps) {
       if (await handleApi(deps, req, res, path)) return;
       throw new HttpError(404, `no API route ${path}`);
     }
+    const join = /^\/j\/([^/]+)$/.exec(path);
+    if (join && req.method === 'GET') return handleJoin(deps, res, join[1]!, baseUrl(deps, req));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       throw new HttpError(405, 'method not allowed');

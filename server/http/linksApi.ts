@@ -4,6 +4,9 @@
  * - `POST /api/boards/<id>/links/<participant|projector>/rotate`: a new link for that role; the old
  *   one stops working, and sockets opened with it are closed at once;
  * - `GET /api/boards/<id>/connections`: how many sockets of each role are open (facilitator only);
+ * - `GET /api/boards/<id>/join`: the short join URL (`/j/<code>`) for the projector's QR code
+ *   (facilitator or projector token); a rotated participant link gets a new code;
+ * - `GET /j/<code>`: redirects to the current participant link;
  * - `GET /api/time`: the server's clock, so every screen counts a timer down from the same moment.
  *
  * Why: a participant link passed on too widely, or a projector link seen by the wrong people, must be
@@ -34,13 +37,22 @@ export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res:
     sendJson(res, 200, { now: Date.now() });
     return true;
   }
-  const m = /^\/api\/boards\/([^/]+)\/(links|connections)(?:\/([^/]+)\/rotate)?$/.exec(path);
+  const m = /^\/api\/boards\/([^/]+)\/(links|connections|join)(?:\/([^/]+)\/rotate)?$/.exec(path);
   if (!m) return false;
-  const [, boardId, what, role] = m as unknown as [string, string, 'links' | 'connections', string | undefined];
+  const [, boardId, what, role] = m as unknown as [string, string, 'links' | 'connections' | 'join', string | undefined];
   if (!isId(boardId)) throw new HttpError(404, 'unknown board');
   const token = requestToken(req.headers.authorization, new URL(req.url ?? '/', 'http://localhost'));
   const auth = await authorize(deps.store, deps.secret, boardId, token);
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
+  if (what === 'join' && role === undefined) {
+    // The projector shows this code to the room: it may ask for it, as the facilitator may.
+    if (auth.claims.role === 'participant') throw new HttpError(403, 'only the facilitator or projector link may do this');
+    allow(req, res, 'GET');
+    const board = deps.store.getBoard(boardId)!;
+    const code = deps.store.joinCode(boardId, board.keyVersions.participant);
+    sendJson(res, 200, { code, url: `${base()}/j/${code}` });
+    return true;
+  }
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator link may do this');
 
   if (what === 'connections') {
@@ -78,4 +90,21 @@ function allow(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST'
   if (req.method === method) return;
   res.setHeader('Allow', method);
   throw new HttpError(405, `use ${method} here`);
+}
+
+/**
+ * `GET /j/<code>`: the short join URL. Redirects to the board's current participant link; a code of
+ * a replaced link (or an unknown one) gets a page saying so.
+ */
+export async function handleJoin(deps: LinksDeps, res: ServerResponse, code: string, base: string): Promise<void> {
+  const found = /^[a-z0-9]{4,16}$/.test(code) ? deps.store.resolveJoinCode(code) : undefined;
+  const board = found ? deps.store.getBoard(found.boardId) : undefined;
+  if (!found || !board || board.keyVersions.participant !== found.keyVersion) {
+    res.writeHead(found ? 410 : 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end('This join code is not (or no longer) valid. Ask the facilitator for the current one: it is on the projector.\n');
+    return;
+  }
+  const token = await signToken({ boardId: board.id, role: 'participant', keyVersion: board.keyVersions.participant }, deps.secret);
+  res.writeHead(302, { Location: `${base}/b/${board.id}#token=${token}`, 'Cache-Control': 'no-store' });
+  res.end();
 }

@@ -9,10 +9,11 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { BoardRecord, BoardStore, StoredDocument } from './store.ts';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -34,6 +35,13 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
+-- Store version 2: short join codes (for the projector's QR code), one per participant key version.
+CREATE TABLE IF NOT EXISTS join_codes (
+  code TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  key_version INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS join_codes_by_board ON join_codes(board_id, key_version);
 `;
 
 interface BoardRow {
@@ -75,6 +83,9 @@ export function openSqliteStore(dataDir: string): BoardStore {
   const insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)');
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
   const countBoards = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM boards');
+  const selectJoin = db.prepare<[string, number], { code: string }>('SELECT code FROM join_codes WHERE board_id = ? AND key_version = ?');
+  const insertJoin = db.prepare('INSERT INTO join_codes (code, board_id, key_version) VALUES (?, ?, ?)');
+  const resolveJoin = db.prepare<[string], { board_id: string; key_version: number }>('SELECT board_id, key_version FROM join_codes WHERE code = ?');
   // Column names come from this fixed table, never from input.
   const KEY_COLUMN = { facilitator: 'facilitator_key', participant: 'participant_key', projector: 'projector_key' } as const;
   const rotate = Object.fromEntries(
@@ -113,10 +124,32 @@ export function openSqliteStore(dataDir: string): BoardStore {
       if (!row) throw new Error(`unknown board ${id}`);
       return row.v;
     },
+    joinCode(id, keyVersion) {
+      const existing = selectJoin.get(id, keyVersion);
+      if (existing) return existing.code;
+      for (;;) {
+        const code = randomCode();
+        if (resolveJoin.get(code)) continue;
+        insertJoin.run(code, id, keyVersion);
+        return code;
+      }
+    },
+    resolveJoinCode(code) {
+      const row = resolveJoin.get(code);
+      return row ? { boardId: row.board_id, keyVersion: row.key_version } : undefined;
+    },
     loadDocument: (id) => loadTx(id),
     appendUpdate: (id, update) => Number(insertUpdate.run(id, update).lastInsertRowid),
     compact: (id, state, uptoSeq) => compactTx(id, state, uptoSeq),
     countBoards: () => countBoards.get()?.n ?? 0,
     close: () => db.close(),
   };
+}
+
+/** Eight letters and digits a person can read off a screen and type (no 0/o, 1/l/i). */
+function randomCode(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  let code = '';
+  for (let i = 0; i < 8; i++) code += alphabet[randomInt(alphabet.length)];
+  return code;
 }

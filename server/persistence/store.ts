@@ -30,6 +30,10 @@ export interface BoardStore {
   getBoard(id: string): BoardRecord | undefined;
   /** Revokes every link of `role` for a board by moving its key to the next version; returns it. */
   rotateKey(id: string, role: 'facilitator' | 'participant' | 'projector'): number;
+  /** The short join code for a board's participant link at `keyVersion` (made on first ask). */
+  joinCode(id: string, keyVersion: number): string;
+  /** The board and participant key version a join code was made for, or undefined. */
+  resolveJoinCode(code: string): { boardId: string; keyVersion: number } | undefined;
   /** Reads the board's document in one consistent read. */
   loadDocument(id: string): StoredDocument;
   /** Appends one update to the board's log, durably; returns its sequence number. */

@@ -163,6 +163,12 @@ export function assignSeat(doc: Y.Doc, participantId: string, kind: Seating, are
   doc.transact(() => seats.set(participantId, seat), origin);
 }
 
+/** Takes a participant's raised hand (the queue moves on); a hand they raise later shows again. */
+export function markHandDone(doc: Y.Doc, participantId: string, serverNow: number, origin: TxOrigin): void {
+  const done = readFacilitation(doc).handsDone;
+  set(doc, FACILITATION.handsDone, { ...done, [participantId]: serverNow }, origin);
+}
+
 /** Top-left corner for new areas: below everything on the board (or the origin of an empty one). */
 function freeCorner(doc: Y.Doc): { x: number; y: number } {
   const boxes = [...listAreas(doc), ...listNotes(doc)];

@@ -29,6 +29,7 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
     privateWriting: toPrivate(m.get(FACILITATION.privateWriting)),
     projector: projector === 'board' ? 'board' : 'follow',
     seating: seating === 'mixed' ? 'mixed' : 'stakeholder',
+    handsDone: toHandsDone(m.get(FACILITATION.handsDone)),
   };
 }
 
@@ -90,6 +91,12 @@ function toSummon(v: unknown): Summon | null {
       : null;
   if (kind === 'view' && !rect) return null;
   return { at: v.at, kind, rect };
+}
+
+function toHandsDone(v: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (isObject(v)) for (const [id, at] of Object.entries(v)) if (typeof at === 'number' && Number.isFinite(at)) out[id] = at;
+  return out;
 }
 
 function toPrivate(v: unknown): Facilitation['privateWriting'] {

@@ -46,6 +46,8 @@ export const FACILITATION = {
   projector: 'projector',
   /** `'stakeholder'` or `'mixed'`: which tables people sit at now. */
   seating: 'seating',
+  /** `{ participantId: serverTime }`: raised hands the facilitator has taken, up to that time. */
+  handsDone: 'handsDone',
 } as const;
 
 /** Keys of the `meta` map. */

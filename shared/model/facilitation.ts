@@ -56,6 +56,8 @@ export interface Facilitation {
   readonly privateWriting: { readonly on: boolean; readonly since: number };
   readonly projector: ProjectorMode;
   readonly seating: Seating;
+  /** Per participant id: hands raised up to this server time have been taken. */
+  readonly handsDone: Readonly<Record<string, number>>;
 }
 
 export const STOPPED_TIMER: Timer = { state: 'stopped', durationMs: 0, endsAt: null, remainingMs: null };
@@ -68,6 +70,7 @@ export const DEFAULT_FACILITATION: Facilitation = {
   privateWriting: { on: false, since: 0 },
   projector: 'follow',
   seating: 'stakeholder',
+  handsDone: {},
 };
 
 /** Longest timer, ms (a long afternoon session). */

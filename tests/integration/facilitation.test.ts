@@ -91,6 +91,32 @@ describe('link rotation', () => {
   });
 });
 
+describe('the short join code', () => {
+  it('the projector gets a short URL that redirects to the current participant link; a rotation replaces it', async () => {
+    const board = await createBoard(server.localUrl, 'Join code');
+    const res = await api(`/api/boards/${board.id}/join`, tokenOf(board.links.projector));
+    expect(res.status).toBe(200);
+    const { code, url } = (await res.json()) as { code: string; url: string };
+    expect(code).toMatch(/^[a-z0-9]{8}$/);
+    expect(url).toBe(`${server.localUrl}/j/${code}`);
+    expect((await api(`/api/boards/${board.id}/join`, tokenOf(board.links.participant))).status).toBe(403);
+
+    const go = await fetch(url, { redirect: 'manual' });
+    expect(go.status).toBe(302);
+    const target = go.headers.get('location')!;
+    expect(target.startsWith(`${server.localUrl}/b/${board.id}#token=`)).toBe(true);
+    expect((await api(`/api/boards/${board.id}`, tokenOf(target))).status).toBe(200);
+
+    await api(`/api/boards/${board.id}/links/participant/rotate`, tokenOf(board.links.facilitator), { method: 'POST' });
+    const stale = await fetch(url, { redirect: 'manual' });
+    expect(stale.status).toBe(410);
+    expect(await stale.text()).toMatch(/no longer\) valid/);
+    const fresh = (await (await api(`/api/boards/${board.id}/join`, tokenOf(board.links.facilitator))).json()) as { code: string };
+    expect(fresh.code).not.toBe(code);
+    expect((await fetch(`${server.localUrl}/j/nosuchcode`, { redirect: 'manual' })).status).toBe(404);
+  });
+});
+
 describe('the board lock and the facilitator-only frame', () => {
   it('while the board is locked, participant updates are refused at the server; after the lift they go through', async () => {
     const board = await createBoard(server.localUrl, 'Lock');

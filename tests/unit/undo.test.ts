@@ -8,7 +8,7 @@ beforeAll(() => {
   globalThis.requestAnimationFrame ??= ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 0) as unknown as number);
 });
 
-const noPresence = { setCursor: () => {}, setBusy: () => {}, setGroup: () => {}, stop: () => {} };
+const noPresence = { setCursor: () => {}, setBusy: () => {}, setGroup: () => {}, setView: () => {}, setHand: () => {}, stop: () => {} };
 
 /** Two people's docs, kept in sync both ways, each with the client's own actions and undo manager. */
 function twoPeople() {

@@ -1,0 +1,72 @@
+/**
+ * The facilitator's actions on the frame of the day (agenda, timer, locks, summon, private writing,
+ * projector, seating), each one shared named mutation with times in server time; and the link API
+ * (list, rotate) over HTTP with the facilitator's token.
+ *
+ * Why: the UI only shows these to the facilitator, and the server refuses them from anyone else; the
+ * timer must start from the server's clock (`serverNow`) so every screen counts down alike.
+ */
+import type * as Y from 'yjs';
+import {
+  applyTemplate,
+  assignSeat,
+  extendTimer,
+  markHandDone,
+  ORIGIN,
+  pauseTimer,
+  resumeTimer,
+  setAgendaStep,
+  setAreaLocked,
+  setBoardLocked,
+  setPrivateWriting,
+  setProjectorMode,
+  setSeating,
+  startTimer,
+  stopTimer,
+  summonToTables,
+  summonToView,
+  type ProjectorMode,
+  type Role,
+  type Seating,
+  type TemplateId,
+} from '../../shared/index.ts';
+import { serverNow } from './serverClock.ts';
+
+const local = ORIGIN.local;
+
+/** The facilitator's actions bound to one document and link. */
+export function createFacilitationActions(doc: Y.Doc, boardId: string, token: string) {
+  const api = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`/api/boards/${boardId}${path}`, { ...init, headers: { Authorization: `Bearer ${token}` } });
+    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!res.ok) throw new Error(typeof body.error === 'string' ? body.error : `the server answered ${res.status}`);
+    return body;
+  };
+  return {
+    lockBoard: (locked: boolean) => setBoardLocked(doc, locked, local),
+    lockArea: (areaId: string, locked: boolean) => setAreaLocked(doc, areaId, locked, local),
+    applyTemplate: (template: TemplateId, options: { lang: 'en' | 'nl'; mixedTables: number }) =>
+      applyTemplate(doc, template, { ...options, year: new Date(serverNow()).getFullYear() }, local),
+    goToStep: (step: number) => setAgendaStep(doc, step, local),
+    startTimer: (ms: number) => startTimer(doc, ms, serverNow(), local),
+    pauseTimer: () => pauseTimer(doc, serverNow(), local),
+    resumeTimer: () => resumeTimer(doc, serverNow(), local),
+    extendTimer: (ms: number) => extendTimer(doc, ms, serverNow(), local),
+    stopTimer: () => stopTimer(doc, local),
+    /** "Bring everyone here": everyone's view moves to this board rectangle. */
+    summonHere: (rect: { x: number; y: number; w: number; h: number }) => summonToView(doc, rect, serverNow(), local),
+    /** "Go to your table": each device moves to its own table for the current seating. */
+    summonToTables: () => summonToTables(doc, serverNow(), local),
+    markHandDone: (participantId: string) => markHandDone(doc, participantId, serverNow(), local),
+    setPrivateWriting: (on: boolean) => setPrivateWriting(doc, on, serverNow(), local),
+    setProjectorMode: (mode: ProjectorMode) => setProjectorMode(doc, mode, local),
+    setSeating: (seating: Seating) => setSeating(doc, seating, local),
+    assignSeat: (participantId: string, kind: Seating, areaId: string | null) => assignSeat(doc, participantId, kind, areaId, local),
+    /** The board's current links (facilitator only). */
+    links: async () => (await api('/links')).links as Record<Role, string>,
+    /** Replaces the participant or projector link; the old one stops working at once. */
+    rotateLink: async (role: 'participant' | 'projector') => (await api(`/links/${role}/rotate`, { method: 'POST' })).link as string,
+    /** How many screens of each role are connected now. */
+    connections: async () => (await api('/connections')).connections as Record<Role, number>,
+  };
+}

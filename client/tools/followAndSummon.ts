@@ -1,0 +1,113 @@
+/**
+ * Where each screen looks during the day: the facilitator shares their view; whoever follows (the
+ * projector by default) shows it; "bring everyone here" and "go to your table" move every screen
+ * once; the projector in whole-board mode keeps everything in view.
+ *
+ * Why: principle 3, the facilitator directs attention. People can always step out again: any pan or
+ * zoom of their own stops following, and a summon moves a screen once, not for good.
+ */
+import { useEffect, useRef } from 'react';
+import { serverNow } from '../sync/serverClock.ts';
+import type { BoardActions } from '../sync/actions.ts';
+import { useStore, type StoreState } from '../store/store.ts';
+import { fitRect, visibleBoardRect, zoomToFit } from '../store/ui.ts';
+
+/** A summon older than this (server time) does not move a screen that opens later. */
+const SUMMON_FRESH_MS = 60_000;
+const VIEW_SHARE_MS = 250;
+
+/** The facilitator's shared view (the first facilitator on the board), or null. */
+export function facilitatorView(s: StoreState) {
+  for (const p of Object.values(s.peers)) if (p.role === 'facilitator' && p.view) return p.view;
+  return null;
+}
+
+/** The area of my table for the current seating, or null. */
+export function myTable(s: StoreState): string | null {
+  const seat = s.seats[s.me.id];
+  if (s.facilitation.seating === 'mixed') return seat?.mixed && s.areas[seat.mixed] ? seat.mixed : null;
+  if (seat?.stakeholder && s.areas[seat.stakeholder]) return seat.stakeholder;
+  const own = s.me.groupId ? Object.values(s.areas).find((a) => a.table === 'stakeholder' && a.tableGroup === s.me.groupId) : undefined;
+  return own?.id ?? null;
+}
+
+/** Installs the behaviours for this screen's role. */
+export function useFollowAndSummon(actions: BoardActions): void {
+  const role = useStore((s) => s.me.role);
+
+  // The facilitator shares the rectangle on their screen, a few times a second at most.
+  useEffect(() => {
+    if (role !== 'facilitator') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const share = () => {
+      timer = undefined;
+      actions.setView(visibleBoardRect());
+    };
+    share();
+    const stop = useStore.subscribe((s, prev) => {
+      if ((s.viewport !== prev.viewport || s.screen !== prev.screen) && !timer) timer = setTimeout(share, VIEW_SHARE_MS);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [role, actions]);
+
+  // The projector follows by default (the facilitator can switch it to the whole board).
+  useEffect(() => {
+    if (role === 'projector') useStore.setState({ following: true });
+  }, [role]);
+
+  // Following: show the facilitator's view; the projector in board mode: show the whole board.
+  useEffect(() => {
+    let last: unknown = null;
+    const apply = (s: StoreState) => {
+      if (s.me.role === 'projector' && s.facilitation.projector === 'board') {
+        const key = `${s.noteIds.length}:${s.areaIds.length}:${s.screen.w}x${s.screen.h}`;
+        if (key !== last) {
+          last = key;
+          zoomToFit();
+        }
+        return;
+      }
+      if (!s.following) return;
+      const view = facilitatorView(s);
+      const key = view ? `${view.x},${view.y},${view.w},${view.h}` : null;
+      if (view && key !== last) {
+        last = key;
+        fitRect(view, 0);
+      }
+    };
+    apply(useStore.getState());
+    return useStore.subscribe((s, prev) => {
+      if (s.peers !== prev.peers || s.following !== prev.following || s.facilitation !== prev.facilitation || s.noteIds !== prev.noteIds || s.screen !== prev.screen) {
+        apply(s);
+      }
+    });
+  }, []);
+
+  // Summons: each new one moves this screen once (not the facilitator's own).
+  const seen = useRef<number | null>(null);
+  useEffect(() => {
+    const act = (s: StoreState) => {
+      const summon = s.facilitation.summon;
+      if (!summon || s.me.role === 'facilitator') return;
+      if (seen.current === null) {
+        // The first look: act only on a summon given in the last minute (a screen opening late).
+        seen.current = serverNow() - summon.at < SUMMON_FRESH_MS ? summon.at - 1 : summon.at;
+      }
+      if (summon.at <= seen.current) return;
+      seen.current = summon.at;
+      if (summon.kind === 'view' && summon.rect) fitRect(summon.rect, 0);
+      if (summon.kind === 'tables') {
+        const table = myTable(s);
+        const area = table ? s.areas[table] : undefined;
+        if (area) fitRect(area, 24, 1.5);
+      }
+    };
+    act(useStore.getState());
+    return useStore.subscribe((s, prev) => {
+      if (s.facilitation.summon !== prev.facilitation.summon || s.synced !== prev.synced) act(s);
+    });
+  }, []);
+}
