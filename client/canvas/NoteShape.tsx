@@ -17,6 +17,8 @@ import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 import { useNoteDecor } from '../store/cocreationSelectors.ts';
 import { isLockedForMe } from '../store/locks.ts';
+import { isPrivateFrom } from '../../shared/index.ts';
+import { useT } from '../i18n/i18n.ts';
 import { isVoting, voteTap } from '../tools/voting.ts';
 import { DotRow } from './DotRow.tsx';
 
@@ -38,11 +40,14 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const showText = useStore((s) => s.viewport.scale >= TEXT_MIN_SCALE);
   const showShadow = useStore((s) => s.viewport.scale >= SHADOW_MIN_SCALE);
   const { strip, groupFill, lens, dots } = useNoteDecor(id, note?.groupId ?? null);
+  // Private writing: someone else's new note shows as a blank card until the reveal.
+  const hidden = useStore((s) => (note ? isPrivateFrom(note, s.me, s.facilitation.privateWriting) : false));
   const actions = useActions();
   const pressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const longPressed = useRef(false);
   useEffect(() => () => clearTimeout(pressTimer.current), []);
   if (!note || lens === 'hidden') return null;
+  if (hidden) return <PrivateNote x={note.x} y={note.y} w={note.w} h={note.h} />;
 
   const fontSize = fitFontSize(note.text, note.w, note.h);
 
@@ -144,6 +149,17 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
     </Group>
   );
 });
+
+/** A note someone is writing in private: its place and size, not its text. */
+function PrivateNote({ x, y, w, h }: { x: number; y: number; w: number; h: number }) {
+  const t = useT();
+  return (
+    <Group x={x} y={y} name="private-note" listening={false}>
+      <Rect width={w} height={h} fill="#e9e6df" cornerRadius={3} stroke="#c9c3b6" strokeWidth={2} dash={[8, 6]} />
+      <Text text={t('privateNote')} width={w} height={h} align="center" verticalAlign="middle" fontSize={16} fontFamily={FONT_FAMILY} fill="#6b6457" />
+    </Group>
+  );
+}
 
 /** A light tint of a group colour, so note text stays readable on it. */
 function tint(hex: string): string {

@@ -65,7 +65,10 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     /** The board's current links (facilitator only). */
     links: async () => (await api('/links')).links as Record<Role, string>,
     /** Replaces the participant or projector link; the old one stops working at once. */
-    rotateLink: async (role: 'participant' | 'projector') => (await api(`/links/${role}/rotate`, { method: 'POST' })).link as string,
+    rotateLink: async (role: 'participant' | 'projector') => {
+      const body = await api(`/links/${role}/rotate`, { method: 'POST' });
+      return { link: body.link as string, closed: body.closed as number };
+    },
     /** How many screens of each role are connected now. */
     connections: async () => (await api('/connections')).connections as Record<Role, number>,
   };

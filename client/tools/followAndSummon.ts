@@ -61,26 +61,54 @@ export function useFollowAndSummon(actions: BoardActions): void {
   // Following: show the facilitator's view; the projector in board mode: show the whole board.
   useEffect(() => {
     let last: unknown = null;
+    /** The viewport this code set last (any other one means something else moved the view). */
+    let ours: unknown = null;
+    /** Set while this code moves the view: the store notifies synchronously, and must not re-enter. */
+    let moving = false;
     const apply = (s: StoreState) => {
+      if (moving) return;
+      moving = true;
+      try {
+        applyNow(s);
+      } finally {
+        moving = false;
+      }
+    };
+    const applyNow = (s: StoreState) => {
       if (s.me.role === 'projector' && s.facilitation.projector === 'board') {
         const key = `${s.noteIds.length}:${s.areaIds.length}:${s.screen.w}x${s.screen.h}`;
         if (key !== last) {
           last = key;
           zoomToFit();
+          ours = useStore.getState().viewport;
         }
         return;
       }
       if (!s.following) return;
       const view = facilitatorView(s);
-      const key = view ? `${view.x},${view.y},${view.w},${view.h}` : null;
+      const key = view ? `${view.x},${view.y},${view.w},${view.h}:${s.screen.w}x${s.screen.h}` : null;
       if (view && key !== last) {
         last = key;
         fitRect(view, 0);
+        ours = useStore.getState().viewport;
       }
     };
     apply(useStore.getState());
     return useStore.subscribe((s, prev) => {
-      if (s.peers !== prev.peers || s.following !== prev.following || s.facilitation !== prev.facilitation || s.noteIds !== prev.noteIds || s.screen !== prev.screen) {
+      if (moving) return;
+      // Turning following on, or the projector's mode changing, shows the target again at once.
+      if (s.following !== prev.following || s.facilitation.projector !== prev.facilitation.projector) last = null;
+      // The projector keeps to its target even if something else moved its view (the first fit).
+      const movedElsewhere = s.me.role === 'projector' && s.viewport !== prev.viewport && s.viewport !== ours;
+      if (movedElsewhere) last = null;
+      if (
+        movedElsewhere ||
+        s.peers !== prev.peers ||
+        s.following !== prev.following ||
+        s.facilitation !== prev.facilitation ||
+        s.noteIds !== prev.noteIds ||
+        s.screen !== prev.screen
+      ) {
         apply(s);
       }
     });

@@ -26,7 +26,12 @@ import { Minimap } from './Minimap.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { SidePanel } from './Panels.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { HeaderTools } from './HeaderTools.tsx';
+import { ProjectorJoin } from './ProjectorJoin.tsx';
+import { TaskStrip } from './TaskStrip.tsx';
+import { useFollowAndSummon } from '../tools/followAndSummon.ts';
 import './cocreation.css';
+import './facilitation.css';
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
@@ -96,6 +101,8 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   const [editingConnector, setEditingConnector] = useState<string | null>(null);
   const fitted = useRef(false);
   useShortcuts(session.actions);
+  useFollowAndSummon(session.actions);
+  const projector = useStore((s) => s.me.role === 'projector');
 
   useEffect(() => {
     if (title) document.title = `${title} · Olifant`;
@@ -122,9 +129,10 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   if (!synced && problem === 'link') return <Problem title={t('refusedTitle')} body={t('refusedBody')} />;
 
   return (
-    <div className="board">
+    <div className={projector ? 'board projector' : 'board'}>
       <header className="board-header">
         <h1>{title}</h1>
+        <HeaderTools />
         <button type="button" className="people-count" aria-label={`${t('people')}: ${people}`} onClick={() => togglePanel('people')}>
           <Icon name="people" /> {people}
         </button>
@@ -133,6 +141,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         </button>
         <ConnectionBadge />
       </header>
+      <TaskStrip />
       <div className="board-body">
         <BoardCanvas onEditConnector={setEditingConnector} />
         <NoteEditor />
@@ -141,8 +150,9 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <ConnectorLabelEditor id={editingConnector} onClose={() => setEditingConnector(null)} />
         {(synced || localLoaded) && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
-        <Toolbar onEditConnector={setEditingConnector} />
-        <Minimap />
+        {!projector && <Toolbar onEditConnector={setEditingConnector} />}
+        {!projector && <Minimap />}
+        {projector && <ProjectorJoin boardId={session.boardId} token={session.token} />}
         <GroupLegend />
         <SidePanel myName={name} boardId={session.boardId} token={session.token} />
         <ConflictDialog boardId={session.boardId} />

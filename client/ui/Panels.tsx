@@ -5,7 +5,7 @@
  * Why: the canvas is visual; the outline makes the same content available to everyone.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { isNoteInArea } from '../../shared/index.ts';
+import { isNoteInArea, isPrivateFrom } from '../../shared/index.ts';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { useStore } from '../store/store.ts';
@@ -13,6 +13,7 @@ import { centerOn, select, togglePanel } from '../store/ui.ts';
 import { handoffLink } from '../sync/identity.ts';
 import { ClustersPanel } from './ClustersPanel.tsx';
 import { CommonGroundPanel } from './CommonGroundPanel.tsx';
+import { FacilitatorPanel } from './FacilitatorPanel.tsx';
 import { GroupsPanel } from './GroupsPanel.tsx';
 import { VotePanel } from './VotePanel.tsx';
 
@@ -86,6 +87,8 @@ function OutlinePanel() {
   const t = useT();
   const areas = useStore(useShallow((s) => s.areaIds.map((id) => s.areas[id]!)));
   const notes = useStore(useShallow((s) => s.noteIds.map((id) => s.notes[id]!)));
+  const me = useStore((s) => s.me);
+  const privateWriting = useStore((s) => s.facilitation.privateWriting);
   const groups = [...areas.map((a) => ({ key: a.id, title: a.name || t('untitledArea'), notes: notes.filter((n) => isNoteInArea(n, a)) }))];
   const placed = new Set(groups.flatMap((g) => g.notes.map((n) => n.id)));
   groups.push({ key: 'none', title: t('noArea'), notes: notes.filter((n) => !placed.has(n.id)) });
@@ -108,7 +111,7 @@ function OutlinePanel() {
                         select([n.id]);
                       }}
                     >
-                      {n.text || t('emptyNote')}
+                      {isPrivateFrom(n, me, privateWriting) ? t('privateNote') : n.text || t('emptyNote')}
                     </button>
                   </li>
                 ))}
@@ -130,5 +133,6 @@ export function SidePanel({ myName, boardId, token }: { myName: string; boardId:
   if (panel === 'clusters') return <ClustersPanel />;
   if (panel === 'vote') return <VotePanel />;
   if (panel === 'commonGround') return <CommonGroundPanel />;
+  if (panel === 'facilitate') return <FacilitatorPanel boardId={boardId} token={token} />;
   return null;
 }
