@@ -30,6 +30,7 @@ import { HeaderTools } from './HeaderTools.tsx';
 import { ProjectorJoin } from './ProjectorJoin.tsx';
 import { TaskStrip } from './TaskStrip.tsx';
 import { useFollowAndSummon } from '../tools/followAndSummon.ts';
+import { rememberBoard } from '../store/recentBoards.ts';
 import './cocreation.css';
 import './facilitation.css';
 
@@ -105,8 +106,13 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   const projector = useStore((s) => s.me.role === 'projector');
 
   useEffect(() => {
-    if (title) document.title = `${title} · Olifant`;
-  }, [title]);
+    if (!title) return;
+    document.title = `${title} · Olifant`;
+    // Remembered on this device (with its link) so the start page can list it; the link as opened,
+    // without a personal hand-over part.
+    const me = useStore.getState().me;
+    rememberBoard({ id: session.boardId, title, role: me.role, link: `${location.origin}/b/${session.boardId}#token=${session.token}` });
+  }, [title, session]);
   // Show the whole board once, when it opens with content (the local copy or the first sync, which
   // the bridge publishes a frame later). A board that opens empty is never re-fitted: the view must
   // not jump under someone who just made the first note.

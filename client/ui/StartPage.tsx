@@ -7,6 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
+import { forgetBoard, recentBoards, rememberBoard } from '../store/recentBoards.ts';
 
 interface Created {
   id: string;
@@ -42,6 +43,7 @@ export function StartPage() {
       const body = (await res.json()) as Created | { error: string };
       if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : `server answered ${res.status}`);
       setCreated(body);
+      rememberBoard({ id: body.id, title: body.title, role: 'facilitator', link: body.links.facilitator });
     } catch (err) {
       setError(t('createFailed', (err as Error).message));
     } finally {
@@ -99,7 +101,40 @@ export function StartPage() {
           </p>
         </section>
       )}
+      <MyBoards />
     </main>
+  );
+}
+
+/** The boards this device created or opened, to find them again. */
+function MyBoards() {
+  const t = useT();
+  const [boards, setBoards] = useState(recentBoards);
+  return (
+    <section className="my-boards" aria-label={t('myBoards')}>
+      <h2>{t('myBoards')}</h2>
+      {boards.length === 0 ? (
+        <p className="hint">{t('myBoardsEmpty')}</p>
+      ) : (
+        <ul>
+          {boards.map((b) => (
+            <li key={`${b.id}:${b.role}`}>
+              <a href={b.link}>{b.title || b.id}</a> <span className="muted">· {t(`role_${b.role}`)} · {t('lastOpened', new Date(b.lastOpened).toLocaleString())}</span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  forgetBoard(b.id, b.role);
+                  setBoards(recentBoards());
+                }}
+              >
+                {t('forget')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

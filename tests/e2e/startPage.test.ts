@@ -47,6 +47,16 @@ describe('start page to live note (headless Chromium)', () => {
     expect(await facilitator.locator('.outline li').allTextContents()).toEqual([text]);
     await facilitator.screenshot({ path: artifactPath('facilitator-board.png') });
 
+    // Back on the start page, both devices find the board again, with their roles.
+    for (const [page, role] of [[facilitator, 'facilitator'], [participant, 'participant']] as const) {
+      await page.goto(`${env.server.localUrl}/`);
+      const mine = page.getByRole('region', { name: 'Boards on this device' }).getByRole('listitem');
+      await expect.poll(() => mine.allTextContents()).toEqual([expect.stringContaining(`Future of care 2035 · ${role}`)]);
+    }
+    await participant.getByRole('link', { name: 'Future of care 2035' }).click();
+    await participant.locator('.status-connected').waitFor();
+    await participant.getByRole('button', { name: 'Add note' }).waitFor();
+
     expect(errors).toEqual([]);
   });
 });
