@@ -156,7 +156,8 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <ConnectorLabelEditor id={editingConnector} onClose={() => setEditingConnector(null)} />
         {(synced || localLoaded) && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
-        {!projector && <Toolbar onEditConnector={setEditingConnector} />}
+        {/* On the projector the toolbar has no editing tools: only the view and the read-only panels. */}
+        <Toolbar onEditConnector={setEditingConnector} />
         {!projector && <Minimap />}
         {projector && <ProjectorJoin boardId={session.boardId} token={session.token} />}
         <GroupLegend />

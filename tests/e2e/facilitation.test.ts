@@ -100,8 +100,10 @@ describe('the facilitator’s day (headless Chromium)', () => {
     await tablet.keyboard.press('Escape');
     await expect.poll(async () => (await drawnNotes(fac)).map((n) => n.text)).toContain('Trend: more people live alone');
 
-    // The projector: no editing chrome, a double-click adds nothing, and the join code is there.
-    expect(await projector.getByRole('toolbar', { name: 'Board tools' }).count()).toBe(0);
+    // The projector: no editing tools, a double-click adds nothing, and the join code is there.
+    const tools = projector.getByRole('toolbar', { name: 'Board tools' });
+    for (const name of ['Add note', 'Add area', 'Undo']) expect(await tools.getByRole('button', { name }).count()).toBe(0);
+    expect(await tools.getByRole('button', { name: 'Common ground', exact: true }).count()).toBe(1);
     await projector.mouse.dblclick(300, 700);
     await projector.waitForTimeout(400);
     expect((await drawnNotes(fac)).length).toBe(1);
