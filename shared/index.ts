@@ -30,3 +30,4 @@ export * from './doc/facilitationQueries.ts';
 export * from './doc/facilitationMutations.ts';
 export * from './templates/agenda.ts';
 export * from './templates/futureSearchLayout.ts';
+export * from './doc/actionCards.ts';

@@ -145,10 +145,36 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
           perfectDrawEnabled={false}
         />
       )}
+      {note.kind === 'action' && showText && <ActionMarks w={note.w} h={note.h} owner={note.owner} volunteers={note.volunteers.length} />}
       {dots.length > 0 && <DotRow colors={dots} x={6} y={note.h - 26} width={note.w - 12} />}
     </Group>
   );
 });
+
+/** An action card's band at the bottom: "ACTION · Owner: … · n volunteers". */
+function ActionMarks({ w, h, owner, volunteers }: { w: number; h: number; owner: string; volunteers: number }) {
+  const t = useT();
+  return (
+    <>
+      <Rect y={h - 40} width={w} height={40} fill="#1d232b" cornerRadius={[0, 0, 3, 3]} listening={false} />
+      <Text
+        x={8}
+        y={h - 36}
+        width={w - 16}
+        height={34}
+        lineHeight={1.1}
+        verticalAlign="middle"
+        text={`${t('actionLabel')} · ${t('actionFooter', owner || t('actionNoOwner'), volunteers)}`}
+        fontSize={13}
+        fontStyle="bold"
+        fill="#ffffff"
+        fontFamily={FONT_FAMILY}
+        ellipsis
+        listening={false}
+      />
+    </>
+  );
+}
 
 /** A note someone is writing in private: its place and size, not its text. */
 function PrivateNote({ x, y, w, h }: { x: number; y: number; w: number; h: number }) {

@@ -70,6 +70,13 @@ export const facilitationEn = {
   myBoardsEmpty: 'Boards you create or join on this device appear here.',
   lastOpened: 'last opened {0}',
   forget: 'Forget',
+  actionCard: 'Action card',
+  actionOwner: 'Owner',
+  volunteerOn: 'I’m in',
+  volunteerOff: 'I’m out',
+  actionLabel: 'ACTION',
+  actionFooter: '{0} · {1} volunteers',
+  actionNoOwner: 'no owner yet',
 };
 
 export const facilitationNl: Record<keyof typeof facilitationEn, string> = {
@@ -138,4 +145,11 @@ export const facilitationNl: Record<keyof typeof facilitationEn, string> = {
   myBoardsEmpty: 'Borden die je op dit toestel maakt of opent, verschijnen hier.',
   lastOpened: 'laatst geopend {0}',
   forget: 'Vergeten',
+  actionCard: 'Actiekaart',
+  actionOwner: 'Trekker',
+  volunteerOn: 'Ik doe mee',
+  volunteerOff: 'Ik doe niet mee',
+  actionLabel: 'ACTIE',
+  actionFooter: '{0} · {1} vrijwilligers',
+  actionNoOwner: 'nog geen trekker',
 };

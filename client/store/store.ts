@@ -79,6 +79,8 @@ export interface MeSlice {
     role: Role;
     /** My stakeholder group; `null` before I pick one, `''` when I said I am in none. */
     groupId: string | null;
+    /** My display name. */
+    name: string;
   };
 }
 
@@ -169,7 +171,7 @@ export const initialState: StoreState = {
   seats: {},
   clockOffset: 0,
   following: false,
-  me: { id: '', role: 'participant', groupId: null },
+  me: { id: '', role: 'participant', groupId: null, name: '' },
   lens: { groups: [], mode: 'highlight', colorByGroup: false },
   voteTool: 'place',
   status: 'connecting',

@@ -22,7 +22,10 @@ import {
   placeDot,
   renameCluster,
   setGroupArchived,
+  setActionCard,
+  setActionOwner,
   setNotesCluster,
+  setVolunteer,
   setStance,
   setVoteOpen,
   takeBackDot,
@@ -84,6 +87,11 @@ export function createCocreationActions(
     /** Moves a cluster's notes (those carried by the drag) to where the drag left them. */
     moveCluster: stepped((moves: { id: string; x: number; y: number }[]) => moveNotes(doc, moves, local)),
 
+    /** Makes a note an action card (or a plain note again). */
+    setActionCard: stepped((id: string, on: boolean) => setActionCard(doc, id, on, local)),
+    setActionOwner: stepped((id: string, owner: string) => setActionOwner(doc, id, owner, local)),
+    /** Signs me up as a volunteer on an action card, or takes me off. */
+    volunteer: stepped((id: string, on: boolean) => setVolunteer(doc, id, me().id, on ? me().name || '?' : null, local)),
     openVote: stepped((input: VoteInput) => openVote(doc, input, local)),
     setVoteOpen: stepped((id: string, open: boolean) => setVoteOpen(doc, id, open, local)),
     placeDot: stepped((voteId: string, itemId: string) => placeDot(doc, { voteId, itemId, ...voter() }, local)),

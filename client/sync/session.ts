@@ -45,7 +45,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   resetStore();
   const role = roleOfToken(token) ?? 'participant';
   const groupId = rememberedGroup(boardId);
-  useStore.setState({ readOnly: role === 'projector', me: { id: participantId(boardId), role, groupId } });
+  useStore.setState({ readOnly: role === 'projector', me: { id: participantId(boardId), role, groupId, name: me.name } });
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
   const stopWriteAhead = startWriteAhead(doc, `olifant.wal.${boardId}`, (origin) => origin === ORIGIN.local);

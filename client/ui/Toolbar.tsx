@@ -5,6 +5,7 @@
  * Why: every command must be reachable without a keyboard, by finger, with an accessible name.
  */
 import { useLangValue, useT } from '../i18n/i18n.ts';
+import { ActionTools } from './ActionTools.tsx';
 import { ClusterTools } from './ClusterTools.tsx';
 import { Icon } from './icons.tsx';
 import { useActions } from '../sync/sessionContext.ts';
@@ -82,6 +83,7 @@ export function Toolbar({ onEditConnector }: { onEditConnector?: (id: string) =>
             </button>
           )}
           <ClusterTools />
+          <ActionTools />
           {(selectedNotes > 0 || selectedAreas > 0 || selectedConnector) && (
             <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}><Icon name="trash" /></Button>
           )}

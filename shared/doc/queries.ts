@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { DEFAULT_NOTE_COLOR, DEFAULT_NOTE_SIZE, type BoardMeta, type Note } from '../model/records.ts';
-import { META, metaMap, NOTE, notesMap, type YNote } from './roots.ts';
+import { META, metaMap, NOTE, notesMap, VOLUNTEER_PREFIX, type YNote } from './roots.ts';
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
@@ -59,8 +59,19 @@ export function toNote(id: string, yNote: YNote): Note {
     authorId: stringOr(yNote.get(NOTE.authorId), ''),
     groupId: typeof groupId === 'string' ? groupId : null,
     clusterId: typeof clusterId === 'string' ? clusterId : null,
+    kind: yNote.get(NOTE.kind) === 'action' ? 'action' : 'note',
+    owner: stringOr(yNote.get(NOTE.owner), ''),
+    volunteers: readVolunteers(yNote),
     createdAt: numberOr(yNote.get(NOTE.createdAt), 0),
   };
+}
+
+function readVolunteers(yNote: YNote): { id: string; name: string }[] {
+  const out: { id: string; name: string }[] = [];
+  yNote.forEach((name, key) => {
+    if (key.startsWith(VOLUNTEER_PREFIX) && typeof name === 'string') out.push({ id: key.slice(VOLUNTEER_PREFIX.length), name });
+  });
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function numberOr(value: unknown, fallback: number): number {

@@ -71,7 +71,17 @@ export const NOTE = {
   createdAt: 'createdAt',
   /** The cluster the note belongs to, or absent/null (issue 5). */
   clusterId: 'clusterId',
+  /** `'action'` for an action card (facilitator issue); absent for a plain note. */
+  kind: 'kind',
+  /** An action card's owner (a name, as written). */
+  owner: 'owner',
 } as const;
+
+/**
+ * An action card's volunteers are keys `volunteer:<participant id>` -> name on the note's own map (not a
+ * nested map, which two tablets could create at the same time, one replacing the other).
+ */
+export const VOLUNTEER_PREFIX = 'volunteer:';
 
 /** Keys of each stakeholder group's `Y.Map`. */
 export const GROUP = { name: 'name', color: 'color', order: 'order', archived: 'archived', createdAt: 'createdAt' } as const;

@@ -49,6 +49,12 @@ export interface Note {
   /** The cluster the note was put in, or `null`. As stored: the cluster may since have been merged
    * (follow `mergedInto`) or dissolved; `resolveCluster` gives the cluster it is in now. */
   readonly clusterId: string | null;
+  /** `'action'` for an action card (action planning), else `'note'`. */
+  readonly kind: 'note' | 'action';
+  /** An action card's owner ('' when none yet). */
+  readonly owner: string;
+  /** An action card's volunteers, in id order. */
+  readonly volunteers: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   /** When the note was made, ms since the epoch. */
   readonly createdAt: number;
 }
@@ -59,6 +65,8 @@ export const DEFAULT_NOTE_SIZE = 160;
 export const DEFAULT_NOTE_COLOR = '#fff176';
 /** Longest text a note may hold, in characters. */
 export const MAX_NOTE_TEXT = 5_000;
+/** Longest owner or volunteer name on an action card, in characters. */
+export const MAX_PERSON_NAME = 60;
 /** Longest board title, in characters. */
 export const MAX_TITLE = 200;
 /** Note sizes are kept within this range, in board units. */

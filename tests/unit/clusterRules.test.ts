@@ -78,7 +78,7 @@ describe('clusterBounds', () => {
 });
 
 describe('membershipAfterDrop', () => {
-  const n = (id: string, x: number, y: number, clusterId: string | null = null): Note => ({ id, text: '', x, y, w: 100, h: 100, color: '#fff176', authorId: 'a', groupId: null, clusterId, createdAt: 0 });
+  const n = (id: string, x: number, y: number, clusterId: string | null = null): Note => ({ id, text: '', x, y, w: 100, h: 100, color: '#fff176', authorId: 'a', groupId: null, clusterId, kind: 'note', owner: '', volunteers: [], createdAt: 0 });
   const clusters = (...cs: Pick<Cluster, 'id' | 'mergedInto' | 'createdAt'>[]) => clusterIndex(cs);
   const at = (note: Note, x: number, y: number) => ({ ...note, x, y });
 

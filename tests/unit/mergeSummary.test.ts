@@ -8,7 +8,7 @@ beforeAll(() => {
 });
 afterEach(() => resetStore());
 
-const note = (id: string, text: string, x = 0): Note => ({ id, text, x, y: 0, w: 160, h: 160, color: '#fff176', authorId: 'a', groupId: null, clusterId: null, createdAt: 0 });
+const note = (id: string, text: string, x = 0): Note => ({ id, text, x, y: 0, w: 160, h: 160, color: '#fff176', authorId: 'a', groupId: null, clusterId: null, kind: 'note', owner: '', volunteers: [], createdAt: 0 });
 const frames = () => new Promise((r) => setTimeout(r, 20));
 
 describe('what a reconnect merged', () => {

@@ -75,6 +75,9 @@ describe('createNote', () => {
       authorId: 'dev1',
       groupId: null,
       clusterId: null,
+      kind: 'note',
+      owner: '',
+      volunteers: [],
       createdAt: 5,
     });
     expect(notesMap(doc).get(id)?.get('text')).toBeInstanceOf(Y.Text);

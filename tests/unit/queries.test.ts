@@ -26,6 +26,9 @@ describe('reads of documents written by other tools', () => {
       authorId: '',
       groupId: null,
       clusterId: null,
+      kind: 'note',
+      owner: '',
+      volunteers: [],
       createdAt: 0,
     });
     doc.getMap('notes').set('junk', 'not a map');

@@ -7,7 +7,7 @@ import type { Area, Note } from '../../shared/index.ts';
 
 afterEach(() => resetStore());
 
-const note = (id: string, x: number, y: number): Note => ({ id, text: '', x, y, w: 100, h: 100, color: '#fff176', authorId: 'a', groupId: null, clusterId: null, createdAt: 0 });
+const note = (id: string, x: number, y: number): Note => ({ id, text: '', x, y, w: 100, h: 100, color: '#fff176', authorId: 'a', groupId: null, clusterId: null, kind: 'note', owner: '', volunteers: [], createdAt: 0 });
 
 describe('viewport gestures', () => {
   it('zooming keeps the board point under the pointer where it was', () => {
