@@ -11,13 +11,13 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { FACILITATOR_ONLY_ROOTS, isBoardLocked, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
+import { isBoardLocked, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
-import { rootsTouched, UNKNOWN_ROOT } from './writeGuard.ts';
+import { participantVerdict } from './writeGuard.ts';
 
 export interface RoomOptions {
   readonly store: BoardStore;
@@ -169,31 +169,21 @@ export class Room {
     } catch (err) {
       throw new ProtocolError('invalidUpdate', (err as Error).message);
     }
-    if (conn.role === 'participant' && !this.participantMayApply(decoded)) return;
+    if (conn.role === 'participant') {
+      // The facilitator's frame is theirs (4403); while the board is locked a participant's updates
+      // wait (they are asked for again when the lock lifts).
+      const verdict = participantVerdict(this.doc, decoded);
+      if (verdict === 'locked') {
+        this.opts.metrics.ignoredWrites.inc();
+        return;
+      }
+      if (verdict !== 'ok') throw new ProtocolError('forbiddenWrite', verdict.forbidden);
+    }
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
       throw new ProtocolError('invalidUpdate', `update could not be applied: ${(err as Error).message}`);
     }
-  }
-
-  /**
-   * The facilitator's frame is theirs: a participant's update that would change it closes that socket;
-   * while the board is locked, a participant's updates are dropped (the client offers them again
-   * when the lock lifts, by resyncing).
-   */
-  private participantMayApply(decoded: ReturnType<typeof Y.decodeUpdate>): boolean {
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return true;
-    if (isBoardLocked(this.doc)) {
-      this.opts.metrics.ignoredWrites.inc();
-      return false;
-    }
-    const roots = rootsTouched(this.doc, decoded);
-    const forbidden = [...roots].filter((r) => r === UNKNOWN_ROOT || FACILITATOR_ONLY_ROOTS.has(r));
-    if (forbidden.length) {
-      throw new ProtocolError('forbiddenWrite', forbidden.map((r) => (r === UNKNOWN_ROOT ? 'unknown' : r)).join(', '));
-    }
-    return true;
   }
 
   /** Persist first, then broadcast: the heart of the durability promise. */
@@ -238,6 +228,8 @@ export class Room {
     if (origin instanceof Connection) {
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
+      // Others see a connection's role as its link says, not as its client claims.
+      origin.stampRole(this.awareness, added.concat(updated));
     }
     const message = awarenessMessage(this.awareness, added.concat(updated, removed));
     for (const c of this.conns) c.send(message);

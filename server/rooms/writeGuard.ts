@@ -9,12 +9,25 @@
  * as `UNKNOWN_ROOT`: an honest client never sends that, since everything it has came from here.
  */
 import * as Y from 'yjs';
+import { FACILITATOR_ONLY_ROOTS, isBoardLocked } from '../../shared/index.ts';
 
 /** Stands for "a root this update touches that cannot be determined". */
 export const UNKNOWN_ROOT = '\u0000unknown';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 type IdLike = { client: number; clock: number };
+
+/**
+ * Whether a participant's update may be applied: `ok`; `locked` while the board is locked (the
+ * update is dropped, to be asked for again when the lock lifts); or the facilitator-only roots it
+ * would touch (the socket is closed).
+ */
+export function participantVerdict(doc: Y.Doc, decoded: Decoded): 'ok' | 'locked' | { forbidden: string } {
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return 'ok';
+  if (isBoardLocked(doc)) return 'locked';
+  const forbidden = [...rootsTouched(doc, decoded)].filter((r) => r === UNKNOWN_ROOT || FACILITATOR_ONLY_ROOTS.has(r));
+  return forbidden.length ? { forbidden: forbidden.map((r) => (r === UNKNOWN_ROOT ? 'unknown' : r)).join(', ') } : 'ok';
+}
 
 /** The root names `update` (already decoded as `decoded`) would insert into or delete from. */
 export function rootsTouched(doc: Y.Doc, decoded: Decoded): Set<string> {

@@ -91,6 +91,22 @@ describe('link rotation', () => {
   });
 });
 
+describe('roles in awareness', () => {
+  it('a participant claiming to be the facilitator is shown to others as a participant', async () => {
+    const board = await createBoard(server.localUrl, 'Who is who');
+    const fac = await join(board, 'facilitator');
+    const poser = await join(board, 'participant');
+    const watcher = await join(board, 'participant');
+    fac.provider.awareness.setLocalState({ user: { name: 'Fien', role: 'facilitator' }, view: { x: 0, y: 0, w: 100, h: 100 } });
+    poser.provider.awareness.setLocalState({ user: { name: 'Not Fien', role: 'facilitator' }, view: { x: 9000, y: 9000, w: 10, h: 10 } });
+    const roleOf = (name: string) =>
+      [...watcher.provider.awareness.getStates().values()].map((st) => st.user as { name?: string; role?: string } | undefined).find((u) => u?.name === name)?.role;
+    await waitFor(() => roleOf('Fien') !== undefined && roleOf('Not Fien') !== undefined, 'both states at the watcher');
+    expect(roleOf('Fien')).toBe('facilitator');
+    expect(roleOf('Not Fien')).toBe('participant');
+  });
+});
+
 describe('the short join code', () => {
   it('the projector gets a short URL that redirects to the current participant link; a rotation replaces it', async () => {
     const board = await createBoard(server.localUrl, 'Join code');
