@@ -83,7 +83,9 @@ export function VoteBanner() {
       </span>
       {role !== 'projector' && (
         <>
-          <strong className="dots-left">{vote.budget === 'group' ? t('dotsLeftGroup', left, groupName || t('noGroup')) : t('dotsLeft', left)}</strong>
+          <strong className="dots-left">
+            {vote.budget === 'group' && !groupName ? t('voteNeedsGroup') : vote.budget === 'group' ? t('dotsLeftGroup', left, groupName) : t('dotsLeft', left)}
+          </strong>
           <span className="row" role="group">
             <button type="button" aria-pressed={tool === 'place'} onClick={() => setTool('place')}>{t('placeDot')}</button>
             <button type="button" aria-pressed={tool === 'takeBack'} onClick={() => setTool('takeBack')}>{t('takeBack')}</button>
