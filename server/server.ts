@@ -49,6 +49,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       secret,
       publicUrl: config.publicUrl,
       readMeta: (id) => registry.readMeta(id),
+      readBoard: (id, read) => registry.read(id, read),
       closeRevoked: (id, role, version) => registry.closeRevoked(id, role, version),
       connectionCounts: (id) => registry.connectionCounts(id),
       metrics,

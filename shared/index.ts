@@ -31,3 +31,8 @@ export * from './doc/facilitationMutations.ts';
 export * from './templates/agenda.ts';
 export * from './templates/futureSearchLayout.ts';
 export * from './doc/actionCards.ts';
+export * from './doc/people.ts';
+export * from './report/buildReport.ts';
+export * from './report/markdown.ts';
+export * from './report/html.ts';
+export * from './report/words.ts';

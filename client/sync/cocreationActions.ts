@@ -20,6 +20,7 @@ import {
   openVote,
   ORIGIN,
   placeDot,
+  registerPerson,
   renameCluster,
   setGroupArchived,
   setActionCard,
@@ -58,10 +59,17 @@ export function createCocreationActions(
     };
   return {
     /** Says which stakeholder group I am in (`''` for none); remembered on this device. */
+    /** Puts me on the board's list of people (for the report): name, group, role. */
+    registerMe() {
+      const m = me();
+      if (m.role !== 'projector') registerPerson(doc, m.id, { name: m.name, groupId: m.groupId || null, role: m.role }, local);
+    },
     setMyGroup(groupId: string) {
       rememberGroup(boardId, groupId);
       useStore.setState((s) => ({ me: { ...s.me, groupId } }));
       presence.setGroup(groupId || null);
+      const m = me();
+      if (m.role !== 'projector') registerPerson(doc, m.id, { name: m.name, groupId: groupId || null, role: m.role }, local);
       // Notes I wrote before saying which group I am in now count for it.
       if (groupId) attempt(() => claimNotesForGroup(doc, me().id, groupId, local));
     },

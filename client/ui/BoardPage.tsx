@@ -103,6 +103,10 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   const fitted = useRef(false);
   useShortcuts(session.actions);
   useFollowAndSummon(session.actions);
+  // On the board's list of people once the server has the board (for the report).
+  useEffect(() => {
+    if (synced) session.actions.registerMe();
+  }, [synced, session]);
   const projector = useStore((s) => s.me.role === 'projector');
 
   useEffect(() => {

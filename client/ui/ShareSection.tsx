@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { Role } from '../../shared/index.ts';
-import { useT } from '../i18n/i18n.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
 import { notify } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { JoinQr, useJoinUrl } from './JoinQr.tsx';
@@ -44,8 +44,17 @@ export function ShareSection({ boardId, token }: { boardId: string; token: strin
       notify(t('linkError', (err as Error).message));
     }
   };
+  const lang = useLangValue();
+  const report = (format: 'html' | 'md') =>
+    `/api/boards/${boardId}/report.${format}?lang=${lang}&token=${encodeURIComponent(token)}${format === 'md' ? '&download' : ''}`;
   return (
     <section>
+      <h3>{t('reportTitle')}</h3>
+      <p className="hint">{t('reportHint')}</p>
+      <div className="row">
+        <a className="button-link" href={report('html')} target="_blank" rel="noreferrer">{t('reportHtml')}</a>
+        <a className="button-link" href={report('md')}>{t('reportMd')}</a>
+      </div>
       <h3>{t('share')}</h3>
       {counts && <p className="hint">{t('connectedNow', counts.participant, counts.projector, counts.facilitator)}</p>}
       {joinUrl && <JoinQr url={joinUrl} label={t('joinHere')} size={150} />}

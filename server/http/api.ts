@@ -22,12 +22,13 @@ import {
 import type { BoardStore } from '../persistence/store.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import { handleLinksApi, type LinksDeps } from './linksApi.ts';
+import { handleReportApi, type ReportDeps } from './reportApi.ts';
 import { readJsonBody, sendJson, HttpError } from './respond.ts';
 
 /** Largest accepted API request body. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export interface ApiDeps extends LinksDeps {
+export interface ApiDeps extends LinksDeps, ReportDeps {
   readonly store: BoardStore;
   readonly secret: Uint8Array;
   /** Configured base URL for links, or `undefined` to use the request's Host. */
@@ -55,6 +56,7 @@ export interface BoardInfo {
 /** Handles `/api/...`; returns false when no API route matches. */
 export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (await handleLinksApi(deps, req, res, path, () => baseUrl(deps, req))) return true;
+  if (await handleReportApi(deps, req, res, path)) return true;
   const one = /^\/api\/boards\/([^/]+)$/.exec(path);
   if (one) {
     if (req.method !== 'GET') {

@@ -48,10 +48,17 @@ export class RoomRegistry {
 
   /** The board's meta (title, epoch, ...), loading the board if needed; an unused load is unloaded later. */
   readMeta(boardId: string): BoardMeta {
+    return this.read(boardId, readMeta);
+  }
+
+  /** Reads a board's document with `read` (loading it if needed; an unused load is unloaded later). */
+  read<T>(boardId: string, read: (doc: Y.Doc) => T): T {
     const room = this.acquire(boardId);
-    const meta = readMeta(room.doc);
-    if (room.size === 0) this.scheduleUnload(room);
-    return meta;
+    try {
+      return read(room.doc);
+    } finally {
+      if (room.size === 0) this.scheduleUnload(room);
+    }
   }
 
   /** Closes a board's sockets of `role` opened with an older key (after a rotation). */

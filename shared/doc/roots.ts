@@ -22,6 +22,8 @@ export const ROOT = {
   /** Added in the facilitator issue: the frame of the day (agenda, timer, locks, ...), and seating. */
   facilitation: 'facilitation',
   seats: 'seats',
+  /** Added in the exports issue: who took part (name, stakeholder group), for the report. */
+  people: 'people',
 } as const;
 
 /**
@@ -193,4 +195,9 @@ export function facilitationMap(doc: Y.Doc): Y.Map<unknown> {
 /** Seating: participant id -> `{ stakeholder?: areaId, mixed?: areaId }`. */
 export function seatsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.seats);
+}
+
+/** People: participant id -> a plain object `{ name, groupId, role, at }`, written by each device. */
+export function peopleMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.people);
 }

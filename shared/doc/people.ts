@@ -1,0 +1,51 @@
+/**
+ * Who took part: each device writes its person's name, stakeholder group and role under its
+ * participant id when it joins and when the group changes.
+ *
+ * Why: the conference report lists participants per stakeholder group, and the board document is
+ * what the report (and the server) can read; presence (awareness) is gone when people leave.
+ */
+import * as Y from 'yjs';
+import type { TxOrigin } from './origins.ts';
+import { peopleMap } from './roots.ts';
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly groupId: string | null;
+  readonly role: 'facilitator' | 'participant';
+  /** When the entry was last written, ms since the epoch. */
+  readonly at: number;
+}
+
+/** Writes (or refreshes) a person's entry; nothing is written when it is already as given. */
+export function registerPerson(
+  doc: Y.Doc,
+  id: string,
+  person: { name: string; groupId: string | null; role: 'facilitator' | 'participant' },
+  origin: TxOrigin,
+): void {
+  const name = person.name.trim().slice(0, 60);
+  if (!id || !name) return;
+  const current = peopleMap(doc).get(id) as Partial<Person> | undefined;
+  if (current && current.name === name && (current.groupId ?? null) === person.groupId && current.role === person.role) return;
+  doc.transact(() => peopleMap(doc).set(id, { name, groupId: person.groupId, role: person.role, at: Date.now() }), origin);
+}
+
+/** Everyone who took part, by name. */
+export function listPeople(doc: Y.Doc): Person[] {
+  const out: Person[] = [];
+  peopleMap(doc).forEach((v, id) => {
+    if (typeof v !== 'object' || v === null || v instanceof Y.AbstractType) return;
+    const p = v as Record<string, unknown>;
+    if (typeof p.name !== 'string' || !p.name) return;
+    out.push({
+      id,
+      name: p.name,
+      groupId: typeof p.groupId === 'string' && p.groupId ? p.groupId : null,
+      role: p.role === 'facilitator' ? 'facilitator' : 'participant',
+      at: typeof p.at === 'number' ? p.at : 0,
+    });
+  });
+  return out.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,109 @@
+/**
+ * The conference report as one printable HTML page: inline styles only, no script, every piece of
+ * people's text escaped.
+ *
+ * Why: the facilitator prints it or hands it to the sponsor as a file. It is served with a strict
+ * Content-Security-Policy (no scripts at all), and escaping here means a note saying `<script>` or
+ * `<img onerror=...>` is shown as those characters, never run.
+ */
+import type { Report, ReportItem } from './buildReport.ts';
+import { counted, word, type ReportLang } from './words.ts';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+const date = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+const STYLE = `
+body { font: 15px/1.45 system-ui, sans-serif; color: #1d232b; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.8rem; margin-bottom: 0.2rem; } h2 { margin-top: 2rem; border-bottom: 2px solid #d9d3c6; }
+h3 { margin-bottom: 0.3rem; } .meta, .muted { color: #5d6875; } .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; margin-right: 0.3em; vertical-align: baseline; }
+.item { margin: 0.6rem 0; } .stance { display: inline-block; margin: 0.1rem 0.3rem 0.1rem 0; padding: 0 0.45rem; border-radius: 999px; border: 1px solid #c9d2dc; font-size: 0.85rem; }
+.agree { background: #d7f0dc; } .disagree { background: #f7d4d4; } .unsure { background: #fff0c2; }
+.warning { color: #7a1a1a; font-weight: 600; } table { border-collapse: collapse; } td, th { padding: 0.2rem 0.6rem; border-bottom: 1px solid #eef0f2; text-align: left; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .item { break-inside: avoid; } }
+`;
+
+/** The report as a complete HTML page, with its headings in `lang`. */
+export function reportHtml(report: Report, lang: ReportLang): string {
+  const w = (key: Parameters<typeof word>[1], ...args: (string | number)[]) => escapeHtml(word(lang, key, ...args));
+  const e = escapeHtml;
+  const ul = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="muted">${w('none')}</p>`);
+  const swatch = (color: string) => (COLOR.test(color) ? `<span class="swatch" style="background:${color}"></span>` : '');
+  const parts: string[] = [];
+
+  parts.push(`<h1>${e(report.title)}</h1>`, `<p class="meta">${w('report')} · ${w('created')}: ${date(report.createdAt)} · ${w('generated')}: ${date(report.generatedAt)}</p>`);
+
+  parts.push(`<h2>${w('participants')}</h2>`);
+  const people = report.groups.map(
+    (g) => `${swatch(g.color)}<strong>${e(g.name)}</strong> <span class="muted">(${counted(lang, 'notes', g.notes)})</span>: ${g.people.length ? g.people.map(e).join(', ') : `<span class="muted">${w('nobody')}</span>`}`,
+  );
+  if (report.withoutGroup.length) people.push(`<em>${w('withoutGroup')}</em>: ${report.withoutGroup.map(e).join(', ')}`);
+  parts.push(ul(people));
+
+  if (report.tasks.length) {
+    parts.push(`<h2>${w('agenda')}</h2>`);
+    report.tasks.forEach((task, i) => {
+      parts.push(`<h3>${i + 1}. ${e(task.title)}${task.current ? ` <span class="muted">(${w('current')})</span>` : ''}</h3>`, `<p>${e(task.instruction)}</p>`);
+      for (const area of task.areas.filter((a) => a.notes.length)) parts.push(`<p><strong>${e(area.name)}</strong></p>`, ul(area.notes.map(e)));
+    });
+  }
+
+  parts.push(`<h2>${w('clusters')}</h2>`);
+  if (!report.clusters.length) parts.push(`<p class="muted">${w('none')}</p>`);
+  for (const c of report.clusters) {
+    const total = c.present.length + c.missing.length;
+    parts.push(`<div class="item"><h3>${e(c.label)}</h3>`);
+    if (total) parts.push(`<p class="muted">${w('coverage', c.present.length, total)}${c.missing.length ? ` · ${w('missing', c.missing.join(', '))}` : ''}</p>`);
+    parts.push(ul(c.byGroup.map((g) => `<strong>${e(g.group)}</strong>: ${g.notes.map(e).join('; ')}`)), '</div>');
+  }
+
+  parts.push(`<h2>${w('votes')}</h2>`);
+  if (!report.votes.length) parts.push(`<p class="muted">${w('none')}</p>`);
+  for (const v of report.votes) {
+    parts.push(`<h3>${e(v.title) || w('votes')}${v.open ? ` <span class="muted">(${w('stillOpen')})</span>` : ''}</h3>`);
+    if (!v.rows.length) parts.push(`<p class="muted">${w('none')}</p>`);
+    else {
+      const rows = v.rows.map((r) => `<tr><td>${e(r.title)}</td><td>${counted(lang, 'dots', r.total)}</td><td>${r.split.map((s) => `${e(s.group)} ${s.count}`).join(', ')}</td></tr>`);
+      parts.push(`<table>${rows.join('')}</table>`);
+    }
+  }
+
+  for (const key of ['commonGround', 'potentialProject', 'notAgreed', 'disagreements'] as const) {
+    parts.push(`<h2>${w(key)}</h2>`);
+    const entries = report.lists[key];
+    if (!entries.length) parts.push(`<p class="muted">${w('none')}</p>`);
+    for (const item of entries) parts.push(itemHtml(item, lang));
+  }
+
+  parts.push(`<h2>${w('actions')}</h2>`);
+  parts.push(
+    ul(report.actions.map((a) => `<strong>${e(a.text)}</strong> · ${w('owner')}: ${e(a.owner) || '—'} · ${w('volunteers')}: ${a.volunteers.length ? a.volunteers.map(e).join(', ') : '—'}`)),
+  );
+
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(report.title)} · ${w('report')}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${parts.join('\n')}
+</body>
+</html>
+`;
+}
+
+function itemHtml(item: ReportItem, lang: ReportLang): string {
+  const stances = item.stances
+    .map((s) => `<span class="stance ${s.stance ?? ''}">${escapeHtml(s.group)}: ${escapeHtml(word(lang, s.stance ?? 'unmarked'))}</span>`)
+    .join('');
+  const notes = item.notes.length ? `<ul>${item.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
+  const contested = item.contested ? ` <span class="warning">${escapeHtml(word(lang, 'contested'))}</span>` : '';
+  return `<div class="item"><strong>${escapeHtml(item.title)}</strong>${contested}<div>${stances}</div>${notes}</div>`;
+}

@@ -1,0 +1,99 @@
+/**
+ * The conference report as Markdown, every piece of people's text escaped.
+ *
+ * Why: Markdown is what a facilitator pastes into minutes or a wiki; a note that says
+ * `[click](javascript:alert(1))` or `<script>` must arrive there as text, never as a link or markup.
+ */
+import type { Report, ReportItem } from './buildReport.ts';
+import { counted, word, type ReportLang } from './words.ts';
+
+/**
+ * Escapes text for Markdown: one line, every character with a Markdown meaning backslash-escaped, and
+ * URL schemes that run code defused (`javascript:` stays text even where a renderer autolinks).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~&"]/g, (c) => `\\${c}`)
+    .replace(/\b(javascript|vbscript|data|file)(\s*):/gi, '$1$2\\:');
+}
+
+const date = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+
+/** The report in Markdown, with its headings in `lang`. */
+export function reportMarkdown(report: Report, lang: ReportLang): string {
+  const w = (key: Parameters<typeof word>[1], ...args: (string | number)[]) => word(lang, key, ...args);
+  const e = escapeMarkdown;
+  const out: string[] = [];
+  const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`) : [w('none')]);
+
+  out.push(`# ${e(report.title)}`, '', `${w('report')}. ${w('created')}: ${date(report.createdAt)}. ${w('generated')}: ${date(report.generatedAt)}.`, '');
+
+  out.push(`## ${w('participants')}`, '');
+  for (const g of report.groups) {
+    out.push(`- **${e(g.name)}** (${counted(lang, 'notes', g.notes)}): ${g.people.length ? g.people.map(e).join(', ') : w('nobody')}`);
+  }
+  if (report.withoutGroup.length) out.push(`- *${w('withoutGroup')}*: ${report.withoutGroup.map(e).join(', ')}`);
+  if (!report.groups.length && !report.withoutGroup.length) out.push(w('none'));
+  out.push('');
+
+  if (report.tasks.length) {
+    out.push(`## ${w('agenda')}`, '');
+    report.tasks.forEach((task, i) => {
+      out.push(`### ${i + 1}. ${e(task.title)}${task.current ? ` (${w('current')})` : ''}`, '', e(task.instruction), '');
+      for (const area of task.areas) {
+        if (!area.notes.length) continue;
+        out.push(`**${e(area.name)}**`, '', ...list(area.notes.map(e)), '');
+      }
+    });
+  }
+
+  out.push(`## ${w('clusters')}`, '');
+  if (!report.clusters.length) out.push(w('none'), '');
+  for (const c of report.clusters) {
+    const total = c.present.length + c.missing.length;
+    out.push(`### ${e(c.label)}`, '');
+    if (total) out.push(`${w('coverage', c.present.length, total)}${c.missing.length ? `. ${w('missing', c.missing.map(e).join(', '))}` : ''}.`, '');
+    for (const g of c.byGroup) out.push(`- **${e(g.group)}**: ${g.notes.map(e).join('; ')}`);
+    out.push('');
+  }
+
+  out.push(`## ${w('votes')}`, '');
+  if (!report.votes.length) out.push(w('none'), '');
+  for (const v of report.votes) {
+    out.push(`### ${e(v.title) || w('votes')}${v.open ? ` (${w('stillOpen')})` : ''}`, '');
+    if (!v.rows.length) out.push(w('none'));
+    v.rows.forEach((r, i) => {
+      const split = r.split.map((s) => `${e(s.group)} ${s.count}`).join(', ');
+      out.push(`${i + 1}. ${e(r.title)}: ${counted(lang, 'dots', r.total)}${split ? ` (${split})` : ''}`);
+    });
+    out.push('');
+  }
+
+  const items = (key: keyof Report['lists']) => {
+    out.push(`## ${w(key)}`, '');
+    const entries = report.lists[key];
+    if (!entries.length) out.push(w('none'), '');
+    for (const item of entries) out.push(...itemLines(item, lang), '');
+  };
+  items('commonGround');
+  items('potentialProject');
+  items('notAgreed');
+  items('disagreements');
+
+  out.push(`## ${w('actions')}`, '');
+  if (!report.actions.length) out.push(w('none'));
+  for (const a of report.actions) {
+    out.push(`- **${e(a.text)}**. ${w('owner')}: ${e(a.owner) || '—'}. ${w('volunteers')}: ${a.volunteers.length ? a.volunteers.map(e).join(', ') : '—'}.`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+function itemLines(item: ReportItem, lang: ReportLang): string[] {
+  const stance = (s: ReportItem['stances'][number]) => `${escapeMarkdown(s.group)}: ${word(lang, s.stance ?? 'unmarked')}`;
+  const lines = [`- **${escapeMarkdown(item.title)}**${item.contested ? ` (${word(lang, 'contested')})` : ''}`];
+  if (item.stances.length) lines.push(`  - ${item.stances.map(stance).join('; ')}`);
+  for (const n of item.notes) lines.push(`  - ${escapeMarkdown(n)}`);
+  return lines;
+}

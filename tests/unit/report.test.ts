@@ -1,0 +1,63 @@
+/**
+ * The conference report from a fixture board with known content: Markdown and HTML compared with
+ * golden files (checked by eye once, then kept; rewrite with OLIFANT_UPDATE_GOLDEN=1), and every
+ * piece of hostile text escaped.
+ *
+ * Why: the report is what the sponsor gets; it must say what the board said, and nothing people
+ * typed may become markup, a link or a script in it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildReport, escapeMarkdown, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/index.ts';
+import { HOSTILE, reportBoard } from '../fixtures/reportBoard.ts';
+
+const GOLDEN = join(import.meta.dirname, '..', 'golden');
+const NOW = Date.UTC(2026, 10, 27, 17, 0);
+afterEach(() => vi.useRealTimers());
+
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.OLIFANT_UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+const report = (lang: 'en' | 'nl') => buildReport(reportBoard(), { lang, now: NOW, untitled: REPORT_WORDS[lang].untitled, noGroup: REPORT_WORDS[lang].noGroup });
+
+describe('the conference report', () => {
+  it('derives what the board says: people per group, clusters with coverage, votes by group, the lists, actions', () => {
+    const r = report('en');
+    expect(r.groups.map((g) => [g.name, g.people])).toEqual([['Citizens', ['Ann']], ['Care workers', ['Bram']], [HOSTILE.group, ['Chris']]]);
+    expect(r.withoutGroup).toEqual(['Fien']);
+    expect(r.clusters.find((c) => c.label === 'Waiting lists')).toMatchObject({ present: ['Citizens', 'Care workers'], missing: [HOSTILE.group] });
+    expect(r.votes[0]!.rows.map((row) => [row.title, row.total, row.split.map((x) => x.group)])).toEqual([
+      ['Waiting lists', 3, ['Citizens', 'Care workers', HOSTILE.group]],
+      [HOSTILE.label, 1, ['Care workers']],
+    ]);
+    expect(r.lists.commonGround.map((i) => i.title)).toEqual(['Waiting lists']);
+    expect(r.lists.disagreements.map((i) => i.title)).toEqual([HOSTILE.label]);
+    expect(r.actions).toEqual([{ text: 'Start a neighbourhood care cooperative', owner: 'Ann', volunteers: ['Bram', HOSTILE.group] }]);
+    expect(r.tasks.find((t) => t.current)?.title).toBe('Action planning');
+  });
+
+  it('Markdown matches its golden file, in English and in Dutch', () => {
+    golden('report.en.md', reportMarkdown(report('en'), 'en'));
+    golden('report.nl.md', reportMarkdown(report('nl'), 'nl'));
+  });
+
+  it('HTML matches its golden file', () => {
+    golden('report.en.html', reportHtml(report('en'), 'en'));
+  });
+
+  it('no hostile text survives as markup: HTML has no tag or attribute from people, Markdown no link or tag', () => {
+    const html = reportHtml(report('en'), 'en');
+    // The attribute text may show (as text); no tag from people may open.
+    expect(html).not.toMatch(/<script|<img|<svg|<a\s/i);
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    const md = reportMarkdown(report('en'), 'en');
+    // Every < and ( from people is backslash-escaped: text, not a tag or a link target.
+    expect(md).not.toMatch(/(?<!\\)<(script|img|svg|a\s)|\]\(javascript:/i);
+    expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\]\\(javascript\\:alert\\(1\\)\\)');
+    expect(escapeMarkdown('<b>hi</b>\nnext')).toBe('\\<b\\>hi\\</b\\> next');
+  });
+});
