@@ -36,3 +36,5 @@ export * from './report/buildReport.ts';
 export * from './report/markdown.ts';
 export * from './report/html.ts';
 export * from './report/words.ts';
+export * from './report/backup.ts';
+export * from './report/csv.ts';

@@ -54,7 +54,10 @@ export function ShareSection({ boardId, token }: { boardId: string; token: strin
       <div className="row">
         <a className="button-link" href={report('html')} target="_blank" rel="noreferrer">{t('reportHtml')}</a>
         <a className="button-link" href={report('md')}>{t('reportMd')}</a>
+        <a className="button-link" href={`/api/boards/${boardId}/notes.csv?token=${encodeURIComponent(token)}`}>{t('notesCsv')}</a>
+        <a className="button-link" href={`/api/boards/${boardId}/backup.json?token=${encodeURIComponent(token)}`}>{t('backupJson')}</a>
       </div>
+      <p className="hint">{t('backupHint')}</p>
       <h3>{t('share')}</h3>
       {counts && <p className="hint">{t('connectedNow', counts.participant, counts.projector, counts.facilitator)}</p>}
       {joinUrl && <JoinQr url={joinUrl} label={t('joinHere')} size={150} />}

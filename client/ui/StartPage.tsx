@@ -101,8 +101,44 @@ export function StartPage() {
           </p>
         </section>
       )}
+      <Restore
+        onRestored={(board) => {
+          setCreated(board);
+          rememberBoard({ id: board.id, title: board.title, role: 'facilitator', link: board.links.facilitator });
+        }}
+      />
       <MyBoards />
     </main>
+  );
+}
+
+/** Restores a backup file as a new board (its links are shown as for a created board). */
+function Restore({ onRestored }: { onRestored: (board: Created) => void }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const restore = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch('/api/boards/restore', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: await file.text() });
+      const body = (await res.json()) as Created | { error: string };
+      if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : `server answered ${res.status}`);
+      onRestored(body);
+    } catch (err) {
+      setError(t('restoreFailed', (err as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="restore">
+      <h2>{t('restoreTitle')}</h2>
+      <p className="hint">{t('restoreHint')}</p>
+      <input type="file" accept="application/json,.json" aria-label={t('restoreTitle')} disabled={busy} onChange={(e) => e.target.files?.[0] && void restore(e.target.files[0])} />
+      {busy && <p role="status">{t('restoring')}</p>}
+      {error && <p role="alert" className="error">{error}</p>}
+    </section>
   );
 }
 

@@ -14,6 +14,7 @@ import {
   type BoardMeta,
   ORIGIN,
   parseOrThrow,
+  readMeta,
   ROLES,
   signToken,
   ValidationError,
@@ -23,12 +24,13 @@ import type { BoardStore } from '../persistence/store.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import { handleLinksApi, type LinksDeps } from './linksApi.ts';
 import { handleReportApi, type ReportDeps } from './reportApi.ts';
+import { handleBackupApi, type BackupDeps } from './backupApi.ts';
 import { readJsonBody, sendJson, HttpError } from './respond.ts';
 
 /** Largest accepted API request body. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export interface ApiDeps extends LinksDeps, ReportDeps {
+export interface ApiDeps extends LinksDeps, ReportDeps, BackupDeps {
   readonly store: BoardStore;
   readonly secret: Uint8Array;
   /** Configured base URL for links, or `undefined` to use the request's Host. */
@@ -57,6 +59,7 @@ export interface BoardInfo {
 export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (await handleLinksApi(deps, req, res, path, () => baseUrl(deps, req))) return true;
   if (await handleReportApi(deps, req, res, path)) return true;
+  if (await handleBackupApi(deps, req, res, path, (doc) => storeNewBoard(deps, doc, baseUrl(deps, req)))) return true;
   const one = /^\/api\/boards\/([^/]+)$/.exec(path);
   if (one) {
     if (req.method !== 'GET') {
@@ -85,14 +88,21 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
 
 /** Creates a board in the store and signs its three links. */
 export async function createBoard(deps: ApiDeps, title: string, base: string): Promise<CreatedBoard> {
-  const id = newBoardId();
-  const createdAt = Date.now();
   const doc = new Y.Doc();
-  initBoard(doc, { title, createdAt }, ORIGIN.server);
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
+  initBoard(doc, { title, createdAt: Date.now() }, ORIGIN.server);
+  try {
+    return await storeNewBoard(deps, doc, base);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Stores a new board with `doc` as its content (a new id, fresh keys) and signs its three links. */
+export async function storeNewBoard(deps: Pick<ApiDeps, 'store' | 'secret'>, doc: Y.Doc, base: string): Promise<CreatedBoard> {
+  const id = newBoardId();
+  const title = readMeta(doc).title;
   const keyVersions = { facilitator: 1, participant: 1, projector: 1 };
-  deps.store.createBoard({ id, title, createdAt, keyVersions }, state);
+  deps.store.createBoard({ id, title, createdAt: Date.now(), keyVersions }, Y.encodeStateAsUpdate(doc));
   const links = {} as Record<Role, string>;
   for (const role of ROLES) {
     const token = await signToken({ boardId: id, role, keyVersion: keyVersions[role] }, deps.secret);

@@ -7,12 +7,12 @@
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { listNotes } from '../../shared/index.ts';
+import { createNote, listNotes, ORIGIN } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
 import { HOSTILE, reportBoard } from '../fixtures/reportBoard.ts';
-import { openPage, useE2eEnvironment } from './boardPage.ts';
+import { drawnNotes, joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-report-');
 const errors: string[] = [];
@@ -46,5 +46,24 @@ describe('the HTML report in a browser', () => {
     await page.screenshot({ path: artifactPath('report-html.png'), fullPage: true });
     fac.destroy();
     probe.destroy();
+  });
+
+  it('a backup file restores on the start page as a new board with the same notes', async () => {
+    const board = await createBoard(env.server.localUrl, 'Original');
+    const fac = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
+    await waitSynced(fac);
+    createNote(fac.doc, { text: 'Kept for the sponsor', x: 0, y: 0, authorId: 'p' }, ORIGIN.local);
+    await waitFor(() => fac.provider.synced && listNotes(fac.doc).length === 1, 'the note');
+    await new Promise((r) => setTimeout(r, 200));
+    const backup = await (await fetch(`${env.server.localUrl}/api/boards/${board.id}/backup.json?token=${tokenOf(board.links.facilitator)}`)).text();
+    fac.destroy();
+
+    const page = await openPage(env.browser, errors);
+    await page.goto(`${env.server.localUrl}/`);
+    await page.getByLabel('Restore a board from a backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    const link = await page.getByLabel('facilitator link', { exact: true }).inputValue();
+    expect(link).not.toContain(board.id);
+    await joinBoard(page, link, 'Fien');
+    await expect.poll(async () => (await drawnNotes(page)).map((n) => n.text)).toEqual(['Kept for the sponsor']);
   });
 });

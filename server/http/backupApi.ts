@@ -1,0 +1,80 @@
+/**
+ * Data out and in:
+ * - `GET /api/boards/<id>/backup.json`: the full board (Yjs state and a readable view), facilitator only;
+ * - `POST /api/boards/restore` (body: a backup, up to 64 MiB; `?title=` to rename): a **new** board
+ *   with the backup's content and a fresh epoch, answered like `POST /api/boards`;
+ * - `GET /api/boards/<id>/notes.csv`: every note with its group, area, cluster, votes and standing,
+ *   facilitator only.
+ *
+ * Why: nothing the room made may be lost after the day, and a restore must never overwrite a board:
+ * it makes a new one, so the original stays as it was.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as Y from 'yjs';
+import { isId, makeBackup, notesCsv, restoreBackup, ValidationError } from '../../shared/index.ts';
+import { authorize, requestToken } from '../auth/authorize.ts';
+import type { BoardStore } from '../persistence/store.ts';
+import type { CreatedBoard } from './api.ts';
+import { HttpError, readJsonBody, sendJson } from './respond.ts';
+
+export interface BackupDeps {
+  readonly store: BoardStore;
+  readonly secret: Uint8Array;
+  readonly readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => T;
+}
+
+/** Largest backup accepted for a restore. */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+
+/** Handles the routes above; returns false when none matches. */
+export async function handleBackupApi(
+  deps: BackupDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  createFrom: (doc: Y.Doc) => Promise<CreatedBoard>,
+): Promise<boolean> {
+  if (path === '/api/boards/restore') {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      throw new HttpError(405, 'use POST with a backup file to restore it as a new board');
+    }
+    const body = await readJsonBody(req, MAX_BACKUP_BYTES);
+    const title = new URL(req.url ?? '/', 'http://localhost').searchParams.get('title') ?? undefined;
+    let doc: Y.Doc;
+    try {
+      doc = restoreBackup(body, title);
+    } catch (err) {
+      if (err instanceof ValidationError) throw new HttpError(400, `cannot restore: ${err.message}`);
+      throw err;
+    }
+    try {
+      sendJson(res, 201, await createFrom(doc));
+    } finally {
+      doc.destroy();
+    }
+    return true;
+  }
+  const m = /^\/api\/boards\/([^/]+)\/(backup\.json|notes\.csv)$/.exec(path);
+  if (!m) return false;
+  const [, boardId, what] = m as unknown as [string, string, 'backup.json' | 'notes.csv'];
+  if (req.method !== 'GET') {
+    res.setHeader('Allow', 'GET');
+    throw new HttpError(405, `use GET for ${what}`);
+  }
+  if (!isId(boardId)) throw new HttpError(404, 'unknown board');
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const auth = await authorize(deps.store, deps.secret, boardId, requestToken(req.headers.authorization, url));
+  if (!auth.ok) throw new HttpError(auth.status, auth.reason);
+  if (auth.claims.role !== 'facilitator') throw new HttpError(403, `only the facilitator link may get ${what}`);
+  const body = deps.readBoard(boardId, (doc) => (what === 'notes.csv' ? notesCsv(doc) : JSON.stringify(makeBackup(doc, boardId, Date.now()))));
+  const stamp = new Date().toISOString().slice(0, 10);
+  res.writeHead(200, {
+    'Content-Type': what === 'notes.csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+    'Content-Disposition': `attachment; filename="olifant-${boardId}-${stamp}.${what === 'notes.csv' ? 'csv' : 'json'}"`,
+    'Cache-Control': 'no-store',
+  });
+  // A byte-order mark so spreadsheet programs read the CSV as UTF-8 (accents, emoji).
+  res.end(what === 'notes.csv' ? `\uFEFF${body}` : body);
+  return true;
+}

@@ -1,0 +1,114 @@
+/**
+ * Board backups: the full Yjs state (so a restore is exact) with a readable JSON view of everything
+ * on the board beside it (so the content is usable without Olifant), and restoring one as a new
+ * board incarnation.
+ *
+ * Why: nothing the room made may be lost after the day. A restore never writes into an existing
+ * board: it makes a new one, with a new epoch, so devices holding the old board cannot merge into it
+ * by mistake.
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { listClusters, listDots, listGroups, listOutcomes, listStances, listVotes } from '../doc/cocreationQueries.ts';
+import { readFacilitation, readSeats } from '../doc/facilitationQueries.ts';
+import { CURRENT_SCHEMA_VERSION, migrateBoard } from '../doc/migrations.ts';
+import { listPeople } from '../doc/people.ts';
+import { listNotes, readMeta } from '../doc/queries.ts';
+import { META, metaMap } from '../doc/roots.ts';
+import { listAreas, listConnectors } from '../doc/shapeQueries.ts';
+import { newEpoch } from '../model/ids.ts';
+import { MAX_TITLE, parseOrThrow, ValidationError } from '../model/records.ts';
+
+export const BACKUP_FORMAT = 'olifant-backup';
+export const BACKUP_VERSION = 1;
+
+/** Everything on a board as plain JSON (for reading; the restore uses `state`). */
+export function readableView(doc: Y.Doc) {
+  return {
+    meta: readMeta(doc),
+    notes: listNotes(doc),
+    areas: listAreas(doc),
+    connectors: listConnectors(doc),
+    groups: listGroups(doc),
+    clusters: listClusters(doc),
+    votes: listVotes(doc),
+    dots: listDots(doc),
+    stances: listStances(doc),
+    outcomes: listOutcomes(doc),
+    facilitation: readFacilitation(doc),
+    seats: readSeats(doc),
+    people: listPeople(doc),
+  };
+}
+
+export interface Backup {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly version: number;
+  readonly exportedAt: number;
+  readonly board: { readonly id: string; readonly title: string; readonly epoch: string; readonly schemaVersion: number };
+  /** `Y.encodeStateAsUpdate(doc)`, base64. */
+  readonly state: string;
+  readonly view: ReturnType<typeof readableView>;
+}
+
+/** A backup of a board. */
+export function makeBackup(doc: Y.Doc, boardId: string, now: number): Backup {
+  const meta = readMeta(doc);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    board: { id: boardId, title: meta.title, epoch: meta.epoch, schemaVersion: meta.schemaVersion },
+    state: toBase64(Y.encodeStateAsUpdate(doc)),
+    view: readableView(doc),
+  };
+}
+
+const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: `not an Olifant backup (format must be "${BACKUP_FORMAT}")` }),
+  version: z.number().int().min(1).max(BACKUP_VERSION, { error: 'this backup was made by a newer Olifant; update the server first' }),
+  board: z.object({ title: z.string().max(MAX_TITLE) }).passthrough(),
+  state: z.string({ error: 'the backup has no board state' }).min(1, 'the backup has no board state'),
+});
+
+/**
+ * The board document in a backup, as a new incarnation (a fresh epoch) titled `title` (or the
+ * backup's title). Refuses what is not a backup, or a state that is not a board.
+ */
+export function restoreBackup(input: unknown, title?: string): Y.Doc {
+  const backup = parseOrThrow(backupSchema, input);
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, fromBase64(backup.state));
+  } catch (err) {
+    throw new ValidationError(`the backup's board state is damaged: ${(err as Error).message}`);
+  }
+  const meta = readMeta(doc);
+  if (meta.schemaVersion > CURRENT_SCHEMA_VERSION) throw new ValidationError('this backup was made by a newer Olifant; update the server first');
+  if (!meta.title && !title) throw new ValidationError('the backup holds no board (no title in its state)');
+  migrateBoard(doc);
+  doc.transact(() => {
+    metaMap(doc).set(META.epoch, newEpoch());
+    const clean = (title ?? meta.title).trim().slice(0, MAX_TITLE);
+    if (clean) metaMap(doc).set(META.title, clean);
+  });
+  return doc;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(text: string): Uint8Array {
+  let s: string;
+  try {
+    s = atob(text);
+  } catch {
+    throw new ValidationError('the backup’s board state is not base64');
+  }
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * Data out and in through the real server: a JSON backup restores as a new board equal to the
+ * original (and never touches it); bad backups are refused with a reason; the notes CSV is safe to
+ * open in a spreadsheet.
+ *
+ * Why: nothing the room made may be lost after the day, and a restore must not damage what exists.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { CreatedBoard } from '../../server/http/api.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { createNote, listNotes, ORIGIN, readableView, type Backup } from '../../shared/index.ts';
+import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
+import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+import { reportBoard } from '../fixtures/reportBoard.ts';
+
+let server: RunningServer;
+const dir = tempDir();
+beforeAll(async () => {
+  server = await startTestServer(dir.path);
+});
+afterAll(async () => {
+  await server.close();
+  dir.cleanup();
+});
+
+const get = (board: CreatedBoard, path: string) =>
+  fetch(`${server.localUrl}/api/boards/${board.id}/${path}`, { headers: { Authorization: `Bearer ${tokenOf(board.links.facilitator)}` } });
+
+/** A board on the server holding the fixture's content (plus `extra` notes). */
+async function fixtureOnServer(extra: string[] = []): Promise<CreatedBoard> {
+  const board = await createBoard(server.localUrl, 'Backup board');
+  const fixture = reportBoard();
+  vi.useRealTimers();
+  for (const text of extra) createNote(fixture, { text, x: 0, y: 0, authorId: 'p' }, ORIGIN.local);
+  const fac = connectClient(server.localUrl, board.id, tokenOf(board.links.facilitator));
+  await waitSynced(fac);
+  Y.applyUpdate(fac.doc, Y.encodeStateAsUpdate(fixture));
+  const probe = connectClient(server.localUrl, board.id, tokenOf(board.links.facilitator));
+  await waitFor(() => listNotes(probe.doc).length === listNotes(fixture).length, 'the server to hold the fixture');
+  fac.destroy();
+  probe.destroy();
+  return board;
+}
+
+/** The board's content without what a restore changes on purpose (epoch, title). */
+function content(view: ReturnType<typeof readableView>) {
+  const { meta, ...rest } = view;
+  return { ...rest, createdAt: meta.createdAt, schemaVersion: meta.schemaVersion };
+}
+
+describe('backup and restore', () => {
+  it('a backup restores as a new board with equal content and a new epoch; the original is untouched', async () => {
+    const board = await fixtureOnServer();
+    const res = await get(board, 'backup.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="olifant-.*\.json"/);
+    const backup = (await res.json()) as Backup;
+    expect(backup).toMatchObject({ format: 'olifant-backup', version: 1, board: { id: board.id } });
+
+    const restored = await fetch(`${server.localUrl}/api/boards/restore?title=${encodeURIComponent('Restored copy')}`, { method: 'POST', body: JSON.stringify(backup) });
+    expect(restored.status).toBe(201);
+    const copy = (await restored.json()) as CreatedBoard;
+    expect(copy.id).not.toBe(board.id);
+    expect(copy.title).toBe('Restored copy');
+
+    const again = (await (await get(copy, 'backup.json')).json()) as Backup;
+    expect(content(again.view)).toEqual(content(backup.view));
+    expect(again.board.epoch).not.toBe(backup.board.epoch);
+    expect(again.view.meta.title).toBe('Restored copy');
+    // The original still holds exactly what it held.
+    const original = (await (await get(board, 'backup.json')).json()) as Backup;
+    expect(original.state).toBe(backup.state);
+  });
+
+  it('refuses what is not a backup, with a reason', async () => {
+    const post = (body: string) => fetch(`${server.localUrl}/api/boards/restore`, { method: 'POST', body });
+    const notBackup = await post(JSON.stringify({ hello: 'world' }));
+    expect(notBackup.status).toBe(400);
+    expect(((await notBackup.json()) as { error: string }).error).toMatch(/cannot restore: .*not an Olifant backup/);
+    const damaged = await post(JSON.stringify({ format: 'olifant-backup', version: 1, board: { title: 'x' }, state: 'AAAA' }));
+    expect(damaged.status).toBe(400);
+    expect(((await damaged.json()) as { error: string }).error).toMatch(/cannot restore/);
+    expect((await post('not json')).status).toBe(400);
+    expect((await fetch(`${server.localUrl}/api/boards/restore`)).status).toBe(405);
+  });
+
+  it('the notes CSV has every note with its group, area, cluster, votes and standing; formulas are defused', async () => {
+    const board = await fixtureOnServer(['=HYPERLINK("http://evil.example","click")', 'Quote "this", please']);
+    const res = await get(board, 'notes.csv');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const text = (await res.text()).replace(/^\uFEFF/, '');
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"text","group","area","cluster","votes","cluster votes","standing","cluster standing","kind","owner","volunteers","created","id"');
+    expect(lines.find((l) => l.startsWith('"Long waiting lists'))).toMatch(/^"Long waiting lists for home care","Citizens","Trends mind map","Waiting lists","0","3","","commonGround",/);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(text).toContain('"Quote ""this"", please"');
+    expect(lines).toHaveLength(1 + 9); // the header, the fixture's 7 notes, the 2 added
+    expect((await fetch(`${server.localUrl}/api/boards/${board.id}/notes.csv?token=${tokenOf(board.links.participant)}`)).status).toBe(403);
+  });
+});
