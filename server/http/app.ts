@@ -19,6 +19,33 @@ export interface AppDeps extends ApiDeps {
   readonly clientDir: string;
 }
 
+/**
+ * The app's pages may run only the app's own scripts, talk only to this server, and not be framed:
+ * a note that somehow became markup still could not run or send anything anywhere.
+ */
+export function appCsp(host: string | undefined): string {
+  const ws = host && /^[A-Za-z0-9.\-:[\]]+$/.test(host) ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${ws}`,
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function setPageSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', appCsp(req.headers.host));
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+}
+
 /** Returns the `request` listener for the HTTP server. */
 export function createRequestHandler(deps: AppDeps) {
   const serveStatic = createStaticHandler(deps.clientDir);
@@ -37,6 +64,7 @@ export function createRequestHandler(deps: AppDeps) {
       if (await handleApi(deps, req, res, path)) return;
       throw new HttpError(404, `no API route ${path}`);
     }
+    setPageSecurityHeaders(req, res);
     const join = /^\/j\/([^/]+)$/.exec(path);
     if (join && req.method === 'GET') return handleJoin(deps, res, join[1]!, baseUrl(deps, req));
     if (req.method !== 'GET' && req.method !== 'HEAD') {

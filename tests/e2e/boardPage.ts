@@ -28,6 +28,10 @@ export async function openPage(browser: Browser, errors: string[], options: Brow
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   page.on('pageerror', (err) => errors.push(err.message));
+  // The app's Content-Security-Policy must never block the app itself.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) errors.push(msg.text());
+  });
   return page;
 }
 

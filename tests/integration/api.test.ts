@@ -100,6 +100,13 @@ describe('health, metrics and the client', () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(await res.text()).toContain('Olifant test');
+      // Only the app's own scripts, only this server to talk to, never framed.
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+ wss:\/\/127\.0\.0\.1:\d+/);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
     }
   });
 
