@@ -38,3 +38,4 @@ export * from './report/html.ts';
 export * from './report/words.ts';
 export * from './report/backup.ts';
 export * from './report/csv.ts';
+export * from './report/svg.ts';

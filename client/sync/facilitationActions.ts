@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import {
   applyTemplate,
   assignSeat,
+  boardSvg,
   extendTimer,
   markHandDone,
   ORIGIN,
@@ -62,6 +63,8 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     setProjectorMode: (mode: ProjectorMode) => setProjectorMode(doc, mode, local),
     setSeating: (seating: Seating) => setSeating(doc, seating, local),
     assignSeat: (participantId: string, kind: Seating, areaId: string | null) => assignSeat(doc, participantId, kind, areaId, local),
+    /** A picture of the board, or of one rectangle of it, as SVG (the same drawing as the server's). */
+    boardSvg: (rect?: { x: number; y: number; w: number; h: number }) => (rect ? boardSvg(doc, rect) : boardSvg(doc)),
     /** The board's current links (facilitator only). */
     links: async () => (await api('/links')).links as Record<Role, string>,
     /** Replaces the participant or projector link; the old one stops working at once. */

@@ -11,6 +11,7 @@ import { useLangValue, useT } from '../i18n/i18n.ts';
 import { notify } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { JoinQr, useJoinUrl } from './JoinQr.tsx';
+import { PictureExport } from './PictureExport.tsx';
 
 export function ShareSection({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
@@ -58,6 +59,7 @@ export function ShareSection({ boardId, token }: { boardId: string; token: strin
         <a className="button-link" href={`/api/boards/${boardId}/backup.json?token=${encodeURIComponent(token)}`}>{t('backupJson')}</a>
       </div>
       <p className="hint">{t('backupHint')}</p>
+      <PictureExport />
       <h3>{t('share')}</h3>
       {counts && <p className="hint">{t('connectedNow', counts.participant, counts.projector, counts.facilitator)}</p>}
       {joinUrl && <JoinQr url={joinUrl} label={t('joinHere')} size={150} />}

@@ -1,6 +1,7 @@
 /**
  * The conference report from the server: `GET /api/boards/<id>/report.md` and `/report.html`
- * (`?lang=en|nl`), for the facilitator's token only; any other role gets 403, no token 401.
+ * (`?lang=en|nl`; the page includes a picture of the board), and `/board.svg` (`?area=<id>` for one
+ * area), for the facilitator's token only; any other role gets 403, no token 401.
  *
  * Why: the facilitator must walk out with the result even from a laptop that cannot print the board;
  * the server builds the same report as the client would, from the board document and the shared
@@ -8,7 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
-import { buildReport, isId, REPORT_WORDS, reportHtml, reportMarkdown } from '../../shared/index.ts';
+import { boardBounds, boardSvg, buildReport, isId, listAreas, REPORT_WORDS, reportHtml, reportMarkdown } from '../../shared/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { HttpError } from './respond.ts';
@@ -25,9 +26,10 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 
 /** Handles the report routes; returns false when none matches. */
 export async function handleReportApi(deps: ReportDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
-  const m = /^\/api\/boards\/([^/]+)\/report\.(md|html)$/.exec(path);
+  const m = /^\/api\/boards\/([^/]+)\/(?:report\.(md|html)|board\.(svg))$/.exec(path);
   if (!m) return false;
-  const [, boardId, format] = m as unknown as [string, string, 'md' | 'html'];
+  const boardId = m[1]!;
+  const format = (m[2] ?? m[3]) as 'md' | 'html' | 'svg';
   if (req.method !== 'GET') {
     res.setHeader('Allow', 'GET');
     throw new HttpError(405, 'use GET for the report');
@@ -39,11 +41,17 @@ export async function handleReportApi(deps: ReportDeps, req: IncomingMessage, re
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator link may get the report');
   const lang = url.searchParams.get('lang') === 'nl' ? 'nl' : 'en';
   const words = REPORT_WORDS[lang];
-  const report = deps.readBoard(boardId, (doc) => buildReport(doc, { lang, now: Date.now(), untitled: words.untitled, noGroup: words.noGroup }));
-  const body = format === 'md' ? reportMarkdown(report, lang) : reportHtml(report, lang);
-  const filename = `${report.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'board'}-report.${format}`;
+  const area = url.searchParams.get('area');
+  const { report, svg } = deps.readBoard(boardId, (doc) => {
+    const r = buildReport(doc, { lang, now: Date.now(), untitled: words.untitled, noGroup: words.noGroup });
+    const inArea = area ? listAreas(doc).find((a) => a.id === area) : undefined;
+    if (area && !inArea) throw new HttpError(404, 'no such area on this board');
+    return { report: r, svg: boardSvg(doc, inArea ?? boardBounds(doc)) };
+  });
+  const body = format === 'md' ? reportMarkdown(report, lang) : format === 'svg' ? svg : reportHtml(report, lang, [{ caption: report.title, svg }]);
+  const filename = `${report.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'board'}-${format === 'svg' ? 'board' : 'report'}.${format}`;
   res.writeHead(200, {
-    'Content-Type': format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+    'Content-Type': format === 'md' ? 'text/markdown; charset=utf-8' : format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'text/html; charset=utf-8',
     'Content-Security-Policy': REPORT_CSP,
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',

@@ -27,8 +27,9 @@ h3 { margin-bottom: 0.3rem; } .meta, .muted { color: #5d6875; } .swatch { displa
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .item { break-inside: avoid; } }
 `;
 
-/** The report as a complete HTML page, with its headings in `lang`. */
-export function reportHtml(report: Report, lang: ReportLang): string {
+/** The report as a complete HTML page, with its headings in `lang` and, if given, pictures of the board
+ * (SVG documents, embedded as images: an image's scripts never run). */
+export function reportHtml(report: Report, lang: ReportLang, pictures: ReadonlyArray<{ caption: string; svg: string }> = []): string {
   const w = (key: Parameters<typeof word>[1], ...args: (string | number)[]) => escapeHtml(word(lang, key, ...args));
   const e = escapeHtml;
   const ul = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="muted">${w('none')}</p>`);
@@ -36,6 +37,11 @@ export function reportHtml(report: Report, lang: ReportLang): string {
   const parts: string[] = [];
 
   parts.push(`<h1>${e(report.title)}</h1>`, `<p class="meta">${w('report')} · ${w('created')}: ${date(report.createdAt)} · ${w('generated')}: ${date(report.generatedAt)}</p>`);
+
+  for (const p of pictures) {
+    const src = `data:image/svg+xml;base64,${base64(p.svg)}`;
+    parts.push(`<figure><img src="${src}" alt="${e(p.caption)}" style="max-width:100%;height:auto;border:1px solid #d9d3c6"><figcaption class="muted">${e(p.caption)}</figcaption></figure>`);
+  }
 
   parts.push(`<h2>${w('participants')}</h2>`);
   const people = report.groups.map(
@@ -106,4 +112,11 @@ function itemHtml(item: ReportItem, lang: ReportLang): string {
   const notes = item.notes.length ? `<ul>${item.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
   const contested = item.contested ? ` <span class="warning">${escapeHtml(word(lang, 'contested'))}</span>` : '';
   return `<div class="item"><strong>${escapeHtml(item.title)}</strong>${contested}<div>${stances}</div>${notes}</div>`;
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
 }

@@ -5,6 +5,7 @@
  * Why: the report leaves the room (sponsors open it); escaping is proven where it matters, in a real
  * browser, with the server's own headers.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, listNotes, ORIGIN } from '../../shared/index.ts';
@@ -12,7 +13,7 @@ import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
 import { HOSTILE, reportBoard } from '../fixtures/reportBoard.ts';
-import { drawnNotes, joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
+import { addNoteWithButton, drawnNotes, joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-report-');
 const errors: string[] = [];
@@ -40,10 +41,23 @@ describe('the HTML report in a browser', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate('window.__xss')).toBeUndefined();
     expect(dialogs).toEqual([]);
-    expect(await page.locator('script, img, svg, a, iframe').count()).toBe(0);
+    expect(await page.locator('script, svg, a, iframe').count()).toBe(0);
+    // One picture of the board, as an image (an image's SVG never runs scripts).
+    expect(await page.locator('img').count()).toBe(1);
+    expect(await page.locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     const body = (await page.locator('body').textContent()) ?? '';
     for (const text of [HOSTILE.note, HOSTILE.group, HOSTILE.label]) expect(body).toContain(text);
     await page.screenshot({ path: artifactPath('report-html.png'), fullPage: true });
+
+    // The SVG opened on its own, as a document (where a script would run): nothing runs either.
+    await page.goto(`${env.server.localUrl}/api/boards/${board.id}/board.svg?token=${tokenOf(board.links.facilitator)}`);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate('window.__xss')).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(`document.querySelectorAll('script').length`)).toBe(0);
+    const svgText = (await page.evaluate(`document.documentElement.textContent`)) as string;
+    expect(svgText).toContain('<script>window'); // people's text, shown as text (wrapped over lines)
+    await page.screenshot({ path: artifactPath('board-svg.png') });
     fac.destroy();
     probe.destroy();
   });
@@ -65,5 +79,23 @@ describe('the HTML report in a browser', () => {
     expect(link).not.toContain(board.id);
     await joinBoard(page, link, 'Fien');
     await expect.poll(async () => (await drawnNotes(page)).map((n) => n.text)).toEqual(['Kept for the sponsor']);
+  });
+
+  it('the facilitator saves a PNG and an SVG of the board from the panel', async () => {
+    const board = await createBoard(env.server.localUrl, 'Pictures');
+    const page = await openPage(env.browser, errors);
+    await joinBoard(page, board.links.facilitator, 'Fien');
+    await addNoteWithButton(page, 'Picture me <b>bold</b>');
+    await page.getByRole('button', { name: 'Facilitator', exact: true }).click();
+    const group = page.getByRole('group', { name: 'Picture of' });
+    const [png] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'PNG' }).click()]);
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(300); // width at 2x of a note plus margins
+    expect(png.suggestedFilename()).toBe('Pictures-board.png');
+    const [svg] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'SVG' }).click()]);
+    const text = readFileSync((await svg.path())!, 'utf8');
+    expect(text).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    expect(text).not.toContain('<b>');
   });
 });

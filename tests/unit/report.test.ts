@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildReport, escapeMarkdown, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/index.ts';
+import { boardSvg, buildReport, escapeMarkdown, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/index.ts';
 import { HOSTILE, reportBoard } from '../fixtures/reportBoard.ts';
 
 const GOLDEN = join(import.meta.dirname, '..', 'golden');
@@ -57,6 +57,9 @@ describe('the conference report', () => {
     const md = reportMarkdown(report('en'), 'en');
     // Every < and ( from people is backslash-escaped: text, not a tag or a link target.
     expect(md).not.toMatch(/(?<!\\)<(script|img|svg|a\s)|\]\(javascript:/i);
+    const svg = boardSvg(reportBoard());
+    expect(svg).not.toMatch(/<script|<img|<a\s|<[^>]*\son\w+=/i);
+    expect(svg).toContain('&lt;script&gt;windo'); // people's text, escaped (and cut to the note's width)
     expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\]\\(javascript\\:alert\\(1\\)\\)');
     expect(escapeMarkdown('<b>hi</b>\nnext')).toBe('\\<b\\>hi\\</b\\> next');
   });
