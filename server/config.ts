@@ -24,6 +24,8 @@ export interface ServerConfig {
   readonly unloadGraceMs: number;
   /** Compact a board's log into its state after this many appended updates. */
   readonly compactEvery: number;
+  /** While a board changes, keep a snapshot of it at most this often (ms). */
+  readonly snapshotEveryMs: number;
   /** Folder with the built client (index.html, assets/). */
   readonly clientDir: string;
   /** pino log level. */
@@ -44,6 +46,7 @@ const envSchema = z.object({
   OLIFANT_MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
   OLIFANT_UNLOAD_GRACE_MS: int(0, 24 * 3600 * 1000).default(30_000),
   OLIFANT_COMPACT_EVERY: int(1, 1_000_000).default(500),
+  OLIFANT_SNAPSHOT_EVERY_MS: int(1000, 24 * 3600 * 1000).default(10 * 60 * 1000),
   OLIFANT_CLIENT_DIR: z.string().min(1).default('./dist/client'),
   OLIFANT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -66,6 +69,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxMessageBytes: e.OLIFANT_MAX_MESSAGE_BYTES,
     unloadGraceMs: e.OLIFANT_UNLOAD_GRACE_MS,
     compactEvery: e.OLIFANT_COMPACT_EVERY,
+    snapshotEveryMs: e.OLIFANT_SNAPSHOT_EVERY_MS,
     clientDir: resolve(e.OLIFANT_CLIENT_DIR),
     logLevel: e.OLIFANT_LOG_LEVEL,
   };

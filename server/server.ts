@@ -41,6 +41,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     log,
     unloadGraceMs: config.unloadGraceMs,
     compactEvery: config.compactEvery,
+    snapshotEveryMs: config.snapshotEveryMs,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const http = createServer(
@@ -50,6 +51,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       publicUrl: config.publicUrl,
       readMeta: (id) => registry.readMeta(id),
       readBoard: (id, read) => registry.read(id, read),
+      snapshotBoard: (id, reason) => registry.snapshot(id, reason),
       closeRevoked: (id, role, version) => registry.closeRevoked(id, role, version),
       connectionCounts: (id) => registry.connectionCounts(id),
       metrics,

@@ -13,6 +13,7 @@ import { useStore } from '../store/store.ts';
 import { attempt, fitRect, notify, togglePanel, visibleBoardRect, zoomToFit } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Panel } from './Panels.tsx';
+import { HistorySection } from './HistorySection.tsx';
 import { ShareSection } from './ShareSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
 
@@ -26,6 +27,7 @@ export function FacilitatorPanel({ boardId, token }: { boardId: string; token: s
       <LocksSection />
       <TablesSection />
       <ShareSection boardId={boardId} token={token} />
+      <HistorySection boardId={boardId} token={token} />
     </Panel>
   );
 }

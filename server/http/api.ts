@@ -25,12 +25,13 @@ import { authorize, requestToken } from '../auth/authorize.ts';
 import { handleLinksApi, type LinksDeps } from './linksApi.ts';
 import { handleReportApi, type ReportDeps } from './reportApi.ts';
 import { handleBackupApi, type BackupDeps } from './backupApi.ts';
+import { handleHistoryApi, type HistoryDeps } from './historyApi.ts';
 import { readJsonBody, sendJson, HttpError } from './respond.ts';
 
 /** Largest accepted API request body. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-export interface ApiDeps extends LinksDeps, ReportDeps, BackupDeps {
+export interface ApiDeps extends LinksDeps, ReportDeps, BackupDeps, HistoryDeps {
   readonly store: BoardStore;
   readonly secret: Uint8Array;
   /** Configured base URL for links, or `undefined` to use the request's Host. */
@@ -59,7 +60,9 @@ export interface BoardInfo {
 export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (await handleLinksApi(deps, req, res, path, () => baseUrl(deps, req))) return true;
   if (await handleReportApi(deps, req, res, path)) return true;
-  if (await handleBackupApi(deps, req, res, path, (doc) => storeNewBoard(deps, doc, baseUrl(deps, req)))) return true;
+  const createFrom = (doc: Y.Doc) => storeNewBoard(deps, doc, baseUrl(deps, req));
+  if (await handleBackupApi(deps, req, res, path, createFrom)) return true;
+  if (await handleHistoryApi(deps, req, res, path, createFrom)) return true;
   const one = /^\/api\/boards\/([^/]+)$/.exec(path);
   if (one) {
     if (req.method !== 'GET') {

@@ -13,7 +13,7 @@ import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { BoardRecord, BoardStore, StoredDocument } from './store.ts';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -42,6 +42,15 @@ CREATE TABLE IF NOT EXISTS join_codes (
   key_version INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS join_codes_by_board ON join_codes(board_id, key_version);
+-- Store version 3: the board's history, kept for good (snapshots are never overwritten).
+CREATE TABLE IF NOT EXISTS snapshots (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  taken_at INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS snapshots_by_board ON snapshots(board_id, id);
 `;
 
 interface BoardRow {
@@ -86,6 +95,13 @@ export function openSqliteStore(dataDir: string): BoardStore {
   const selectJoin = db.prepare<[string, number], { code: string }>('SELECT code FROM join_codes WHERE board_id = ? AND key_version = ?');
   const insertJoin = db.prepare('INSERT INTO join_codes (code, board_id, key_version) VALUES (?, ?, ?)');
   const resolveJoin = db.prepare<[string], { board_id: string; key_version: number }>('SELECT board_id, key_version FROM join_codes WHERE code = ?');
+  const insertSnapshot = db.prepare('INSERT INTO snapshots (board_id, taken_at, reason, state) VALUES (?, ?, ?, ?)');
+  const listSnapshots = db.prepare<[string], { id: number; taken_at: number; reason: string; size: number }>(
+    'SELECT id, taken_at, reason, length(state) AS size FROM snapshots WHERE board_id = ? ORDER BY id',
+  );
+  const selectSnapshot = db.prepare<[string, number], { id: number; taken_at: number; reason: string; state: Buffer }>(
+    'SELECT id, taken_at, reason, state FROM snapshots WHERE board_id = ? AND id = ?',
+  );
   // Column names come from this fixed table, never from input.
   const KEY_COLUMN = { facilitator: 'facilitator_key', participant: 'participant_key', projector: 'projector_key' } as const;
   const rotate = Object.fromEntries(
@@ -137,6 +153,12 @@ export function openSqliteStore(dataDir: string): BoardStore {
     resolveJoinCode(code) {
       const row = resolveJoin.get(code);
       return row ? { boardId: row.board_id, keyVersion: row.key_version } : undefined;
+    },
+    addSnapshot: (id, state, reason, takenAt) => Number(insertSnapshot.run(id, takenAt, reason, state).lastInsertRowid),
+    listSnapshots: (id) => listSnapshots.all(id).map((r) => ({ id: r.id, takenAt: r.taken_at, reason: r.reason, bytes: r.size })),
+    getSnapshot(id, snapshotId) {
+      const r = selectSnapshot.get(id, snapshotId);
+      return r ? { id: r.id, takenAt: r.taken_at, reason: r.reason, state: r.state } : undefined;
     },
     loadDocument: (id) => loadTx(id),
     appendUpdate: (id, update) => Number(insertUpdate.run(id, update).lastInsertRowid),

@@ -15,6 +15,15 @@ export interface BoardRecord {
   readonly keyVersions: { readonly facilitator: number; readonly participant: number; readonly projector: number };
 }
 
+/** One kept state of a board. */
+export interface SnapshotInfo {
+  readonly id: number;
+  readonly takenAt: number;
+  /** Why it was taken: `schedule`, `agenda`, `unload`, `before-restore`. */
+  readonly reason: string;
+  readonly bytes: number;
+}
+
 /** A board's stored document: the compacted state and the log of updates after it, in order. */
 export interface StoredDocument {
   readonly state: Uint8Array | null;
@@ -34,6 +43,12 @@ export interface BoardStore {
   joinCode(id: string, keyVersion: number): string;
   /** The board and participant key version a join code was made for, or undefined. */
   resolveJoinCode(code: string): { boardId: string; keyVersion: number } | undefined;
+  /** Keeps a snapshot of a board's state for good; returns its id. */
+  addSnapshot(id: string, state: Uint8Array, reason: string, takenAt: number): number;
+  /** A board's snapshots, oldest first. */
+  listSnapshots(id: string): SnapshotInfo[];
+  /** One snapshot with its state, or undefined. */
+  getSnapshot(id: string, snapshotId: number): (Omit<SnapshotInfo, 'bytes'> & { readonly state: Uint8Array }) | undefined;
   /** Reads the board's document in one consistent read. */
   loadDocument(id: string): StoredDocument;
   /** Appends one update to the board's log, durably; returns its sequence number. */

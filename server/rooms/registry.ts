@@ -18,13 +18,24 @@ export interface RegistryOptions {
   readonly log: Logger;
   readonly unloadGraceMs: number;
   readonly compactEvery: number;
+  /** Snapshot changed boards this often (ms); 0 turns the schedule off. */
+  readonly snapshotEveryMs?: number;
 }
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly opts: RegistryOptions) {}
+  private readonly snapshotTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly opts: RegistryOptions) {
+    if (opts.snapshotEveryMs) {
+      this.snapshotTimer = setInterval(() => {
+        for (const room of this.rooms.values()) room.snapshot('schedule', true);
+      }, opts.snapshotEveryMs);
+      this.snapshotTimer.unref();
+    }
+  }
 
   /** Number of boards in memory. */
   get size(): number {
@@ -59,6 +70,11 @@ export class RoomRegistry {
     } finally {
       if (room.size === 0) this.scheduleUnload(room);
     }
+  }
+
+  /** Keeps a snapshot of a board as it is now (loading it if needed). */
+  snapshot(boardId: string, reason: string): void {
+    this.read(boardId, () => this.rooms.get(boardId)?.snapshot(reason));
   }
 
   /** Closes a board's sockets of `role` opened with an older key (after a rotation). */
@@ -110,8 +126,9 @@ export class RoomRegistry {
     this.unloadTimers.set(room.boardId, timer);
   }
 
-  /** Compacts and frees one room. */
+  /** Compacts and frees one room (keeping a snapshot if it changed since the last one). */
   private unload(room: Room): void {
+    room.snapshot('unload', true);
     room.compact();
     this.drop(room);
   }
@@ -129,6 +146,7 @@ export class RoomRegistry {
 
   /** At shutdown: close every connection, compact and free every room. */
   closeAll(): void {
+    if (this.snapshotTimer) clearInterval(this.snapshotTimer);
     for (const room of [...this.rooms.values()]) {
       room.closeAll('goingAway');
       this.unload(room);

@@ -11,13 +11,20 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { isBoardLocked, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
+import { isBoardLocked, readFacilitation, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 import { participantVerdict } from './writeGuard.ts';
+import { awarenessMessage, readOrThrow, syncStep1Message, updateMessage } from './messages.ts';
+
+/** The agenda's template and current task, as one comparable value. */
+function agendaKeyOf(doc: Y.Doc): string {
+  const { template, step } = readFacilitation(doc).agenda;
+  return `${template ?? ''}:${step}`;
+}
 
 export interface RoomOptions {
   readonly store: BoardStore;
@@ -40,6 +47,10 @@ export class Room {
   private destroyed = false;
   /** Whether the board was locked after the last update (to notice the lift). */
   private locked = false;
+  /** Whether the board changed since its last snapshot. */
+  private changedSinceSnapshot = false;
+  /** The agenda task the board was at (a new task is a moment to keep). */
+  private agendaKey = '';
 
   constructor(
     readonly boardId: string,
@@ -49,6 +60,7 @@ export class Room {
     private readonly opts: RoomOptions,
   ) {
     this.locked = isBoardLocked(doc);
+    this.agendaKey = agendaKeyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
@@ -63,10 +75,7 @@ export class Room {
   /** Adds a connection and starts the sync handshake (server's step 1, then everyone's awareness). */
   add(conn: Connection): void {
     this.conns.add(conn);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    conn.send(encoding.toUint8Array(encoder));
+    conn.send(syncStep1Message(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) {
       conn.send(awarenessMessage(this.awareness, [...states.keys()]));
@@ -197,16 +206,34 @@ export class Room {
       return;
     }
     this.opts.metrics.persistWrite.observe({ op: 'append' }, (performance.now() - started) / 1000);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
+    const message = updateMessage(update);
     for (const c of this.conns) if (c !== origin) c.send(message);
     if (++this.sinceCompaction >= this.opts.compactEvery) this.compact();
     const locked = isBoardLocked(this.doc);
     if (this.locked && !locked) this.askParticipantsToResync();
     this.locked = locked;
+    this.changedSinceSnapshot = true;
+    const agenda = agendaKeyOf(this.doc);
+    if (agenda !== this.agendaKey) {
+      this.agendaKey = agenda;
+      this.snapshot('agenda');
+    }
   };
+
+  /**
+   * Keeps the board's state as it is now, for good (history). Done on a schedule while it changes, at
+   * each agenda step and when it unloads; a failure is logged, never fatal.
+   */
+  snapshot(reason: string, onlyIfChanged = false): void {
+    if (this.broken || (onlyIfChanged && !this.changedSinceSnapshot)) return;
+    try {
+      this.opts.store.addSnapshot(this.boardId, Y.encodeStateAsUpdate(this.doc), reason, Date.now());
+      this.changedSinceSnapshot = false;
+    } catch (err) {
+      this.opts.metrics.errors.inc({ kind: 'snapshot' });
+      this.opts.log.error({ err, board: this.boardId }, '[room] snapshot failed');
+    }
+  }
 
   /**
    * After a lock lifts: updates refused during it are missing here, and Yjs holds back a client's
@@ -214,10 +241,7 @@ export class Room {
    * participant send what the server lacks, as at a reconnect.
    */
   private askParticipantsToResync(): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    const message = encoding.toUint8Array(encoder);
+    const message = syncStep1Message(this.doc);
     for (const c of this.conns) if (c.role === 'participant') c.send(message);
   }
 
@@ -271,20 +295,5 @@ export class Room {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
-  }
-}
-
-function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  return encoding.toUint8Array(encoder);
-}
-
-function readOrThrow<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (err) {
-    throw new ProtocolError('malformedMessage', (err as Error).message);
   }
 }

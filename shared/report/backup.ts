@@ -77,15 +77,23 @@ const backupSchema = z.object({
  */
 export function restoreBackup(input: unknown, title?: string): Y.Doc {
   const backup = parseOrThrow(backupSchema, input);
+  return newIncarnation(fromBase64(backup.state), title);
+}
+
+/**
+ * A board state (a backup's, or a kept snapshot's) as a new incarnation: migrated, with a fresh epoch
+ * and, if given, a new title. Refuses a state that is not a board.
+ */
+export function newIncarnation(state: Uint8Array, title?: string): Y.Doc {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, fromBase64(backup.state));
+    Y.applyUpdate(doc, state);
   } catch (err) {
-    throw new ValidationError(`the backup's board state is damaged: ${(err as Error).message}`);
+    throw new ValidationError(`the board state is damaged: ${(err as Error).message}`);
   }
   const meta = readMeta(doc);
-  if (meta.schemaVersion > CURRENT_SCHEMA_VERSION) throw new ValidationError('this backup was made by a newer Olifant; update the server first');
-  if (!meta.title && !title) throw new ValidationError('the backup holds no board (no title in its state)');
+  if (meta.schemaVersion > CURRENT_SCHEMA_VERSION) throw new ValidationError('this board was saved by a newer Olifant; update the server first');
+  if (!meta.title && !title) throw new ValidationError('the state holds no board (no title in it)');
   migrateBoard(doc);
   doc.transact(() => {
     metaMap(doc).set(META.epoch, newEpoch());

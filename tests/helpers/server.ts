@@ -41,6 +41,7 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     maxMessageBytes: 2 * 1024 * 1024,
     unloadGraceMs: 200,
     compactEvery: 500,
+    snapshotEveryMs: 60_000,
     clientDir: fakeClientDir(dataDir),
     logLevel: 'silent',
     ...overrides,
