@@ -39,3 +39,4 @@ export * from './report/words.ts';
 export * from './report/backup.ts';
 export * from './report/csv.ts';
 export * from './report/svg.ts';
+export * from './report/csvImport.ts';

@@ -11,6 +11,8 @@ import {
   applyTemplate,
   assignSeat,
   boardSvg,
+  importNotes,
+  parseNotesCsv,
   extendTimer,
   markHandDone,
   ORIGIN,
@@ -63,6 +65,8 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     setProjectorMode: (mode: ProjectorMode) => setProjectorMode(doc, mode, local),
     setSeating: (seating: Seating) => setSeating(doc, seating, local),
     assignSeat: (participantId: string, kind: Seating, areaId: string | null) => assignSeat(doc, participantId, kind, areaId, local),
+    /** Adds notes from a CSV file (one per row) into an area; returns how many. */
+    importCsv: (areaId: string, csv: string, authorId: string) => importNotes(doc, areaId, parseNotesCsv(csv), authorId, local).length,
     /** A picture of the board, or of one rectangle of it, as SVG (the same drawing as the server's). */
     boardSvg: (rect?: { x: number; y: number; w: number; h: number }) => (rect ? boardSvg(doc, rect) : boardSvg(doc)),
     /** The board's current links (facilitator only). */

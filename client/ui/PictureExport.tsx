@@ -1,15 +1,41 @@
 /**
- * Saving a picture of the board: the whole board, what is on screen, or the selected area; as PNG (at
- * 1x, 2x or 4x) or SVG for print.
+ * Saving a picture of the board (the whole board, what is on screen, or the selected area; as PNG at
+ * 1x, 2x or 4x, or SVG for print), and bringing notes in from a CSV file into the selected area.
  *
  * Why: at the end of the day the facilitator wants the wall on a slide and on paper.
  */
 import { useState } from 'react';
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
-import { notify, visibleBoardRect } from '../store/ui.ts';
+import { attempt, notify, visibleBoardRect } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { download, fileName, svgToPng } from '../tools/exportPicture.ts';
+
+/** Notes from a CSV file (a survey's answers) into the selected area. */
+export function CsvImport() {
+  const t = useT();
+  const actions = useActions();
+  const area = useStore((s) => (s.selection.length === 1 ? s.areas[s.selection[0]!] : undefined));
+  const me = useStore((s) => s.me.id);
+  return (
+    <label className="field">
+      {area ? t('importInto', area.name || t('untitledArea')) : t('importSelectArea')}
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        disabled={!area}
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file || !area) return;
+          const text = await file.text();
+          const n = attempt(() => actions.importCsv(area.id, text, me));
+          if (n !== undefined) notify(t('imported', n));
+        }}
+      />
+    </label>
+  );
+}
 
 export function PictureExport() {
   const t = useT();

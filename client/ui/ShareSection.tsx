@@ -11,7 +11,7 @@ import { useLangValue, useT } from '../i18n/i18n.ts';
 import { notify } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { JoinQr, useJoinUrl } from './JoinQr.tsx';
-import { PictureExport } from './PictureExport.tsx';
+import { CsvImport, PictureExport } from './PictureExport.tsx';
 
 export function ShareSection({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
@@ -60,6 +60,7 @@ export function ShareSection({ boardId, token }: { boardId: string; token: strin
       </div>
       <p className="hint">{t('backupHint')}</p>
       <PictureExport />
+      <CsvImport />
       <h3>{t('share')}</h3>
       {counts && <p className="hint">{t('connectedNow', counts.participant, counts.projector, counts.facilitator)}</p>}
       {joinUrl && <JoinQr url={joinUrl} label={t('joinHere')} size={150} />}

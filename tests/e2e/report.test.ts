@@ -98,4 +98,18 @@ describe('the HTML report in a browser', () => {
     expect(text).toContain('&lt;b&gt;bold&lt;/b&gt;');
     expect(text).not.toContain('<b>');
   });
+
+  it('the facilitator imports survey answers from a CSV file into the selected area', async () => {
+    const board = await createBoard(env.server.localUrl, 'Import');
+    const page = await openPage(env.browser, errors);
+    await joinBoard(page, board.links.facilitator, 'Fien');
+    await page.getByRole('button', { name: 'Add area' }).click();
+    await page.keyboard.type('Survey');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Facilitator', exact: true }).click();
+    const csv = 'text,group\n"Care, close to home",\nLess paperwork,\nMore time for neighbours,\n';
+    await page.getByLabel(/Import notes from a CSV file/).setInputFiles({ name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('3 notes imported.').waitFor();
+    await expect.poll(async () => (await drawnNotes(page)).map((n) => n.text).sort()).toEqual(['Care, close to home', 'Less paperwork', 'More time for neighbours']);
+  });
 });
