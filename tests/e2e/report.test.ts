@@ -58,6 +58,22 @@ describe('the HTML report in a browser', () => {
     const svgText = (await page.evaluate(`document.documentElement.textContent`)) as string;
     expect(svgText).toContain('<script>window'); // people's text, shown as text (wrapped over lines)
     await page.screenshot({ path: artifactPath('board-svg.png') });
+
+    // The board itself, on the canvas and in every panel that shows people's text: nothing runs.
+    const scripts = async () => (await page.evaluate(`[...document.scripts].map((s) => s.src)`)) as string[];
+    await joinBoard(page, board.links.facilitator, 'Fien');
+    const own = await scripts();
+    for (const panel of ['Outline', 'Clusters', 'Common ground', 'Dot vote', 'Stakeholder groups']) {
+      await page.getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: panel, exact: true }).click();
+      await page.waitForTimeout(150);
+      expect(await page.evaluate('window.__xss')).toBeUndefined();
+    }
+    await page.getByRole('button', { name: 'Zoom to fit everything' }).click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate('window.__xss')).toBeUndefined();
+    expect(await scripts()).toEqual(own);
+    expect(await page.locator('iframe').count()).toBe(0);
+    expect(dialogs).toEqual([]);
     fac.destroy();
     probe.destroy();
   });

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { boardSvg, buildReport, escapeMarkdown, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/index.ts';
+import { boardSvg, buildReport, escapeMarkdown, notesCsv, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/index.ts';
 import { HOSTILE, reportBoard } from '../fixtures/reportBoard.ts';
 
 const GOLDEN = join(import.meta.dirname, '..', 'golden');
@@ -47,6 +47,11 @@ describe('the conference report', () => {
 
   it('HTML matches its golden file', () => {
     golden('report.en.html', reportHtml(report('en'), 'en'));
+  });
+
+  it('the notes CSV matches its golden file', () => {
+    // Note ids are random: they are replaced by a placeholder before comparing.
+    golden('notes.csv', notesCsv(reportBoard()).replace(/,"[A-Za-z0-9_-]{16}"\r\n/g, ',"<id>"\r\n'));
   });
 
   it('no hostile text survives as markup: HTML has no tag or attribute from people, Markdown no link or tag', () => {
