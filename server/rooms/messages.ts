@@ -8,7 +8,7 @@
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from '../../shared/index.ts';
 import { ProtocolError } from './protocolError.ts';
 
@@ -18,6 +18,24 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeSyncStep1(encoder, doc);
   return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2 with the whole document (the answer to a client that has nothing yet). */
+export function fullStateMessage(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Whether a state vector says "I have nothing" (a fresh client). */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  try {
+    return Y.decodeStateVector(stateVector).size === 0;
+  } catch {
+    return false; // let the normal path report it
+  }
 }
 
 /** One document update, to broadcast. */
@@ -42,5 +60,43 @@ export function readOrThrow<T>(read: () => T): T {
     return read();
   } catch (err) {
     throw new ProtocolError('malformedMessage', (err as Error).message);
+  }
+}
+
+/** How long awareness changes (cursors, presence) are gathered before one broadcast, ms. */
+export const AWARENESS_BATCH_MS = 40;
+
+/**
+ * Awareness changes of a room, gathered for a short window and sent as one message to everyone,
+ * encoded once: with 300 people moving cursors five times a second, one message per change to every
+ * connection would be 450,000 messages a second.
+ */
+export class AwarenessBatch {
+  private readonly pending = new Set<number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly awareness: awarenessProtocol.Awareness,
+    private readonly broadcast: (message: Uint8Array) => void,
+    private readonly windowMs = AWARENESS_BATCH_MS,
+  ) {}
+
+  /** Notes changed client ids; the batch goes out when the window closes. */
+  add(ids: readonly number[]): void {
+    for (const id of ids) this.pending.add(id);
+    this.timer ??= setTimeout(this.flush, this.windowMs);
+  }
+
+  private readonly flush = (): void => {
+    this.timer = undefined;
+    if (this.pending.size === 0) return;
+    const message = awarenessMessage(this.awareness, [...this.pending]);
+    this.pending.clear();
+    this.broadcast(message);
+  };
+
+  destroy(): void {
+    clearTimeout(this.timer);
+    this.pending.clear();
   }
 }

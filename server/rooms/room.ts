@@ -11,20 +11,16 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { isBoardLocked, readFacilitation, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
+import { isBoardLocked, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 import { participantVerdict } from './writeGuard.ts';
-import { awarenessMessage, readOrThrow, syncStep1Message, updateMessage } from './messages.ts';
+import { agendaKeyOf, keepSnapshot } from './history.ts';
+import { AwarenessBatch, awarenessMessage, fullStateMessage, isEmptyStateVector, readOrThrow, syncStep1Message, updateMessage } from './messages.ts';
 
-/** The agenda's template and current task, as one comparable value. */
-function agendaKeyOf(doc: Y.Doc): string {
-  const { template, step } = readFacilitation(doc).agenda;
-  return `${template ?? ''}:${step}`;
-}
 
 export interface RoomOptions {
   readonly store: BoardStore;
@@ -47,6 +43,10 @@ export class Room {
   private destroyed = false;
   /** Whether the board was locked after the last update (to notice the lift). */
   private locked = false;
+  /** Awareness changes, broadcast together a few dozen times a second. */
+  private readonly awarenessBatch: AwarenessBatch;
+  /** Sync step 2 for a client that has nothing yet (a join), encoded once per document state. */
+  private fullStateMessage: Uint8Array | null = null;
   /** Whether the board changed since its last snapshot. */
   private changedSinceSnapshot = false;
   /** The agenda task the board was at (a new task is a moment to keep). */
@@ -62,6 +62,9 @@ export class Room {
     this.locked = isBoardLocked(doc);
     this.agendaKey = agendaKeyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => {
+      for (const c of this.conns) c.send(message);
+    });
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -147,6 +150,12 @@ export class Room {
     const payload = readOrThrow(() => decoding.readVarUint8Array(decoder));
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
+        if (isEmptyStateVector(payload)) {
+          // Joins of a big board at once (the room after a break) share one encoding of the state.
+          this.fullStateMessage ??= fullStateMessage(this.doc);
+          conn.send(this.fullStateMessage);
+          return;
+        }
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
         try {
@@ -198,6 +207,7 @@ export class Room {
   /** Persist first, then broadcast: the heart of the durability promise. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.broken) return;
+    this.fullStateMessage = null;
     const started = performance.now();
     try {
       this.lastSeq = this.opts.store.appendUpdate(this.boardId, update);
@@ -220,19 +230,10 @@ export class Room {
     }
   };
 
-  /**
-   * Keeps the board's state as it is now, for good (history). Done on a schedule while it changes, at
-   * each agenda step and when it unloads; a failure is logged, never fatal.
-   */
+  /** Keeps the board's state as it is now (history); with `onlyIfChanged`, only if it changed since. */
   snapshot(reason: string, onlyIfChanged = false): void {
     if (this.broken || (onlyIfChanged && !this.changedSinceSnapshot)) return;
-    try {
-      this.opts.store.addSnapshot(this.boardId, Y.encodeStateAsUpdate(this.doc), reason, Date.now());
-      this.changedSinceSnapshot = false;
-    } catch (err) {
-      this.opts.metrics.errors.inc({ kind: 'snapshot' });
-      this.opts.log.error({ err, board: this.boardId }, '[room] snapshot failed');
-    }
+    if (keepSnapshot(this.opts, this.boardId, this.doc, reason)) this.changedSinceSnapshot = false;
   }
 
   /**
@@ -255,8 +256,7 @@ export class Room {
       // Others see a connection's role as its link says, not as its client claims.
       origin.stampRole(this.awareness, added.concat(updated));
     }
-    const message = awarenessMessage(this.awareness, added.concat(updated, removed));
-    for (const c of this.conns) c.send(message);
+    this.awarenessBatch.add(added.concat(updated, removed));
   };
 
   /** Writes the whole document as the board's state and drops the log it replaces. */
@@ -291,6 +291,7 @@ export class Room {
   /** Frees the document and awareness; the room must not be used afterwards. */
   destroy(): void {
     this.destroyed = true;
+    this.awarenessBatch.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

@@ -1,0 +1,133 @@
+/**
+ * The load process of `npm run bench`: stock y-websocket clients, in a process of their own, against
+ * whichever server the parent started. Each client puts one note in its room, then moves it once a
+ * second (the move carries its send time and a sequence number) and moves its cursor in awareness
+ * `cursorHz` times a second. Every client records, for every other client's move, the delay until it
+ * saw it; a move not seen by the end is a drop. Prints one JSON line of results.
+ *
+ * Why: the same clients and the same load for Olifant and the reference server, measured the same
+ * way, out of the servers' process, so the comparison is fair and the servers' CPU is their own.
+ */
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { percentile } from './stats.ts';
+
+interface Config {
+  /** Per room: the websocket base URL, the room (board) name and the params (a token for Olifant). */
+  rooms: { url: string; room: string; params: Record<string, string> }[];
+  clientsPerRoom: number;
+  seconds: number;
+  cursorHz: number;
+}
+
+const config = JSON.parse(process.argv[2] ?? '{}') as Config;
+process.setMaxListeners(0);
+
+interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  room: number;
+}
+
+const clients: Client[] = [];
+const connectStarted = performance.now();
+for (const [r, room] of config.rooms.entries()) {
+  for (let i = 0; i < config.clientsPerRoom; i++) {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(room.url, room.room, doc, {
+      params: room.params,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      maxBackoffTime: 500,
+    });
+    clients.push({ doc, provider, room: r });
+  }
+  // A little pacing, so hundreds of sockets do not open in one burst.
+  if (r % 20 === 19) await new Promise((res) => setTimeout(res, 50));
+}
+const deadline = Date.now() + 120_000;
+while (!clients.every((c) => c.provider.synced)) {
+  if (Date.now() > deadline) throw new Error(`only ${clients.filter((c) => c.provider.synced).length} of ${clients.length} clients synced`);
+  await new Promise((res) => setTimeout(res, 50));
+}
+const connectMs = performance.now() - connectStarted;
+
+// One note per client, in a plain map keyed by client index: x = send time, y = sequence number.
+const notes = clients.map((c, i) => {
+  const m = new Y.Map<number>();
+  c.doc.getMap<Y.Map<number>>('bench').set(String(i), m);
+  return m;
+});
+const perRoom = config.clientsPerRoom;
+while (!clients.every((c) => c.doc.getMap('bench').size === perRoom)) {
+  if (Date.now() > deadline) throw new Error('notes did not reach every client');
+  await new Promise((res) => setTimeout(res, 50));
+}
+
+const latencies: number[] = [];
+let received = 0;
+const seen = clients.map(() => new Map<string, number>());
+clients.forEach((c, ci) => {
+  c.doc.getMap('bench').observeDeep((events, tr) => {
+    if (tr.local) return;
+    const now = performance.now();
+    for (const e of events) {
+      const key = e.path[0] as string | undefined;
+      if (key === undefined || !(e.target instanceof Y.Map)) continue;
+      const seq = e.target.get('y') as number;
+      if (seq > (seen[ci]!.get(key) ?? 0)) {
+        seen[ci]!.set(key, seq);
+        received++;
+        latencies.push(now - (e.target.get('x') as number));
+      }
+    }
+  });
+});
+
+let moves = 0;
+const timers: NodeJS.Timeout[] = [];
+const started = performance.now();
+clients.forEach((c, i) => {
+  const offset = (1000 * (i % perRoom)) / perRoom;
+  timers.push(
+    setTimeout(() => {
+      let seq = 0;
+      timers.push(
+        setInterval(() => {
+          seq++;
+          moves++;
+          c.doc.transact(() => {
+            notes[i]!.set('x', performance.now());
+            notes[i]!.set('y', seq);
+          });
+        }, 1000),
+      );
+      if (config.cursorHz > 0) {
+        timers.push(
+          setInterval(() => c.provider.awareness.setLocalStateField('cursor', { x: Math.random() * 1000, y: Math.random() * 1000 }), 1000 / config.cursorHz),
+        );
+      }
+    }, offset),
+  );
+});
+await new Promise((res) => setTimeout(res, config.seconds * 1000));
+timers.forEach((t) => clearInterval(t));
+await new Promise((res) => setTimeout(res, 2000)); // the last moves arrive
+const expected = moves * (perRoom - 1);
+const result = {
+  clients: clients.length,
+  rooms: config.rooms.length,
+  connectMs: Math.round(connectMs),
+  seconds: Math.round((performance.now() - started) / 1000),
+  moves,
+  expected,
+  received,
+  drops: expected - received,
+  p50: percentile(latencies, 50),
+  p99: percentile(latencies, 99),
+  max: latencies.length ? Math.max(...latencies) : 0,
+};
+clients.forEach((c) => c.provider.destroy());
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);

@@ -1,0 +1,106 @@
+/**
+ * The budgets of `npm run bench` that have no peer to compare with: a cold join of a 5,000-note board
+ * from disk (one client, then 64 at once), and the offline merge of 64 tablets x 100 edits into a
+ * 5,000-note board along the server's own path (decode, write guard, apply, append to SQLite), beside
+ * a bare `Y.applyUpdate` loop.
+ *
+ * Why: the reference server keeps nothing on disk, so a cold join from disk is Olifant's alone; the
+ * merge figure shows what the server adds to Yjs's own work.
+ */
+import * as Y from 'yjs';
+import { createNote, initBoard, listNotes, moveNotes, notesMap, ORIGIN, setNoteText } from '../shared/index.ts';
+import { openSqliteStore } from '../server/persistence/sqliteStore.ts';
+import { participantVerdict } from '../server/rooms/writeGuard.ts';
+import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../tests/helpers/clients.ts';
+import { tempDir } from '../tests/helpers/server.ts';
+import { startOlifant } from './peers.ts';
+import { percentile } from './stats.ts';
+
+const GRACE_MS = 300;
+
+function fill(doc: Y.Doc, n: number): void {
+  for (let i = 0; i < n; i++) {
+    createNote(doc, { text: `Perspective ${i}: more trust between citizens and services`, x: (i % 100) * 180, y: Math.floor(i / 100) * 180, authorId: `t${i % 8}` }, ORIGIN.local);
+  }
+}
+
+/** Cold joins of a 5,000-note board loaded from disk: p50 of 5 single joins, and 64 joining at once. */
+export async function coldJoins(): Promise<{ p50: number; all64Ms: number }> {
+  const server = await startOlifant({ OLIFANT_UNLOAD_GRACE_MS: String(GRACE_MS) });
+  try {
+    const room = await server.room('Cold join');
+    const base = room.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
+    const writer = connectClient(base, room.room, room.params.token!);
+    await waitSynced(writer);
+    fill(writer.doc, 5000);
+    const check = connectClient(base, room.room, room.params.token!);
+    await waitFor(() => notesMap(check.doc).size === 5000, 'the server to hold 5000 notes', 60_000);
+    writer.destroy();
+    check.destroy();
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      await sleep(GRACE_MS + 400); // unloaded (compacted to disk) before each join
+      const t = performance.now();
+      const c = connectClient(base, room.room, room.params.token!);
+      await waitSynced(c, 60_000);
+      times.push(performance.now() - t);
+      c.destroy();
+    }
+    await sleep(GRACE_MS + 400);
+    const t = performance.now();
+    const many: TestClient[] = Array.from({ length: 64 }, () => connectClient(base, room.room, room.params.token!));
+    await Promise.all(many.map((c) => waitSynced(c, 60_000)));
+    const all64Ms = performance.now() - t;
+    if (many.some((c) => listNotes(c.doc).length !== 5000)) throw new Error('a cold join missed notes');
+    many.forEach((c) => c.destroy());
+    return { p50: percentile(times, 50), all64Ms };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** 64 tablets x 100 offline edits merged into a 5,000-note board: the server's path vs a bare loop. */
+export function offlineMerge(): { olifantMs: number; bareMs: number; updates: number } {
+  const base = new Y.Doc();
+  initBoard(base, { title: 'Merge', createdAt: 1 }, ORIGIN.server);
+  fill(base, 5000);
+  const start = Y.encodeStateAsUpdate(base);
+  const ids = listNotes(base).map((n) => n.id);
+  const updates = Array.from({ length: 64 }, (_, t) => {
+    const tablet = new Y.Doc();
+    Y.applyUpdate(tablet, start);
+    for (let e = 0; e < 100; e++) {
+      const id = ids[(t * 100 + e * 7) % ids.length]!;
+      if (e % 3 === 0) setNoteText(tablet, id, `Edited offline by table ${t}, edit ${e}`, ORIGIN.local);
+      else moveNotes(tablet, [{ id, x: e * 10, y: t * 10 }], ORIGIN.local);
+    }
+    return Y.encodeStateAsUpdate(tablet, Y.encodeStateVectorFromUpdate(start));
+  });
+
+  const bare = new Y.Doc();
+  Y.applyUpdate(bare, start);
+  let t = performance.now();
+  for (const u of updates) Y.applyUpdate(bare, u);
+  const bareMs = performance.now() - t;
+
+  const dir = tempDir('olifant-merge-');
+  const store = openSqliteStore(dir.path);
+  try {
+    store.createBoard({ id: 'merge', title: 'Merge', createdAt: 1, keyVersions: { facilitator: 1, participant: 1, projector: 1 } }, start);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, start);
+    doc.on('update', (u: Uint8Array) => store.appendUpdate('merge', u));
+    t = performance.now();
+    for (const u of updates) {
+      const decoded = Y.decodeUpdate(u);
+      if (participantVerdict(doc, decoded) !== 'ok') throw new Error('an honest update was refused');
+      Y.applyUpdate(doc, u);
+    }
+    const olifantMs = performance.now() - t;
+    if (JSON.stringify(listNotes(doc)) !== JSON.stringify(listNotes(bare))) throw new Error('the merges differ');
+    return { olifantMs, bareMs, updates: updates.length };
+  } finally {
+    store.close();
+    dir.cleanup();
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The servers `npm run bench` compares, each started as its own process on a free port: Olifant (the
+ * real entry point on a fresh SQLite data dir) and the reference `@y/websocket-server` (in memory, no
+ * persistence), with how to make a room on each, and their CPU time and memory read from /proc.
+ *
+ * Why: ratios are only fair side by side, in one run, on one machine, with the servers measured from
+ * outside, the same way.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createBoard, freePort, spawnServer, tempDir, tokenOf } from '../tests/helpers/server.ts';
+
+export interface BenchServer {
+  readonly name: 'olifant' | 'reference';
+  readonly pid: number;
+  /** Makes a room and says how a client reaches it. */
+  room(title: string): Promise<{ url: string; room: string; params: Record<string, string> }>;
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Olifant as `npm start` runs it, on a temporary data dir. */
+export async function startOlifant(env: Record<string, string> = {}): Promise<BenchServer> {
+  const dir = tempDir('olifant-bench-');
+  const server = await spawnServer(dir.path, await freePort(), { OLIFANT_LOG_LEVEL: 'warn', ...env });
+  return {
+    name: 'olifant',
+    pid: server.process.pid!,
+    async room(title) {
+      const board = await createBoard(server.url, title);
+      return { url: `${server.url.replace(/^http/, 'ws')}/ws`, room: board.id, params: { token: tokenOf(board.links.participant) } };
+    },
+    async stop() {
+      server.process.kill('SIGTERM');
+      await server.exited;
+      dir.cleanup();
+    },
+  };
+}
+
+/** The reference y-websocket server (`@y/websocket-server`), as its own bin runs it. */
+export async function startReference(): Promise<BenchServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'node_modules/@y/websocket-server/src/server.js')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`the reference server exited (${code})`)));
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('running at') && ok());
+  });
+  let rooms = 0;
+  return {
+    name: 'reference',
+    pid: child.pid!,
+    async room() {
+      return { url: `ws://127.0.0.1:${port}`, room: `room-${rooms++}`, params: {} };
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (100 Hz)
+}
+
+/** Resident memory of a process, bytes. */
+export function rssBytesOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : Number.NaN;
+}
