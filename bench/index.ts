@@ -9,12 +9,13 @@
  * Settings: BENCH_SECONDS (load time per scenario, default 20), BENCH_LARGE (clients in the large room,
  * default 300), BENCH_ROOMS (rooms in the many-rooms scenario, default 500).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpuSecondsOf, rssBytesOf, startOlifant, startReference, type BenchServer } from './peers.ts';
 import { coldJoins, offlineMerge } from './olifantOnly.ts';
+import { loadProcess } from './loadProcess.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LARGE = Number(process.env.BENCH_LARGE ?? 300);
@@ -32,26 +33,37 @@ interface Load {
   rssMiB: number;
 }
 
-/** Runs the load process against `server` with `rooms` rooms of `perRoom` clients. */
-async function runLoad(server: BenchServer, rooms: number, perRoom: number, cursorHz: number): Promise<Load> {
-  const list = [];
+/**
+ * Runs the load against `server`: `rooms` rooms of `perRoom` clients. A big room is spread over
+ * `workers` load processes (one Node process cannot run 300 clients' decoding alone).
+ */
+async function runLoad(server: BenchServer, rooms: number, perRoom: number, cursorHz: number, workers = 1): Promise<Load> {
+  const list: Awaited<ReturnType<BenchServer["room"]>>[] = [];
   for (let r = 0; r < rooms; r++) list.push(await server.room(`Bench room ${r}`));
-  const config = JSON.stringify({ rooms: list, clientsPerRoom: perRoom, seconds: SECONDS, cursorHz });
-  const worker = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'loadWorker.ts'), config], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  worker.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  // CPU and peak memory while the load runs (after the clients have connected, which the worker says by starting its clock).
+  const chunk = Math.ceil(perRoom / workers);
   const cpu0 = cpuSecondsOf(server.pid);
   const t0 = performance.now();
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssBytesOf(server.pid))), 500);
-  const code = await new Promise<number>((r) => worker.once('exit', (c) => r(c ?? 1)));
-  clearInterval(sampler);
+  const results = await Promise.all(
+    Array.from({ length: workers }, (_, w) =>
+      loadProcess({ rooms: list, clientsPerRoom: Math.min(chunk, perRoom - w * chunk), roomSize: perRoom, firstClient: w * chunk, seconds: SECONDS, cursorHz }),
+    ),
+  ).finally(() => clearInterval(sampler));
   const cpu = cpuSecondsOf(server.pid) - cpu0;
   const wall = (performance.now() - t0) / 1000;
-  if (code !== 0) throw new Error(`the load process failed against ${server.name} (${code})`);
-  const r = JSON.parse(out.trim().split('\n').at(-1)!) as Omit<Load, 'cpuPercent' | 'rssMiB'>;
-  return { ...r, cpuPercent: Math.round((cpu / wall) * 1000) / 10, rssMiB: Math.round(peak / 2 ** 20) };
+  const sum = (k: string) => results.reduce((n, r) => n + r[k]!, 0);
+  const p50s = results.map((r) => r.p50!).sort((a, b) => a - b);
+  return {
+    clients: sum('clients'),
+    drops: sum('expected') - sum('received'),
+    p50: p50s[Math.floor(p50s.length / 2)]!,
+    p99: Math.max(...results.map((r) => r.p99!)), // the worst load process's p99
+    max: Math.max(...results.map((r) => r.max!)),
+    connectMs: Math.max(...results.map((r) => r.connectMs!)),
+    cpuPercent: Math.round((cpu / wall) * 1000) / 10,
+    rssMiB: Math.round(peak / 2 ** 20),
+  };
 }
 
 async function side<T>(start: () => Promise<BenchServer>, run: (s: BenchServer) => Promise<T>): Promise<T> {
@@ -64,9 +76,9 @@ async function side<T>(start: () => Promise<BenchServer>, run: (s: BenchServer) 
 }
 
 /** Both servers, one after the other, under the same load. */
-async function scenario(rooms: number, perRoom: number, cursorHz: number): Promise<{ olifant: Load; reference: Load }> {
-  const olifant = await side(() => startOlifant(), (s) => runLoad(s, rooms, perRoom, cursorHz));
-  const reference = await side(startReference, (s) => runLoad(s, rooms, perRoom, cursorHz));
+async function scenario(rooms: number, perRoom: number, cursorHz: number, workers = 1): Promise<{ olifant: Load; reference: Load }> {
+  const olifant = await side(() => startOlifant(), (s) => runLoad(s, rooms, perRoom, cursorHz, workers));
+  const reference = await side(startReference, (s) => runLoad(s, rooms, perRoom, cursorHz, workers));
   return { olifant, reference };
 }
 
@@ -85,7 +97,7 @@ process.setMaxListeners(0);
 console.log(`Olifant vs @y/websocket-server, ${SECONDS} s per scenario, ${new Date().toISOString()}, Node ${process.version}`);
 const fsRoom = await scenario(1, 64, 5);
 console.log('Future Search room done');
-const large = await scenario(1, LARGE, 5);
+const large = await scenario(1, LARGE, 5, LARGE > 100 ? 4 : 1);
 console.log('large room done');
 const many = await scenario(ROOMS, 3, 5);
 console.log('many rooms done');

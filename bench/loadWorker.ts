@@ -16,9 +16,15 @@ import { percentile } from './stats.ts';
 interface Config {
   /** Per room: the websocket base URL, the room (board) name and the params (a token for Olifant). */
   rooms: { url: string; room: string; params: Record<string, string> }[];
+  /** Clients this process runs per room. */
   clientsPerRoom: number;
+  /** Clients per room across all load processes (this one's are numbered from `firstClient`). */
+  roomSize?: number;
+  firstClient?: number;
   seconds: number;
   cursorHz: number;
+  /** Only connect, report the time until every client synced, and stop. */
+  joinOnly?: boolean;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as Config;
@@ -52,14 +58,21 @@ while (!clients.every((c) => c.provider.synced)) {
   await new Promise((res) => setTimeout(res, 50));
 }
 const connectMs = performance.now() - connectStarted;
+if (config.joinOnly) {
+  process.stdout.write(`${JSON.stringify({ clients: clients.length, connectMs: Math.round(connectMs) })}\n`);
+  process.exit(0);
+}
+/** One clock for every load process: wall time with sub-millisecond resolution. */
+const now = () => performance.timeOrigin + performance.now();
 
-// One note per client, in a plain map keyed by client index: x = send time, y = sequence number.
+// One note per client, in a plain map keyed by client number: x = send time, y = sequence number.
+const first = config.firstClient ?? 0;
 const notes = clients.map((c, i) => {
   const m = new Y.Map<number>();
-  c.doc.getMap<Y.Map<number>>('bench').set(String(i), m);
+  c.doc.getMap<Y.Map<number>>('bench').set(String(first + (i % config.clientsPerRoom)), m);
   return m;
 });
-const perRoom = config.clientsPerRoom;
+const perRoom = config.roomSize ?? config.clientsPerRoom;
 while (!clients.every((c) => c.doc.getMap('bench').size === perRoom)) {
   if (Date.now() > deadline) throw new Error('notes did not reach every client');
   await new Promise((res) => setTimeout(res, 50));
@@ -71,7 +84,7 @@ const seen = clients.map(() => new Map<string, number>());
 clients.forEach((c, ci) => {
   c.doc.getMap('bench').observeDeep((events, tr) => {
     if (tr.local) return;
-    const now = performance.now();
+    const at = now();
     for (const e of events) {
       const key = e.path[0] as string | undefined;
       if (key === undefined || !(e.target instanceof Y.Map)) continue;
@@ -79,7 +92,7 @@ clients.forEach((c, ci) => {
       if (seq > (seen[ci]!.get(key) ?? 0)) {
         seen[ci]!.set(key, seq);
         received++;
-        latencies.push(now - (e.target.get('x') as number));
+        latencies.push(at - (e.target.get('x') as number));
       }
     }
   });
@@ -89,7 +102,7 @@ let moves = 0;
 const timers: NodeJS.Timeout[] = [];
 const started = performance.now();
 clients.forEach((c, i) => {
-  const offset = (1000 * (i % perRoom)) / perRoom;
+  const offset = (1000 * ((first + i) % perRoom)) / perRoom;
   timers.push(
     setTimeout(() => {
       let seq = 0;
@@ -98,7 +111,7 @@ clients.forEach((c, i) => {
           seq++;
           moves++;
           c.doc.transact(() => {
-            notes[i]!.set('x', performance.now());
+            notes[i]!.set('x', now());
             notes[i]!.set('y', seq);
           });
         }, 1000),
@@ -114,6 +127,7 @@ clients.forEach((c, i) => {
 await new Promise((res) => setTimeout(res, config.seconds * 1000));
 timers.forEach((t) => clearInterval(t));
 await new Promise((res) => setTimeout(res, 2000)); // the last moves arrive
+// Moves this process made, seen by everyone else in the room (the parent adds up all processes).
 const expected = moves * (perRoom - 1);
 const result = {
   clients: clients.length,
@@ -126,7 +140,7 @@ const result = {
   drops: expected - received,
   p50: percentile(latencies, 50),
   p99: percentile(latencies, 99),
-  max: latencies.length ? Math.max(...latencies) : 0,
+  max: latencies.reduce((m, v) => (v > m ? v : m), 0),
 };
 clients.forEach((c) => c.provider.destroy());
 process.stdout.write(`${JSON.stringify(result)}\n`);

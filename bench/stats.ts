@@ -14,7 +14,7 @@ export function percentile(values: readonly number[], p: number): number {
 
 /** p50, p99 and max of latencies in ms. */
 export function summarize(latencies: readonly number[]): { p50Ms: number; p99Ms: number; maxMs: number } {
-  return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies) };
+  return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.reduce((m, v) => (v > m ? v : m), -Infinity) };
 }
 
 /** Resident memory of the server process, in bytes, as its /metrics reports it. */
