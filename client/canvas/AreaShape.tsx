@@ -14,6 +14,7 @@ import { useArea, useBusyColor, useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { editArea, select, toggleSelected } from '../store/ui.ts';
 import { isLockedForMe } from '../store/locks.ts';
+import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
@@ -30,7 +31,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const spaceHeld = useStore((s) => s.spaceHeld);
   const readOnly = useStore((s) => isLockedForMe(s, id));
   const actions = useActions();
-  const carried = useRef<{ ids: string[]; start: Map<string, { x: number; y: number }>; origin: { x: number; y: number } } | null>(null);
+  const carried = useRef<Carry | null>(null);
   if (!area) return null;
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
@@ -58,40 +59,23 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         if (!readOnly) editArea(id);
       }}
       onDragStart={(e: KonvaEventObject<DragEvent>) => {
-        const node = e.currentTarget as unknown as Konva.Group;
         const s = useStore.getState();
-        const ids = notesInArea(Object.values(s.notes), area);
-        carried.current = { ids, start: new Map(ids.map((n) => [n, { x: s.notes[n]!.x, y: s.notes[n]!.y }])), origin: { x: node.x(), y: node.y() } };
+        carried.current = beginCarry(e.currentTarget as unknown as Konva.Group, notesInArea(Object.values(s.notes), area));
         select([id]);
-        actions.setBusy([id, ...ids]);
+        actions.setBusy([id, ...carried.current.ids]);
       }}
       onDragMove={(e: KonvaEventObject<DragEvent>) => {
-        const c = carried.current;
-        const node = e.currentTarget as unknown as Konva.Group;
-        if (!c) return;
-        const dx = node.x() - c.origin.x;
-        const dy = node.y() - c.origin.y;
-        const notesLayer = node.getStage()?.findOne('.notes-layer') as Konva.Layer | undefined;
-        for (const n of c.ids) {
-          const s = c.start.get(n)!;
-          notesLayer?.findOne(`#${n}`)?.position({ x: s.x + dx, y: s.y + dy });
-        }
-        useStore.setState({ drag: { ids: c.ids, dx, dy } });
+        if (carried.current) moveCarry(carried.current, e.currentTarget as unknown as Konva.Group);
       }}
       onDragEnd={(e: KonvaEventObject<DragEvent>) => {
         const c = carried.current;
-        const node = e.currentTarget as unknown as Konva.Group;
         carried.current = null;
         if (!c) return;
-        const dx = node.x() - c.origin.x;
-        const dy = node.y() - c.origin.y;
+        const { dx, dy } = endCarry(c, e.currentTarget as unknown as Konva.Group);
         actions.moveArea(id, { dx, dy }, c.ids);
-        // New positions into the store at once, with the drag offset cleared (no flash back).
         useStore.setState((s) => {
-          const notes = { ...s.notes };
-          for (const n of c.ids) if (notes[n]) notes[n] = { ...notes[n]!, x: c.start.get(n)!.x + dx, y: c.start.get(n)!.y + dy };
           const a = s.areas[id];
-          return { notes, areas: a ? { ...s.areas, [id]: { ...a, x: a.x + dx, y: a.y + dy } } : s.areas, drag: null };
+          return a ? { areas: { ...s.areas, [id]: { ...a, x: a.x + dx, y: a.y + dy } } } : {};
         });
         actions.setBusy([]);
       }}

@@ -17,6 +17,7 @@ import { useStore } from '../store/store.ts';
 import { select, toggleSelected } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { isVoting, voteTap } from '../tools/voting.ts';
+import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { DotRow } from './DotRow.tsx';
 import { FONT_FAMILY } from './fitText.ts';
 import { Circle, Group, Rect, Text, type Konva } from './konva.ts';
@@ -34,7 +35,7 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
   const dots = useDotColors(id);
   const standing = useStanding(id);
   const actions = useActions();
-  const carried = useRef<{ ids: string[]; start: Map<string, { x: number; y: number }>; origin: { x: number; y: number } } | null>(null);
+  const carried = useRef<Carry | null>(null);
   if (!box) return null;
 
   const onTap = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
@@ -68,35 +69,19 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
       onDblClick={rename}
       onDblTap={rename}
       onDragStart={(e: KonvaEventObject<DragEvent>) => {
-        const node = e.currentTarget as unknown as Konva.Group;
-        const s = useStore.getState();
-        const ids = clusterView(s).members.get(id) ?? [];
-        carried.current = { ids, start: new Map(ids.map((n) => [n, { x: s.notes[n]!.x, y: s.notes[n]!.y }])), origin: { x: node.x(), y: node.y() } };
+        carried.current = beginCarry(e.currentTarget as unknown as Konva.Group, clusterView(useStore.getState()).members.get(id) ?? []);
         select([id]);
-        actions.setBusy(ids);
+        actions.setBusy(carried.current.ids);
       }}
       onDragMove={(e: KonvaEventObject<DragEvent>) => {
-        const c = carried.current;
-        const node = e.currentTarget as unknown as Konva.Group;
-        if (!c) return;
-        const dx = node.x() - c.origin.x;
-        const dy = node.y() - c.origin.y;
-        const notesLayer = node.getStage()?.findOne('.notes-layer') as Konva.Layer | undefined;
-        for (const n of c.ids) notesLayer?.findOne(`#${n}`)?.position({ x: c.start.get(n)!.x + dx, y: c.start.get(n)!.y + dy });
+        if (carried.current) moveCarry(carried.current, e.currentTarget as unknown as Konva.Group);
       }}
       onDragEnd={(e: KonvaEventObject<DragEvent>) => {
         const c = carried.current;
-        const node = e.currentTarget as unknown as Konva.Group;
         carried.current = null;
         if (!c) return;
-        const dx = node.x() - c.origin.x;
-        const dy = node.y() - c.origin.y;
-        if (dx !== 0 || dy !== 0) actions.moveCluster(c.ids.map((n) => ({ id: n, x: c.start.get(n)!.x + dx, y: c.start.get(n)!.y + dy })));
-        useStore.setState((s) => {
-          const notes = { ...s.notes };
-          for (const n of c.ids) if (notes[n]) notes[n] = { ...notes[n]!, x: c.start.get(n)!.x + dx, y: c.start.get(n)!.y + dy };
-          return { notes };
-        });
+        const { dx, dy, moves } = endCarry(c, e.currentTarget as unknown as Konva.Group);
+        if (dx !== 0 || dy !== 0) actions.moveCluster(moves);
         actions.setBusy([]);
       }}
     >

@@ -215,6 +215,14 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await drag(page, { x: byText('one').cx, y: byText('one').cy }, { x: byText('one').cx, y: byText('one').cy + 330 });
     await expect.poll(() => size.textContent()).toContain('2 notes');
     await page.screenshot({ path: artifactPath('cocreation-5-drag-out.png') });
+
+    // Dragging the cluster by its name bar carries its notes along.
+    const before = (await drawnNotes(page)).filter((n) => n.text !== 'one');
+    const bar = await waitForCluster(page, (c) => c.text === 'Pair', 'the cluster');
+    await drag(page, { x: bar.bx, y: bar.by }, { x: bar.bx + 120, y: bar.by + 150 });
+    const movedDown = async () =>
+      (await drawnNotes(page)).filter((n) => n.text !== 'one').map((n) => n.y - before.find((b) => b.text === n.text)!.y > 100);
+    await expect.poll(movedDown).toEqual([true, true]);
   });
 });
 
