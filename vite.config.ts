@@ -52,6 +52,18 @@ export default defineConfig({
     assetsDir: 'assets',
     // The board chunk (Konva, Yjs, React-Konva) is about 520 kB before gzip; it is loaded lazily.
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // Libraries only some screens use stay in chunks of their own, loaded when used: the CSV
+        // parser (an import in the facilitator's panel) and the QR code maker (projector, links).
+        codeSplitting: {
+          groups: [
+            { name: 'papaparse', test: /node_modules[\\/]papaparse/ },
+            { name: 'qrcode', test: /node_modules[\\/](qrcode|dijkstrajs|pngjs|encode-utf8)/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {

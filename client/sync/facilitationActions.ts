@@ -10,9 +10,7 @@ import type * as Y from 'yjs';
 import {
   applyTemplate,
   assignSeat,
-  boardSvg,
-  importNotes,
-  parseNotesCsv,
+
   extendTimer,
   markHandDone,
   ORIGIN,
@@ -65,10 +63,17 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     setProjectorMode: (mode: ProjectorMode) => setProjectorMode(doc, mode, local),
     setSeating: (seating: Seating) => setSeating(doc, seating, local),
     assignSeat: (participantId: string, kind: Seating, areaId: string | null) => assignSeat(doc, participantId, kind, areaId, local),
-    /** Adds notes from a CSV file (one per row) into an area; returns how many. */
-    importCsv: (areaId: string, csv: string, authorId: string) => importNotes(doc, areaId, parseNotesCsv(csv), authorId, local).length,
-    /** A picture of the board, or of one rectangle of it, as SVG (the same drawing as the server's). */
-    boardSvg: (rect?: { x: number; y: number; w: number; h: number }) => (rect ? boardSvg(doc, rect) : boardSvg(doc)),
+    /** Adds notes from a CSV file (one per row) into an area; resolves with how many. The parser loads
+     * only when someone imports (it is not part of what every tablet downloads). */
+    importCsv: async (areaId: string, csv: string, authorId: string) => {
+      const { importNotes, parseNotesCsv } = await import('../../shared/report/csvImport.ts');
+      return importNotes(doc, areaId, parseNotesCsv(csv), authorId, local).length;
+    },
+    /** A picture of the board, or of one rectangle of it, as SVG (the same drawing as the server's; loaded on demand). */
+    boardSvg: async (rect?: { x: number; y: number; w: number; h: number }) => {
+      const { boardSvg } = await import('../../shared/report/svg.ts');
+      return rect ? boardSvg(doc, rect) : boardSvg(doc);
+    },
     /** The board's current links (facilitator only). */
     links: async () => (await api('/links')).links as Record<Role, string>,
     /** Replaces the participant or projector link; the old one stops working at once. */

@@ -5,7 +5,7 @@
  * Why: one place that decides what a person sees: the join form, a clear page when the link is
  * refused or the server is out of reach, or the board.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import { roleOfToken } from '../../shared/index.ts';
@@ -24,7 +24,6 @@ import { Icon } from './icons.tsx';
 import { MergeToast } from './MergeToast.tsx';
 import { Minimap } from './Minimap.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
-import { SidePanel } from './Panels.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
 import { ProjectorJoin } from './ProjectorJoin.tsx';
@@ -33,6 +32,9 @@ import { useFollowAndSummon } from '../tools/followAndSummon.ts';
 import { rememberBoard } from '../store/recentBoards.ts';
 import './cocreation.css';
 import './facilitation.css';
+
+// The side panels load when one is first opened (most tablets never open most of them).
+const SidePanel = lazy(() => import('./Panels.tsx').then((m) => ({ default: m.SidePanel })));
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
@@ -108,6 +110,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
     if (synced) session.actions.registerMe();
   }, [synced, session]);
   const projector = useStore((s) => s.me.role === 'projector');
+  const panelOpen = useStore((s) => s.panel !== 'none');
 
   useEffect(() => {
     if (!title) return;
@@ -165,7 +168,11 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         {!projector && <Minimap />}
         {projector && <ProjectorJoin boardId={session.boardId} token={session.token} />}
         <GroupLegend />
-        <SidePanel myName={name} boardId={session.boardId} token={session.token} />
+        {panelOpen && (
+          <Suspense fallback={null}>
+            <SidePanel myName={name} boardId={session.boardId} token={session.token} />
+          </Suspense>
+        )}
         <ConflictDialog boardId={session.boardId} />
         <MergeToast />
         <VoteBanner />

@@ -4,6 +4,7 @@
  *
  * Why: the canvas is visual; the outline makes the same content available to everyone.
  */
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isNoteInArea, isPrivateFrom } from '../../shared/index.ts';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
@@ -11,11 +12,13 @@ import type { StringKey } from '../i18n/strings.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select, togglePanel } from '../store/ui.ts';
 import { handoffLink } from '../sync/identity.ts';
-import { ClustersPanel } from './ClustersPanel.tsx';
-import { CommonGroundPanel } from './CommonGroundPanel.tsx';
-import { FacilitatorPanel } from './FacilitatorPanel.tsx';
-import { GroupsPanel } from './GroupsPanel.tsx';
-import { VotePanel } from './VotePanel.tsx';
+// The co-creation and facilitator panels load when first opened: a tablet that never opens them
+// never downloads them.
+const ClustersPanel = lazy(() => import('./ClustersPanel.tsx').then((m) => ({ default: m.ClustersPanel })));
+const CommonGroundPanel = lazy(() => import('./CommonGroundPanel.tsx').then((m) => ({ default: m.CommonGroundPanel })));
+const FacilitatorPanel = lazy(() => import('./FacilitatorPanel.tsx').then((m) => ({ default: m.FacilitatorPanel })));
+const GroupsPanel = lazy(() => import('./GroupsPanel.tsx').then((m) => ({ default: m.GroupsPanel })));
+const VotePanel = lazy(() => import('./VotePanel.tsx').then((m) => ({ default: m.VotePanel })));
 
 const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_areaMove', 'sc_cluster', 'sc_vote', 'sc_escape', 'sc_help'];
 
@@ -129,10 +132,12 @@ export function SidePanel({ myName, boardId, token }: { myName: string; boardId:
   if (panel === 'help') return <HelpPanel />;
   if (panel === 'people') return <PeoplePanel myName={myName} boardId={boardId} token={token} />;
   if (panel === 'outline') return <OutlinePanel />;
-  if (panel === 'groups') return <GroupsPanel />;
-  if (panel === 'clusters') return <ClustersPanel />;
-  if (panel === 'vote') return <VotePanel />;
-  if (panel === 'commonGround') return <CommonGroundPanel />;
-  if (panel === 'facilitate') return <FacilitatorPanel boardId={boardId} token={token} />;
-  return null;
+  const lazyPanel =
+    panel === 'groups' ? <GroupsPanel /> :
+    panel === 'clusters' ? <ClustersPanel /> :
+    panel === 'vote' ? <VotePanel /> :
+    panel === 'commonGround' ? <CommonGroundPanel /> :
+    panel === 'facilitate' ? <FacilitatorPanel boardId={boardId} token={token} /> :
+    null;
+  return lazyPanel ? <Suspense fallback={null}>{lazyPanel}</Suspense> : null;
 }

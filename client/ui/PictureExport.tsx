@@ -7,7 +7,9 @@
 import { useState } from 'react';
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
-import { attempt, notify, visibleBoardRect } from '../store/ui.ts';
+import { ValidationError } from '../../shared/index.ts';
+import { translateModelError } from '../i18n/i18n.ts';
+import { notify, visibleBoardRect } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { download, fileName, svgToPng } from '../tools/exportPicture.ts';
 
@@ -29,8 +31,12 @@ export function CsvImport() {
           e.target.value = '';
           if (!file || !area) return;
           const text = await file.text();
-          const n = attempt(() => actions.importCsv(area.id, text, me));
-          if (n !== undefined) notify(t('imported', n));
+          try {
+            notify(t('imported', await actions.importCsv(area.id, text, me)));
+          } catch (err) {
+            if (!(err instanceof ValidationError)) throw err;
+            notify(translateModelError(err.message));
+          }
         }}
       />
     </label>
@@ -46,7 +52,7 @@ export function PictureExport() {
   const [scale, setScale] = useState(2);
   const save = async (format: 'png' | 'svg') => {
     const rect = scope === 'view' ? visibleBoardRect() : scope === 'area' && area ? area : undefined;
-    const svg = actions.boardSvg(rect);
+    const svg = await actions.boardSvg(rect);
     const name = fileName(title, scope === 'area' && area ? area.name || 'area' : scope);
     try {
       if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);

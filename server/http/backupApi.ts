@@ -11,7 +11,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
-import { isId, makeBackup, notesCsv, restoreBackup, ValidationError } from '../../shared/index.ts';
+import { isId, ValidationError } from '../../shared/index.ts';
+import { makeBackup, notesCsv, restoreBackup } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import type { CreatedBoard } from './api.ts';

@@ -10,7 +10,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
-import { boardBounds, boardSvg, buildReport, isId, newIncarnation, REPORT_WORDS, reportHtml, ValidationError } from '../../shared/index.ts';
+import { isId, ValidationError } from '../../shared/index.ts';
+import { boardBounds, boardSvg, buildReport, newIncarnation, REPORT_WORDS, reportHtml } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import type { CreatedBoard } from './api.ts';

@@ -9,7 +9,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
-import { boardBounds, boardSvg, buildReport, isId, listAreas, REPORT_WORDS, reportHtml, reportMarkdown } from '../../shared/index.ts';
+import { isId, listAreas } from '../../shared/index.ts';
+import { boardBounds, boardSvg, buildReport, REPORT_WORDS, reportHtml, reportMarkdown } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { HttpError } from './respond.ts';

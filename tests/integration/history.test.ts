@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedBoard } from '../../server/http/api.ts';
 import type { RunningServer } from '../../server/server.ts';
 import type { SnapshotInfo } from '../../server/persistence/store.ts';
-import { applyTemplate, createNote, listNotes, ORIGIN, type Backup } from '../../shared/index.ts';
+import { applyTemplate, createNote, listNotes, ORIGIN } from '../../shared/index.ts';
+import { type Backup } from '../../shared/report/index.ts';
 import { connectClient, sleep, waitFor, waitSynced } from '../helpers/clients.ts';
 import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
 

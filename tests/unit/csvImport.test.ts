@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createArea, createGroup, importNotes, initBoard, isNoteInArea, listAreas, listNotes, ORIGIN, parseNotesCsv, ValidationError } from '../../shared/index.ts';
+import { createArea, createGroup, initBoard, isNoteInArea, listAreas, listNotes, ORIGIN, ValidationError } from '../../shared/index.ts';
+import { importNotes, parseNotesCsv } from '../../shared/report/index.ts';
 
 describe('CSV import', () => {
   it('reads a text column (or the first column), with quoted commas and new lines, and a group column', () => {

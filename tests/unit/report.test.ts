@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { boardSvg, buildReport, escapeMarkdown, notesCsv, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/index.ts';
+import { boardSvg, buildReport, escapeMarkdown, notesCsv, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/report/index.ts';
 import { HOSTILE, reportBoard } from '../fixtures/reportBoard.ts';
 
 const GOLDEN = join(import.meta.dirname, '..', 'golden');
