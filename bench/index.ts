@@ -7,19 +7,21 @@
  *
  * Why: absolute times on a shared 2-core machine are noise; ratios measured side by side are not.
  * Settings: BENCH_SECONDS (load time per scenario, default 20), BENCH_LARGE (clients in the large room,
- * default 300), BENCH_ROOMS (rooms in the many-rooms scenario, default 500).
+ * default 300), BENCH_ROOMS (rooms in the many-rooms scenario, default 500), BENCH_CHURN (boards opened
+ * and closed in the churn scenario, default 10,000).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpuSecondsOf, rssBytesOf, startOlifant, startReference, type BenchServer } from './peers.ts';
-import { coldJoins, offlineMerge } from './olifantOnly.ts';
+import { coldJoins, offlineMerge, roomChurn } from './olifantOnly.ts';
 import { loadProcess } from './loadProcess.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LARGE = Number(process.env.BENCH_LARGE ?? 300);
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 500);
+const CHURN = Number(process.env.BENCH_CHURN ?? 10_000);
 const ROOT = resolve(import.meta.dirname, '..');
 
 interface Load {
@@ -119,6 +121,7 @@ console.log('large room done');
 const many = await scenario(ROOMS, 3, 5);
 console.log('many rooms done');
 const cold = await coldJoins();
+const churn = await roomChurn(CHURN);
 const merge = offlineMerge();
 const js = initialJsKiB();
 
@@ -132,6 +135,8 @@ const goals = [
   { goal: `Many rooms (${ROOMS} × 3): RSS ≤ 1.0× reference`, figure: `${many.olifant.rssMiB} vs ${many.reference.rssMiB} MiB`, ratio: ratio(many.olifant.rssMiB, many.reference.rssMiB), holds: many.olifant.rssMiB <= many.reference.rssMiB },
   { goal: 'Cold join, 5,000 notes from disk: p50 ≤ 300 ms', figure: `${cold.p50.toFixed(0)} ms`, ratio: '', holds: cold.p50 <= 300 },
   { goal: 'Cold join: 64 at once all synced ≤ 3 s', figure: `${cold.all64Ms.toFixed(0)} ms`, ratio: '', holds: cold.all64Ms <= 3000 },
+  { goal: `Room churn (${CHURN} boards): none left in memory`, figure: `${churn.leftLoaded} loaded`, ratio: '', holds: churn.leftLoaded === 0 },
+  { goal: 'Room churn: heap back within 10 %', figure: `${churn.heapStartMiB} → ${churn.heapEndMiB} MiB`, ratio: ratio(churn.heapEndMiB, churn.heapStartMiB), holds: churn.heapEndMiB <= 1.1 * churn.heapStartMiB },
   { goal: 'Offline merge 64 × 100 edits: ≤ 250 ms', figure: `${merge.olifantMs.toFixed(0)} ms`, ratio: '', holds: merge.olifantMs <= 250 },
   { goal: 'Offline merge: ≤ 1.1× bare Y.applyUpdate', figure: `${merge.olifantMs.toFixed(0)} vs ${merge.bareMs.toFixed(0)} ms`, ratio: ratio(merge.olifantMs, merge.bareMs), holds: merge.olifantMs <= 1.1 * merge.bareMs },
   { goal: 'Initial JavaScript ≤ 250 KB gzipped', figure: `${js.shell + js.board} KiB (shell ${js.shell} + board ${js.board})`, ratio: '', holds: js.shell + js.board <= 250 },
@@ -149,5 +154,5 @@ console.log('\nGoals');
 console.table(goals.map((g) => ({ ...g, holds: g.holds ? 'yes' : 'NO' })));
 const out = resolve(import.meta.dirname, 'results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, fsRoom, large, many, cold, merge, js, goals }, null, 2));
+writeFileSync(join(out, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, fsRoom, large, many, cold, churn, merge, js, goals }, null, 2));
 console.log(`\nwritten to ${join(out, 'bench.json')}`);

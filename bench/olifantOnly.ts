@@ -104,3 +104,47 @@ export function offlineMerge(): { olifantMs: number; bareMs: number; updates: nu
     dir.cleanup();
   }
 }
+
+/** A metric of the server's `/metrics`, or NaN. */
+async function metric(base: string, name: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const m = new RegExp(`^${name} ([0-9.e+-]+)`, 'm').exec(text);
+  return m ? Number(m[1]) : Number.NaN;
+}
+
+/**
+ * Room churn: `count` boards opened (one client, one note) and closed one after another; after the
+ * grace period no board may stay in memory, and the heap must come back near where it started.
+ */
+export async function roomChurn(count: number): Promise<{ boards: number; leftLoaded: number; heapStartMiB: number; heapEndMiB: number; seconds: number }> {
+  const server = await startOlifant({ OLIFANT_UNLOAD_GRACE_MS: String(GRACE_MS) });
+  try {
+    const first = await server.room('Churn warm-up');
+    const base = first.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
+    const heap = () => metric(base, 'olifant_process_nodejs_heap_size_used_bytes');
+    await sleep(GRACE_MS + 1000);
+    const heapStart = await heap();
+    const t = performance.now();
+    for (let i = 0; i < count; i++) {
+      const room = await server.room(`Churn ${i}`);
+      const c = connectClient(base, room.room, room.params.token!);
+      await waitSynced(c);
+      createNote(c.doc, { text: `Board ${i}`, x: 0, y: 0, authorId: 'churn' }, ORIGIN.local);
+      await sleep(1);
+      c.destroy();
+    }
+    const seconds = (performance.now() - t) / 1000;
+    await sleep(GRACE_MS + 3000);
+    // Give the collector a moment: the heap is read as the process sees it, not forced.
+    await sleep(2000);
+    return {
+      boards: count,
+      leftLoaded: await metric(base, 'olifant_boards_loaded'),
+      heapStartMiB: Math.round((heapStart / 2 ** 20) * 10) / 10,
+      heapEndMiB: Math.round(((await heap()) / 2 ** 20) * 10) / 10,
+      seconds: Math.round(seconds),
+    };
+  } finally {
+    await server.stop();
+  }
+}
