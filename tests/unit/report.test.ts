@@ -50,8 +50,9 @@ describe('the conference report', () => {
   });
 
   it('the notes CSV matches its golden file', () => {
-    // Note ids are random: they are replaced by a placeholder before comparing.
-    golden('notes.csv', notesCsv(reportBoard()).replace(/,"[A-Za-z0-9_-]{16}"\r\n/g, ',"<id>"\r\n'));
+    // Note ids are random: they are replaced by a placeholder before comparing (an id starting with
+    // "-" carries the formula-defusing apostrophe, like any cell).
+    golden('notes.csv', notesCsv(reportBoard()).replace(/,"'?[A-Za-z0-9_-]{16}"\r\n/g, ',"<id>"\r\n'));
   });
 
   it('no hostile text survives as markup: HTML has no tag or attribute from people, Markdown no link or tag', () => {
