@@ -91,13 +91,14 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
   ];
 
   // First snapshot of whatever the document already holds.
+  const co = readCocreation(doc);
   useStore.setState({
     meta: readMeta(doc),
     ...byId(listNotes(doc), 'notes', 'noteIds'),
     ...byId(listAreas(doc), 'areas', 'areaIds'),
     ...byId(listConnectors(doc), 'connectors', 'connectorIds'),
-    ...readCocreation(doc),
-    readOnly: readOnlyFor(useStore.getState().me.role, readCocreation(doc).facilitation.boardLocked),
+    ...co,
+    readOnly: readOnlyFor(useStore.getState().me.role, co.facilitation.boardLocked),
   });
 
   return () => {

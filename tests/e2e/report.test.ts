@@ -6,13 +6,13 @@
  * browser, with the server's own headers.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, listNotes, ORIGIN } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
-import { HOSTILE, reportBoard } from '../fixtures/reportBoard.ts';
+import { HOSTILE, reportBoardOnServer } from '../fixtures/reportBoard.ts';
 import { addNoteWithButton, drawnNotes, joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-report-');
@@ -22,13 +22,7 @@ afterAll(() => expect(errors).toEqual([]));
 describe('the HTML report in a browser', () => {
   it('runs nothing that people typed and shows it as text', async () => {
     const board = await createBoard(env.server.localUrl, 'XSS board');
-    const fixture = reportBoard();
-    vi.useRealTimers();
-    const fac = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
-    await waitSynced(fac);
-    Y.applyUpdate(fac.doc, Y.encodeStateAsUpdate(fixture));
-    const probe = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
-    await waitFor(() => listNotes(probe.doc).length === listNotes(fixture).length, 'the server to hold the fixture');
+    await reportBoardOnServer(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
 
     const page = await openPage(env.browser, errors);
     const dialogs: string[] = [];
@@ -74,8 +68,6 @@ describe('the HTML report in a browser', () => {
     expect(await scripts()).toEqual(own);
     expect(await page.locator('iframe').count()).toBe(0);
     expect(dialogs).toEqual([]);
-    fac.destroy();
-    probe.destroy();
   });
 
   it('a backup file restores on the start page as a new board with the same notes', async () => {

@@ -5,15 +5,12 @@
  *
  * Why: nothing the room made may be lost after the day, and a restore must not damage what exists.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedBoard } from '../../server/http/api.ts';
 import type { RunningServer } from '../../server/server.ts';
-import { createNote, listNotes, ORIGIN } from '../../shared/index.ts';
 import { readableView, type Backup } from '../../shared/report/index.ts';
-import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
 import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
-import { reportBoard } from '../fixtures/reportBoard.ts';
+import { reportBoardOnServer } from '../fixtures/reportBoard.ts';
 
 let server: RunningServer;
 const dir = tempDir();
@@ -31,16 +28,7 @@ const get = (board: CreatedBoard, path: string) =>
 /** A board on the server holding the fixture's content (plus `extra` notes). */
 async function fixtureOnServer(extra: string[] = []): Promise<CreatedBoard> {
   const board = await createBoard(server.localUrl, 'Backup board');
-  const fixture = reportBoard();
-  vi.useRealTimers();
-  for (const text of extra) createNote(fixture, { text, x: 0, y: 0, authorId: 'p' }, ORIGIN.local);
-  const fac = connectClient(server.localUrl, board.id, tokenOf(board.links.facilitator));
-  await waitSynced(fac);
-  Y.applyUpdate(fac.doc, Y.encodeStateAsUpdate(fixture));
-  const probe = connectClient(server.localUrl, board.id, tokenOf(board.links.facilitator));
-  await waitFor(() => listNotes(probe.doc).length === listNotes(fixture).length, 'the server to hold the fixture');
-  fac.destroy();
-  probe.destroy();
+  await reportBoardOnServer(server.localUrl, board.id, tokenOf(board.links.facilitator), extra);
   return board;
 }
 
