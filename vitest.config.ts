@@ -30,6 +30,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // A page under a full suite's load can take seconds to show a change: poll for it that long.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
         },
       },
     ],

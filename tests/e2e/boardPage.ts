@@ -43,8 +43,18 @@ export async function joinBoard(page: Page, link: string, name: string): Promise
   await page.locator('.status-connected').waitFor();
 }
 
-/** The notes drawn on the canvas now. */
+/**
+ * Resolves once the page has drawn a frame after everything already scheduled. Konva draws (and
+ * updates the hit regions clicks are matched against) on the next animation frame; a node's new
+ * position is not where a click lands until then. A person clicks what they see, so readers wait.
+ */
+export async function nextFrame(page: Page): Promise<void> {
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+}
+
+/** The notes drawn on the canvas now (read after the next frame, so a click lands where they are). */
 export async function drawnNotes(page: Page): Promise<DrawnNote[]> {
+  await nextFrame(page);
   return page.evaluate(() => {
     const K = (window as unknown as { Konva: { stages: any[] } }).Konva;
     const stage = K?.stages[0];
@@ -77,6 +87,7 @@ export async function waitForNotes(page: Page, check: (notes: DrawnNote[]) => bo
 
 /** The page-coordinate rectangle of the first area's title bar, and the area's board position. */
 export async function areaHandle(page: Page): Promise<{ x: number; y: number; cx: number; cy: number }> {
+  await nextFrame(page);
   return page.evaluate(() => {
     const K = (window as unknown as { Konva: { stages: any[] } }).Konva;
     const stage = K.stages[0];

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
-import { addNoteWithButton, drawnNotes, joinBoard, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
+import { addNoteWithButton, drawnNotes, joinBoard, nextFrame, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-cocreation-');
 const errors: string[] = [];
@@ -24,10 +24,13 @@ interface DrawnCluster {
   /** Coverage chips: filled (group present) and hollow (missing). */
   present: number;
   missing: number;
+  /** Width of the outline on the page (it grows with the members). */
+  w: number;
 }
 
 /** The clusters drawn on the canvas now, read from Konva's stage like a person reads the screen. */
 async function drawnClusters(page: Page): Promise<DrawnCluster[]> {
+  await nextFrame(page);
   return page.evaluate(`(() => {
     const stage = window.Konva && window.Konva.stages[0];
     if (!stage) return [];
@@ -41,6 +44,7 @@ async function drawnClusters(page: Page): Promise<DrawnCluster[]> {
         by: box.top + bar.y + bar.height / 2,
         present: chips.filter((c) => c.fill() !== '#ffffff').length,
         missing: chips.filter((c) => c.fill() === '#ffffff').length,
+        w: Math.round(g.getClientRect().width),
       };
     });
   })()`) as Promise<DrawnCluster[]>;
@@ -55,7 +59,7 @@ async function waitForCluster(page: Page, check: (c: DrawnCluster) => boolean, w
     if (hit) return hit;
     await page.waitForTimeout(100);
   }
-  throw new Error(`timed out waiting for ${what}; clusters drawn: ${JSON.stringify(last)}`);
+  throw new Error(`timed out waiting for ${what}; clusters drawn: ${JSON.stringify(last)}; notes: ${JSON.stringify(await drawnNotes(page))}`);
 }
 
 async function joinAs(link: string, name: string, group: string): Promise<Page> {
@@ -99,7 +103,8 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await ann.getByRole('button', { name: 'Make a cluster' }).click();
     await ann.getByLabel('Rename cluster').fill('Waiting lists');
     await ann.keyboard.press('Enter');
-    const seen = await waitForCluster(fac, (c) => c.text === 'Waiting lists', 'the facilitator to see the cluster');
+    // Both groups have spoken to it: two filled coverage circles, no hollow one.
+    const seen = await waitForCluster(fac, (c) => c.text === 'Waiting lists' && c.present + c.missing === 2 && c.missing === 0, 'both groups covering the cluster');
     expect(seen).toMatchObject({ present: 2, missing: 0 });
     await fac.screenshot({ path: artifactPath('cocreation-1-cluster-facilitator.png') });
 
