@@ -6,7 +6,7 @@
  * visible). The client, the server and the report read them through these types, and derive counts
  * and standings from them with the pure rules in `shared/analysis/`.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** A stakeholder group ("belanghebbende groep"), stored in `doc.getMap('groups')`. */
 export interface StakeholderGroup {
@@ -107,32 +107,28 @@ export const MAX_GROUPS = 40;
 /** Colours offered for new stakeholder groups, in order (readable on a projector, colour-blind aware). */
 export const GROUP_PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#1f78b4', '#b2182b', '#666666'] as const;
 
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00');
-const label = (what: string) =>
-  z.string({ error: `${what} must be text` }).trim().max(MAX_LABEL, `${what} must be at most ${MAX_LABEL} characters`);
+const color = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00'));
+const label = (what: string, ...more: z.core.$ZodCheck<string>[]) =>
+  z.string({ error: `${what} must be text` }).check(z.trim(), z.maxLength(MAX_LABEL, `${what} must be at most ${MAX_LABEL} characters`), ...more);
 
 /** A stakeholder group as given by the facilitator. */
-export const groupInputSchema = z
-  .object({ name: label('the group name').min(1, 'the group name must not be empty'), color })
-  .strict();
+export const groupInputSchema = z.strictObject({ name: label('the group name', z.minLength(1, 'the group name must not be empty')), color });
 export type GroupInput = z.input<typeof groupInputSchema>;
 
 /** A cluster label (may be empty: the outline then shows "Cluster"). */
 export const clusterLabelSchema = label('the cluster label');
 
 /** The settings of a new vote. */
-export const voteInputSchema = z
-  .object({
-    title: label('the vote title').default(''),
-    target: z.enum(['notes', 'clusters'], { error: 'a vote is on notes or on clusters' }).default('notes'),
-    budget: z.enum(['person', 'group'], { error: 'dots are given per person or per group' }).default('person'),
-    dots: z
-      .number({ error: 'say how many dots each person or group gets (a number from 1 to 50)' })
-      .int('dots must be a whole number').min(1, 'give at least one dot').max(MAX_DOTS, `at most ${MAX_DOTS} dots`),
-    onePerItem: z.boolean().default(false),
-    live: z.boolean().default(true),
-  })
-  .strict();
+export const voteInputSchema = z.strictObject({
+  title: z._default(label('the vote title'), ''),
+  target: z._default(z.enum(['notes', 'clusters'], { error: 'a vote is on notes or on clusters' }), 'notes'),
+  budget: z._default(z.enum(['person', 'group'], { error: 'dots are given per person or per group' }), 'person'),
+  dots: z
+    .number({ error: 'say how many dots each person or group gets (a number from 1 to 50)' })
+    .check(z.int({ error: 'dots must be a whole number' }), z.minimum(1, 'give at least one dot'), z.maximum(MAX_DOTS, `at most ${MAX_DOTS} dots`)),
+  onePerItem: z._default(z.boolean(), false),
+  live: z._default(z.boolean(), true),
+});
 export type VoteInput = z.input<typeof voteInputSchema>;
 
 /** A stance value. */

@@ -5,7 +5,7 @@
  * Why: the React layer and the server read boards through these types only, never through Y types,
  * and every external input is checked here once, with an error message a person can act on.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** A stakeholder-group id or `null` when the author has not picked one. */
 export type GroupId = string | null;
@@ -74,34 +74,35 @@ export const MIN_NOTE_SIZE = 20;
 export const MAX_NOTE_SIZE = 5_000;
 
 const finite = z.number({ error: 'must be a finite number' });
-export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00');
-const sizeSchema = finite.min(MIN_NOTE_SIZE).max(MAX_NOTE_SIZE);
+export const colorSchema = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00'));
+const sizeSchema = z.number({ error: 'must be a finite number' }).check(
+  z.minimum(MIN_NOTE_SIZE, `must be at least ${MIN_NOTE_SIZE}`),
+  z.maximum(MAX_NOTE_SIZE, `must be at most ${MAX_NOTE_SIZE}`),
+);
+/** An id-like string: 1 to 100 characters. */
+const idSchema = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters'));
 
 /** A board title: trimmed, 1 to 200 characters. */
 export const titleSchema = z
   .string({ error: 'must be a string' })
-  .trim()
-  .min(1, 'must not be empty')
-  .max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`);
+  .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_TITLE, `must be at most ${MAX_TITLE} characters`));
 
 /** Body of `POST /api/boards`. */
-export const createBoardBodySchema = z.object({ title: titleSchema }).strict();
+export const createBoardBodySchema = z.strictObject({ title: titleSchema });
 export type CreateBoardBody = z.infer<typeof createBoardBodySchema>;
 
 /** What a caller supplies to make a note; the rest is filled in by `createNote`. */
-export const newNoteSchema = z
-  .object({
-    text: z.string().max(MAX_NOTE_TEXT).default(''),
-    x: finite,
-    y: finite,
-    w: sizeSchema.default(DEFAULT_NOTE_SIZE),
-    h: sizeSchema.default(DEFAULT_NOTE_SIZE),
-    color: colorSchema.default(DEFAULT_NOTE_COLOR),
-    authorId: z.string().min(1).max(100),
-    groupId: z.string().min(1).max(100).nullable().default(null),
-    createdAt: finite.optional(),
-  })
-  .strict();
+export const newNoteSchema = z.strictObject({
+  text: z._default(z.string().check(z.maxLength(MAX_NOTE_TEXT, `must be at most ${MAX_NOTE_TEXT} characters`)), ''),
+  x: finite,
+  y: finite,
+  w: z._default(sizeSchema, DEFAULT_NOTE_SIZE),
+  h: z._default(sizeSchema, DEFAULT_NOTE_SIZE),
+  color: z._default(colorSchema, DEFAULT_NOTE_COLOR),
+  authorId: idSchema,
+  groupId: z._default(z.nullable(idSchema), null),
+  createdAt: z.optional(finite),
+});
 export type NewNote = z.input<typeof newNoteSchema>;
 
 /** A validation failure with a message naming every bad field. */
@@ -110,8 +111,8 @@ export class ValidationError extends Error {
 }
 
 /** Parses `value` with `schema`, or throws a `ValidationError` such as "title: must not be empty". */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   const message = result.error.issues
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))

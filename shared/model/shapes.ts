@@ -5,7 +5,7 @@
  * the trends mind map) are records of their own, next to notes; the UI and the server read them
  * through these types only.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** A named rectangle drawn behind notes, stored in `doc.getMap('areas')`. */
 export interface Area {
@@ -56,24 +56,21 @@ export const MAX_CONNECTOR_LABEL = 120;
 export const MIN_AREA_SIZE = 80;
 
 const finite = z.number({ error: 'must be a finite number' });
+const side = z.number({ error: 'must be a finite number' }).check(z.minimum(MIN_AREA_SIZE, `must be at least ${MIN_AREA_SIZE}`));
+const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
 
 /** What a caller supplies to make an area. */
-export const newAreaSchema = z
-  .object({
-    name: z.string().trim().max(MAX_AREA_NAME, `must be at most ${MAX_AREA_NAME} characters`).default(''),
-    x: finite,
-    y: finite,
-    w: finite.min(MIN_AREA_SIZE).default(DEFAULT_AREA.w),
-    h: finite.min(MIN_AREA_SIZE).default(DEFAULT_AREA.h),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00').default(DEFAULT_AREA.color),
-  })
-  .strict();
+export const newAreaSchema = z.strictObject({
+  name: z._default(trimmed(MAX_AREA_NAME), ''),
+  x: finite,
+  y: finite,
+  w: z._default(side, DEFAULT_AREA.w),
+  h: z._default(side, DEFAULT_AREA.h),
+  color: z._default(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #ffcc00')), DEFAULT_AREA.color),
+});
 export type NewArea = z.input<typeof newAreaSchema>;
 
 /** An area name (trimmed, up to 120 characters). */
-export const areaNameSchema = z.string().trim().max(MAX_AREA_NAME, `must be at most ${MAX_AREA_NAME} characters`);
+export const areaNameSchema = trimmed(MAX_AREA_NAME);
 /** A connector label (trimmed, up to 120 characters). */
-export const connectorLabelSchema = z
-  .string()
-  .trim()
-  .max(MAX_CONNECTOR_LABEL, `must be at most ${MAX_CONNECTOR_LABEL} characters`);
+export const connectorLabelSchema = trimmed(MAX_CONNECTOR_LABEL);

@@ -8,7 +8,7 @@
  * by mistake.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../model/zod.ts';
 import { listClusters, listDots, listGroups, listOutcomes, listStances, listVotes } from '../doc/cocreationQueries.ts';
 import { readFacilitation, readSeats } from '../doc/facilitationQueries.ts';
 import { CURRENT_SCHEMA_VERSION, migrateBoard } from '../doc/migrations.ts';
@@ -66,9 +66,9 @@ export function makeBackup(doc: Y.Doc, boardId: string, now: number): Backup {
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `not an Olifant backup (format must be "${BACKUP_FORMAT}")` }),
-  version: z.number().int().min(1).max(BACKUP_VERSION, { error: 'this backup was made by a newer Olifant; update the server first' }),
-  board: z.object({ title: z.string().max(MAX_TITLE) }).passthrough(),
-  state: z.string({ error: 'the backup has no board state' }).min(1, 'the backup has no board state'),
+  version: z.number().check(z.int(), z.minimum(1), z.maximum(BACKUP_VERSION, { error: 'this backup was made by a newer Olifant; update the server first' })),
+  board: z.looseObject({ title: z.string().check(z.maxLength(MAX_TITLE)) }),
+  state: z.string({ error: 'the backup has no board state' }).check(z.minLength(1, 'the backup has no board state')),
 });
 
 /**
