@@ -9,6 +9,7 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Rect as KonvaRect } from 'konva/lib/shapes/Rect';
 import { useEffect, useRef } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
+import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
 import { editNote, select, stepOut, toBoard } from '../store/ui.ts';
 import { isPointLockedForMe } from '../store/locks.ts';
@@ -32,7 +33,9 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
   const marqueeRect = useRef<KonvaRect>(null);
   const viewport = useStore((s) => s.viewport);
   const screen = useStore((s) => s.screen);
+  const noteCount = useStore((s) => s.noteIds.length);
   const actions = useActions();
+  const t = useT();
 
   useEffect(() => {
     const el = container.current;
@@ -68,6 +71,8 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
       ref={container}
       className="canvas"
       data-testid="canvas"
+      role="application"
+      aria-label={t('canvasLabel', noteCount)}
       // Pressing the board never moves keyboard focus: the note editor keeps it (a tap's emulated
       // mouse events would otherwise close it right after a double-tap opened it). Taps on the
       // board end editing explicitly instead.

@@ -10,16 +10,15 @@ import { memo, useEffect, useRef } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
 import { useBusyColor, useIsSelected, useNote } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
-import { editNote, select, toggleSelected } from '../store/ui.ts';
+import { toggleSelected } from '../store/ui.ts';
 import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
-import { focusNoteEditor } from '../ui/NoteEditor.tsx';
+import { isAdding, openNote, tapNote } from '../tools/noteTap.ts';
 import { useNoteDecor } from '../store/cocreationSelectors.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { isPrivateFrom } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
-import { isVoting, voteTap } from '../tools/voting.ts';
 import { DotRow } from './DotRow.tsx';
 
 const LONG_PRESS_MS = 500;
@@ -53,17 +52,11 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
-    if (longPressed.current) return;
-    const s = useStore.getState();
-    if (s.editingNote && s.editingNote !== id) editNote(null);
-    if (voteTap(actions, id, 'notes')) return;
-    if (s.connectFrom && s.connectFrom !== id) {
-      actions.connect(s.connectFrom, id);
-      useStore.setState({ connectFrom: null, selection: [id] });
-      return;
-    }
-    if ('shiftKey' in e.evt && (e.evt.shiftKey || e.evt.metaKey || e.evt.ctrlKey)) toggleSelected(id);
-    else if (!s.selection.includes(id) || s.selection.length > 1) select([id]);
+    if (!longPressed.current) tapNote(id, isAdding(e.evt), actions);
+  };
+  const onOpen = (e: KonvaEventObject<Event>) => {
+    e.cancelBubble = true;
+    openNote(id, readOnly);
   };
 
   const onTouchStart = () => {
@@ -86,20 +79,8 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
       draggable={!spaceHeld && !editing && !readOnly}
       onClick={onSelect}
       onTap={onSelect}
-      onDblClick={(e) => {
-        e.cancelBubble = true;
-        if (!readOnly && !isVoting('notes')) {
-          editNote(id);
-          focusNoteEditor();
-        }
-      }}
-      onDblTap={(e) => {
-        e.cancelBubble = true;
-        if (!readOnly && !isVoting('notes')) {
-          editNote(id);
-          focusNoteEditor();
-        }
-      }}
+      onDblClick={onOpen}
+      onDblTap={onOpen}
       onTouchStart={onTouchStart}
       onTouchEnd={cancelPress}
       onDragStart={(e: KonvaEventObject<DragEvent>) => {
@@ -188,7 +169,7 @@ function PrivateNote({ x, y, w, h }: { x: number; y: number; w: number; h: numbe
 }
 
 /** A light tint of a group colour, so note text stays readable on it. */
-function tint(hex: string): string {
+export function tint(hex: string): string {
   const mix = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.35 + 255 * 0.65).toString(16).padStart(2, '0');
   return `#${mix(1)}${mix(3)}${mix(5)}`;
 }

@@ -19,4 +19,4 @@ Konva.hitOnDragEnabled = true;
 Konva.dblClickWindow = 500;
 
 export { Konva };
-export { Arrow, Circle, Group, Label, Layer, Line, Rect, Stage, Tag, Text, Transformer } from 'react-konva/lib/ReactKonvaCore';
+export { Arrow, Circle, Group, Label, Layer, Line, Rect, Shape, Stage, Tag, Text, Transformer } from 'react-konva/lib/ReactKonvaCore';

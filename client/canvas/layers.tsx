@@ -5,7 +5,7 @@
  * Why: few layers (house style, practice 7); each list subscribes to the ids it draws, computed with
  * `useShallow`, so panning re-renders a layer only when the set of visible notes changes.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MIN_NOTE_SIZE, MIN_AREA_SIZE } from '../../shared/index.ts';
 import { useActions } from '../sync/sessionContext.ts';
@@ -20,11 +20,19 @@ import { intersects, visibleRect } from './geometry.ts';
 import type { Transformer as KonvaTransformer } from 'konva/lib/shapes/Transformer';
 import { Group, Label, Line, Tag, Text, Transformer } from './konva.ts';
 import { NoteShape } from './NoteShape.tsx';
+import { NotesOverview, OVERVIEW_MIN_NOTES, OVERVIEW_SCALE } from './NotesOverview.tsx';
 
-/** Notes on or near the screen, in drawing order. */
+/**
+ * Notes on or near the screen, in drawing order. Far out on a board of many notes, the overview
+ * draws them as one shape, and only the selected and edited notes are drawn as themselves.
+ */
 export function VisibleNotes() {
+  const overview = useStore((s) => s.viewport.scale < OVERVIEW_SCALE && s.noteIds.length > OVERVIEW_MIN_NOTES);
+  // The overview draws every note (the canvas clips what is off screen), so a pan changes nothing
+  // React sees; up close, only notes on or near the screen get a node.
   const ids = useStore(
     useShallow((s) => {
+      if (overview) return s.noteIds;
       const view = visibleRect(s.viewport, s.screen);
       return s.noteIds.filter((id) => {
         const n = s.notes[id];
@@ -32,14 +40,25 @@ export function VisibleNotes() {
       });
     }),
   );
+  const selection = useStore((s) => s.selection);
+  const editing = useStore((s) => s.editingNote);
+  const [promoted, own] = useMemo(() => {
+    if (!overview) return [NONE, ids];
+    const set = new Set(selection);
+    if (editing) set.add(editing);
+    return [set, ids.filter((id) => set.has(id))];
+  }, [overview, ids, selection, editing]);
   return (
     <>
-      {ids.map((id) => (
+      {overview && <NotesOverview ids={ids} own={promoted} />}
+      {own.map((id) => (
         <NoteShape key={id} id={id} />
       ))}
     </>
   );
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Areas on or near the screen. */
 export function VisibleAreas() {
@@ -93,10 +112,18 @@ export function Connectors({ onEditLabel }: { onEditLabel: (id: string) => void 
 /** Fingers need bigger handles than a mouse. */
 const COARSE_POINTER = typeof matchMedia !== 'undefined' && matchMedia('(pointer: coarse)').matches;
 
+/** A note or area smaller than this on screen (CSS px) gets no resize handles. */
+const MIN_HANDLES_PX = 48;
+
 /** Resize handles for a single selected note or area; commits the new size on release. */
 export function SelectionTransformer() {
   const ref = useRef<KonvaTransformer>(null);
-  const single = useStore((s) => (s.selection.length === 1 && !s.editingNote && !s.readOnly ? s.selection[0]! : null));
+  const single = useStore((s) => {
+    const id = s.selection.length === 1 && !s.editingNote && !s.readOnly ? s.selection[0]! : null;
+    const rec = id ? (s.notes[id] ?? s.areas[id]) : undefined;
+    // Far out, handles would cover the whole note and catch its taps: no resizing there.
+    return rec && Math.min(rec.w, rec.h) * s.viewport.scale >= MIN_HANDLES_PX ? id : null;
+  });
   const version = useStore((s) => (single ? (s.notes[single] ?? s.areas[single]) : undefined));
   const actions = useActions();
   useEffect(() => {

@@ -3,7 +3,8 @@
  * or tap moves the view there.
  *
  * Why: on an infinite canvas with many tables at once, people need to see where they are (principle 2:
- * the whole elephant). A plain 2D canvas redrawn at most once per frame costs next to nothing.
+ * the whole elephant). A plain 2D canvas redrawn at most once per frame; the content is drawn only
+ * when it changes.
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/i18n.ts';
@@ -13,35 +14,68 @@ import { centerOn, contentBounds } from '../store/ui.ts';
 const W = 200;
 const H = 130;
 
-function layout(s: StoreState) {
+interface Map2D {
+  k: number;
+  ox: number;
+  oy: number;
+}
+
+/** The part of the board the map shows: everything on it (or the view, on an empty board). */
+function mapOf(bounds: { x: number; y: number; w: number; h: number }): Map2D {
+  const k = Math.min(W / bounds.w, H / bounds.h);
+  return { k, ox: bounds.x - (W / k - bounds.w) / 2, oy: bounds.y - (H / k - bounds.h) / 2 };
+}
+
+/**
+ * The areas and notes drawn once into a canvas of their own, again only when they change: a pan
+ * then costs one image copy and a frame, not a rectangle per note (20,000 of them on a big board).
+ */
+let drawn: { notes: StoreState['notes']; areas: StoreState['areas']; map: Map2D | null; layer: HTMLCanvasElement } | null = null;
+
+function contentLayer(s: StoreState): { map: Map2D | null; layer: HTMLCanvasElement } {
+  if (drawn && drawn.notes === s.notes && drawn.areas === s.areas) return drawn;
+  const layer = drawn?.layer ?? Object.assign(document.createElement('canvas'), { width: W, height: H });
+  const bounds = contentBounds(Object.values(s.notes), Object.values(s.areas));
+  const map = bounds ? mapOf(bounds) : null;
+  const c = layer.getContext('2d')!;
+  c.clearRect(0, 0, W, H);
+  if (map) {
+    const { k, ox, oy } = map;
+    c.globalAlpha = 0.5;
+    for (const id of s.areaIds) {
+      const a = s.areas[id]!;
+      c.fillStyle = a.color;
+      c.fillRect((a.x - ox) * k, (a.y - oy) * k, a.w * k, a.h * k);
+    }
+    c.globalAlpha = 1;
+    for (const id of s.noteIds) {
+      const n = s.notes[id]!;
+      c.fillStyle = n.color;
+      c.fillRect((n.x - ox) * k, (n.y - oy) * k, Math.max(1.5, n.w * k), Math.max(1.5, n.h * k));
+    }
+  }
+  drawn = { notes: s.notes, areas: s.areas, map, layer };
+  return drawn;
+}
+
+function viewOf(s: StoreState) {
   const v = s.viewport;
-  const view = { x: -v.x / v.scale, y: -v.y / v.scale, w: s.screen.w / v.scale, h: s.screen.h / v.scale };
-  const content = contentBounds(Object.values(s.notes), Object.values(s.areas)) ?? view;
-  const minX = Math.min(content.x, view.x);
-  const minY = Math.min(content.y, view.y);
-  const maxX = Math.max(content.x + content.w, view.x + view.w);
-  const maxY = Math.max(content.y + content.h, view.y + view.h);
-  const k = Math.min(W / (maxX - minX), H / (maxY - minY));
-  return { k, ox: minX - (W / k - (maxX - minX)) / 2, oy: minY - (H / k - (maxY - minY)) / 2, view };
+  return { x: -v.x / v.scale, y: -v.y / v.scale, w: s.screen.w / v.scale, h: s.screen.h / v.scale };
+}
+
+/** The map now: the board's content, or the view itself on an empty board. */
+function layout(s: StoreState): Map2D {
+  return contentLayer(s).map ?? mapOf(viewOf(s));
 }
 
 function draw(canvas: HTMLCanvasElement, s: StoreState): void {
   const c = canvas.getContext('2d');
   if (!c) return;
-  const { k, ox, oy, view } = layout(s);
+  const { layer } = contentLayer(s);
+  const { k, ox, oy } = layout(s);
+  const view = viewOf(s);
   c.clearRect(0, 0, W, H);
-  c.globalAlpha = 0.5;
-  for (const id of s.areaIds) {
-    const a = s.areas[id]!;
-    c.fillStyle = a.color;
-    c.fillRect((a.x - ox) * k, (a.y - oy) * k, a.w * k, a.h * k);
-  }
-  c.globalAlpha = 1;
-  for (const id of s.noteIds) {
-    const n = s.notes[id]!;
-    c.fillStyle = n.color;
-    c.fillRect((n.x - ox) * k, (n.y - oy) * k, Math.max(1.5, n.w * k), Math.max(1.5, n.h * k));
-  }
+  c.drawImage(layer, 0, 0);
   c.strokeStyle = '#1a73e8';
   c.lineWidth = 2;
   c.strokeRect((view.x - ox) * k, (view.y - oy) * k, view.w * k, view.h * k);
