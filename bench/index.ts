@@ -8,7 +8,8 @@
  * Why: absolute times on a shared 2-core machine are noise; ratios measured side by side are not.
  * Settings: BENCH_SECONDS (load time per scenario, default 20), BENCH_LARGE (clients in the large room,
  * default 300), BENCH_ROOMS (rooms in the many-rooms scenario, default 500), BENCH_CHURN (boards opened
- * and closed in the churn scenario, default 10,000).
+ * and closed in the churn scenario, default 10,000), BENCH_SIZES (client boards, default
+ * 1000,5000,20000), BENCH_ONLY (a comma list of fs, large, many, cold, churn, merge, js, client).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { cpuSecondsOf, rssBytesOf, startOlifant, startReference, type BenchServer } from './peers.ts';
 import { coldJoins, offlineMerge, roomChurn } from './olifantOnly.ts';
 import { loadProcess } from './loadProcess.ts';
+import { clientTable, runClientBench, worstP95 } from './client.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LARGE = Number(process.env.BENCH_LARGE ?? 300);
@@ -89,7 +91,7 @@ async function scenario(rooms: number, perRoom: number, cursorHz: number, worker
  * what it imports statically) and the board chunk with everything it imports statically; chunks
  * loaded on demand (panels, QR codes, the CSV parser) are not counted.
  */
-function initialJsKiB(): { shell: number; board: number } {
+function initialJs(): { shell: number; board: number } {
   execFileSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/scripts/ensureClient.ts')], { stdio: 'ignore' });
   const assets = join(ROOT, 'dist/client/assets');
   const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
@@ -104,55 +106,94 @@ function initialJsKiB(): { shell: number; board: number } {
     }
     return seen;
   };
-  const gz = (set: Set<string>) => [...set].reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).byteLength, 0) / 1024;
+  const gz = (set: Set<string>) => [...set].reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).byteLength, 0);
   const entry = files.find((f) => f.startsWith('index-'))!;
   const shell = closure(entry);
   const board = closure(files.find((f) => f.startsWith('BoardPage-'))!);
   for (const f of shell) board.delete(f);
-  return { shell: Math.round(gz(shell)), board: Math.round(gz(board)) };
+  return { shell: gz(shell), board: gz(board) };
 }
 
 process.setMaxListeners(0);
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (name: string) => !ONLY || ONLY.includes(name);
+/** Runs `fn` if its scenario is wanted, and says when it is done. */
+async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T | undefined> {
+  if (!want(name)) return undefined;
+  const result = await fn();
+  console.log(`${name} done`);
+  return result;
+}
 console.log(`Olifant vs @y/websocket-server, ${SECONDS} s per scenario, ${new Date().toISOString()}, Node ${process.version}`);
-const fsRoom = await scenario(1, 64, 5);
-console.log('Future Search room done');
-const large = await scenario(1, LARGE, 5, LARGE > 100 ? 4 : 1);
-console.log('large room done');
-const many = await scenario(ROOMS, 3, 5);
-console.log('many rooms done');
-const cold = await coldJoins();
-const churn = await roomChurn(CHURN);
-const merge = offlineMerge();
-const js = initialJsKiB();
+const fsRoom = await step('fs', () => scenario(1, 64, 5));
+const large = await step('large', () => scenario(1, LARGE, 5, LARGE > 100 ? 4 : 1));
+const many = await step('many', () => scenario(ROOMS, 3, 5));
+const cold = await step('cold', coldJoins);
+const churn = await step('churn', () => roomChurn(CHURN));
+const merge = await step('merge', offlineMerge);
+const js = await step('js', initialJs);
+const client = await step('client', () => runClientBench());
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-const goals = [
-  { goal: 'Future Search room (64): p99 ≤ 50 ms', figure: `${fsRoom.olifant.p99.toFixed(1)} ms`, ratio: '', holds: fsRoom.olifant.p99 <= 50 },
-  { goal: 'Future Search room: p99 ≤ 1.0× reference', figure: `${fsRoom.olifant.p99.toFixed(1)} vs ${fsRoom.reference.p99.toFixed(1)} ms`, ratio: ratio(fsRoom.olifant.p99, fsRoom.reference.p99), holds: fsRoom.olifant.p99 <= fsRoom.reference.p99 },
-  { goal: 'Future Search room: 0 drops', figure: `${fsRoom.olifant.drops} (reference ${fsRoom.reference.drops})`, ratio: '', holds: fsRoom.olifant.drops === 0 },
-  { goal: `Large room (${LARGE}): p99 ≤ 100 ms`, figure: `${large.olifant.p99.toFixed(1)} ms (reference ${large.reference.p99.toFixed(1)})`, ratio: '', holds: large.olifant.p99 <= 100 },
-  { goal: 'Large room: server CPU ≤ 0.5× reference', figure: `${large.olifant.cpuPercent} vs ${large.reference.cpuPercent} %`, ratio: ratio(large.olifant.cpuPercent, large.reference.cpuPercent), holds: large.olifant.cpuPercent <= 0.5 * large.reference.cpuPercent },
-  { goal: `Many rooms (${ROOMS} × 3): RSS ≤ 1.0× reference`, figure: `${many.olifant.rssMiB} vs ${many.reference.rssMiB} MiB`, ratio: ratio(many.olifant.rssMiB, many.reference.rssMiB), holds: many.olifant.rssMiB <= many.reference.rssMiB },
-  { goal: 'Cold join, 5,000 notes from disk: p50 ≤ 300 ms', figure: `${cold.p50.toFixed(0)} ms`, ratio: '', holds: cold.p50 <= 300 },
-  { goal: 'Cold join: 64 at once all synced ≤ 3 s', figure: `${cold.all64Ms.toFixed(0)} ms`, ratio: '', holds: cold.all64Ms <= 3000 },
-  { goal: `Room churn (${CHURN} boards): none left in memory`, figure: `${churn.leftLoaded} loaded`, ratio: '', holds: churn.leftLoaded === 0 },
-  { goal: 'Room churn: heap back within 10 %', figure: `${churn.heapStartMiB} → ${churn.heapEndMiB} MiB`, ratio: ratio(churn.heapEndMiB, churn.heapStartMiB), holds: churn.heapEndMiB <= 1.1 * churn.heapStartMiB },
-  { goal: 'Offline merge 64 × 100 edits: ≤ 250 ms', figure: `${merge.olifantMs.toFixed(0)} ms`, ratio: '', holds: merge.olifantMs <= 250 },
-  { goal: 'Offline merge: ≤ 1.1× bare Y.applyUpdate', figure: `${merge.olifantMs.toFixed(0)} vs ${merge.bareMs.toFixed(0)} ms`, ratio: ratio(merge.olifantMs, merge.bareMs), holds: merge.olifantMs <= 1.1 * merge.bareMs },
-  { goal: 'Initial JavaScript ≤ 250 KB gzipped', figure: `${js.shell + js.board} KiB (shell ${js.shell} + board ${js.board})`, ratio: '', holds: js.shell + js.board <= 250 },
-];
-console.log('\nServer scenarios (load from a separate process; CPU and RSS of the server process)');
-console.table({
-  'FS room, Olifant': fsRoom.olifant,
-  'FS room, reference': fsRoom.reference,
-  'large room, Olifant': large.olifant,
-  'large room, reference': large.reference,
-  'many rooms, Olifant': many.olifant,
-  'many rooms, reference': many.reference,
-});
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+type Goal = { goal: string; figure: string; ratio: number | ''; holds: boolean };
+const goals: Goal[] = [];
+const goal = (g: string, figure: string, holds: boolean, r: number | '' = '') => goals.push({ goal: g, figure, ratio: r, holds });
+if (fsRoom) {
+  const { olifant: o, reference: r } = fsRoom;
+  goal('Future Search room (64): p99 ≤ 50 ms', ms(o.p99), o.p99 <= 50);
+  goal('Future Search room: p99 ≤ 1.0× reference', `${o.p99.toFixed(1)} vs ${r.p99.toFixed(1)} ms`, o.p99 <= r.p99, ratio(o.p99, r.p99));
+  goal('Future Search room: 0 drops', `${o.drops} (reference ${r.drops})`, o.drops === 0);
+}
+if (large) {
+  const { olifant: o, reference: r } = large;
+  goal(`Large room (${LARGE}): p99 ≤ 100 ms`, `${ms(o.p99)} (reference ${ms(r.p99)})`, o.p99 <= 100);
+  goal('Large room: server CPU ≤ 0.5× reference', `${o.cpuPercent} vs ${r.cpuPercent} %`, o.cpuPercent <= 0.5 * r.cpuPercent, ratio(o.cpuPercent, r.cpuPercent));
+}
+if (many) goal(`Many rooms (${ROOMS} × 3): RSS ≤ 1.0× reference`, `${many.olifant.rssMiB} vs ${many.reference.rssMiB} MiB`, many.olifant.rssMiB <= many.reference.rssMiB, ratio(many.olifant.rssMiB, many.reference.rssMiB));
+if (cold) {
+  goal('Cold join, 5,000 notes from disk: p50 ≤ 300 ms', `${cold.p50.toFixed(0)} ms`, cold.p50 <= 300);
+  goal('Cold join: 64 at once all synced ≤ 3 s', `${cold.all64Ms.toFixed(0)} ms`, cold.all64Ms <= 3000);
+}
+if (churn) {
+  goal(`Room churn (${CHURN} boards): none left in memory`, `${churn.leftLoaded} loaded`, churn.leftLoaded === 0);
+  goal('Room churn: heap back within 10 %', `${churn.heapStartMiB} → ${churn.heapEndMiB} MiB`, churn.heapEndMiB <= 1.1 * churn.heapStartMiB, ratio(churn.heapEndMiB, churn.heapStartMiB));
+}
+if (merge) {
+  goal('Offline merge 64 × 100 edits: ≤ 250 ms', `${merge.olifantMs.toFixed(0)} ms`, merge.olifantMs <= 250);
+  goal('Offline merge: ≤ 1.1× bare Y.applyUpdate', `${merge.olifantMs.toFixed(0)} vs ${merge.bareMs.toFixed(0)} ms`, merge.olifantMs <= 1.1 * merge.bareMs, ratio(merge.olifantMs, merge.bareMs));
+}
+if (js) {
+  const kb = (b: number) => (b / 1000).toFixed(1);
+  goal('Initial JavaScript ≤ 250 KB gzipped', `${kb(js.shell + js.board)} KB (shell ${kb(js.shell)} + board ${kb(js.board)})`, js.shell + js.board <= 250_000);
+}
+if (client) {
+  const five = client[5000];
+  if (five) {
+    const { olifant: o, bare: b } = five;
+    goal('Client: first render of 5,000 notes ≤ 1.5 s', `${o.firstRenderMs.toFixed(0)} ms`, o.firstRenderMs <= 1500);
+    goal('Client: first render ≤ 1.5× bare Konva', `${o.firstRenderMs.toFixed(0)} vs ${b.firstRenderMs.toFixed(0)} ms`, o.firstRenderMs <= 1.5 * b.firstRenderMs, ratio(o.firstRenderMs, b.firstRenderMs));
+    goal('Client: p95 frame at 5,000 notes ≤ 20 ms', `${ms(worstP95(o))} (bare ${ms(worstP95(b))})`, worstP95(o) <= 20, ratio(worstP95(o), worstP95(b)));
+  }
+  const twenty = client[20000];
+  if (twenty) goal('Client: p95 frame at 20,000 notes ≤ 33 ms', `${ms(worstP95(twenty.olifant))} (bare ${ms(worstP95(twenty.bare))})`, worstP95(twenty.olifant) <= 33, ratio(worstP95(twenty.olifant), worstP95(twenty.bare)));
+}
+const loads = Object.fromEntries(
+  Object.entries({ 'FS room': fsRoom, 'large room': large, 'many rooms': many }).flatMap(([name, pair]) =>
+    pair ? [[`${name}, Olifant`, pair.olifant], [`${name}, reference`, pair.reference]] : [],
+  ),
+);
+if (Object.keys(loads).length) {
+  console.log('\nServer scenarios (load from a separate process; CPU and RSS of the server process)');
+  console.table(loads);
+}
+if (client) {
+  console.log('\nClient scenarios (headless Chromium, software rendering; ms; pan and zoom with the whole board in view, drag at about 1:1)');
+  console.table(clientTable(client));
+}
 console.log('\nGoals');
 console.table(goals.map((g) => ({ ...g, holds: g.holds ? 'yes' : 'NO' })));
 const out = resolve(import.meta.dirname, 'results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, fsRoom, large, many, cold, churn, merge, js, goals }, null, 2));
+writeFileSync(join(out, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, fsRoom, large, many, cold, churn, merge, js, client, goals }, null, 2));
 console.log(`\nwritten to ${join(out, 'bench.json')}`);
