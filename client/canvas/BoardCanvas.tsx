@@ -7,7 +7,7 @@
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Rect as KonvaRect } from 'konva/lib/shapes/Rect';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
@@ -37,10 +37,16 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
   const actions = useActions();
   const t = useT();
 
-  useEffect(() => {
+  // The stage is made once the container's size is known: resizing it later reallocates every
+  // layer's canvases (tens of ms on a tablet, on the way to the first picture).
+  const [measured, setMeasured] = useState(false);
+  useLayoutEffect(() => {
     const el = container.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => useStore.setState({ screen: { w: el.clientWidth, h: el.clientHeight } }));
+    const measure = () => useStore.setState({ screen: { w: el.clientWidth, h: el.clientHeight } });
+    measure();
+    setMeasured(true);
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -78,6 +84,7 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
       // board end editing explicitly instead.
       onMouseDown={(e) => e.preventDefault()}
     >
+      {measured && (
       <Stage
         width={screen.w}
         height={screen.h}
@@ -148,6 +155,7 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
           <Cursors />
         </Layer>
       </Stage>
+      )}
     </div>
   );
 }

@@ -30,9 +30,12 @@ export function VisibleNotes() {
   const overview = useStore((s) => s.viewport.scale < OVERVIEW_SCALE && s.noteIds.length > OVERVIEW_MIN_NOTES);
   // The overview draws every note (the canvas clips what is off screen), so a pan changes nothing
   // React sees; up close, only notes on or near the screen get a node.
-  const ids = useStore(
+  // (Two selectors: comparing the whole id list item by item on every store change would cost more
+  // than it saves; it changes identity only when notes come or go.)
+  const all = useStore((s) => (overview ? s.noteIds : null));
+  const culled = useStore(
     useShallow((s) => {
-      if (overview) return s.noteIds;
+      if (overview) return NO_IDS;
       const view = visibleRect(s.viewport, s.screen);
       return s.noteIds.filter((id) => {
         const n = s.notes[id];
@@ -40,6 +43,7 @@ export function VisibleNotes() {
       });
     }),
   );
+  const ids = all ?? culled;
   const selection = useStore((s) => s.selection);
   const editing = useStore((s) => s.editingNote);
   const [promoted, own] = useMemo(() => {
@@ -59,6 +63,7 @@ export function VisibleNotes() {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_IDS: string[] = [];
 
 /** Areas on or near the screen. */
 export function VisibleAreas() {

@@ -18,16 +18,25 @@ export type GateResult =
   | { kind: 'gone' }
   | { kind: 'epoch'; serverEpoch: string };
 
-/** Asks the server for the board's epoch until it answers; compares it with the local copy's. */
+/** Asks the server about board `boardId` (its epoch); a rejection means the network is down. */
+export function fetchBoardInfo(boardId: string, token: string): Promise<Response> {
+  return fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+}
+
+/**
+ * Asks the server for the board's epoch until it answers; compares it with the local copy's.
+ * `first`: the first answer, if the question was already asked (while the local copy loaded).
+ */
 export async function checkBoardEpoch(
   boardId: string,
   token: string,
   localEpoch: string,
   stopped: () => boolean,
+  first: Promise<Response> | null = null,
 ): Promise<GateResult | null> {
   for (let attempt = 0; !stopped(); attempt++) {
     try {
-      const res = await fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+      const res = await (attempt === 0 && first ? first : fetchBoardInfo(boardId, token));
       if (res.status === 401 || res.status === 403) return { kind: 'refused' };
       if (res.status === 404) return localEpoch ? { kind: 'gone' } : { kind: 'refused' };
       if (res.ok) {

@@ -16,7 +16,7 @@ import { resetStore, useStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
 import { beginMerge } from './mergeSummary.ts';
-import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
+import { checkBoardEpoch, fetchBoardInfo, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
 import { participantId, rememberedGroup } from './identity.ts';
 import { startServerClock } from './serverClock.ts';
@@ -72,8 +72,11 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   });
   // Merge with the server only once it has confirmed this copy is of the same board (epoch).
   let closed = false;
+  // The server is asked while the local copy loads (the answer waits for the comparison).
+  const asked = fetchBoardInfo(boardId, token);
+  asked.catch(() => undefined);
   void local.whenSynced.then(async () => {
-    const gate = await checkBoardEpoch(boardId, token, readMeta(doc).epoch, () => closed);
+    const gate = await checkBoardEpoch(boardId, token, readMeta(doc).epoch, () => closed, asked);
     if (!gate || closed) return;
     if (gate.kind === 'same') {
       provider.connect();

@@ -8,8 +8,11 @@ import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/i18n.ts';
 import { StartPage } from './StartPage.tsx';
 
-// The canvas (Konva, Yjs, the provider) loads only on a board page, not on the start page.
-const BoardPage = lazy(() => import('./BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
+// The canvas (Konva, Yjs, the provider) loads only on a board page, not on the start page; on a
+// board link it starts loading at once, while React mounts the shell.
+const loadBoardPage = () => import('./BoardPage.tsx');
+const boardPageLoading = /^\/b\//.test(location.pathname) ? loadBoardPage() : null;
+const BoardPage = lazy(() => (boardPageLoading ?? loadBoardPage()).then((m) => ({ default: m.BoardPage })));
 
 /** Reads the token from the URL fragment (`#token=...`) or, failing that, the query. */
 function readToken(): string | null {

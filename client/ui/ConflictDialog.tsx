@@ -9,10 +9,13 @@ import { useT } from '../i18n/i18n.ts';
 import { resolveEpochConflict } from '../sync/epochGate.ts';
 import { useStore } from '../store/store.ts';
 
+const NONE: never[] = [];
+
 export function ConflictDialog({ boardId }: { boardId: string }) {
   const t = useT();
   const conflict = useStore((s) => s.conflict);
-  const mine = useStore(useShallow((s) => Object.values(s.notes).filter((n) => n.authorId === s.me.id)));
+  // Read only while the question is asked: on every store change of a big board it would cost.
+  const mine = useStore(useShallow((s) => (s.conflict ? Object.values(s.notes).filter((n) => n.authorId === s.me.id) : NONE)));
   if (!conflict) return null;
   return (
     <div className="dialog-backdrop">
