@@ -5,7 +5,7 @@
  * (stop accepting, close sockets, compact and flush every board, close the database).
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { loadSecret } from './auth/secret.ts';
 import type { ServerConfig } from './config.ts';
@@ -59,8 +59,17 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       clientDir: config.clientDir,
     }),
   );
-  const { onUpgrade, heartbeat } = createUpgradeHandler({ wss, registry, store, secret, metrics, log });
+  const upgrades = createUpgradeHandler({ wss, registry, store, secret, metrics, log });
+  const { onUpgrade, heartbeat } = upgrades;
   http.on('upgrade', onUpgrade);
+  // Every raw socket, so that close() can end the ones nothing else tracks: a socket whose upgrade
+  // is still being authorized belongs neither to the HTTP server nor to the websocket server, and
+  // would keep close() waiting forever.
+  const sockets = new Set<Socket>();
+  http.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   http.on('clientError', (_err, socket) => socket.destroy());
   const heartbeatTimer = setInterval(heartbeat, HEARTBEAT_MS);
   heartbeatTimer.unref();
@@ -79,9 +88,11 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     closing ??= (async () => {
       clearInterval(heartbeatTimer);
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      upgrades.stop();
       registry.closeAll();
       for (const ws of wss.clients) ws.terminate();
       http.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       await stopped;
       wss.close();
       store.close();

@@ -51,6 +51,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     if (!match || !isId(match[1]!)) return refuse(req, socket, 404, 'no such board endpoint; use /ws/<board id>');
     const boardId = match[1]!;
     const auth = await authorize(store, secret, boardId, url.searchParams.get('token'));
+    // The server may have begun shutting down while the token was checked: this socket is no one's.
+    if (stopped) return void socket.destroy();
     if (!auth.ok) return refuse(req, socket, auth.status, auth.reason);
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role, auth.claims.keyVersion));
   }
@@ -120,7 +122,13 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     });
   }
 
-  return { onUpgrade, heartbeat };
+  let stopped = false;
+  /** Refuses upgrades from now on (shutdown), also those whose token is being checked. */
+  function stop(): void {
+    stopped = true;
+  }
+
+  return { onUpgrade, heartbeat, stop };
 }
 
 function snakeCase(name: string): string {

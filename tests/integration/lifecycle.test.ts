@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -154,4 +155,28 @@ describe('board lifecycle on the server', () => {
     // The note is still on the device that made it, ready to resync.
     expect(listNotes(a.doc).map((n) => n.text)).toEqual(['cannot be stored']);
   });
+
+  it('close() ends while a websocket upgrade is still being authorized (regression: a restart hung)', async () => {
+    // A socket whose token is being checked belonged to neither the HTTP nor the websocket server,
+    // so close() waited for it forever. The request is written and close() called at every offset
+    // from 0 to 30 event-loop turns later, to land in that window.
+    const dir = tempDir();
+    cleanups.push(() => dir.cleanup());
+    for (let turns = 0; turns <= 30; turns++) {
+      const server = await startTestServer(dir.path);
+      const board = await createBoard(server.localUrl, 'Closing');
+      const socket = connect(server.port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `GET /ws/${board.id}?token=${tokenOf(board.links.participant)} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n` +
+          'Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      );
+      for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+      const outcome = await Promise.race([server.close().then(() => 'closed'), new Promise((resolve) => setTimeout(resolve, 3000, 'hung'))]);
+      socket.destroy();
+      expect(outcome, `close() ${turns} turns after the upgrade request`).toBe('closed');
+    }
+  });
 });
+
