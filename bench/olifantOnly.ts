@@ -27,7 +27,7 @@ function fill(doc: Y.Doc, n: number): void {
 
 /** Cold joins of a 5,000-note board loaded from disk: p50 of 5 single joins, and 64 joining at once. */
 export async function coldJoins(): Promise<{ p50: number; all64Ms: number }> {
-  const server = await startOlifant({ OLIFANT_UNLOAD_GRACE_MS: String(GRACE_MS) });
+  const server = await startOlifant({ OLIFANT_UNLOAD_GRACE_MS: String(GRACE_MS) }, true);
   try {
     const room = await server.room('Cold join');
     const base = room.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
@@ -112,31 +112,39 @@ async function metric(base: string, name: string): Promise<number> {
   return m ? Number(m[1]) : Number.NaN;
 }
 
+/** Boards opened and closed before the churn's start is measured. */
+const WARM_UP = 20;
+
 /**
  * Room churn: `count` boards opened (one client, one note) and closed one after another; after the
  * grace period no board may stay in memory, and the heap must come back near where it started.
  */
 export async function roomChurn(count: number): Promise<{ boards: number; leftLoaded: number; heapStartMiB: number; heapEndMiB: number; seconds: number }> {
-  const server = await startOlifant({ OLIFANT_UNLOAD_GRACE_MS: String(GRACE_MS) });
+  const server = await startOlifant({ OLIFANT_UNLOAD_GRACE_MS: String(GRACE_MS) }, true);
   try {
     const first = await server.room('Churn warm-up');
     const base = first.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
     const heap = () => metric(base, 'olifant_process_nodejs_heap_size_used_bytes');
-    await sleep(GRACE_MS + 1000);
-    const heapStart = await heap();
-    const t = performance.now();
-    for (let i = 0; i < count; i++) {
-      const room = await server.room(`Churn ${i}`);
+    /** Opens a new board, writes a note, leaves. */
+    const cycle = async (name: string) => {
+      const room = await server.room(name);
       const c = connectClient(base, room.room, room.params.token!);
       await waitSynced(c);
-      createNote(c.doc, { text: `Board ${i}`, x: 0, y: 0, authorId: 'churn' }, ORIGIN.local);
+      createNote(c.doc, { text: name, x: 0, y: 0, authorId: 'churn' }, ORIGIN.local);
       await sleep(1);
       c.destroy();
-    }
+    };
+    // The start is a server that has served a few boards (code compiled, pools and caches filled),
+    // read after a full collection, as the end is: what is kept, not what is not collected yet.
+    for (let i = 0; i < WARM_UP; i++) await cycle(`Warm-up ${i}`);
+    await sleep(GRACE_MS + 1000);
+    await server.collectGarbage!();
+    const heapStart = await heap();
+    const t = performance.now();
+    for (let i = 0; i < count; i++) await cycle(`Board ${i}`);
     const seconds = (performance.now() - t) / 1000;
     await sleep(GRACE_MS + 3000);
-    // Give the collector a moment: the heap is read as the process sees it, not forced.
-    await sleep(2000);
+    await server.collectGarbage!();
     return {
       boards: count,
       leftLoaded: await metric(base, 'olifant_boards_loaded'),

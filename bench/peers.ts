@@ -9,11 +9,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { WebSocket } from 'ws';
 import { createBoard, freePort, spawnServer, tempDir, tokenOf } from '../tests/helpers/server.ts';
 
 export interface BenchServer {
   readonly name: 'olifant' | 'reference';
   readonly pid: number;
+  /** Runs a full garbage collection in the server (when started with `inspect`). */
+  collectGarbage?(): Promise<void>;
   /** Makes a room and says how a client reaches it. */
   room(title: string): Promise<{ url: string; room: string; params: Record<string, string> }>;
   stop(): Promise<void>;
@@ -21,13 +24,20 @@ export interface BenchServer {
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Olifant as `npm start` runs it, on a temporary data dir. */
-export async function startOlifant(env: Record<string, string> = {}): Promise<BenchServer> {
+/**
+ * Olifant as `npm start` runs it, on a temporary data dir. With `inspect`, the process also listens
+ * for the V8 inspector on a local port, so the benchmark can force a garbage collection from outside
+ * (the server itself has no such hook).
+ */
+export async function startOlifant(env: Record<string, string> = {}, inspect = false): Promise<BenchServer> {
   const dir = tempDir('olifant-bench-');
-  const server = await spawnServer(dir.path, await freePort(), { OLIFANT_LOG_LEVEL: 'warn', ...env });
+  const inspectPort = inspect ? await freePort() : 0;
+  const inspectEnv: Record<string, string> = inspect ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` } : {};
+  const server = await spawnServer(dir.path, await freePort(), { OLIFANT_LOG_LEVEL: 'warn', ...inspectEnv, ...env });
   return {
     name: 'olifant',
     pid: server.process.pid!,
+    ...(inspect ? { collectGarbage: () => collectGarbageAt(inspectPort) } : {}),
     async room(title) {
       const board = await createBoard(server.url, title);
       return { url: `${server.url.replace(/^http/, 'ws')}/ws`, room: board.id, params: { token: tokenOf(board.links.participant) } };
@@ -63,6 +73,18 @@ export async function startReference(): Promise<BenchServer> {
       await new Promise((r) => child.once('exit', r));
     },
   };
+}
+
+/** A full collection in the Node process whose inspector listens on `port` (HeapProfiler.collectGarbage). */
+async function collectGarbageAt(port: number): Promise<void> {
+  const [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  const ws = new WebSocket(target!.webSocketDebuggerUrl);
+  await new Promise((ok, fail) => ws.once('open', ok).once('error', fail));
+  await new Promise<void>((ok) => {
+    ws.on('message', (data: Buffer) => JSON.parse(data.toString()).id === 1 && ok());
+    ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+  });
+  ws.close();
 }
 
 /** CPU seconds (user + system) a process has used so far. */
