@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: Olifant beside the reference `@y/websocket-server`, in one run, on this machine.
+ * `npm run bench`: Olifant beside the reference `@y/websocket-server` and Hocuspocus, in one run, on
+ * this machine.
  * Each server scenario starts a fresh server process and a separate load process (bench/loadWorker.ts)
  * and reads the server's CPU and memory from /proc; then Olifant-only budgets (cold join, offline
  * merge, the client's JavaScript). Prints every goal with its figure, the ratio where there is one,
@@ -15,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { cpuSecondsOf, rssBytesOf, startOlifant, startReference, type BenchServer } from './peers.ts';
+import { cpuSecondsOf, rssBytesOf, startHocuspocus, startOlifant, startReference, type BenchServer } from './peers.ts';
 import { coldJoins, offlineMerge, roomChurn } from './olifantOnly.ts';
 import { loadProcess } from './loadProcess.ts';
 import { clientTable, runClientBench, worstP95 } from './client.ts';
@@ -79,11 +80,12 @@ async function side<T>(start: () => Promise<BenchServer>, run: (s: BenchServer) 
   }
 }
 
-/** Both servers, one after the other, under the same load. */
-async function scenario(rooms: number, perRoom: number, cursorHz: number, workers = 1): Promise<{ olifant: Load; reference: Load }> {
+/** The three servers, one after the other, under the same load. */
+async function scenario(rooms: number, perRoom: number, cursorHz: number, workers = 1): Promise<{ olifant: Load; reference: Load; hocuspocus: Load }> {
   const olifant = await side(() => startOlifant(), (s) => runLoad(s, rooms, perRoom, cursorHz, workers));
   const reference = await side(startReference, (s) => runLoad(s, rooms, perRoom, cursorHz, workers));
-  return { olifant, reference };
+  const hocuspocus = await side(startHocuspocus, (s) => runLoad(s, rooms, perRoom, cursorHz, workers));
+  return { olifant, reference, hocuspocus };
 }
 
 /**
@@ -124,7 +126,7 @@ async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T | unde
   console.log(`${name} done`);
   return result;
 }
-console.log(`Olifant vs @y/websocket-server, ${SECONDS} s per scenario, ${new Date().toISOString()}, Node ${process.version}`);
+console.log(`Olifant vs @y/websocket-server and Hocuspocus, ${SECONDS} s per scenario, ${new Date().toISOString()}, Node ${process.version}`);
 const fsRoom = await step('fs', () => scenario(1, 64, 5));
 const large = await step('large', () => scenario(1, LARGE, 5, LARGE > 100 ? 4 : 1));
 const many = await step('many', () => scenario(ROOMS, 3, 5));
@@ -140,17 +142,17 @@ type Goal = { goal: string; figure: string; ratio: number | ''; holds: boolean }
 const goals: Goal[] = [];
 const goal = (g: string, figure: string, holds: boolean, r: number | '' = '') => goals.push({ goal: g, figure, ratio: r, holds });
 if (fsRoom) {
-  const { olifant: o, reference: r } = fsRoom;
+  const { olifant: o, reference: r, hocuspocus: h } = fsRoom;
   goal('Future Search room (64): p99 ≤ 50 ms', ms(o.p99), o.p99 <= 50);
-  goal('Future Search room: p99 ≤ 1.0× reference', `${o.p99.toFixed(1)} vs ${r.p99.toFixed(1)} ms`, o.p99 <= r.p99, ratio(o.p99, r.p99));
-  goal('Future Search room: 0 drops', `${o.drops} (reference ${r.drops})`, o.drops === 0);
+  goal('Future Search room: p99 ≤ 1.0× reference', `${o.p99.toFixed(1)} vs ${r.p99.toFixed(1)} ms (Hocuspocus ${h.p99.toFixed(1)})`, o.p99 <= r.p99, ratio(o.p99, r.p99));
+  goal('Future Search room: 0 drops', `${o.drops} (reference ${r.drops}, Hocuspocus ${h.drops})`, o.drops === 0);
 }
 if (large) {
-  const { olifant: o, reference: r } = large;
-  goal(`Large room (${LARGE}): p99 ≤ 100 ms`, `${ms(o.p99)} (reference ${ms(r.p99)})`, o.p99 <= 100);
-  goal('Large room: server CPU ≤ 0.5× reference', `${o.cpuPercent} vs ${r.cpuPercent} %`, o.cpuPercent <= 0.5 * r.cpuPercent, ratio(o.cpuPercent, r.cpuPercent));
+  const { olifant: o, reference: r, hocuspocus: h } = large;
+  goal(`Large room (${LARGE}): p99 ≤ 100 ms`, `${ms(o.p99)} (reference ${ms(r.p99)}, Hocuspocus ${ms(h.p99)})`, o.p99 <= 100);
+  goal('Large room: server CPU ≤ 0.5× reference', `${o.cpuPercent} vs ${r.cpuPercent} % (Hocuspocus ${h.cpuPercent})`, o.cpuPercent <= 0.5 * r.cpuPercent, ratio(o.cpuPercent, r.cpuPercent));
 }
-if (many) goal(`Many rooms (${ROOMS} × 3): RSS ≤ 1.0× reference`, `${many.olifant.rssMiB} vs ${many.reference.rssMiB} MiB`, many.olifant.rssMiB <= many.reference.rssMiB, ratio(many.olifant.rssMiB, many.reference.rssMiB));
+if (many) goal(`Many rooms (${ROOMS} × 3): RSS ≤ 1.0× reference`, `${many.olifant.rssMiB} vs ${many.reference.rssMiB} MiB (Hocuspocus ${many.hocuspocus.rssMiB})`, many.olifant.rssMiB <= many.reference.rssMiB, ratio(many.olifant.rssMiB, many.reference.rssMiB));
 if (cold) {
   goal('Cold join, 5,000 notes from disk: p50 ≤ 300 ms', `${cold.p50.toFixed(0)} ms`, cold.p50 <= 300);
   goal('Cold join: 64 at once all synced ≤ 3 s', `${cold.all64Ms.toFixed(0)} ms`, cold.all64Ms <= 3000);
@@ -180,7 +182,7 @@ if (client) {
 }
 const loads = Object.fromEntries(
   Object.entries({ 'FS room': fsRoom, 'large room': large, 'many rooms': many }).flatMap(([name, pair]) =>
-    pair ? [[`${name}, Olifant`, pair.olifant], [`${name}, reference`, pair.reference]] : [],
+    pair ? [[`${name}, Olifant`, pair.olifant], [`${name}, reference`, pair.reference], [`${name}, Hocuspocus`, pair.hocuspocus]] : [],
   ),
 );
 if (Object.keys(loads).length) {

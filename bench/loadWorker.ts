@@ -1,6 +1,6 @@
 /**
- * The load process of `npm run bench`: stock y-websocket clients, in a process of their own, against
- * whichever server the parent started. Each client puts one note in its room, then moves it once a
+ * The load process of `npm run bench`: stock y-websocket clients (or Hocuspocus's own provider, for
+ * the Hocuspocus server), in a process of their own, against whichever server the parent started. Each client puts one note in its room, then moves it once a
  * second (the move carries its send time and a sequence number) and moves its cursor in awareness
  * `cursorHz` times a second. Every client records, for every other client's move, the delay until it
  * saw it; a move not seen by the end is a drop. Prints one JSON line of results.
@@ -8,6 +8,8 @@
  * Why: the same clients and the same load for Olifant and the reference server, measured the same
  * way, out of the servers' process, so the comparison is fair and the servers' CPU is their own.
  */
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -15,7 +17,7 @@ import { percentile } from './stats.ts';
 
 interface Config {
   /** Per room: the websocket base URL, the room (board) name and the params (a token for Olifant). */
-  rooms: { url: string; room: string; params: Record<string, string> }[];
+  rooms: { url: string; room: string; params: Record<string, string>; hocuspocus?: boolean }[];
   /** Clients this process runs per room. */
   clientsPerRoom: number;
   /** Clients per room across all load processes (this one's are numbered from `firstClient`). */
@@ -30,10 +32,31 @@ interface Config {
 const config = JSON.parse(process.argv[2] ?? '{}') as Config;
 process.setMaxListeners(0);
 
+/** What the load needs of a provider; both kinds have it. */
+interface Provider {
+  readonly synced: boolean;
+  readonly awareness: Awareness | null;
+  destroy(): void;
+}
+
 interface Client {
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  provider: Provider;
   room: number;
+}
+
+function connect(room: Config['rooms'][number], doc: Y.Doc): Provider {
+  if (room.hocuspocus) {
+    // Its provider hands its whole configuration to the socket it makes, polyfill included.
+    const config = { url: room.url, name: room.room, document: doc, WebSocketPolyfill: WebSocket };
+    return new HocuspocusProvider(config as unknown as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  }
+  return new WebsocketProvider(room.url, room.room, doc, {
+    params: room.params,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
 }
 
 const clients: Client[] = [];
@@ -41,13 +64,7 @@ const connectStarted = performance.now();
 for (const [r, room] of config.rooms.entries()) {
   for (let i = 0; i < config.clientsPerRoom; i++) {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(room.url, room.room, doc, {
-      params: room.params,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      maxBackoffTime: 500,
-    });
-    clients.push({ doc, provider, room: r });
+    clients.push({ doc, provider: connect(room, doc), room: r });
   }
   // A little pacing, so hundreds of sockets do not open in one burst.
   if (r % 20 === 19) await new Promise((res) => setTimeout(res, 50));
@@ -118,7 +135,7 @@ clients.forEach((c, i) => {
       );
       if (config.cursorHz > 0) {
         timers.push(
-          setInterval(() => c.provider.awareness.setLocalStateField('cursor', { x: Math.random() * 1000, y: Math.random() * 1000 }), 1000 / config.cursorHz),
+          setInterval(() => c.provider.awareness?.setLocalStateField('cursor', { x: Math.random() * 1000, y: Math.random() * 1000 }), 1000 / config.cursorHz),
         );
       }
     }, offset),

@@ -13,12 +13,12 @@ import { WebSocket } from 'ws';
 import { createBoard, freePort, spawnServer, tempDir, tokenOf } from '../tests/helpers/server.ts';
 
 export interface BenchServer {
-  readonly name: 'olifant' | 'reference';
+  readonly name: 'olifant' | 'reference' | 'hocuspocus';
   readonly pid: number;
   /** Runs a full garbage collection in the server (when started with `inspect`). */
   collectGarbage?(): Promise<void>;
   /** Makes a room and says how a client reaches it. */
-  room(title: string): Promise<{ url: string; room: string; params: Record<string, string> }>;
+  room(title: string): Promise<{ url: string; room: string; params: Record<string, string>; hocuspocus?: boolean }>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +85,31 @@ async function collectGarbageAt(port: number): Promise<void> {
     ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
   });
   ws.close();
+}
+
+/** Hocuspocus (bench/hocuspocusServer.ts): in memory, no extensions, driven by its own provider. */
+export async function startHocuspocus(): Promise<BenchServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/hocuspocusServer.ts'), String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ok, fail) => {
+    child.once('exit', (code) => fail(new Error(`the Hocuspocus server exited (${code})`)));
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && ok());
+  });
+  let rooms = 0;
+  return {
+    name: 'hocuspocus',
+    pid: child.pid!,
+    async room() {
+      return { url: `ws://127.0.0.1:${port}`, room: `room-${rooms++}`, params: {}, hocuspocus: true };
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
 }
 
 /** CPU seconds (user + system) a process has used so far. */

@@ -7,7 +7,7 @@
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Rect as KonvaRect } from 'konva/lib/shapes/Rect';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
@@ -26,7 +26,10 @@ import {
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 
 import { Layer, Rect, Stage } from './konva.ts';
-import { Connectors, Cursors, SelectionTransformer, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
+import { Connectors, Cursors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
+
+// The resize handles load after the first picture (nothing is selected before it), then stay.
+const SelectionTransformer = lazy(() => import('./SelectionTransformer.tsx').then((m) => ({ default: m.SelectionTransformer })));
 
 export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string) => void }) {
   const container = useRef<HTMLDivElement>(null);
@@ -148,7 +151,9 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
           <VisibleNotes />
         </Layer>
         <Layer name="selection-layer">
-          <SelectionTransformer />
+          <Suspense fallback={null}>
+            <SelectionTransformer />
+          </Suspense>
           <Rect ref={marqueeRect} visible={false} fill="rgba(26,115,232,0.12)" stroke="#1a73e8" strokeWidth={1} listening={false} />
         </Layer>
         <Layer name="presence-layer" listening={false}>

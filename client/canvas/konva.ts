@@ -9,7 +9,6 @@ import 'konva/lib/shapes/Rect';
 import 'konva/lib/shapes/Text';
 import 'konva/lib/shapes/Arrow';
 import 'konva/lib/shapes/Line';
-import 'konva/lib/shapes/Transformer';
 import 'konva/lib/shapes/Label';
 import 'konva/lib/shapes/Circle';
 
@@ -19,4 +18,4 @@ Konva.hitOnDragEnabled = true;
 Konva.dblClickWindow = 500;
 
 export { Konva };
-export { Arrow, Circle, Group, Label, Layer, Line, Rect, Shape, Stage, Tag, Text, Transformer } from 'react-konva/lib/ReactKonvaCore';
+export { Arrow, Circle, Group, Label, Layer, Line, Rect, Shape, Stage, Tag, Text } from 'react-konva/lib/ReactKonvaCore';

@@ -5,10 +5,8 @@
  * Why: few layers (house style, practice 7); each list subscribes to the ids it draws, computed with
  * `useShallow`, so panning re-renders a layer only when the set of visible notes changes.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { MIN_NOTE_SIZE, MIN_AREA_SIZE } from '../../shared/index.ts';
-import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { AreaShape } from './AreaShape.tsx';
 import { ClusterShape } from './ClusterShape.tsx';
@@ -17,8 +15,7 @@ import { clusterView } from '../store/derived.ts';
 import { ConnectorShape } from './ConnectorShape.tsx';
 import { FONT_FAMILY } from './fitText.ts';
 import { intersects, visibleRect } from './geometry.ts';
-import type { Transformer as KonvaTransformer } from 'konva/lib/shapes/Transformer';
-import { Group, Label, Line, Tag, Text, Transformer } from './konva.ts';
+import { Group, Label, Line, Tag, Text } from './konva.ts';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview, OVERVIEW_MIN_NOTES, OVERVIEW_SCALE } from './NotesOverview.tsx';
 
@@ -111,63 +108,6 @@ export function Connectors({ onEditLabel }: { onEditLabel: (id: string) => void 
         <ConnectorShape key={id} id={id} onEditLabel={onEditLabel} />
       ))}
     </>
-  );
-}
-
-/** Fingers need bigger handles than a mouse. */
-const COARSE_POINTER = typeof matchMedia !== 'undefined' && matchMedia('(pointer: coarse)').matches;
-
-/** A note or area smaller than this on screen (CSS px) gets no resize handles. */
-const MIN_HANDLES_PX = 48;
-
-/** Resize handles for a single selected note or area; commits the new size on release. */
-export function SelectionTransformer() {
-  const ref = useRef<KonvaTransformer>(null);
-  const single = useStore((s) => {
-    const id = s.selection.length === 1 && !s.editingNote && !s.readOnly ? s.selection[0]! : null;
-    const rec = id ? (s.notes[id] ?? s.areas[id]) : undefined;
-    // Far out, handles would cover the whole note and catch its taps: no resizing there.
-    return rec && Math.min(rec.w, rec.h) * s.viewport.scale >= MIN_HANDLES_PX ? id : null;
-  });
-  const version = useStore((s) => (single ? (s.notes[single] ?? s.areas[single]) : undefined));
-  const actions = useActions();
-  useEffect(() => {
-    const tr = ref.current;
-    if (!tr) return;
-    const node = single ? tr.getStage()?.findOne(`#${single}`) : undefined;
-    tr.nodes(node ? [node] : []);
-    tr.getLayer()?.batchDraw();
-  }, [single, version]);
-  const isArea = single ? single in useStore.getState().areas : false;
-  return (
-    <Transformer
-      ref={ref}
-      rotateEnabled={false}
-      keepRatio={false}
-      ignoreStroke
-      anchorSize={COARSE_POINTER ? 24 : 14}
-      borderStroke="#1a73e8"
-      anchorStroke="#1a73e8"
-      boundBoxFunc={(oldBox, newBox) => {
-        const min = (isArea ? MIN_AREA_SIZE : MIN_NOTE_SIZE) * (ref.current?.getStage()?.scaleX() ?? 1);
-        return newBox.width < min || newBox.height < min ? oldBox : newBox;
-      }}
-      onTransformEnd={() => {
-        const node = ref.current?.nodes()[0];
-        if (!node || !single) return;
-        const s = useStore.getState();
-        const rec = s.notes[single] ?? s.areas[single];
-        if (!rec) return;
-        const w = rec.w * node.scaleX();
-        const h = rec.h * node.scaleY();
-        node.scale({ x: 1, y: 1 });
-        if (single in s.notes) {
-          actions.setNoteBounds(single, { x: node.x(), y: node.y(), w, h });
-        } else {
-          actions.setAreaBounds(single, { x: node.x(), y: node.y(), w, h });
-        }
-      }}
-    />
   );
 }
 

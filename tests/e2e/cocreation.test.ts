@@ -216,8 +216,11 @@ describe('co-creation in the browser (headless Chromium)', () => {
     // "three" is dropped with its centre between "one" and "two": it joins.
     await drag(page, { x: byText('three').cx, y: byText('three').cy }, { x: (byText('one').cx + byText('two').cx) / 2, y: byText('one').cy + 40 });
     await expect.poll(() => size.textContent()).toContain('3 notes');
-    // "one" is dragged far below: it leaves, and the outline shrinks to the other two.
-    await drag(page, { x: byText('one').cx, y: byText('one').cy }, { x: byText('one').cx, y: byText('one').cy + 330 });
+    // "one" is dragged far below: it leaves, and the outline shrinks to the other two. It is taken by
+    // its left edge, which "three" (dropped half over it) cannot cover.
+    const one = (await drawnNotes(page)).find((n) => n.text === 'one')!;
+    await drag(page, { x: one.cx - 60, y: one.cy }, { x: one.cx - 60, y: one.cy + 330 });
+    await expect.poll(async () => (await drawnNotes(page)).find((n) => n.text === 'one')!.y).toBeGreaterThan(one.y + 200);
     await expect.poll(() => size.textContent()).toContain('2 notes');
     await page.screenshot({ path: artifactPath('cocreation-5-drag-out.png') });
 
