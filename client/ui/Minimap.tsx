@@ -14,14 +14,16 @@ import { centerOn, contentBounds } from '../store/ui.ts';
 const W = 200;
 const H = 130;
 
+type Bounds = { x: number; y: number; w: number; h: number };
+
 interface Map2D {
   k: number;
   ox: number;
   oy: number;
 }
 
-/** The part of the board the map shows: everything on it (or the view, on an empty board). */
-function mapOf(bounds: { x: number; y: number; w: number; h: number }): Map2D {
+/** How a part of the board fits the map (centred, aspect kept). */
+function mapOf(bounds: Bounds): Map2D {
   const k = Math.min(W / bounds.w, H / bounds.h);
   return { k, ox: bounds.x - (W / k - bounds.w) / 2, oy: bounds.y - (H / k - bounds.h) / 2 };
 }
@@ -30,9 +32,9 @@ function mapOf(bounds: { x: number; y: number; w: number; h: number }): Map2D {
  * The areas and notes drawn once into a canvas of their own, again only when they change: a pan
  * then costs one image copy and a frame, not a rectangle per note (20,000 of them on a big board).
  */
-let drawn: { notes: StoreState['notes']; areas: StoreState['areas']; map: Map2D | null; layer: HTMLCanvasElement } | null = null;
+let drawn: { notes: StoreState['notes']; areas: StoreState['areas']; bounds: Bounds | null; map: Map2D | null; layer: HTMLCanvasElement } | null = null;
 
-function contentLayer(s: StoreState): { map: Map2D | null; layer: HTMLCanvasElement } {
+function contentLayer(s: StoreState): { bounds: Bounds | null; map: Map2D | null; layer: HTMLCanvasElement } {
   if (drawn && drawn.notes === s.notes && drawn.areas === s.areas) return drawn;
   const layer = drawn?.layer ?? Object.assign(document.createElement('canvas'), { width: W, height: H });
   const bounds = contentBounds(Object.values(s.notes), Object.values(s.areas));
@@ -54,7 +56,7 @@ function contentLayer(s: StoreState): { map: Map2D | null; layer: HTMLCanvasElem
       c.fillRect((n.x - ox) * k, (n.y - oy) * k, Math.max(1.5, n.w * k), Math.max(1.5, n.h * k));
     }
   }
-  drawn = { notes: s.notes, areas: s.areas, map, layer };
+  drawn = { notes: s.notes, areas: s.areas, bounds, map, layer };
   return drawn;
 }
 
@@ -63,19 +65,24 @@ function viewOf(s: StoreState) {
   return { x: -v.x / v.scale, y: -v.y / v.scale, w: s.screen.w / v.scale, h: s.screen.h / v.scale };
 }
 
-/** The map now: the board's content, or the view itself on an empty board. */
+/** The map now: the board's content and the view together (the view's frame always shows). */
 function layout(s: StoreState): Map2D {
-  return contentLayer(s).map ?? mapOf(viewOf(s));
+  const view = viewOf(s);
+  const bounds = contentLayer(s).bounds ?? view;
+  const x = Math.min(bounds.x, view.x);
+  const y = Math.min(bounds.y, view.y);
+  return mapOf({ x, y, w: Math.max(bounds.x + bounds.w, view.x + view.w) - x, h: Math.max(bounds.y + bounds.h, view.y + view.h) - y });
 }
 
 function draw(canvas: HTMLCanvasElement, s: StoreState): void {
   const c = canvas.getContext('2d');
   if (!c) return;
-  const { layer } = contentLayer(s);
+  const { layer, map: drawnAt } = contentLayer(s);
   const { k, ox, oy } = layout(s);
   const view = viewOf(s);
   c.clearRect(0, 0, W, H);
-  c.drawImage(layer, 0, 0);
+  // The cached content, placed (and scaled) where the current map puts it.
+  if (drawnAt) c.drawImage(layer, (drawnAt.ox - ox) * k, (drawnAt.oy - oy) * k, (W * k) / drawnAt.k, (H * k) / drawnAt.k);
   c.strokeStyle = '#1a73e8';
   c.lineWidth = 2;
   c.strokeRect((view.x - ox) * k, (view.y - oy) * k, view.w * k, view.h * k);
