@@ -6,7 +6,7 @@
  * Why: ratios are only fair side by side, in one run, on one machine, with the servers measured from
  * outside, the same way.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WebSocket } from 'ws';
@@ -25,15 +25,18 @@ export interface BenchServer {
 const ROOT = resolve(import.meta.dirname, '..');
 
 /**
- * Olifant as `npm start` runs it, on a temporary data dir. With `inspect`, the process also listens
- * for the V8 inspector on a local port, so the benchmark can force a garbage collection from outside
- * (the server itself has no such hook).
+ * Olifant as `npm start` runs it (the bundled server, plain node), on a temporary data dir. With
+ * `inspect`, the process also listens for the V8 inspector on a local port, so the benchmark can force
+ * a garbage collection from outside (the server itself has no such hook).
  */
 export async function startOlifant(env: Record<string, string> = {}, inspect = false): Promise<BenchServer> {
   const dir = tempDir('olifant-bench-');
   const inspectPort = inspect ? await freePort() : 0;
   const inspectEnv: Record<string, string> = inspect ? { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` } : {};
-  const server = await spawnServer(dir.path, await freePort(), { OLIFANT_LOG_LEVEL: 'warn', ...inspectEnv, ...env });
+  // As `npm start` runs it: the bundled server (built when stale), plain node.
+  execFileSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/scripts/ensureServer.ts')], { cwd: ROOT, stdio: 'inherit' });
+  const entry = ['--enable-source-maps', resolve(ROOT, 'dist/server/index.mjs')];
+  const server = await spawnServer(dir.path, await freePort(), { OLIFANT_LOG_LEVEL: 'warn', ...inspectEnv, ...env }, entry);
   return {
     name: 'olifant',
     pid: server.process.pid!,

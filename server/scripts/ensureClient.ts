@@ -4,22 +4,15 @@
  * Why: `npm ci && npm start` must work on a fresh clone with no separate build step, yet a restart
  * during a workshop should not wait for a rebuild that changes nothing.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { isStale } from './stale.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const outIndex = join(root, 'dist', 'client', 'index.html');
 const sources = ['client', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
-}
-
-if (!existsSync(outIndex) || statSync(outIndex).mtimeMs < Math.max(...sources.map(newestMtime))) {
+if (isStale(outIndex, sources)) {
   console.log('Building the client (once; it is reused until the sources change)...');
   // Always a production build, even when started from a test runner that sets NODE_ENV=test (that
   // would bundle React's development build).

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, tempDir } from '../helpers/server.ts';
 
@@ -17,7 +18,7 @@ afterAll(() => {
 });
 
 describe('npm start', () => {
-  it('builds the client when needed and serves the page, the API and the websocket endpoint', async () => {
+  it('builds the client and the server bundle when needed and serves the page, the API and the websocket endpoint', async () => {
     const port = await freePort();
     child = spawn('npm', ['start'], {
       cwd: ROOT,
@@ -47,5 +48,7 @@ describe('npm start', () => {
     const created = await fetch(`${base}/api/boards`, { method: 'POST', body: JSON.stringify({ title: 'Started' }) });
     expect(created.status).toBe(201);
     expect(out).toContain('Olifant is running.');
+    // What runs is the server bundle, built by the start script.
+    expect(existsSync(join(ROOT, 'dist', 'server', 'index.mjs'))).toBe(true);
   }, 120_000);
 });
