@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseAllowedOrigins, type AllowedOrigins } from './http/origin.ts';
 
 export interface ServerConfig {
   /** TCP port; 0 picks a free one (tests). */
@@ -30,6 +31,8 @@ export interface ServerConfig {
   readonly clientDir: string;
   /** pino log level. */
   readonly logLevel: string;
+  /** Other sites whose pages may open board websockets (the board's own site always may). */
+  readonly allowedOrigins: AllowedOrigins;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -49,6 +52,13 @@ const envSchema = z.object({
   OLIFANT_SNAPSHOT_EVERY_MS: int(1000, 24 * 3600 * 1000).default(10 * 60 * 1000),
   OLIFANT_CLIENT_DIR: z.string().min(1).default('./dist/client'),
   OLIFANT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OLIFANT_ALLOWED_ORIGINS: z.string().optional().superRefine((value, ctx) => {
+    try {
+      parseAllowedOrigins(value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
 });
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -72,5 +82,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     snapshotEveryMs: e.OLIFANT_SNAPSHOT_EVERY_MS,
     clientDir: resolve(e.OLIFANT_CLIENT_DIR),
     logLevel: e.OLIFANT_LOG_LEVEL,
+    allowedOrigins: parseAllowedOrigins(e.OLIFANT_ALLOWED_ORIGINS),
   };
 }

@@ -13,6 +13,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { isId, type Role } from '../../shared/index.ts';
 import { authorize } from '../auth/authorize.ts';
 import { redactUrl, type Logger } from '../log.ts';
+import { originAllowed, type AllowedOrigins } from './origin.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from '../rooms/connection.ts';
@@ -26,6 +27,8 @@ export interface UpgradeDeps {
   readonly secret: Uint8Array;
   readonly metrics: Metrics;
   readonly log: Logger;
+  readonly allowedOrigins: AllowedOrigins;
+  readonly publicUrl: string | undefined;
 }
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
@@ -50,6 +53,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
     if (!match || !isId(match[1]!)) return refuse(req, socket, 404, 'no such board endpoint; use /ws/<board id>');
     const boardId = match[1]!;
+    if (!originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins, deps.publicUrl)) {
+      return refuse(req, socket, 403, 'a page on another site may not open this board; the server allows its own site and OLIFANT_ALLOWED_ORIGINS');
+    }
     const auth = await authorize(store, secret, boardId, url.searchParams.get('token'));
     // The server may have begun shutting down while the token was checked: this socket is no one's.
     if (stopped) return void socket.destroy();

@@ -44,6 +44,7 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     snapshotEveryMs: 60_000,
     clientDir: fakeClientDir(dataDir),
     logLevel: 'silent',
+    allowedOrigins: [],
     ...overrides,
   };
   return startServer(config, createLogger(config.logLevel));

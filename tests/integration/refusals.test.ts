@@ -21,9 +21,9 @@ afterAll(async () => {
   dir.cleanup();
 });
 
-async function statusOf(path: string): Promise<number> {
+async function statusOf(path: string, origin?: string): Promise<number> {
   try {
-    const c = await openRaw(`${wsBase()}${path}`);
+    const c = await openRaw(`${wsBase()}${path}`, origin);
     c.ws.close();
     return 101;
   } catch (err) {
@@ -32,6 +32,29 @@ async function statusOf(path: string): Promise<number> {
 }
 
 describe('the upgrade refuses before any board data is sent', () => {
+  it("403 for a page on another site (its Origin), whatever the token; the board's own site and non-browser clients pass", async () => {
+    const path = `/ws/${board.id}?token=${tokenOf(board.links.participant)}`;
+    expect(await statusOf(path, 'https://evil.example')).toBe(403);
+    expect(await statusOf(path, 'null')).toBe(403);
+    expect(await statusOf(path, server.localUrl)).toBe(101);
+    expect(await statusOf(path)).toBe(101);
+  });
+
+  it('OLIFANT_ALLOWED_ORIGINS lets the named sites in', async () => {
+    const d = tempDir();
+    const open = await startTestServer(d.path, { allowedOrigins: ['https://partner.example'] });
+    try {
+      const b = await createBoard(open.localUrl, 'Shared');
+      const url = `${open.localUrl.replace(/^http/, 'ws')}/ws/${b.id}?token=${tokenOf(b.links.participant)}`;
+      const status = (origin: string) => openRaw(url, origin).then((c) => (c.ws.close(), 101), (err: { status: number }) => err.status);
+      expect(await status('https://partner.example')).toBe(101);
+      expect(await status('https://evil.example')).toBe(403);
+    } finally {
+      await open.close();
+      d.cleanup();
+    }
+  });
+
   it('accepts a valid token', async () => {
     expect(await statusOf(`/ws/${board.id}?token=${tokenOf(board.links.participant)}`)).toBe(101);
   });

@@ -27,6 +27,14 @@ describe('readConfig', () => {
     });
   });
 
+  it('reads OLIFANT_ALLOWED_ORIGINS as * or a list of origins, and says what an origin is', () => {
+    expect(readConfig({}).allowedOrigins).toEqual([]);
+    expect(readConfig({ OLIFANT_ALLOWED_ORIGINS: '*' }).allowedOrigins).toBe('*');
+    expect(readConfig({ OLIFANT_ALLOWED_ORIGINS: 'https://a.example, http://b.example:8080/' }).allowedOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
+    expect(() => readConfig({ OLIFANT_ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow(/OLIFANT_ALLOWED_ORIGINS.*scheme, host and port only/);
+    expect(() => readConfig({ OLIFANT_ALLOWED_ORIGINS: 'a.example' })).toThrow(/OLIFANT_ALLOWED_ORIGINS.*not an origin/);
+  });
+
   it('names each bad variable', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ OLIFANT_SECRET: 'short' })).toThrow(/OLIFANT_SECRET: must be at least 32/);
