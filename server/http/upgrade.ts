@@ -29,6 +29,7 @@ export interface UpgradeDeps {
   readonly log: Logger;
   readonly allowedOrigins: AllowedOrigins;
   readonly publicUrl: string | undefined;
+  readonly maxBufferedBytes: number;
 }
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
@@ -64,7 +65,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   }
 
   function attach(ws: WebSocket, boardId: string, role: Role, keyVersion: number): void {
-    const conn = new Connection(ws, role, metrics, keyVersion);
+    const conn = new Connection(ws, role, metrics, keyVersion, deps.maxBufferedBytes);
     let room;
     try {
       room = deps.registry.acquire(boardId);

@@ -25,6 +25,8 @@ export class Connection {
     private readonly metrics: Metrics,
     /** The key version of the link it was opened with (a rotation closes older ones). */
     readonly keyVersion = 1,
+    /** Most bytes that may wait to be sent to this client before it counts as not reading. */
+    private readonly maxBufferedBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Projector connections may read everything but change nothing. */
@@ -32,9 +34,18 @@ export class Connection {
     return this.role === 'projector';
   }
 
-  /** Sends a binary message if the socket is open; a failed send closes the socket. */
+  /**
+   * Sends a binary message if the socket is open; a failed send closes the socket. A client that
+   * stopped reading (what waits for it would pass `maxBufferedBytes`) is cut off: what the server
+   * holds for it stays bounded, and when it comes back it reconnects and syncs what it missed.
+   */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount + message.byteLength > this.maxBufferedBytes) {
+      this.metrics.errors.inc({ kind: 'slow_reader' });
+      this.ws.terminate();
+      return;
+    }
     this.metrics.messages.inc({ direction: 'out' });
     this.metrics.bytes.inc({ direction: 'out' }, message.byteLength);
     this.ws.send(message, (err) => {

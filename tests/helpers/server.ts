@@ -39,6 +39,7 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     secret: undefined,
     publicUrl: undefined,
     maxMessageBytes: 2 * 1024 * 1024,
+    maxBufferedBytes: 32 * 1024 * 1024,
     unloadGraceMs: 200,
     compactEvery: 500,
     snapshotEveryMs: 60_000,

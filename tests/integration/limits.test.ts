@@ -1,0 +1,54 @@
+/**
+ * Limits under load, against the real server: what the server holds for one client stays bounded.
+ *
+ * Why: a tablet whose Wi-Fi stalls (or a client that stops reading on purpose) must not make the
+ * server buffer the whole room's traffic for it until memory runs out; the rest of the room carries on.
+ */
+import type { Socket } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createNote, listNotes, ORIGIN } from '../../shared/index.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
+import { openRaw } from '../helpers/rawSocket.ts';
+import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+
+const dir = tempDir();
+let server: RunningServer | undefined;
+const clients: TestClient[] = [];
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.close();
+  dir.cleanup();
+});
+
+async function metric(name: string, label: string): Promise<number> {
+  const text = await (await fetch(`${server!.localUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && l.includes(label));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+describe('limits', () => {
+  it('a client that stops reading is cut off once what waits for it passes the cap; the others carry on', async () => {
+    server = await startTestServer(dir.path, { maxBufferedBytes: 256 * 1024 });
+    const board = await createBoard(server.localUrl, 'Stalled tablet');
+    const token = tokenOf(board.links.participant);
+    const stalled = await openRaw(`${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${token}`);
+    // It stops reading: the kernel's buffers fill, then the server's.
+    (stalled.ws as unknown as { _socket: Socket })._socket.pause();
+    const writer = connectClient(server.localUrl, board.id, token);
+    const reader = connectClient(server.localUrl, board.id, token);
+    clients.push(writer, reader);
+    await waitSynced(writer);
+    await waitSynced(reader);
+    // About 8 MB of notes, in updates well under the message size limit.
+    const text = 'x'.repeat(2000);
+    for (let batch = 0; batch < 40; batch++) {
+      writer.doc.transact(() => {
+        for (let i = 0; i < 100; i++) createNote(writer.doc, { text, x: i, y: batch, authorId: 'w' }, ORIGIN.local);
+      });
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await waitFor(() => listNotes(reader.doc).length === 4000, 'the reading client to get every note', 30_000);
+    await expect.poll(() => metric('olifant_errors_total', 'kind="slow_reader"')).toBeGreaterThan(0);
+  }, 60_000);
+});
