@@ -16,7 +16,7 @@ import { redactUrl, type Logger } from '../log.ts';
 import { originAllowed, type AllowedOrigins } from './origin.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
-import { Connection } from '../rooms/connection.ts';
+import { Connection, type ConnectionLimits } from '../rooms/connection.ts';
 import { ProtocolError } from '../rooms/protocolError.ts';
 import type { RoomRegistry } from '../rooms/registry.ts';
 
@@ -29,7 +29,7 @@ export interface UpgradeDeps {
   readonly log: Logger;
   readonly allowedOrigins: AllowedOrigins;
   readonly publicUrl: string | undefined;
-  readonly maxBufferedBytes: number;
+  readonly limits: ConnectionLimits;
 }
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
@@ -65,7 +65,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   }
 
   function attach(ws: WebSocket, boardId: string, role: Role, keyVersion: number): void {
-    const conn = new Connection(ws, role, metrics, keyVersion, deps.maxBufferedBytes);
+    const conn = new Connection(ws, role, metrics, keyVersion, deps.limits);
     let room;
     try {
       room = deps.registry.acquire(boardId);
@@ -76,9 +76,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       return;
     }
     metrics.connections.inc({ role });
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      metrics.messages.inc({ direction: 'in' });
-      metrics.bytes.inc({ direction: 'in' }, data.byteLength);
+    const handle = (data: Buffer, isBinary: boolean) => {
       try {
         if (!isBinary) throw new ProtocolError('textFrame', 'text frame');
         room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -89,6 +87,11 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         log[protocolError ? 'warn' : 'error']({ err, board: boardId, conn: conn.id, kind }, '[socket] closing connection');
         conn.close(kind);
       }
+    };
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      metrics.messages.inc({ direction: 'in' });
+      metrics.bytes.inc({ direction: 'in' }, data.byteLength);
+      conn.admit(data.byteLength, () => handle(data, isBinary));
     });
     ws.on('pong', () => {
       conn.alive = true;

@@ -47,6 +47,11 @@ export function createMetrics() {
       labelNames: ['kind'] as const,
       registers: [registry],
     }),
+    throttled: new Counter({
+      name: 'olifant_throttled_total',
+      help: 'Times a connection sent faster than OLIFANT_MAX_MESSAGES_PER_SECOND and the server paused reading from it',
+      registers: [registry],
+    }),
     ignoredWrites: new Counter({
       name: 'olifant_ignored_writes_total',
       help: 'Document updates and awareness messages dropped because the connection is read-only',

@@ -11,6 +11,14 @@ import type { Metrics } from '../metrics/metrics.ts';
 
 let nextConnectionId = 1;
 
+/** What one connection may hold and send (all unbounded unless set). */
+export interface ConnectionLimits {
+  /** Most bytes that may wait to be sent to this client before it counts as not reading. */
+  readonly maxBufferedBytes?: number;
+  /** Messages per second it may send on average (it may send twice that many at once). */
+  readonly messagesPerSecond?: number;
+}
+
 export class Connection {
   /** A process-unique number, for logs. */
   readonly id = nextConnectionId++;
@@ -25,9 +33,69 @@ export class Connection {
     private readonly metrics: Metrics,
     /** The key version of the link it was opened with (a rotation closes older ones). */
     readonly keyVersion = 1,
-    /** Most bytes that may wait to be sent to this client before it counts as not reading. */
-    private readonly maxBufferedBytes = Number.POSITIVE_INFINITY,
-  ) {}
+    private readonly limits: ConnectionLimits = {},
+  ) {
+    this.tokens = 2 * (limits.messagesPerSecond ?? 0);
+  }
+
+  private tokens: number;
+  private lastCounted = performance.now();
+  private readonly waiting: (() => void)[] = [];
+  private waitingBytes = 0;
+  private drainTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Lets one message the client sent be handled (`handle`) within its rate: a token bucket holding
+   * two seconds' worth. Past it, messages wait their turn in order and the server stops reading from
+   * the socket meanwhile, so a flooding client is slowed down without anything it sent being dropped
+   * (a dropped update would leave a hole Yjs waits on), and the room's other clients go on. A client
+   * that piles up more than two seconds' worth (or more bytes than it may have waiting) is closed
+   * with 1013, "try again later"; it reconnects and syncs.
+   */
+  admit(bytes: number, handle: () => void): void {
+    const rate = this.limits.messagesPerSecond;
+    if (rate === undefined) return handle();
+    this.refill(rate);
+    if (this.waiting.length === 0 && this.tokens >= 1) {
+      this.tokens -= 1;
+      return handle();
+    }
+    this.waiting.push(handle);
+    this.waitingBytes += bytes;
+    if (this.waiting.length > 2 * rate || this.waitingBytes > (this.limits.maxBufferedBytes ?? Number.POSITIVE_INFINITY)) {
+      this.waiting.length = 0;
+      this.metrics.errors.inc({ kind: 'too_many_messages' });
+      this.close('tooManyMessages');
+      return;
+    }
+    if (this.drainTimer === undefined) {
+      this.metrics.throttled.inc();
+      this.ws.pause();
+      this.scheduleDrain(rate);
+    }
+  }
+
+  private refill(rate: number): void {
+    const now = performance.now();
+    this.tokens = Math.min(2 * rate, this.tokens + ((now - this.lastCounted) / 1000) * rate);
+    this.lastCounted = now;
+  }
+
+  private scheduleDrain(rate: number): void {
+    this.drainTimer = setTimeout(() => {
+      this.drainTimer = undefined;
+      this.refill(rate);
+      while (this.waiting.length > 0 && this.tokens >= 1 && this.ws.readyState === this.ws.OPEN) {
+        this.tokens -= 1;
+        this.waiting.shift()!();
+      }
+      if (this.waiting.length > 0 && this.ws.readyState === this.ws.OPEN) return this.scheduleDrain(rate);
+      this.waiting.length = 0;
+      this.waitingBytes = 0;
+      this.ws.resume();
+    }, Math.max(1, Math.ceil(((1 - this.tokens) / rate) * 1000)));
+    this.drainTimer.unref();
+  }
 
   /** Projector connections may read everything but change nothing. */
   get readOnly(): boolean {
@@ -41,7 +109,7 @@ export class Connection {
    */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount + message.byteLength > this.maxBufferedBytes) {
+    if (this.ws.bufferedAmount + message.byteLength > (this.limits.maxBufferedBytes ?? Number.POSITIVE_INFINITY)) {
       this.metrics.errors.inc({ kind: 'slow_reader' });
       this.ws.terminate();
       return;

@@ -30,6 +30,8 @@ export const CLOSE = {
   loadFailure: { code: 4501, reason: 'board could not be loaded' },
   /** Something went wrong inside the server while handling a message. */
   internalError: { code: 1011, reason: 'internal error' },
+  /** The client sent far faster than its rate for too long; reconnect (standard "try again later"). */
+  tooManyMessages: { code: 1013, reason: 'too many messages: try again later' },
   /** The client stopped answering pings. */
   timeout: { code: 4504, reason: 'ping timeout' },
 } as const;

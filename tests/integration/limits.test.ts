@@ -51,4 +51,42 @@ describe('limits', () => {
     await waitFor(() => listNotes(reader.doc).length === 4000, 'the reading client to get every note', 30_000);
     await expect.poll(() => metric('olifant_errors_total', 'kind="slow_reader"')).toBeGreaterThan(0);
   }, 60_000);
+
+  it('a client sending faster than its rate is slowed down in order, loses nothing, and does not hold up the others', async () => {
+    await server?.close();
+    server = await startTestServer(dir.path, { maxMessagesPerSecond: 50 });
+    const board = await createBoard(server.localUrl, 'Flood');
+    const token = tokenOf(board.links.participant);
+    const [flooder, other, reader] = [0, 1, 2].map(() => connectClient(server!.localUrl, board.id, token));
+    clients.push(flooder!, other!, reader!);
+    for (const c of [flooder!, other!, reader!]) await waitSynced(c);
+    // 160 updates at once, each its own message: two seconds' worth pass at once, the rest at 50 a second.
+    for (let i = 0; i < 160; i++) createNote(flooder!.doc, { text: `flood ${i}`, x: i, y: 0, authorId: 'flood' }, ORIGIN.local);
+    const fromFlooder = () => listNotes(reader!.doc).filter((n) => n.authorId === 'flood').length;
+    await waitFor(() => fromFlooder() >= 100, 'the first two seconds worth');
+    expect(fromFlooder()).toBeLessThan(140);
+    // Meanwhile another client's note reaches the reader at once.
+    const sent = performance.now();
+    const id = createNote(other!.doc, { text: 'not held up', x: 0, y: 500, authorId: 'other' }, ORIGIN.local);
+    await waitFor(() => listNotes(reader!.doc).some((n) => n.id === id), "the other client's note", 2000);
+    expect(performance.now() - sent).toBeLessThan(300);
+    // Nothing the flooder sent is lost, and it all came through in order, on the same socket.
+    await waitFor(() => fromFlooder() === 160, 'every flooded note', 10_000);
+    expect(await (await fetch(`${server.localUrl}/metrics`)).text()).toMatch(/^olifant_throttled_total [1-9]/m);
+  }, 30_000);
+
+  it('a client that piles up more than two seconds of messages is closed with 1013, reconnects and loses nothing', async () => {
+    await server?.close();
+    server = await startTestServer(dir.path, { maxMessagesPerSecond: 50 });
+    const board = await createBoard(server.localUrl, 'Overflow');
+    const token = tokenOf(board.links.participant);
+    const [flooder, reader] = [0, 1].map(() => connectClient(server!.localUrl, board.id, token));
+    clients.push(flooder!, reader!);
+    const closes: number[] = [];
+    flooder!.provider.on('connection-close', (event: CloseEvent | null) => event && closes.push(event.code));
+    for (const c of [flooder!, reader!]) await waitSynced(c);
+    for (let i = 0; i < 400; i++) createNote(flooder!.doc, { text: `flood ${i}`, x: i, y: 0, authorId: 'flood' }, ORIGIN.local);
+    await waitFor(() => closes.includes(1013), 'the flooder to be told to try again later', 5000);
+    await waitFor(() => listNotes(reader!.doc).length === 400, 'every note, after the reconnect', 10_000);
+  }, 30_000);
 });
