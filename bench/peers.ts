@@ -53,23 +53,23 @@ export async function startOlifant(env: Record<string, string> = {}, inspect = f
   };
 }
 
-/** The reference y-websocket server (`@y/websocket-server`), as its own bin runs it. */
-export async function startReference(): Promise<BenchServer> {
+/**
+ * A peer server as a child process on a free port: `args(port)` starts it, `ready` is what it prints
+ * on stdout once it accepts connections; rooms are named `room-<n>` (no tokens, no API).
+ */
+async function startPeer(name: 'reference' | 'hocuspocus', args: (port: number) => string[], env: (port: number) => Record<string, string>, ready: string): Promise<BenchServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'node_modules/@y/websocket-server/src/server.js')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(process.execPath, args(port), { cwd: ROOT, env: { ...process.env, ...env(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`the reference server exited (${code})`)));
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('running at') && ok());
+    child.once('exit', (code) => fail(new Error(`the ${name} server exited (${code})`)));
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(ready) && ok());
   });
   let rooms = 0;
   return {
-    name: 'reference',
+    name,
     pid: child.pid!,
     async room() {
-      return { url: `ws://127.0.0.1:${port}`, room: `room-${rooms++}`, params: {} };
+      return { url: `ws://127.0.0.1:${port}`, room: `room-${rooms++}`, params: {}, ...(name === 'hocuspocus' ? { hocuspocus: true } : {}) };
     },
     async stop() {
       child.kill('SIGTERM');
@@ -77,6 +77,14 @@ export async function startReference(): Promise<BenchServer> {
     },
   };
 }
+
+/** The reference y-websocket server (`@y/websocket-server`), as its own bin runs it. */
+export const startReference = (): Promise<BenchServer> =>
+  startPeer('reference', () => [resolve(ROOT, 'node_modules/@y/websocket-server/src/server.js')], (port) => ({ HOST: '127.0.0.1', PORT: String(port) }), 'running at');
+
+/** Hocuspocus (bench/hocuspocusServer.ts): in memory, no extensions, driven by its own provider. */
+export const startHocuspocus = (): Promise<BenchServer> =>
+  startPeer('hocuspocus', (port) => ['--import', 'tsx', resolve(ROOT, 'bench/hocuspocusServer.ts'), String(port)], () => ({}), 'listening');
 
 /** A full collection in the Node process whose inspector listens on `port` (HeapProfiler.collectGarbage). */
 async function collectGarbageAt(port: number): Promise<void> {
@@ -88,31 +96,6 @@ async function collectGarbageAt(port: number): Promise<void> {
     ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
   });
   ws.close();
-}
-
-/** Hocuspocus (bench/hocuspocusServer.ts): in memory, no extensions, driven by its own provider. */
-export async function startHocuspocus(): Promise<BenchServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'bench/hocuspocusServer.ts'), String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((ok, fail) => {
-    child.once('exit', (code) => fail(new Error(`the Hocuspocus server exited (${code})`)));
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && ok());
-  });
-  let rooms = 0;
-  return {
-    name: 'hocuspocus',
-    pid: child.pid!,
-    async room() {
-      return { url: `ws://127.0.0.1:${port}`, room: `room-${rooms++}`, params: {}, hocuspocus: true };
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
 }
 
 /** CPU seconds (user + system) a process has used so far. */
