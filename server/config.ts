@@ -35,6 +35,8 @@ export interface ServerConfig {
   readonly maxBufferedBytes: number;
   /** Messages per second one connection may send on average (twice that at once); more are slowed down. */
   readonly maxMessagesPerSecond: number;
+  /** Most boards open for connections at once; at the cap, idle boards are freed to make room. */
+  readonly maxLoadedBoards: number;
   /** Other sites whose pages may open board websockets (the board's own site always may). */
   readonly allowedOrigins: AllowedOrigins;
 }
@@ -53,6 +55,7 @@ const envSchema = z.object({
   OLIFANT_MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
   OLIFANT_MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   OLIFANT_MAX_MESSAGES_PER_SECOND: int(1, 1_000_000).default(200),
+  OLIFANT_MAX_LOADED_BOARDS: int(1, 1_000_000).default(2000),
   OLIFANT_UNLOAD_GRACE_MS: int(0, 24 * 3600 * 1000).default(30_000),
   OLIFANT_COMPACT_EVERY: int(1, 1_000_000).default(500),
   OLIFANT_SNAPSHOT_EVERY_MS: int(1000, 24 * 3600 * 1000).default(10 * 60 * 1000),
@@ -85,6 +88,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxMessageBytes: e.OLIFANT_MAX_MESSAGE_BYTES,
     maxBufferedBytes: e.OLIFANT_MAX_BUFFERED_BYTES,
     maxMessagesPerSecond: e.OLIFANT_MAX_MESSAGES_PER_SECOND,
+    maxLoadedBoards: e.OLIFANT_MAX_LOADED_BOARDS,
     unloadGraceMs: e.OLIFANT_UNLOAD_GRACE_MS,
     compactEvery: e.OLIFANT_COMPACT_EVERY,
     snapshotEveryMs: e.OLIFANT_SNAPSHOT_EVERY_MS,

@@ -42,6 +42,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     unloadGraceMs: config.unloadGraceMs,
     compactEvery: config.compactEvery,
     snapshotEveryMs: config.snapshotEveryMs,
+    maxLoadedBoards: config.maxLoadedBoards,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const http = createServer(

@@ -32,7 +32,7 @@ export interface UpgradeDeps {
   readonly limits: ConnectionLimits;
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /** Returns the `upgrade` listener for the HTTP server. */
 export function createUpgradeHandler(deps: UpgradeDeps) {
@@ -61,6 +61,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     // The server may have begun shutting down while the token was checked: this socket is no one's.
     if (stopped) return void socket.destroy();
     if (!auth.ok) return refuse(req, socket, auth.status, auth.reason);
+    if (!deps.registry.makeRoomFor(boardId)) {
+      return refuse(req, socket, 503, 'this server has as many boards open as it may (OLIFANT_MAX_LOADED_BOARDS); try again in a minute');
+    }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role, auth.claims.keyVersion));
   }
 

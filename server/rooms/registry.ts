@@ -20,6 +20,8 @@ export interface RegistryOptions {
   readonly compactEvery: number;
   /** Snapshot changed boards this often (ms); 0 turns the schedule off. */
   readonly snapshotEveryMs?: number;
+  /** Most boards open for connections at once (unbounded when unset). */
+  readonly maxLoadedBoards?: number;
 }
 
 export class RoomRegistry {
@@ -40,6 +42,20 @@ export class RoomRegistry {
   /** Number of boards in memory. */
   get size(): number {
     return this.rooms.size;
+  }
+
+  /**
+   * Whether a connection to `boardId` can be served now: it is loaded, or there is room for one more
+   * board. At the cap, an idle board (no connections, waiting out its grace period) is compacted and
+   * freed to make room; when every board is in use, the answer is no.
+   */
+  makeRoomFor(boardId: string): boolean {
+    const max = this.opts.maxLoadedBoards ?? Number.POSITIVE_INFINITY;
+    if (this.rooms.has(boardId) || this.rooms.size < max) return true;
+    const idle = [...this.unloadTimers.keys()].map((id) => this.rooms.get(id)).find((room) => room && room.size === 0);
+    if (!idle) return false;
+    this.unload(idle);
+    return true;
   }
 
   /** The loaded room for `boardId`, loading it from the store if needed. Throws if it cannot be loaded. */

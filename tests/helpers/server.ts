@@ -41,6 +41,7 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     maxMessageBytes: 2 * 1024 * 1024,
     maxBufferedBytes: 32 * 1024 * 1024,
     maxMessagesPerSecond: 200,
+    maxLoadedBoards: 2000,
     unloadGraceMs: 200,
     compactEvery: 500,
     snapshotEveryMs: 60_000,

@@ -89,4 +89,28 @@ describe('limits', () => {
     await waitFor(() => closes.includes(1013), 'the flooder to be told to try again later', 5000);
     await waitFor(() => listNotes(reader!.doc).length === 400, 'every note, after the reconnect', 10_000);
   }, 30_000);
+
+  it('at the cap on open boards, an idle board makes room; when all are in use a new board is refused with 503', async () => {
+    await server?.close();
+    server = await startTestServer(dir.path, { maxLoadedBoards: 2, unloadGraceMs: 60_000 });
+    const url = (b: { id: string; links: { participant: string } }) => `${server!.localUrl.replace(/^http/, 'ws')}/ws/${b.id}?token=${tokenOf(b.links.participant)}`;
+    const status = (b: { id: string; links: { participant: string } }) => openRaw(url(b)).then((c) => c, (err: { status: number; body: string }) => err);
+    const [a, b, c] = [await createBoard(server.localUrl, 'A'), await createBoard(server.localUrl, 'B'), await createBoard(server.localUrl, 'C')];
+    const onA = await status(a);
+    const onB = await status(b);
+    expect('ws' in onA && 'ws' in onB).toBe(true);
+    // Both open boards are in use: a third is refused, and told why.
+    const refused = await status(c);
+    expect(refused).toMatchObject({ status: 503 });
+    expect((refused as { body: string }).body).toContain('OLIFANT_MAX_LOADED_BOARDS');
+    // A leaves; its board waits out its grace period, idle. C's connection frees it and is served.
+    (onA as { ws: { close(): void } }).ws.close();
+    await waitFor(() => server!.registry.size === 2, 'A to be idle');
+    await new Promise((r) => setTimeout(r, 100));
+    const onC = await status(c);
+    expect('ws' in onC).toBe(true);
+    expect(server.registry.size).toBe(2);
+    for (const open of [onB, onC]) (open as { ws: { close(): void } }).ws.close();
+  });
 });
+
