@@ -10,14 +10,14 @@
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Context } from 'konva/lib/Context';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { isPrivateFrom } from '../../shared/index.ts';
 import { groupColor, lensState } from '../store/cocreationSelectors.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { useStore, type StoreState } from '../store/store.ts';
 import { select, toBoard } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
-import { isAdding, openNote, tapNote } from '../tools/noteTap.ts';
+import { isAdding, tapNote } from '../tools/noteTap.ts';
 import { Shape } from './konva.ts';
 import { tint } from './NoteShape.tsx';
 
@@ -95,11 +95,11 @@ export function NotesOverview({ ids, own }: { ids: readonly string[]; own: Reado
   const lens = useStore((s) => s.lens);
   const me = useStore((s) => s.me);
   const privateWriting = useStore((s) => s.facilitation.privateWriting);
-  const drag = useStore((s) => s.drag);
+  // A drag matters here only when it carries cards (an area or a cluster drag); a note dragged as
+  // itself moves on its own node, and the cards need not be rebuilt on each of its frames.
+  const drag = useStore((s) => (s.drag && s.drag.ids.some((id) => !own.has(id)) ? s.drag : null));
   const actions = useActions();
   const cards = useMemo(() => cardsOf(useStore.getState(), ids, own), [ids, own, notes, groups, lens, me, privateWriting, drag]);
-  // The notes of the last two taps: a double tap opens a note only if both taps were on it.
-  const taps = useRef<[string | null, string | null]>([null, null]);
 
   const noteUnderPointer = (e: KonvaEventObject<Event>): string | null => {
     const p = e.target.getStage()?.getPointerPosition();
@@ -109,14 +109,8 @@ export function NotesOverview({ ids, own }: { ids: readonly string[]; own: Reado
     const id = noteUnderPointer(e);
     if (!id) return;
     e.cancelBubble = true;
-    taps.current = [taps.current[1], id];
+    // A second tap on the same card opens the note (tapNote knows the last tap).
     tapNote(id, isAdding(e.evt), actions, true);
-  };
-  const onOpen = (e: KonvaEventObject<Event>) => {
-    const id = noteUnderPointer(e);
-    if (!id || taps.current[0] !== id || taps.current[1] !== id) return;
-    e.cancelBubble = true;
-    openNote(id, isLockedForMe(useStore.getState(), id));
   };
   // A press on a card is not a pan: once it moves, the note is drawn as itself and dragged.
   const onPress = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
@@ -167,8 +161,6 @@ export function NotesOverview({ ids, own }: { ids: readonly string[]; own: Reado
       onTouchStart={onPress}
       onClick={onTap}
       onTap={onTap}
-      onDblClick={onOpen}
-      onDblTap={onOpen}
     />
   );
 }

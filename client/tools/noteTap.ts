@@ -17,14 +17,14 @@ let last = { id: '', at: 0, card: false };
 
 /**
  * A tap on note `id`; `adding` when Shift, Ctrl or Cmd was held (adds to or takes from the selection).
- * `card`: the tap was on the note's card in the overview. A tap there selects the note, which is then
- * drawn as itself, so the second tap of a double tap lands on the note, not on the card: that pair
- * still opens it.
+ * `card`: the tap was on the note's card in the overview. A double tap that starts on a card opens the
+ * note, whether its second tap lands on the card again or on the note (the first tap selected it, and
+ * a selected note is drawn as itself). A double tap on a note drawn as itself is the note's own.
  */
 export function tapNote(id: string, adding: boolean, actions: BoardActions, card = false): void {
   const previous = last;
   last = { id, at: performance.now(), card };
-  if (!card && previous.card && previous.id === id && last.at - previous.at < Konva.dblClickWindow) {
+  if (previous.card && previous.id === id && last.at - previous.at < Konva.dblClickWindow) {
     openNote(id, isLockedForMe(useStore.getState(), id));
     return;
   }

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { isStale } from './stale.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-export const SERVER_BUNDLE = join(root, 'dist', 'server', 'index.mjs');
+const SERVER_BUNDLE = join(root, 'dist', 'server', 'index.mjs');
 const sources = ['server', 'shared', 'package-lock.json'].map((p) => join(root, p));
 
 if (isStale(SERVER_BUNDLE, sources)) {
