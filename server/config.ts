@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/clientAddress.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './http/origin.ts';
 
 export interface ServerConfig {
@@ -39,9 +40,23 @@ export interface ServerConfig {
   readonly maxLoadedBoards: number;
   /** Other sites whose pages may open board websockets (the board's own site always may). */
   readonly allowedOrigins: AllowedOrigins;
+  /** Most board sockets one client address may hold; a venue shares one NAT address, so it is high. */
+  readonly maxConnectionsPerIp: number;
+  /** Reverse proxies whose X-Forwarded-For is believed for the client's address. */
+  readonly trustedProxies: readonly string[];
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** An optional text variable that `parse` must accept (its error message is the variable's). */
+const parsedBy = (parse: (value: string | undefined) => unknown) =>
+  z.string().optional().superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  });
 
 const envSchema = z.object({
   PORT: int(0, 65535).default(1234),
@@ -56,18 +71,14 @@ const envSchema = z.object({
   OLIFANT_MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   OLIFANT_MAX_MESSAGES_PER_SECOND: int(1, 1_000_000).default(200),
   OLIFANT_MAX_LOADED_BOARDS: int(1, 1_000_000).default(2000),
+  OLIFANT_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000).default(1000),
   OLIFANT_UNLOAD_GRACE_MS: int(0, 24 * 3600 * 1000).default(30_000),
   OLIFANT_COMPACT_EVERY: int(1, 1_000_000).default(500),
   OLIFANT_SNAPSHOT_EVERY_MS: int(1000, 24 * 3600 * 1000).default(10 * 60 * 1000),
   OLIFANT_CLIENT_DIR: z.string().min(1).default('./dist/client'),
   OLIFANT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  OLIFANT_ALLOWED_ORIGINS: z.string().optional().superRefine((value, ctx) => {
-    try {
-      parseAllowedOrigins(value);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    }
-  }),
+  OLIFANT_ALLOWED_ORIGINS: parsedBy(parseAllowedOrigins),
+  OLIFANT_TRUSTED_PROXIES: parsedBy(parseTrustedProxies),
 });
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -95,5 +106,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     clientDir: resolve(e.OLIFANT_CLIENT_DIR),
     logLevel: e.OLIFANT_LOG_LEVEL,
     allowedOrigins: parseAllowedOrigins(e.OLIFANT_ALLOWED_ORIGINS),
+    maxConnectionsPerIp: e.OLIFANT_MAX_CONNECTIONS_PER_IP,
+    trustedProxies: parseTrustedProxies(e.OLIFANT_TRUSTED_PROXIES),
   };
 }

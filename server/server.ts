@@ -60,7 +60,19 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       clientDir: config.clientDir,
     }),
   );
-  const upgrades = createUpgradeHandler({ wss, registry, store, secret, metrics, log, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl, limits: { maxBufferedBytes: config.maxBufferedBytes, messagesPerSecond: config.maxMessagesPerSecond } });
+  const upgrades = createUpgradeHandler({
+    wss,
+    registry,
+    store,
+    secret,
+    metrics,
+    log,
+    allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
+    limits: { maxBufferedBytes: config.maxBufferedBytes, messagesPerSecond: config.maxMessagesPerSecond },
+    maxConnectionsPerAddress: config.maxConnectionsPerIp,
+    trustedProxies: config.trustedProxies,
+  });
   const { onUpgrade, heartbeat } = upgrades;
   http.on('upgrade', onUpgrade);
   // Every raw socket, so that close() can end the ones nothing else tracks: a socket whose upgrade

@@ -13,6 +13,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { isId, type Role } from '../../shared/index.ts';
 import { authorize } from '../auth/authorize.ts';
 import { redactUrl, type Logger } from '../log.ts';
+import { AddressCounter, clientAddress } from './clientAddress.ts';
 import { originAllowed, type AllowedOrigins } from './origin.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
@@ -30,14 +31,19 @@ export interface UpgradeDeps {
   readonly allowedOrigins: AllowedOrigins;
   readonly publicUrl: string | undefined;
   readonly limits: ConnectionLimits;
+  /** Most board sockets one client address may hold (open or being opened). */
+  readonly maxConnectionsPerAddress: number;
+  /** Proxies whose X-Forwarded-For names the client (OLIFANT_TRUSTED_PROXIES). */
+  readonly trustedProxies: readonly string[];
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /** Returns the `upgrade` listener for the HTTP server. */
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const { wss, store, secret, metrics, log } = deps;
   const connections = new Map<WebSocket, Connection>();
+  const perAddress = new AddressCounter(deps.maxConnectionsPerAddress);
 
   function refuse(req: IncomingMessage, socket: Duplex, status: number, reason: string): void {
     metrics.errors.inc({ kind: 'refused_upgrade' });
@@ -128,6 +134,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
+    const address = clientAddress(req, deps.trustedProxies);
+    if (!perAddress.take(address)) {
+      return refuse(req, socket, 429, 'this address has as many board connections open as it may (OLIFANT_MAX_CONNECTIONS_PER_IP); close some tabs or try again later');
+    }
+    // The raw socket closes once, whether refused, destroyed, or a websocket that ends.
+    socket.once('close', () => perAddress.release(address));
     check(req, socket, head).catch((err: unknown) => {
       metrics.errors.inc({ kind: 'upgrade' });
       log.error({ err, path: redactUrl(req.url) }, '[upgrade] failed');

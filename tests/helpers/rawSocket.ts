@@ -20,9 +20,9 @@ export interface RawClient {
 }
 
 /** Opens a raw socket and waits for it to open; rejects with the HTTP status if the upgrade is refused. */
-export function openRaw(wsUrl: string, origin?: string): Promise<RawClient> {
+export function openRaw(wsUrl: string, origin?: string, headers: Record<string, string> = {}): Promise<RawClient> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl, origin ? { origin } : {});
+    const ws = new WebSocket(wsUrl, { ...(origin ? { origin } : {}), headers });
     const received: Uint8Array[] = [];
     const closed = new Promise<{ code: number; reason: string }>((res) =>
       ws.on('close', (code, reason) => res({ code, reason: reason.toString() })),

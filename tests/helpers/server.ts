@@ -48,6 +48,8 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     clientDir: fakeClientDir(dataDir),
     logLevel: 'silent',
     allowedOrigins: [],
+    maxConnectionsPerIp: 1000,
+    trustedProxies: [],
     ...overrides,
   };
   return startServer(config, createLogger(config.logLevel));

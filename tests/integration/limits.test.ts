@@ -112,5 +112,41 @@ describe('limits', () => {
     expect(server.registry.size).toBe(2);
     for (const open of [onB, onC]) (open as { ws: { close(): void } }).ws.close();
   });
-});
 
+  it('one address may hold only so many board sockets (429); behind a trusted proxy, X-Forwarded-For names the address', async () => {
+    await server?.close();
+    server = await startTestServer(dir.path, { maxConnectionsPerIp: 2, trustedProxies: ['127.0.0.1'] });
+    const board = await createBoard(server.localUrl, 'Crowded');
+    const url = `${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`;
+    const open = (from: string) => openRaw(url, undefined, { 'X-Forwarded-For': from }).then((c) => c, (err: { status: number; body: string }) => err);
+    const first = await open('10.0.0.1');
+    const second = await open('192.0.2.9, 10.0.0.1');
+    expect('ws' in first && 'ws' in second).toBe(true);
+    const third = await open('10.0.0.1');
+    expect(third).toMatchObject({ status: 429 });
+    expect((third as { body: string }).body).toContain('OLIFANT_MAX_CONNECTIONS_PER_IP');
+    // Another table behind the same proxy is another address.
+    const elsewhere = await open('10.0.0.2');
+    expect('ws' in elsewhere).toBe(true);
+    // A socket that closes gives its place back.
+    (first as { ws: { close(): void } }).ws.close();
+    await (first as { closed: Promise<unknown> }).closed;
+    const again = async () => {
+      const c = await open('10.0.0.1');
+      if ('ws' in c) c.ws.close();
+      return 'ws' in c;
+    };
+    await expect.poll(again).toBe(true);
+    for (const c of [second, elsewhere]) (c as { ws: { close(): void } }).ws.close();
+  });
+
+  it('X-Forwarded-For from an address that is not a trusted proxy is not believed', async () => {
+    await server?.close();
+    server = await startTestServer(dir.path, { maxConnectionsPerIp: 1 });
+    const board = await createBoard(server.localUrl, 'Spoofed');
+    const url = `${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`;
+    const first = await openRaw(url, undefined, { 'X-Forwarded-For': '10.0.0.1' });
+    await expect(openRaw(url, undefined, { 'X-Forwarded-For': '10.0.0.2' })).rejects.toMatchObject({ status: 429 });
+    first.ws.close();
+  });
+});

@@ -35,6 +35,14 @@ describe('readConfig', () => {
     expect(() => readConfig({ OLIFANT_ALLOWED_ORIGINS: 'a.example' })).toThrow(/OLIFANT_ALLOWED_ORIGINS.*not an origin/);
   });
 
+  it('reads OLIFANT_TRUSTED_PROXIES as a list of IP addresses and the per-address cap, with a high default', () => {
+    expect(readConfig({}).trustedProxies).toEqual([]);
+    expect(readConfig({}).maxConnectionsPerIp).toBe(1000);
+    expect(readConfig({ OLIFANT_TRUSTED_PROXIES: '127.0.0.1, ::1, ::ffff:10.0.0.5' }).trustedProxies).toEqual(['127.0.0.1', '::1', '10.0.0.5']);
+    expect(() => readConfig({ OLIFANT_TRUSTED_PROXIES: 'proxy.local' })).toThrow(/OLIFANT_TRUSTED_PROXIES.*not an IP address/);
+    expect(() => readConfig({ OLIFANT_MAX_CONNECTIONS_PER_IP: '0' })).toThrow(/OLIFANT_MAX_CONNECTIONS_PER_IP/);
+  });
+
   it('names each bad variable', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ OLIFANT_SECRET: 'short' })).toThrow(/OLIFANT_SECRET: must be at least 32/);

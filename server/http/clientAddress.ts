@@ -1,0 +1,71 @@
+/**
+ * Who is on the other end of a socket, and how many board sockets each address holds.
+ *
+ * Why: one misbehaving machine must not open sockets until the server runs out of memory or file
+ * handles, yet a whole venue shares one NAT address, so the cap per address is high and counts every
+ * socket from the moment its upgrade is asked for. Behind a reverse proxy every socket comes from the
+ * proxy: its `X-Forwarded-For` is believed only when the socket comes from an address listed in
+ * OLIFANT_TRUSTED_PROXIES (anyone else could write any address there).
+ */
+import { isIP } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+
+/** Parses OLIFANT_TRUSTED_PROXIES: a comma-separated list of IP addresses; throws on anything else. */
+export function parseTrustedProxies(value: string | undefined): readonly string[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((part) => {
+    const text = part.trim();
+    if (isIP(text) === 0) throw new Error(`"${text}" is not an IP address such as 127.0.0.1 or ::1`);
+    return normalize(text);
+  });
+}
+
+/** `::ffff:10.0.0.7` and `10.0.0.7` are the same IPv4 client. */
+function normalize(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return (mapped ? mapped[1]! : address).toLowerCase();
+}
+
+/**
+ * The client's address: the socket's peer, or, when the peer is a trusted proxy, the nearest address
+ * in `X-Forwarded-For` that is not itself a trusted proxy (proxies append, so the right end is the
+ * part a trusted hop wrote).
+ */
+export function clientAddress(req: IncomingMessage, trustedProxies: readonly string[]): string {
+  let address = normalize(req.socket.remoteAddress ?? 'unknown');
+  if (!trustedProxies.includes(address)) return address;
+  const header = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    if (isIP(hops[i]!) === 0) break; // junk: stop at the last hop we could read
+    address = normalize(hops[i]!);
+    if (!trustedProxies.includes(address)) break;
+  }
+  return address;
+}
+
+/** Open (and opening) board sockets per client address, under a cap. */
+export class AddressCounter {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  /** Counts one more socket for `address` until `release` runs; false when the address is at the cap. */
+  take(address: string): boolean {
+    const count = this.counts.get(address) ?? 0;
+    if (count >= this.max) return false;
+    this.counts.set(address, count + 1);
+    return true;
+  }
+
+  release(address: string): void {
+    const count = (this.counts.get(address) ?? 1) - 1;
+    if (count <= 0) this.counts.delete(address);
+    else this.counts.set(address, count);
+  }
+
+  /** How many sockets `address` holds now. */
+  held(address: string): number {
+    return this.counts.get(address) ?? 0;
+  }
+}
