@@ -98,6 +98,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       }
     };
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      // Once the server is closing this socket (a bad message earlier in the same read), what the
+      // client sent after it is not handled: it may build on what was refused.
+      if (ws.readyState !== ws.OPEN) return;
       metrics.messages.inc({ direction: 'in' });
       metrics.bytes.inc({ direction: 'in' }, data.byteLength);
       conn.admit(data.byteLength, () => handle(data, isBinary));

@@ -1,4 +1,6 @@
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CLOSE, createNote, listNotes, ORIGIN } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
 import type { CreatedBoard } from '../../server/http/api.ts';
@@ -75,5 +77,19 @@ describe('bad input closes only the offending socket, with a named code', () => 
       expect(metrics, kind).toMatch(new RegExp(`olifant_errors_total\\{kind="${kind}"\\} [1-9]`));
     }
     expect((await fetch(`${server.localUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('what a socket sent after a bad message is not handled, even when it arrived in the same read', async () => {
+    const c = await raw();
+    const source = new Y.Doc();
+    const id = createNote(source, { text: 'sent after a bad frame', x: 0, y: 0, authorId: 'x' }, ORIGIN.local);
+    // One write: the server reads both messages at once and must stop at the first.
+    (c.ws as unknown as { _socket: Socket })._socket.cork();
+    c.ws.send(new Uint8Array([99, 0]));
+    c.ws.send(updateMessage(Y.encodeStateAsUpdate(source)));
+    (c.ws as unknown as { _socket: Socket })._socket.uncork();
+    expect((await c.closed).code).toBe(CLOSE.unknownMessageType.code);
+    await expectHealthyStillSyncing('after the bad frame and its follower');
+    expect(listNotes(healthy[0]!.doc).some((n) => n.id === id)).toBe(false);
   });
 });
