@@ -117,9 +117,12 @@ export class RoomRegistry {
       for (const update of stored.updates) Y.applyUpdate(doc, update);
     });
     const migration = migrateBoard(doc);
+    let sizes = { stateBytes: stored.state?.byteLength ?? 0, logBytes: stored.updates.reduce((n, u) => n + u.byteLength, 0), logCount: stored.updates.length };
     if (migration.applied.length > 0) {
       // Store the migrated board before any client sees it.
-      store.compact(boardId, Y.encodeStateAsUpdate(doc), stored.lastSeq);
+      const state = Y.encodeStateAsUpdate(doc);
+      store.compact(boardId, state, stored.lastSeq);
+      sizes = { stateBytes: state.byteLength, logBytes: 0, logCount: 0 };
       log.info({ board: boardId, ...migration }, '[registry] migrated board');
     }
     return new Room(boardId, doc, stored.lastSeq, {
@@ -129,7 +132,7 @@ export class RoomRegistry {
       compactEvery: this.opts.compactEvery,
       onEmpty: (room) => this.scheduleUnload(room),
       onBroken: (room) => this.drop(room),
-    });
+    }, sizes);
   }
 
   private scheduleUnload(room: Room): void {

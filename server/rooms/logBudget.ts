@@ -1,0 +1,53 @@
+/**
+ * When a board's update log is compacted into its state: after `compactEvery` updates, or once the
+ * log outweighs the state (at least COMPACT_FLOOR_BYTES).
+ *
+ * Why: the log is what makes an update durable before it is broadcast, but replaying a long one slows
+ * a board's load and fills the disk. Compacting when the log passes the state's size keeps what a
+ * board takes on disk under twice its compacted state (plus the floor) however long the day, at an
+ * amortized cost of one state write per state's worth of updates.
+ */
+
+/** A log smaller than this is not compacted for its size alone (small boards would compact at every edit). */
+export const COMPACT_FLOOR_BYTES = 16 * 1024;
+
+/** What the store holds for a board: its compacted state's bytes and the log after it. */
+export interface StoredSizes {
+  readonly stateBytes: number;
+  readonly logBytes: number;
+  readonly logCount: number;
+}
+
+export class LogBudget {
+  private count: number;
+  private bytes: number;
+  private stateBytes: number;
+
+  constructor(
+    private readonly compactEvery: number,
+    stored: StoredSizes = { stateBytes: 0, logBytes: 0, logCount: 0 },
+  ) {
+    this.count = stored.logCount;
+    this.bytes = stored.logBytes;
+    this.stateBytes = stored.stateBytes;
+  }
+
+  /** Counts one appended update; returns whether the log should now be compacted. */
+  appended(bytes: number): boolean {
+    this.count++;
+    this.bytes += bytes;
+    return this.count >= this.compactEvery || this.bytes > Math.max(this.stateBytes, COMPACT_FLOOR_BYTES);
+  }
+
+  /** Whether anything was appended since the last compaction. */
+  get pending(): boolean {
+    return this.count > 0;
+  }
+
+  /** The log was folded into a state of `stateBytes`. */
+  compacted(stateBytes: number): void {
+    this.count = 0;
+    this.bytes = 0;
+    this.stateBytes = stateBytes;
+  }
+}
