@@ -3,7 +3,8 @@
  * continuing as the same person on another device through a link that carries my participant id,
  * name and group, adopted once by the device that opens it.
  *
- * Why: there are no accounts. A person picks their group once per board (`''` means "no group",
+ * Why: there are no accounts. A participant id is proven to the server by a key kept with it (the
+ * first key used with an id on a board binds it). A person picks their group once per board (`''` means "no group",
  * `null` "not asked yet"), and "one person" is one participant id: someone who moves from the table's
  * tablet to their phone (or votes from both) stays one voter, as the dot limit counts per participant.
  */
@@ -29,9 +30,36 @@ export function participantId(boardId: string): string {
   return deviceId();
 }
 
+const personKeyKey = (id: string) => `olifant.key.${id}`;
+
+/**
+ * The secret that proves my participant id to the server (made on first use, kept with the id). The
+ * first key used with an id on a board binds it there, so nobody else can show up as me; it travels
+ * only in my own websocket URL and in the link that continues on another device.
+ */
+export function personKey(id: string): string {
+  try {
+    let key = localStorage.getItem(personKeyKey(id));
+    if (!key) {
+      key = Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+      localStorage.setItem(personKeyKey(id), key);
+    }
+    return key;
+  } catch {
+    return ''; // Private mode: join without proving an id.
+  }
+}
+
+/** What my websocket tells the server about me: my participant id and its key (join data). */
+export function joinParams(boardId: string): { person: string; key: string } {
+  const person = participantId(boardId);
+  return { person, key: personKey(person) };
+}
+
 /** A link that opens this board on another device as me. */
 export function handoffLink(boardId: string, token: string, me: { name: string; groupId: string | null }): string {
-  const params = new URLSearchParams({ token, me: participantId(boardId), name: me.name });
+  const { person, key } = joinParams(boardId);
+  const params = new URLSearchParams({ token, me: person, key, name: me.name });
   if (me.groupId !== null) params.set('group', me.groupId);
   return `${location.origin}/b/${boardId}#${params.toString()}`;
 }
@@ -46,14 +74,16 @@ export function takeHandoff(boardId: string): string | null {
   if (!me) return null;
   const name = params.get('name')?.trim().slice(0, 60) ?? '';
   const group = params.get('group');
+  const key = params.get('key');
   try {
     if (isId(me)) localStorage.setItem(meKey(boardId), me);
+    if (isId(me) && key && /^[0-9a-f]{16,200}$/.test(key)) localStorage.setItem(personKeyKey(me), key);
     if (name) localStorage.setItem(NAME_KEY, name);
   } catch {
     // Private mode: the name is asked again.
   }
   if (group !== null && (group === '' || isId(group))) rememberGroup(boardId, group);
-  for (const key of ['me', 'name', 'group']) params.delete(key);
+  for (const field of ['me', 'key', 'name', 'group']) params.delete(field);
   history.replaceState(null, '', `${location.pathname}${location.search}#${params.toString()}`);
   return name || null;
 }

@@ -18,7 +18,7 @@ import { bridgeDocToStore } from './bridge.ts';
 import { beginMerge } from './mergeSummary.ts';
 import { checkBoardEpoch, fetchBoardInfo, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
-import { participantId, rememberedGroup } from './identity.ts';
+import { joinParams, participantId, rememberedGroup } from './identity.ts';
 import { startServerClock } from './serverClock.ts';
 import { startWriteAhead } from './writeAhead.ts';
 import { createUndoManager } from './undo.ts';
@@ -57,7 +57,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
-    params: { token },
+    params: { token, ...joinParams(boardId) },
     connect: false,
     shouldReconnect: (event) => {
       if (event.code >= 4400 && event.code < 4500) {

@@ -7,6 +7,7 @@
  * the upgrade, every handler catches: a bad frame closes that socket with a named code, counts a
  * metric and logs a line; other clients and boards carry on.
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -70,11 +71,26 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     if (!deps.registry.makeRoomFor(boardId)) {
       return refuse(req, socket, 503, 'this server has as many boards open as it may (OLIFANT_MAX_LOADED_BOARDS); try again in a minute');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role, auth.claims.keyVersion));
+    const personId = auth.claims.role === 'projector' ? undefined : provenPerson(boardId, url.searchParams);
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role, auth.claims.keyVersion, personId));
   }
 
-  function attach(ws: WebSocket, boardId: string, role: Role, keyVersion: number): void {
-    const conn = new Connection(ws, role, metrics, keyVersion, deps.limits);
+  /**
+   * The participant id the request proves with `person` and `key` (join data): the first device key
+   * used with an id on a board binds it. A wrong key, or none, joins without an id (the board still
+   * works; others just do not see this connection as that person).
+   */
+  function provenPerson(boardId: string, params: URLSearchParams): string | undefined {
+    const person = params.get('person');
+    const key = params.get('key');
+    if (!person || !isId(person) || !key || key.length < 16 || key.length > 200) return undefined;
+    const proven = store.claimPerson(boardId, person, createHash('sha256').update(key).digest('base64url'));
+    if (!proven) metrics.errors.inc({ kind: 'unproven_person' });
+    return proven ? person : undefined;
+  }
+
+  function attach(ws: WebSocket, boardId: string, role: Role, keyVersion: number, personId: string | undefined): void {
+    const conn = new Connection(ws, role, metrics, keyVersion, deps.limits, personId);
     let room;
     try {
       room = deps.registry.acquire(boardId);

@@ -54,7 +54,7 @@ export function createMetrics() {
     }),
     ignoredWrites: new Counter({
       name: 'olifant_ignored_writes_total',
-      help: 'Document updates and awareness messages dropped because the connection is read-only',
+      help: "Document updates and awareness entries dropped: from a read-only connection, during a board lock, or for another connection's client ID",
       registers: [registry],
     }),
   };

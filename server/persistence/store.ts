@@ -55,6 +55,11 @@ export interface BoardStore {
   appendUpdate(id: string, update: Uint8Array): number;
   /** Replaces the compacted state with `state` and drops the log up to `uptoSeq`, atomically. */
   compact(id: string, state: Uint8Array, uptoSeq: number): void;
+  /**
+   * Binds a participant id on a board to the hash of the device key it is first used with, and says
+   * whether `keyHash` is the bound one (true on first use).
+   */
+  claimPerson(boardId: string, personId: string, keyHash: string): boolean;
   /** Number of boards stored. */
   countBoards(): number;
   /** Closes the store; further calls throw. */

@@ -1,11 +1,11 @@
 /**
- * One client's websocket on one board: its role, its awareness client ids, and safe sending.
+ * One client's websocket on one board: its role, its proven participant id, its awareness client
+ * ids, its message rate, and safe sending.
  *
  * Why: the room should not care about socket states or close codes; a connection knows whether it may
  * write, sends only while open, counts its traffic, and closes with a named code.
  */
 import type { WebSocket } from 'ws';
-import type { Awareness } from 'y-protocols/awareness';
 import { CLOSE, type CloseKind, type Role } from '../../shared/index.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 
@@ -34,6 +34,8 @@ export class Connection {
     /** The key version of the link it was opened with (a rotation closes older ones). */
     readonly keyVersion = 1,
     private readonly limits: ConnectionLimits = {},
+    /** The participant id this connection proved at join (its device key), if any. */
+    readonly personId?: string,
   ) {
     this.tokens = 2 * (limits.messagesPerSecond ?? 0);
   }
@@ -119,21 +121,6 @@ export class Connection {
     this.ws.send(message, (err) => {
       if (err) this.ws.terminate();
     });
-  }
-
-  /**
-   * Stamps this connection's role on the awareness states it announced (`ids`), in the state the
-   * server holds before broadcasting: others see the role of the link, not what the client claims, so
-   * a participant cannot pose as the facilitator whose view the projector follows.
-   */
-  stampRole(awareness: Awareness, ids: readonly number[]): void {
-    const states = awareness.getStates();
-    for (const id of ids) {
-      const state = states.get(id) as { user?: unknown } | undefined;
-      if (!state || typeof state.user !== 'object' || state.user === null) continue;
-      const user = state.user as Record<string, unknown>;
-      if (user.role !== this.role) state.user = { ...user, role: this.role };
-    }
   }
 
   /** Closes the socket with a named code and reason. */

@@ -17,10 +17,11 @@ import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
+import { applyOwnAwareness, stampIdentity } from './identity.ts';
+import { LogBudget, type StoredSizes } from './logBudget.ts';
 import { participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
 import { AwarenessBatch, awarenessMessage, fullStateMessage, isEmptyStateVector, readOrThrow, syncStep1Message, updateMessage } from './messages.ts';
-
 
 export interface RoomOptions {
   readonly store: BoardStore;
@@ -37,8 +38,8 @@ export interface RoomOptions {
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly conns = new Set<Connection>();
-  /** Updates appended since the last compaction. */
-  private sinceCompaction = 0;
+  /** What was appended since the last compaction, and when to compact. */
+  private readonly logBudget: LogBudget;
   private broken = false;
   private destroyed = false;
   /** Whether the board was locked after the last update (to notice the lift). */
@@ -58,7 +59,10 @@ export class Room {
     /** Sequence number of the last update already in the store. */
     private lastSeq: number,
     private readonly opts: RoomOptions,
+    /** What the store holds for the board. */
+    stored?: StoredSizes,
   ) {
+    this.logBudget = new LogBudget(opts.compactEvery, stored);
     this.locked = isBoardLocked(doc);
     this.agendaKey = agendaKeyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
@@ -80,21 +84,14 @@ export class Room {
     this.conns.add(conn);
     conn.send(syncStep1Message(this.doc));
     const states = this.awareness.getStates();
-    if (states.size > 0) {
-      conn.send(awarenessMessage(this.awareness, [...states.keys()]));
-    }
+    if (states.size > 0) conn.send(awarenessMessage(this.awareness, [...states.keys()]));
   }
 
   /** Closes the connections opened with a link of `role` older than `keyVersion` (a rotated link). */
   closeRevoked(role: Role, keyVersion: number): number {
-    let closed = 0;
-    for (const c of this.conns) {
-      if (c.role === role && c.keyVersion < keyVersion) {
-        c.close('revoked');
-        closed++;
-      }
-    }
-    return closed;
+    const revoked = [...this.conns].filter((c) => c.role === role && c.keyVersion < keyVersion);
+    for (const c of revoked) c.close('revoked');
+    return revoked.length;
   }
 
   /** How many connections of each role are open. */
@@ -130,11 +127,9 @@ export class Room {
           conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
           return;
         }
-        try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
-        } catch (err) {
-          throw new ProtocolError('malformedMessage', `bad awareness update: ${(err as Error).message}`);
-        }
+        // Only for the connection's own client IDs (see identity.ts).
+        const refused = applyOwnAwareness(this.awareness, update, conn, this.conns);
+        if (refused) this.opts.metrics.ignoredWrites.inc(refused);
         return;
       }
       case MESSAGE_QUERY_AWARENESS:
@@ -218,7 +213,7 @@ export class Room {
     this.opts.metrics.persistWrite.observe({ op: 'append' }, (performance.now() - started) / 1000);
     const message = updateMessage(update);
     for (const c of this.conns) if (c !== origin) c.send(message);
-    if (++this.sinceCompaction >= this.opts.compactEvery) this.compact();
+    if (this.logBudget.appended(update.byteLength)) this.compact();
     const locked = isBoardLocked(this.doc);
     if (this.locked && !locked) this.askParticipantsToResync();
     this.locked = locked;
@@ -253,19 +248,20 @@ export class Room {
     if (origin instanceof Connection) {
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
-      // Others see a connection's role as its link says, not as its client claims.
-      origin.stampRole(this.awareness, added.concat(updated));
+      // Others see a connection's role as its link says, and only the id it proved.
+      stampIdentity(this.awareness, this.doc, origin, added.concat(updated));
     }
     this.awarenessBatch.add(added.concat(updated, removed));
   };
 
   /** Writes the whole document as the board's state and drops the log it replaces. */
   compact(): void {
-    if (this.broken || this.sinceCompaction === 0) return;
+    if (this.broken || !this.logBudget.pending) return;
     const started = performance.now();
     try {
-      this.opts.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
-      this.sinceCompaction = 0;
+      const state = Y.encodeStateAsUpdate(this.doc);
+      this.opts.store.compact(this.boardId, state, this.lastSeq);
+      this.logBudget.compacted(state.byteLength);
       this.opts.metrics.persistWrite.observe({ op: 'compact' }, (performance.now() - started) / 1000);
     } catch (err) {
       // The log is still intact, so nothing is lost; try again at the next threshold.

@@ -14,10 +14,10 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** Connects a provider for `boardId` with `token` to the server at `httpUrl`. */
-export function connectClient(httpUrl: string, boardId: string, token: string, doc = new Y.Doc()): TestClient {
+/** Connects a provider for `boardId` with `token` (and join data in `params`) to the server at `httpUrl`. */
+export function connectClient(httpUrl: string, boardId: string, token: string, doc = new Y.Doc(), params: Record<string, string> = {}): TestClient {
   const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
-    params: { token },
+    params: { token, ...params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 300,

@@ -1,0 +1,16 @@
+/**
+ * Writes and poses that must fail, short: 1,000 attempts from projector links, participants changing
+ * the frame or writing during a lock, awareness posing as the facilitator or as another person, and a
+ * rotated link (`npm run stress` makes 10,000). None may reach the honest facilitator or participant.
+ */
+import { describe, expect, it } from 'vitest';
+import { runSpoofing } from '../stress/spoof.ts';
+
+describe('spoofed identities and forbidden writes', () => {
+  it('1,000 attempts of every kind: none takes effect', async () => {
+    const figures = await runSpoofing(1000);
+    expect(figures.attempts).toBeGreaterThanOrEqual(1000);
+    expect(Object.keys(figures.byKind)).toHaveLength(8);
+    expect(figures.effects).toEqual([]);
+  }, 60_000);
+});
