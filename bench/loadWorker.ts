@@ -27,6 +27,8 @@ interface Config {
   cursorHz: number;
   /** Only connect, report the time until every client synced, and stop. */
   joinOnly?: boolean;
+  /** Also print a JSON line of the last window's latencies every this many seconds (the soak). */
+  windowSeconds?: number;
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as Config;
@@ -141,6 +143,17 @@ clients.forEach((c, i) => {
     }, offset),
   );
 });
+if (config.windowSeconds) {
+  let from = 0;
+  let window = 0;
+  timers.push(
+    setInterval(() => {
+      const part = latencies.slice(from);
+      from = latencies.length;
+      process.stdout.write(`${JSON.stringify({ window: ++window, received: part.length, p50: percentile(part, 50), p95: percentile(part, 95), p99: percentile(part, 99) })}\n`);
+    }, config.windowSeconds * 1000),
+  );
+}
 await new Promise((res) => setTimeout(res, config.seconds * 1000));
 timers.forEach((t) => clearInterval(t));
 await new Promise((res) => setTimeout(res, 2000)); // the last moves arrive
@@ -156,6 +169,7 @@ const result = {
   received,
   drops: expected - received,
   p50: percentile(latencies, 50),
+  p95: percentile(latencies, 95),
   p99: percentile(latencies, 99),
   max: latencies.reduce((m, v) => (v > m ? v : m), 0),
 };
