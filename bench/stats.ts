@@ -1,5 +1,6 @@
 /**
- * Small statistics helpers for the benchmarks: percentiles, summaries and a process's memory.
+ * Small statistics helpers for the benchmarks and stress runs: percentiles, summaries, a process's
+ * memory and its metrics.
  *
  * Why: every benchmark reports the same figures the same way.
  */
@@ -23,4 +24,16 @@ export async function rssOf(server: ChildServer): Promise<number> {
   const m = /^olifant_process_process_resident_memory_bytes ([0-9.e+]+)/m.exec(text);
   if (!m) throw new Error('no resident memory metric');
   return Number(m[1]);
+}
+
+/** Every sample of a server's `GET /metrics`, keyed by name and labels as printed (`name{label="x"}`). */
+export async function readMetrics(baseUrl: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const samples = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    samples.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return samples;
 }

@@ -14,7 +14,7 @@ import { createNote, listNotes, moveNotes, ORIGIN, setNoteText } from '../../sha
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts';
 import { startForwarder } from '../helpers/proxy.ts';
 import { createBoard, freePort, spawnServer, tempDir, tokenOf, type ChildServer } from '../helpers/server.ts';
-import { readMetrics } from './metrics.ts';
+import { readMetrics } from '../../bench/stats.ts';
 
 export interface CrashOptions {
   readonly trials: number;
