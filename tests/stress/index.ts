@@ -43,6 +43,7 @@ if (wanted('convergence')) {
   let restarts = 0;
   let disconnects = 0;
   let next = 0;
+  let done = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: 4 }, async () => {
@@ -54,7 +55,7 @@ if (wanted('convergence')) {
           failed.push(r);
           log(`convergence: seed ${r.seed} FAILED: ${r.problem}`);
         }
-        if (next % 100 === 0) log(`convergence: ${next} seeds`);
+        if (++done % 100 === 0) log(`convergence: ${done} seeds`);
       }
     }),
   );
