@@ -25,6 +25,8 @@ interface Config {
   firstClient?: number;
   seconds: number;
   cursorHz: number;
+  /** How often each client moves its note, in ms (1000 unless set). */
+  moveEveryMs?: number;
   /** Only connect, report the time until every client synced, and stop. */
   joinOnly?: boolean;
   /** Also print a JSON line of the last window's latencies every this many seconds (the soak). */
@@ -121,7 +123,8 @@ let moves = 0;
 const timers: NodeJS.Timeout[] = [];
 const started = performance.now();
 clients.forEach((c, i) => {
-  const offset = (1000 * ((first + i) % perRoom)) / perRoom;
+  const every = config.moveEveryMs ?? 1000;
+  const offset = (every * ((first + i) % perRoom)) / perRoom;
   timers.push(
     setTimeout(() => {
       let seq = 0;
@@ -133,7 +136,7 @@ clients.forEach((c, i) => {
             notes[i]!.set('x', now());
             notes[i]!.set('y', seq);
           });
-        }, 1000),
+        }, every),
       );
       if (config.cursorHz > 0) {
         timers.push(

@@ -1,13 +1,20 @@
 /**
- * The soak: a Future Search room (64 clients, each moving a note once a second and its cursor five
- * times a second) on Olifant as `npm start` runs it, for `minutes`. The server's RSS is read every
- * 10 s and the clients' latency per minute; memory and latency must stay flat.
+ * The soak: 64 clients on one board for `minutes`, on Olifant as `npm start` runs it. Each client
+ * moves its note every `moveEveryMs` (every 5 s by default: a room at a working pace; the peak pace of
+ * one move a second is the benchmark's) and its cursor five times a second. The server's RSS is read
+ * every 10 s and the clients' latency per window; at a fifth of the run and at its end the server's
+ * heap is read after a full garbage collection, beside how much the board itself grew.
  *
  * Why: a conference day is long. A leak of a few bytes per message, or a queue that grows, shows only
- * after thousands of messages; a benchmark of a minute would never see it.
+ * after hundreds of thousands of messages. Every edit also grows a Yjs document for good (an
+ * overwritten value stays as a small tombstone), so memory that grows with the board is not a leak:
+ * the figures say how much the board grew, to tell the two apart.
  */
+import * as Y from 'yjs';
 import { loadProcess } from '../../bench/loadProcess.ts';
 import { rssBytesOf, startOlifant } from '../../bench/peers.ts';
+import { readMetrics } from '../../bench/stats.ts';
+import { connectClient, waitFor } from '../helpers/clients.ts';
 
 export interface SoakFigures {
   readonly minutes: number;
@@ -15,6 +22,12 @@ export interface SoakFigures {
   readonly rssStartMiB: number;
   readonly rssEndMiB: number;
   readonly rssGrowth: number;
+  /** Heap used after a full collection (MiB), at a fifth of the run and at its end. */
+  readonly heapStartMiB: number;
+  readonly heapEndMiB: number;
+  /** Structs (items and tombstones) in the board's document at those two moments. */
+  readonly boardItemsStart: number;
+  readonly boardItemsEnd: number;
   /** Median of the per-window p99 latencies (ms), second fifth against the last. */
   readonly p99StartMs: number;
   readonly p99EndMs: number;
@@ -22,39 +35,62 @@ export interface SoakFigures {
   readonly windows: readonly { readonly p50: number; readonly p99: number }[];
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-
 export interface SoakOptions {
   readonly minutes: number;
   readonly clients?: number;
+  readonly moveEveryMs?: number;
   /** Latency is reported per window of this many seconds. */
   readonly windowSeconds?: number;
   readonly progress?: (line: string) => void;
 }
 
-export async function runSoak({ minutes, clients = 64, windowSeconds = 60, progress }: SoakOptions): Promise<SoakFigures> {
-  const server = await startOlifant();
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const itemsIn = (doc: Y.Doc) => [...doc.store.clients.values()].reduce((n, structs) => n + structs.length, 0);
+
+export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windowSeconds = 60, progress }: SoakOptions): Promise<SoakFigures> {
+  const server = await startOlifant({}, true);
   const rss: { at: number; bytes: number }[] = [];
   const started = performance.now();
   const sampler = setInterval(() => rss.push({ at: (performance.now() - started) / 60_000, bytes: rssBytesOf(server.pid) }), Math.min(10, windowSeconds / 2) * 1000);
   const windows: { p50: number; p99: number }[] = [];
+  const room = await server.room('Soak');
+  const base = room.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
+  const observer = connectClient(base, room.room, room.params.token!);
+  /** Heap after a full collection (MiB) and the board's size, now. */
+  const measure = async () => {
+    await server.collectGarbage!();
+    return { heapMiB: ((await readMetrics(base)).get('olifant_process_nodejs_heap_size_used_bytes') ?? 0) / 2 ** 20, items: itemsIn(observer.doc) };
+  };
   try {
-    const room = await server.room('Soak');
-    const result = await loadProcess({ rooms: [room], clientsPerRoom: clients, seconds: minutes * 60, cursorHz: 5, windowSeconds }, (line) => {
+    await waitFor(() => observer.provider.synced, 'the observer');
+    const atFifth = new Promise<{ heapMiB: number; items: number }>((resolve) => setTimeout(() => resolve(measure()), (minutes * 60_000) / 5));
+    const result = await loadProcess({ rooms: [room], clientsPerRoom: clients, seconds: minutes * 60, cursorHz: 5, moveEveryMs, windowSeconds }, (line) => {
       windows.push({ p50: line.p50!, p99: line.p99! });
       progress?.(`soak window ${line.window}: p50 ${line.p50!.toFixed(1)} ms, p99 ${line.p99!.toFixed(1)} ms, RSS ${((rss.at(-1)?.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB`);
     });
-    // The first fifth is warm-up (connecting, JIT, first compactions); then compare the second fifth
-    // with the last.
+    const start = await atFifth;
+    const end = await measure();
     const rssIn = (from: number, to: number) => median(rss.filter((s) => s.at >= from && s.at < to).map((s) => s.bytes)) / 2 ** 20;
     const rssStartMiB = rssIn(minutes / 5, (2 * minutes) / 5);
     const rssEndMiB = rssIn((4 * minutes) / 5, minutes + 1);
     const fifth = Math.max(1, Math.floor(windows.length / 5));
-    const p99StartMs = median(windows.slice(fifth, 2 * fifth).map((w) => w.p99));
-    const p99EndMs = median(windows.slice(-fifth).map((w) => w.p99));
-    return { minutes, rssStartMiB, rssEndMiB, rssGrowth: rssEndMiB / rssStartMiB - 1, p99StartMs, p99EndMs, drops: result.drops!, windows };
+    return {
+      minutes,
+      rssStartMiB,
+      rssEndMiB,
+      rssGrowth: rssEndMiB / rssStartMiB - 1,
+      heapStartMiB: start.heapMiB,
+      heapEndMiB: end.heapMiB,
+      boardItemsStart: start.items,
+      boardItemsEnd: end.items,
+      p99StartMs: median(windows.slice(fifth, 2 * fifth).map((w) => w.p99)),
+      p99EndMs: median(windows.slice(-fifth).map((w) => w.p99)),
+      drops: result.drops!,
+      windows,
+    };
   } finally {
     clearInterval(sampler);
+    observer.destroy();
     await server.stop();
   }
 }
