@@ -246,7 +246,8 @@ export class Room {
     origin: unknown,
   ): void => {
     if (origin instanceof Connection) {
-      for (const id of added) origin.awarenessIds.add(id);
+      // What it sent got through, so it is its own (a reconnecting tablet's taken-over ID included).
+      for (const id of added.concat(updated)) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
       // Others see a connection's role as its link says, and only the id it proved.
       stampIdentity(this.awareness, this.doc, origin, added.concat(updated));

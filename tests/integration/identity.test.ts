@@ -79,6 +79,11 @@ describe('awareness identity', () => {
     old.provider.disconnect();
     await new Promise((r) => setTimeout(r, 300));
     expect(userAt(watcher, old.doc.clientID)?.name).toBe('Table 4, back');
+    // And when the new socket dies without a word (Wi-Fi gone again), its state goes with it at once,
+    // not after awareness's 30 s timeout.
+    again.provider.shouldConnect = false;
+    (again.provider.ws as unknown as { terminate(): void }).terminate();
+    await waitFor(() => userAt(watcher, old.doc.clientID) === undefined, "the tablet's state to go", 3000);
   });
 
   it('a stakeholder group is shown only if the board has it; names are cut to 60 characters', async () => {
