@@ -20,6 +20,14 @@ export function parseTrustedProxies(value: string | undefined): readonly string[
   });
 }
 
+/** `1.2.3.4:5678` and `[::1]:5678` (some proxies add the port) without the port; `[::1]` unbracketed. */
+function withoutPort(hop: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hop);
+  if (bracketed) return bracketed[1]!;
+  const v4 = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(hop);
+  return v4 ? v4[1]! : hop;
+}
+
 /** `::ffff:10.0.0.7` and `10.0.0.7` are the same IPv4 client. */
 function normalize(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
@@ -37,8 +45,9 @@ export function clientAddress(req: IncomingMessage, trustedProxies: readonly str
   const header = req.headers['x-forwarded-for'];
   const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((h) => h.trim()).filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
-    if (isIP(hops[i]!) === 0) break; // junk: stop at the last hop we could read
-    address = normalize(hops[i]!);
+    const hop = withoutPort(hops[i]!);
+    if (isIP(hop) === 0) break; // junk: stop at the last hop we could read
+    address = normalize(hop);
     if (!trustedProxies.includes(address)) break;
   }
   return address;

@@ -50,6 +50,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     metrics.errors.inc({ kind: 'refused_upgrade' });
     log.info({ path: redactUrl(req.url), status, reason }, '[upgrade] refused');
     const body = `${reason}\n`;
+    // End, then close for good once the answer is out: a client that never closes its side must not
+    // keep the socket (and its place under the per-address cap) open.
+    socket.once('finish', () => socket.destroy());
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\n` +
         `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
@@ -71,20 +74,21 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     if (!deps.registry.makeRoomFor(boardId)) {
       return refuse(req, socket, 503, 'this server has as many boards open as it may (OLIFANT_MAX_LOADED_BOARDS); try again in a minute');
     }
-    const personId = auth.claims.role === 'projector' ? undefined : provenPerson(boardId, url.searchParams);
+    const personId = auth.claims.role === 'projector' ? undefined : provenPerson(url.searchParams);
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role, auth.claims.keyVersion, personId));
   }
 
   /**
    * The participant id the request proves with `person` and `key` (join data): the first device key
-   * used with an id on a board binds it. A wrong key, or none, joins without an id (the board still
+   * used with an id on this server binds it (on every board: a device's id is the same everywhere, so
+   * seeing it on one board must not let anyone claim it on another). A wrong key, or none, joins without an id (the board still
    * works; others just do not see this connection as that person).
    */
-  function provenPerson(boardId: string, params: URLSearchParams): string | undefined {
+  function provenPerson(params: URLSearchParams): string | undefined {
     const person = params.get('person');
     const key = params.get('key');
     if (!person || !isId(person) || !key || key.length < 16 || key.length > 200) return undefined;
-    const proven = store.claimPerson(boardId, person, createHash('sha256').update(key).digest('base64url'));
+    const proven = store.claimPerson(person, createHash('sha256').update(key).digest('base64url'));
     if (!proven) metrics.errors.inc({ kind: 'unproven_person' });
     return proven ? person : undefined;
   }

@@ -51,12 +51,10 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snapshots_by_board ON snapshots(board_id, id);
--- Store version 4: which device key proves a participant id on a board (first use binds it).
+-- Store version 4: which device key proves a participant id (its first use binds it).
 CREATE TABLE IF NOT EXISTS person_keys (
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  person_id TEXT NOT NULL,
-  key_hash TEXT NOT NULL,
-  PRIMARY KEY (board_id, person_id)
+  person_id TEXT PRIMARY KEY,
+  key_hash TEXT NOT NULL
 );
 `;
 
@@ -109,8 +107,8 @@ export function openSqliteStore(dataDir: string): BoardStore {
   const selectSnapshot = db.prepare<[string, number], { id: number; taken_at: number; reason: string; state: Buffer }>(
     'SELECT id, taken_at, reason, state FROM snapshots WHERE board_id = ? AND id = ?',
   );
-  const claimPerson = db.prepare('INSERT INTO person_keys (board_id, person_id, key_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const selectPerson = db.prepare<[string, string], { key_hash: string }>('SELECT key_hash FROM person_keys WHERE board_id = ? AND person_id = ?');
+  const claimPerson = db.prepare('INSERT INTO person_keys (person_id, key_hash) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const selectPerson = db.prepare<[string], { key_hash: string }>('SELECT key_hash FROM person_keys WHERE person_id = ?');
   // Column names come from this fixed table, never from input.
   const KEY_COLUMN = { facilitator: 'facilitator_key', participant: 'participant_key', projector: 'projector_key' } as const;
   const rotate = Object.fromEntries(
@@ -172,9 +170,9 @@ export function openSqliteStore(dataDir: string): BoardStore {
     loadDocument: (id) => loadTx(id),
     appendUpdate: (id, update) => Number(insertUpdate.run(id, update).lastInsertRowid),
     compact: (id, state, uptoSeq) => compactTx(id, state, uptoSeq),
-    claimPerson(boardId, personId, keyHash) {
-      claimPerson.run(boardId, personId, keyHash);
-      return selectPerson.get(boardId, personId)?.key_hash === keyHash;
+    claimPerson(personId, keyHash) {
+      claimPerson.run(personId, keyHash);
+      return selectPerson.get(personId)?.key_hash === keyHash;
     },
     countBoards: () => countBoards.get()?.n ?? 0,
     close: () => db.close(),

@@ -56,10 +56,10 @@ export interface BoardStore {
   /** Replaces the compacted state with `state` and drops the log up to `uptoSeq`, atomically. */
   compact(id: string, state: Uint8Array, uptoSeq: number): void;
   /**
-   * Binds a participant id on a board to the hash of the device key it is first used with, and says
-   * whether `keyHash` is the bound one (true on first use).
+   * Binds a participant id to the hash of the device key it is first used with on this server, and
+   * says whether `keyHash` is the bound one (true on first use).
    */
-  claimPerson(boardId: string, personId: string, keyHash: string): boolean;
+  claimPerson(personId: string, keyHash: string): boolean;
   /** Number of boards stored. */
   countBoards(): number;
   /** Closes the store; further calls throw. */

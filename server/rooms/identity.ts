@@ -21,30 +21,66 @@ import { ProtocolError } from './protocolError.ts';
 /** Longest name shown to others. */
 const MAX_NAME = 60;
 
+/** Which connection holds an awareness client ID, and the clock the server has for it. */
+export interface AwarenessHolders {
+  ownerOf(clientId: number): Connection | undefined;
+  clockOf(clientId: number): number | undefined;
+}
+
+/** Which connection speaks for each awareness client ID of a room. */
+export class AwarenessOwners implements AwarenessHolders {
+  private readonly owners = new Map<number, Connection>();
+
+  constructor(private readonly awareness: Awareness) {}
+
+  ownerOf(clientId: number): Connection | undefined {
+    return this.owners.get(clientId);
+  }
+
+  clockOf(clientId: number): number | undefined {
+    return this.awareness.meta.get(clientId)?.clock;
+  }
+
+  /**
+   * Records an applied awareness change: removed IDs are nobody's any more; what `origin` added or
+   * updated got through, so it is its own (a reconnecting tablet's taken-over ID included).
+   */
+  changed(added: readonly number[], updated: readonly number[], removed: readonly number[], origin: Connection | undefined): void {
+    for (const id of removed) {
+      this.owners.get(id)?.awarenessIds.delete(id);
+      this.owners.delete(id);
+    }
+    if (!origin) return;
+    for (const id of [...added, ...updated]) {
+      this.owners.get(id)?.awarenessIds.delete(id);
+      this.owners.set(id, origin);
+      origin.awarenessIds.add(id);
+    }
+  }
+}
+
 /**
  * `update` without the entries for client IDs that another open connection holds, unless that
  * connection is the same proven person (a tablet whose new socket comes before its old one is known
- * dead takes its own ID back). Returns the update itself when nothing was taken out, null when
- * nothing is left, and how many entries were taken out.
+ * dead takes its own ID back). An entry no newer than what the server has is an echo (stock
+ * y-websocket clients send every change they receive back) and is dropped without counting. Every
+ * entry's state must parse, or the whole update is refused: y-protocols stores entries one by one and
+ * would keep those before a bad one without telling anyone. Returns the update itself when nothing was
+ * taken out, null when nothing is left, and how many entries were refused.
  */
-export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: Iterable<Connection>): { update: Uint8Array | null; refused: number } {
-  const ownerOf = (id: number) => {
-    for (const c of holders) if (c !== self && c.awarenessIds.has(id)) return c;
-    return undefined;
-  };
+export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: AwarenessHolders): { update: Uint8Array | null; refused: number } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const kept: { id: number; clock: number; state: string }[] = [];
+  let refused = 0;
   for (let i = 0; i < count; i++) {
     const entry = { id: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) };
-    const owner = ownerOf(entry.id);
-    if (owner === undefined || (self.personId !== undefined && owner.personId === self.personId)) {
-      if (owner) owner.awarenessIds.delete(entry.id);
-      kept.push(entry);
-    }
+    JSON.parse(entry.state);
+    const owner = holders.ownerOf(entry.id);
+    if (owner === undefined || owner === self || (self.personId !== undefined && owner.personId === self.personId)) kept.push(entry);
+    else if (entry.clock > (holders.clockOf(entry.id) ?? -1)) refused++;
   }
-  const refused = count - kept.length;
-  if (refused === 0) return { update, refused };
+  if (kept.length === count) return { update, refused };
   if (kept.length === 0) return { update: null, refused };
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, kept.length);
@@ -58,16 +94,18 @@ export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: It
 
 /**
  * Applies the entries of an awareness update that are the connection's own (see ownEntriesOnly);
- * returns how many were refused. Throws ProtocolError for a malformed update.
+ * returns how many were refused. Throws ProtocolError for a malformed update, before anything is
+ * applied.
  */
-export function applyOwnAwareness(awareness: Awareness, update: Uint8Array, conn: Connection, conns: Iterable<Connection>): number {
+export function applyOwnAwareness(awareness: Awareness, update: Uint8Array, conn: Connection, holders: AwarenessHolders): number {
+  let own: ReturnType<typeof ownEntriesOnly>;
   try {
-    const own = ownEntriesOnly(update, conn, conns);
-    if (own.update) applyAwarenessUpdate(awareness, own.update, conn);
-    return own.refused;
+    own = ownEntriesOnly(update, conn, holders);
   } catch (err) {
     throw new ProtocolError('malformedMessage', `bad awareness update: ${(err as Error).message}`);
   }
+  if (own.update) applyAwarenessUpdate(awareness, own.update, conn);
+  return own.refused;
 }
 
 /**

@@ -44,6 +44,15 @@ export class LogBudget {
     return this.count > 0;
   }
 
+  /**
+   * A compaction failed (the log is intact): try again only at the next threshold, after as many
+   * updates again or once the log doubles, not at every update.
+   */
+  postponed(): void {
+    this.count = 0;
+    this.stateBytes = Math.max(this.stateBytes, this.bytes);
+  }
+
   /** The log was folded into a state of `stateBytes`. */
   compacted(stateBytes: number): void {
     this.count = 0;

@@ -17,7 +17,7 @@ import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
-import { applyOwnAwareness, stampIdentity } from './identity.ts';
+import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts';
 import { LogBudget, type StoredSizes } from './logBudget.ts';
 import { participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
@@ -44,6 +44,8 @@ export class Room {
   private destroyed = false;
   /** Whether the board was locked after the last update (to notice the lift). */
   private locked = false;
+  /** Which connection speaks for each awareness client ID. */
+  private readonly awarenessOwners: AwarenessOwners;
   /** Awareness changes, broadcast together a few dozen times a second. */
   private readonly awarenessBatch: AwarenessBatch;
   /** Sync step 2 for a client that has nothing yet (a join), encoded once per document state. */
@@ -66,6 +68,7 @@ export class Room {
     this.locked = isBoardLocked(doc);
     this.agendaKey = agendaKeyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awarenessOwners = new AwarenessOwners(this.awareness);
     this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => {
       for (const c of this.conns) c.send(message);
     });
@@ -128,7 +131,7 @@ export class Room {
           return;
         }
         // Only for the connection's own client IDs (see identity.ts).
-        const refused = applyOwnAwareness(this.awareness, update, conn, this.conns);
+        const refused = applyOwnAwareness(this.awareness, update, conn, this.awarenessOwners);
         if (refused) this.opts.metrics.ignoredWrites.inc(refused);
         return;
       }
@@ -245,10 +248,8 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    this.awarenessOwners.changed(added, updated, removed, origin instanceof Connection ? origin : undefined);
     if (origin instanceof Connection) {
-      // What it sent got through, so it is its own (a reconnecting tablet's taken-over ID included).
-      for (const id of added.concat(updated)) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
       // Others see a connection's role as its link says, and only the id it proved.
       stampIdentity(this.awareness, this.doc, origin, added.concat(updated));
     }
@@ -266,6 +267,7 @@ export class Room {
       this.opts.metrics.persistWrite.observe({ op: 'compact' }, (performance.now() - started) / 1000);
     } catch (err) {
       // The log is still intact, so nothing is lost; try again at the next threshold.
+      this.logBudget.postponed();
       this.opts.metrics.errors.inc({ kind: 'compaction' });
       this.opts.log.error({ err, board: this.boardId }, '[room] compaction failed');
     }

@@ -11,7 +11,7 @@ import { runCrashTrials } from '../stress/crash.ts';
 describe('kill -9 while clients edit', () => {
   it('nothing any client had received is lost, and every client converges within 10 s of each restart', async () => {
     const figures = await runCrashTrials({ trials: 3, clients: 16, boardNotes: 1000, compactEvery: 1 });
-    expect(figures.lostUpdates, JSON.stringify(figures)).toBe(0);
+    expect(figures.lostItems, JSON.stringify(figures)).toBe(0);
     expect(figures.notConverged, JSON.stringify(figures)).toBe(0);
     expect(figures.editsPerTrial, 'the clients edited').toBeGreaterThan(10);
     expect(figures.compactionShare, 'compaction ran during the trials').toBeGreaterThan(0);

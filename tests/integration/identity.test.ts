@@ -4,11 +4,13 @@
  * another connection's awareness client ID (except the same person's new socket, taking its own back).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { createGroup, newNoteId, ORIGIN } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
 import type { CreatedBoard } from '../../server/http/api.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
+import { openRaw } from '../helpers/rawSocket.ts';
 import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
 
 const dir = tempDir();
@@ -100,5 +102,56 @@ describe('awareness identity', () => {
     expect(userAt(watcher, member.doc.clientID)?.groupId).toBe(group);
     expect(userAt(watcher, poser.doc.clientID)?.groupId).toBe(null);
     expect(userAt(watcher, poser.doc.clientID)?.name).toHaveLength(60);
+  });
+
+  it('an awareness update with one bad entry is refused whole: the entries before it are not kept either', async () => {
+    const board = await createBoard(server.localUrl, 'Half an update');
+    const raw = await openRaw(`${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1); // awareness
+    const inner = encoding.createEncoder();
+    encoding.writeVarUint(inner, 2);
+    encoding.writeVarUint(inner, 424242);
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarString(inner, JSON.stringify({ user: { name: 'Fien', role: 'facilitator' } }));
+    encoding.writeVarUint(inner, 434343);
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarString(inner, '{not json');
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    raw.ws.send(encoding.toUint8Array(e));
+    expect((await raw.closed).code).toBe(4400);
+    // Someone joining now is sent every state the server holds: the posed one must not be there.
+    const later = await join(board);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(later.provider.awareness.getStates().has(424242)).toBe(false);
+  });
+
+  it("the same person's other device echoing the tablet's state does not take the tablet's ID from it", async () => {
+    const board = await createBoard(server.localUrl, 'Two devices');
+    const me = { person: newNoteId(), key: 'my-own-key-0123456789abcdef' };
+    const tablet = await join(board, me);
+    const phone = await join(board, me);
+    tablet.provider.awareness.setLocalState({ user: { name: 'Ann' }, cursor: { x: 1, y: 1 } });
+    // The phone's provider sends every change it receives back to the server (an echo).
+    await waitFor(() => phone.provider.awareness.getStates().has(tablet.doc.clientID), 'the tablet at the phone');
+    await new Promise((r) => setTimeout(r, 200));
+    const mallory = await join(board, { person: newNoteId(), key: 'mallory-key-0123456789' }, Object.assign(new Y.Doc(), { clientID: tablet.doc.clientID }));
+    for (let i = 0; i < 5; i++) mallory.provider.awareness.setLocalState({ user: { name: 'Mallory' } });
+    tablet.provider.awareness.setLocalStateField('cursor', { x: 2, y: 2 });
+    const watcher = await join(board);
+    await waitFor(() => (watcher.provider.awareness.getStates().get(tablet.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x === 2, "the tablet's move");
+    expect(userAt(watcher, tablet.doc.clientID)?.name).toBe('Ann');
+  });
+
+  it('a participant id proven on one board cannot be claimed with another key on a board its owner has not joined yet', async () => {
+    const [first, second] = [await createBoard(server.localUrl, 'First'), await createBoard(server.localUrl, 'Second')];
+    const annId = newNoteId();
+    const ann = await join(first, { person: annId, key: 'ann-secret-key-0123456789' });
+    ann.provider.awareness.setLocalState({ user: { name: 'Ann', id: annId } });
+    const mallory = await join(second, { person: annId, key: 'mallory-guess-0123456789' });
+    const watcher = await join(second);
+    mallory.provider.awareness.setLocalState({ user: { name: 'Ann', id: annId } });
+    await waitFor(() => userAt(watcher, mallory.doc.clientID) !== undefined, 'Mallory at the watcher');
+    expect(userAt(watcher, mallory.doc.clientID)?.id).toBe('');
   });
 });

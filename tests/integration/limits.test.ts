@@ -4,7 +4,7 @@
  * Why: a tablet whose Wi-Fi stalls (or a client that stops reading on purpose) must not make the
  * server buffer the whole room's traffic for it until memory runs out; the rest of the room carries on.
  */
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNote, listNotes, ORIGIN } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
@@ -148,5 +148,26 @@ describe('limits', () => {
     const first = await openRaw(url, undefined, { 'X-Forwarded-For': '10.0.0.1' });
     await expect(openRaw(url, undefined, { 'X-Forwarded-For': '10.0.0.2' })).rejects.toMatchObject({ status: 429 });
     first.ws.close();
+  });
+
+  it('a refused upgrade is closed by the server even when the client never closes its side, and gives its place back', async () => {
+    await server?.close();
+    server = await startTestServer(dir.path, { maxConnectionsPerIp: 1 });
+    const board = await createBoard(server.localUrl, 'Half open');
+    // A client that asks with a forged token and keeps its side of the socket open.
+    const half = connect({ port: server.port, host: '127.0.0.1', allowHalfOpen: true });
+    const answered = new Promise<void>((resolve) => half.on('end', () => resolve()));
+    half.on('data', () => undefined);
+    half.write(`GET /ws/${board.id}?token=forged HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${'a'.repeat(22)}==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    await answered;
+    // Its place under the cap is free again: the one allowed socket opens.
+    const url = `${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`;
+    const opens = async () => {
+      const c = await openRaw(url).catch(() => undefined);
+      c?.ws.close();
+      return c !== undefined;
+    };
+    await expect.poll(opens, { timeout: 3000 }).toBe(true);
+    half.destroy();
   });
 });

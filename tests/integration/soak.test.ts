@@ -12,6 +12,7 @@ describe('soak', () => {
     const context = JSON.stringify(figures);
     expect(figures.drops, context).toBe(0);
     expect(figures.windows.length, context).toBeGreaterThanOrEqual(5);
+    for (const window of figures.windows) expect(window.received, context).toBeGreaterThan(0);
     expect(figures.rssGrowth, context).toBeLessThan(0.5);
   }, 180_000);
 });

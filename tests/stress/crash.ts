@@ -27,8 +27,11 @@ export interface CrashOptions {
 
 export interface CrashFigures {
   readonly trials: number;
-  /** Over all trials: updates some client had received from another that the restarted server lacked. */
-  readonly lostUpdates: number;
+  /**
+   * Over all trials: what some client had received from another that the restarted server lacked,
+   * in Yjs items (clock units: an edit is one or a few).
+   */
+  readonly lostItems: number;
   /** Trials after which the clients did not all converge within 10 s. */
   readonly notConverged: number;
   /** Slowest time from restart to every client holding the same document (ms). */
@@ -48,7 +51,7 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashFigure
   const board = await createBoard(server.url, 'Crash trials');
   const token = tokenOf(board.links.participant);
   const clients: TestClient[] = [];
-  let lostUpdates = 0;
+  let lostItems = 0;
   let notConverged = 0;
   let maxConvergeMs = 0;
   let compactSeconds = 0;
@@ -100,7 +103,7 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashFigure
       const onServer = stateVector(observer.doc);
       observer.destroy();
       for (const { own, sv } of held) {
-        for (const [client, clock] of sv) if (client !== own && (onServer.get(client) ?? 0) < clock) lostUpdates += clock - (onServer.get(client) ?? 0);
+        for (const [client, clock] of sv) if (client !== own && (onServer.get(client) ?? 0) < clock) lostItems += clock - (onServer.get(client) ?? 0);
       }
 
       const restarted = performance.now();
@@ -114,11 +117,11 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashFigure
       const convergeMs = performance.now() - restarted;
       if (!converged) notConverged++;
       maxConvergeMs = Math.max(maxConvergeMs, convergeMs);
-      options.progress?.(`crash trial ${trial}: lost ${lostUpdates} so far, converged in ${convergeMs.toFixed(0)} ms`);
+      options.progress?.(`crash trial ${trial}: lost ${lostItems} so far, converged in ${convergeMs.toFixed(0)} ms`);
     }
     return {
       trials: options.trials,
-      lostUpdates,
+      lostItems,
       notConverged,
       maxConvergeMs,
       compactionShare: aliveSeconds > 0 ? compactSeconds / aliveSeconds : 0,

@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { loadProcess } from '../../bench/loadProcess.ts';
 import { startOlifant } from '../../bench/peers.ts';
+import { readMetrics } from '../../bench/stats.ts';
 
 export interface FloodFigures {
   readonly seconds: number;
@@ -19,6 +20,8 @@ export interface FloodFigures {
   readonly floodArrived: number;
   /** Times the server closed the flooder with 1013 (it reconnected each time). */
   readonly floodClosed: number;
+  /** Times the server slowed a connection down (olifant_throttled_total). */
+  readonly throttled: number;
   readonly othersP50: number;
   readonly othersP95: number;
   readonly othersDrops: number;
@@ -54,11 +57,14 @@ export async function runFlood(seconds: number, perSecond = 1000): Promise<Flood
     const result = await others;
     clearInterval(timer);
     await new Promise((r) => setTimeout(r, 1000));
+    const base = room.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
+    const throttled = (await readMetrics(base)).get('olifant_throttled_total') ?? 0;
     return {
       seconds,
       flooded,
       floodArrived: watcher.doc.getMap('flood').size,
       floodClosed,
+      throttled,
       othersP50: result.p50!,
       othersP95: result.p95!,
       othersDrops: result.drops!,

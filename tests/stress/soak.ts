@@ -32,7 +32,7 @@ export interface SoakFigures {
   readonly p99StartMs: number;
   readonly p99EndMs: number;
   readonly drops: number;
-  readonly windows: readonly { readonly p50: number; readonly p99: number }[];
+  readonly windows: readonly { readonly received: number; readonly p50: number; readonly p99: number }[];
 }
 
 export interface SoakOptions {
@@ -52,7 +52,7 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
   const rss: { at: number; bytes: number }[] = [];
   const started = performance.now();
   const sampler = setInterval(() => rss.push({ at: (performance.now() - started) / 60_000, bytes: rssBytesOf(server.pid) }), Math.min(10, windowSeconds / 2) * 1000);
-  const windows: { p50: number; p99: number }[] = [];
+  const windows: { received: number; p50: number; p99: number }[] = [];
   const room = await server.room('Soak');
   const base = room.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
   const observer = connectClient(base, room.room, room.params.token!);
@@ -61,12 +61,18 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
     await server.collectGarbage!();
     return { heapMiB: ((await readMetrics(base)).get('olifant_process_nodejs_heap_size_used_bytes') ?? 0) / 2 ** 20, items: itemsIn(observer.doc) };
   };
+  let fifthTimer: ReturnType<typeof setTimeout> | undefined;
   try {
     await waitFor(() => observer.provider.synced, 'the observer');
-    const atFifth = new Promise<{ heapMiB: number; items: number }>((resolve) => setTimeout(() => resolve(measure()), (minutes * 60_000) / 5));
+    const atFifth = new Promise<{ heapMiB: number; items: number }>((resolve, reject) => {
+      fifthTimer = setTimeout(() => measure().then(resolve, reject), (minutes * 60_000) / 5);
+    });
+    atFifth.catch(() => undefined); // awaited below; a failure surfaces there
     const result = await loadProcess({ rooms: [room], clientsPerRoom: clients, seconds: minutes * 60, cursorHz: 5, moveEveryMs, windowSeconds }, (line) => {
-      windows.push({ p50: line.p50!, p99: line.p99! });
-      progress?.(`soak window ${line.window}: p50 ${line.p50!.toFixed(1)} ms, p99 ${line.p99!.toFixed(1)} ms, RSS ${((rss.at(-1)?.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB`);
+      // A window without traffic has no percentiles (null in JSON).
+      const window = { received: line.received ?? 0, p50: line.p50 ?? Number.NaN, p99: line.p99 ?? Number.NaN };
+      windows.push(window);
+      progress?.(`soak window ${line.window}: ${window.received} moves seen, p50 ${window.p50.toFixed(1)} ms, p99 ${window.p99.toFixed(1)} ms, RSS ${((rss.at(-1)?.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB`);
     });
     const start = await atFifth;
     const end = await measure();
@@ -90,6 +96,7 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
     };
   } finally {
     clearInterval(sampler);
+    clearTimeout(fifthTimer);
     observer.destroy();
     await server.stop();
   }

@@ -23,4 +23,11 @@ describe('when a board log is compacted', () => {
     budget.compacted(1_000_000);
     expect(budget.pending).toBe(false);
   });
+
+  it('after a failed compaction, waits for the next threshold instead of trying at every update', () => {
+    const budget = new LogBudget(3, { stateBytes: 100_000, logBytes: 0, logCount: 0 });
+    expect([budget.appended(1), budget.appended(1), budget.appended(1)]).toEqual([false, false, true]);
+    budget.postponed();
+    expect([budget.appended(1), budget.appended(1), budget.appended(1)]).toEqual([false, false, true]);
+  });
 });
