@@ -4,7 +4,7 @@
  * name and group, adopted once by the device that opens it.
  *
  * Why: there are no accounts. A participant id is proven to the server by a key kept with it (the
- * first key used with an id on a board binds it). A person picks their group once per board (`''` means "no group",
+ * first key used with an id on the server binds it). A person picks their group once per board (`''` means "no group",
  * `null` "not asked yet"), and "one person" is one participant id: someone who moves from the table's
  * tablet to their phone (or votes from both) stays one voter, as the dot limit counts per participant.
  */
@@ -34,7 +34,7 @@ const personKeyKey = (id: string) => `olifant.key.${id}`;
 
 /**
  * The secret that proves my participant id to the server (made on first use, kept with the id). The
- * first key used with an id on a board binds it there, so nobody else can show up as me; it travels
+ * first key used with an id on the server binds it, so nobody else can show up as me; it travels
  * only in my own websocket URL and in the link that continues on another device.
  */
 export function personKey(id: string): string {

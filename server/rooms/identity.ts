@@ -7,7 +7,7 @@
  * facilitator's view the projector follows. Without this a client could pose as the facilitator, as
  * another participant (their id: seating, raised hands), or overwrite or remove another person's
  * state by reusing their client ID. There are no accounts: a participant id is proven by the device
- * key it was first used with on the board (`claimPerson`), and a name and group are what the person
+ * key it was first used with on this server (`claimPerson`), and a name and group are what the person
  * chose, so only the person's own connection can set them.
  */
 import * as decoding from 'lib0/decoding';
