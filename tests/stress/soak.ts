@@ -31,8 +31,11 @@ export interface SoakFigures {
   /** Median of the per-window p99 latencies (ms), second fifth against the last. */
   readonly p99StartMs: number;
   readonly p99EndMs: number;
+  /** The server's longest event-loop stall after the first fifth (ms). */
+  readonly serverStallMaxMs: number;
   readonly drops: number;
-  readonly windows: readonly { readonly received: number; readonly p50: number; readonly p99: number }[];
+  /** Per window: moves seen, the worst load process's p50 and p99, the server's longest event-loop stall. */
+  readonly windows: readonly { readonly received: number; readonly p50: number; readonly p99: number; readonly serverStallMs: number }[];
 }
 
 export interface SoakOptions {
@@ -51,10 +54,20 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
   const server = await startOlifant({}, true);
   const rss: { at: number; bytes: number }[] = [];
   const started = performance.now();
-  const sampler = setInterval(() => rss.push({ at: (performance.now() - started) / 60_000, bytes: rssBytesOf(server.pid) }), Math.min(10, windowSeconds / 2) * 1000);
-  const windows: { received: number; p50: number; p99: number }[] = [];
+  const windows: { received: number; p50: number; p99: number; serverStallMs: number }[] = [];
   const room = await server.room('Soak');
   const base = room.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
+  // The server's longest event-loop stall since the last read (it resets on each read of /metrics).
+  let stall = 0;
+  const stallSince = () => {
+    const s = stall;
+    stall = 0;
+    return s;
+  };
+  const sampler = setInterval(() => {
+    rss.push({ at: (performance.now() - started) / 60_000, bytes: rssBytesOf(server.pid) });
+    void readMetrics(base).then((m) => (stall = Math.max(stall, (m.get('olifant_process_nodejs_eventloop_lag_max_seconds') ?? 0) * 1000)), () => undefined);
+  }, Math.min(5, windowSeconds / 2) * 1000);
   const observer = connectClient(base, room.room, room.params.token!);
   /** Heap after a full collection (MiB) and the board's size, now. */
   const measure = async () => {
@@ -68,12 +81,37 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
       fifthTimer = setTimeout(() => measure().then(resolve, reject), (minutes * 60_000) / 5);
     });
     atFifth.catch(() => undefined); // awaited below; a failure surfaces there
-    const result = await loadProcess({ rooms: [room], clientsPerRoom: clients, seconds: minutes * 60, cursorHz: 5, moveEveryMs, windowSeconds }, (line) => {
-      // A window without traffic has no percentiles (null in JSON).
-      const window = { received: line.received ?? 0, p50: line.p50 ?? Number.NaN, p99: line.p99 ?? Number.NaN };
-      windows.push(window);
-      progress?.(`soak window ${line.window}: ${window.received} moves seen, p50 ${window.p50.toFixed(1)} ms, p99 ${window.p99.toFixed(1)} ms, RSS ${((rss.at(-1)?.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB`);
-    });
+    // The clients in four load processes, so that no one process holds 64 copies of the growing board
+    // (its own garbage collections would show up as latency); a window's figures are the worst of the four.
+    const parts = 4;
+    const perWindow = new Map<number, { reports: number; received: number; p50: number; p99: number }>();
+    const results = await Promise.all(
+      Array.from({ length: parts }, (_, w) =>
+        loadProcess({ rooms: [room], clientsPerRoom: clients / parts, roomSize: clients, firstClient: (w * clients) / parts, seconds: minutes * 60, cursorHz: 5, moveEveryMs, windowSeconds }, (line) => {
+          // A window without traffic has no percentiles (null in JSON).
+          const seen = perWindow.get(line.window!) ?? { reports: 0, received: 0, p50: 0, p99: 0 };
+          perWindow.set(line.window!, {
+            reports: seen.reports + 1,
+            received: seen.received + (line.received ?? 0),
+            p50: Math.max(seen.p50, line.p50 ?? Number.NaN),
+            p99: Math.max(seen.p99, line.p99 ?? Number.NaN),
+          });
+          flush();
+        }),
+      ),
+    );
+    /** Moves windows every process has reported into `windows`, with the server's longest stall. */
+    function flush(): void {
+      for (;;) {
+        const next = perWindow.get(windows.length + 1);
+        if (!next || next.reports < parts) return;
+        windows.push({ received: next.received, p50: next.p50, p99: next.p99, serverStallMs: stallSince() });
+        const w = windows.at(-1)!;
+        progress?.(`soak window ${windows.length}: ${w.received} moves seen, p50 ${w.p50.toFixed(1)} ms, p99 ${w.p99.toFixed(1)} ms, server stall ${w.serverStallMs.toFixed(0)} ms, RSS ${((rss.at(-1)?.bytes ?? 0) / 2 ** 20).toFixed(0)} MiB`);
+        perWindow.delete(windows.length);
+      }
+    }
+    const result = { drops: results.reduce((n, r) => n + r.drops!, 0) };
     const start = await atFifth;
     const end = await measure();
     const rssIn = (from: number, to: number) => median(rss.filter((s) => s.at >= from && s.at < to).map((s) => s.bytes)) / 2 ** 20;
@@ -91,6 +129,7 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
       boardItemsEnd: end.items,
       p99StartMs: median(windows.slice(fifth, 2 * fifth).map((w) => w.p99)),
       p99EndMs: median(windows.slice(-fifth).map((w) => w.p99)),
+      serverStallMaxMs: Math.max(...windows.slice(fifth).map((w) => w.serverStallMs)),
       drops: result.drops!,
       windows,
     };
