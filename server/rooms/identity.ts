@@ -75,10 +75,11 @@ export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: Aw
   let refused = 0;
   for (let i = 0; i < count; i++) {
     const entry = { id: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) };
-    JSON.parse(entry.state);
     const owner = holders.ownerOf(entry.id);
-    if (owner === undefined || owner === self || (self.personId !== undefined && owner.personId === self.personId)) kept.push(entry);
-    else if (entry.clock > (holders.clockOf(entry.id) ?? -1)) refused++;
+    if (owner === undefined || owner === self || (self.personId !== undefined && owner.personId === self.personId)) {
+      JSON.parse(entry.state); // only what will be applied (echoes of others, the bulk, are not)
+      kept.push(entry);
+    } else if (entry.clock > (holders.clockOf(entry.id) ?? -1)) refused++;
   }
   if (kept.length === count) return { update, refused };
   if (kept.length === 0) return { update: null, refused };
