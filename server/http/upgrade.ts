@@ -113,7 +113,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
         const protocolError = err instanceof ProtocolError;
         const kind = protocolError ? err.kind : 'internalError';
         metrics.errors.inc({ kind: snakeCase(kind) });
-        log[protocolError ? 'warn' : 'error']({ err, board: boardId, conn: conn.id, kind }, '[socket] closing connection');
+        log[protocolError ? 'warn' : 'error']({ err, board: boardId, conn: conn.id, role, kind }, '[socket] closing connection');
         conn.close(kind);
       }
     };

@@ -19,7 +19,7 @@ import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts';
 import { LogBudget, type StoredSizes } from './logBudget.ts';
-import { participantVerdict } from './writeGuard.ts';
+import { dependsOnUnknown, hasEmptyDeleteRange, participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
 import { AwarenessBatch, awarenessMessage, fullStateMessage, isEmptyStateVector, readOrThrow, syncStep1Message, updateMessage } from './messages.ts';
 
@@ -180,19 +180,18 @@ export class Room {
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
-      // Decode fully before touching the document, so junk is refused without side effects.
+      // Decode fully first, so junk is refused without side effects.
       decoded = Y.decodeUpdate(update);
     } catch (err) {
       throw new ProtocolError('invalidUpdate', (err as Error).message);
     }
+    if (hasEmptyDeleteRange(decoded) || (conn.role !== 'participant' && dependsOnUnknown(this.doc, decoded))) {
+      throw new ProtocolError('invalidUpdate', 'it deletes a range of length 0 or builds on what the server does not have');
+    }
     if (conn.role === 'participant') {
-      // The facilitator's frame is theirs (4403); while the board is locked a participant's updates
-      // wait (they are asked for again when the lock lifts).
+      // The frame is the facilitator's (4403); during a lock updates wait (asked for again after).
       const verdict = participantVerdict(this.doc, decoded);
-      if (verdict === 'locked') {
-        this.opts.metrics.ignoredWrites.inc();
-        return;
-      }
+      if (verdict === 'locked') return void this.opts.metrics.ignoredWrites.inc();
       if (verdict !== 'ok') throw new ProtocolError('forbiddenWrite', verdict.forbidden);
     }
     try {

@@ -29,6 +29,25 @@ export function participantVerdict(doc: Y.Doc, decoded: Decoded): 'ok' | 'locked
   return forbidden.length ? { forbidden: forbidden.map((r) => (r === UNKNOWN_ROOT ? 'unknown' : r)).join(', ') } : 'ok';
 }
 
+/**
+ * Whether the update deletes a range of length 0. No honest encoder writes one, and Yjs throws
+ * half-way through applying it (it cannot write the range back), leaving updates it held back
+ * un-retried, so the server's document and its clients' would differ. Found by the fuzzer.
+ */
+export function hasEmptyDeleteRange(decoded: Decoded): boolean {
+  for (const ranges of decoded.ds.clients.values()) if (ranges.some((r) => r.len === 0)) return true;
+  return false;
+}
+
+/**
+ * Whether the update builds on something the server does not have (an honest client, whose whole
+ * document came from here, never sends that). Yjs would hold such an update back; the server's
+ * document would then differ from what it broadcast. Found by the fuzzer.
+ */
+export function dependsOnUnknown(doc: Y.Doc, decoded: Decoded): boolean {
+  return rootsTouched(doc, decoded).has(UNKNOWN_ROOT);
+}
+
 /** The root names `update` (already decoded as `decoded`) would insert into or delete from. */
 export function rootsTouched(doc: Y.Doc, decoded: Decoded): Set<string> {
   const roots = new Set<string>();

@@ -46,6 +46,8 @@ describe('bad input closes only the offending socket, with a named code', () => 
     ['an unknown message type', new Uint8Array([99, 0]), CLOSE.unknownMessageType.code],
     ['an unknown sync type', syncMessage(7, new Uint8Array([1])), CLOSE.unknownMessageType.code],
     ['an invalid Yjs update', updateMessage(new Uint8Array([1, 2, 3])), CLOSE.invalidUpdate.code],
+    // Found by the fuzzer (seed 13862): Yjs throws half-way through applying it.
+    ['an update with a delete range of length 0', updateMessage(Uint8Array.from([0, 1, 7, 1, 5, 0])), CLOSE.invalidUpdate.code],
     ['an invalid state vector', syncMessage(0, new Uint8Array([5, 1, 200])), CLOSE.invalidUpdate.code],
     ['a malformed awareness update', new Uint8Array([1, 3, 1, 2, 3]), CLOSE.malformedMessage.code],
     ['a frame over the size limit', new Uint8Array(MAX + 1), CLOSE.messageTooBig.code],
