@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, createNote, listNotes, ORIGIN } from '../../shared/index.ts';
+import { CLOSE, createNote, listNotes, ORIGIN, setNoteText } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
 import type { CreatedBoard } from '../../server/http/api.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
@@ -93,5 +93,17 @@ describe('bad input closes only the offending socket, with a named code', () => 
     expect((await c.closed).code).toBe(CLOSE.unknownMessageType.code);
     await expectHealthyStillSyncing('after the bad frame and its follower');
     expect(listNotes(healthy[0]!.doc).some((n) => n.id === id)).toBe(false);
+  });
+
+  it("an update that builds on what the server does not have is refused, also from the facilitator (found by the fuzzer)", async () => {
+    const source = new Y.Doc();
+    const id = createNote(source, { text: 'first', x: 0, y: 0, authorId: 'f' }, ORIGIN.local);
+    const before = Y.encodeStateVector(source);
+    setNoteText(source, id, 'second', ORIGIN.local);
+    const onlyTheEdit = Y.encodeStateAsUpdate(source, before);
+    const facilitator = await openRaw(`${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.facilitator)}`);
+    facilitator.ws.send(updateMessage(onlyTheEdit));
+    expect((await facilitator.closed).code).toBe(CLOSE.invalidUpdate.code);
+    await expectHealthyStillSyncing('after an update building on nothing');
   });
 });
