@@ -29,6 +29,18 @@ export function fullStateMessage(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Sync step 2: what `doc` has beyond `stateVector` (a client's step 1); a bad vector is the client's error. */
+export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  try {
+    syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  } catch (err) {
+    throw new ProtocolError('invalidUpdate', `bad state vector: ${(err as Error).message}`);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
 /** Whether a state vector says "I have nothing" (a fresh client). */
 export function isEmptyStateVector(stateVector: Uint8Array): boolean {
   try {

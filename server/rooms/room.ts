@@ -7,7 +7,6 @@
  * their updates and awareness are dropped here, on the server, not just hidden in the UI.
  */
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -21,7 +20,8 @@ import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts
 import { LogBudget, type StoredSizes } from './logBudget.ts';
 import { dependsOnUnknown, hasEmptyDeleteRange, participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
-import { AwarenessBatch, awarenessMessage, fullStateMessage, isEmptyStateVector, readOrThrow, syncStep1Message, updateMessage } from './messages.ts';
+import { AwarenessBatch, awarenessMessage, fullStateMessage, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
+import { UpdateBatch } from './updateBatch.ts';
 
 export interface RoomOptions {
   readonly store: BoardStore;
@@ -48,6 +48,8 @@ export class Room {
   private readonly awarenessOwners: AwarenessOwners;
   /** Awareness changes, broadcast together a few dozen times a second. */
   private readonly awarenessBatch: AwarenessBatch;
+  /** Stored updates, broadcast merged per turn of the event loop (per window in a large room). */
+  private readonly updateBatch: UpdateBatch<Connection>;
   /** Sync step 2 for a client that has nothing yet (a join), encoded once per document state. */
   private fullStateMessage: Uint8Array | null = null;
   /** Whether the board changed since its last snapshot. */
@@ -72,6 +74,9 @@ export class Room {
     this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => {
       for (const c of this.conns) c.send(message);
     });
+    this.updateBatch = new UpdateBatch<Connection>((message, except) => {
+      for (const c of this.conns) if (c !== except) c.send(message);
+    }, () => this.conns.size);
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -154,14 +159,7 @@ export class Room {
           conn.send(this.fullStateMessage);
           return;
         }
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        try {
-          syncProtocol.writeSyncStep2(encoder, this.doc, payload);
-        } catch (err) {
-          throw new ProtocolError('invalidUpdate', `bad state vector: ${(err as Error).message}`);
-        }
-        conn.send(encoding.toUint8Array(encoder));
+        conn.send(syncStep2Message(this.doc, payload));
         return;
       }
       case syncProtocol.messageYjsSyncStep2:
@@ -213,8 +211,7 @@ export class Room {
       return;
     }
     this.opts.metrics.persistWrite.observe({ op: 'append' }, (performance.now() - started) / 1000);
-    const message = updateMessage(update);
-    for (const c of this.conns) if (c !== origin) c.send(message);
+    this.updateBatch.add(update, origin instanceof Connection ? origin : undefined);
     if (this.logBudget.appended(update.byteLength)) this.compact();
     const locked = isBoardLocked(this.doc);
     if (this.locked && !locked) this.askParticipantsToResync();
@@ -283,6 +280,7 @@ export class Room {
 
   /** Closes every connection with `kind` (e.g. at shutdown). */
   closeAll(kind: 'goingAway' | 'revoked'): void {
+    this.updateBatch.flush();
     for (const c of [...this.conns]) c.close(kind);
   }
 
@@ -290,6 +288,7 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     this.awarenessBatch.destroy();
+    this.updateBatch.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();

@@ -140,8 +140,11 @@ function indexByClient(items: Y.Item[]): Map<number, Y.Item[]> {
   return map;
 }
 
+/** The item of this update containing `id` (the lists are sorted by clock and do not overlap). */
 function find(local: Map<number, Y.Item[]>, id: IdLike): Y.Item | undefined {
-  return local.get(id.client)?.find((it) => id.clock >= it.id.clock && id.clock < it.id.clock + it.length);
+  const items = local.get(id.client);
+  const it = items?.[firstIndexAt(items, id.clock)];
+  return it && id.clock >= it.id.clock && id.clock < it.id.clock + it.length ? it : undefined;
 }
 
 function coveredByUpdate(local: Map<number, Y.Item[]>, client: number, from: number, to: number): boolean {
