@@ -36,6 +36,8 @@ interface Load {
   connectMs: number;
   cpuPercent: number;
   rssMiB: number;
+  /** The load processes' own CPU, summed (percent of one core; this machine has two). */
+  loadCpuPercent: number;
 }
 
 /**
@@ -68,6 +70,7 @@ async function runLoad(server: BenchServer, rooms: number, perRoom: number, curs
     connectMs: Math.max(...results.map((r) => r.connectMs!)),
     cpuPercent: Math.round((cpu / wall) * 1000) / 10,
     rssMiB: Math.round(peak / 2 ** 20),
+    loadCpuPercent: Math.round(sum('cpuPercent')),
   };
 }
 

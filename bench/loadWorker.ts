@@ -13,6 +13,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { sendOwnAwarenessOnly } from '../client/sync/ownAwareness.ts';
 import { percentile } from './stats.ts';
 
 interface Config {
@@ -55,12 +56,15 @@ function connect(room: Config['rooms'][number], doc: Y.Doc): Provider {
     const config = { url: room.url, name: room.room, document: doc, WebSocketPolyfill: WebSocket };
     return new HocuspocusProvider(config as unknown as ConstructorParameters<typeof HocuspocusProvider>[0]);
   }
-  return new WebsocketProvider(room.url, room.room, doc, {
+  const provider = new WebsocketProvider(room.url, room.room, doc, {
     params: room.params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 500,
   });
+  // As Olifant's client does (client/sync/session.ts), for both y-websocket servers alike.
+  sendOwnAwarenessOnly(provider);
+  return provider;
 }
 
 const clients: Client[] = [];
@@ -162,8 +166,11 @@ timers.forEach((t) => clearInterval(t));
 await new Promise((res) => setTimeout(res, 2000)); // the last moves arrive
 // Moves this process made, seen by everyone else in the room (the parent adds up all processes).
 const expected = moves * (perRoom - 1);
+const used = process.cpuUsage();
 const result = {
   clients: clients.length,
+  /** This process's own CPU over its whole life, percent of one core (is the load side the limit?). */
+  cpuPercent: Math.round(((used.user + used.system) / 1e6 / (performance.now() / 1000)) * 1000) / 10,
   rooms: config.rooms.length,
   connectMs: Math.round(connectMs),
   seconds: Math.round((performance.now() - started) / 1000),

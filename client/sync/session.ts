@@ -19,6 +19,7 @@ import { beginMerge } from './mergeSummary.ts';
 import { checkBoardEpoch, fetchBoardInfo, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
 import { joinParams, participantId, rememberedGroup } from './identity.ts';
+import { sendOwnAwarenessOnly } from './ownAwareness.ts';
 import { startServerClock } from './serverClock.ts';
 import { startWriteAhead } from './writeAhead.ts';
 import { createUndoManager } from './undo.ts';
@@ -70,6 +71,8 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
       return false;
     },
   });
+  // Everyone's cursors come from the server; sending them back would only load the venue Wi-Fi.
+  sendOwnAwarenessOnly(provider);
   // Merge with the server only once it has confirmed this copy is of the same board (epoch).
   let closed = false;
   // The server is asked while the local copy loads (the answer waits for the comparison).
