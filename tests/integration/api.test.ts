@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.ts';
+import { describe, expect, it } from 'vitest';
 import { createBoard, startTestServer, tempDir } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/fileServer.ts';
 
-let server: RunningServer;
-const dir = tempDir();
-
-beforeAll(async () => {
-  server = await startTestServer(dir.path);
-});
-afterAll(async () => {
-  await server.close();
-  dir.cleanup();
-});
+const running = serverPerFile();
 
 async function post(body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) {
-  const res = await fetch(`${server.localUrl}/api/boards`, { method: 'POST', headers, body });
+  const res = await fetch(`${running.server.localUrl}/api/boards`, { method: 'POST', headers, body });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 describe('POST /api/boards', () => {
   it('answers 201 with id, title and three absolute links carrying a token in the fragment', async () => {
-    const board = await createBoard(server.localUrl, '  Toekomst van onze stad  ');
+    const board = await createBoard(running.server.localUrl, '  Toekomst van onze stad  ');
     expect(board.title).toBe('Toekomst van onze stad');
     expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(Object.keys(board.links).sort()).toEqual(['facilitator', 'participant', 'projector']);
     for (const link of Object.values(board.links)) {
       const url = new URL(link);
-      expect(url.origin).toBe(server.localUrl);
+      expect(url.origin).toBe(running.server.localUrl);
       expect(url.pathname).toBe(`/b/${board.id}`);
       expect(url.hash).toMatch(new RegExp(`^#token=${board.id}\\.[fpv]1\\.`));
       expect(url.search).toBe('');
@@ -63,22 +54,22 @@ describe('POST /api/boards', () => {
 
   it('answers 413 for an oversized body, 405 for GET and 404 for unknown API routes', async () => {
     expect((await post(JSON.stringify({ title: 'x'.repeat(20_000) }))).status).toBe(413);
-    const get = await fetch(`${server.localUrl}/api/boards`);
+    const get = await fetch(`${running.server.localUrl}/api/boards`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
-    expect((await fetch(`${server.localUrl}/api/nothing`)).status).toBe(404);
+    expect((await fetch(`${running.server.localUrl}/api/nothing`)).status).toBe(404);
   });
 });
 
 describe('health, metrics and the client', () => {
   it('GET /healthz answers 200', async () => {
-    const res = await fetch(`${server.localUrl}/healthz`);
+    const res = await fetch(`${running.server.localUrl}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
   it('GET /metrics answers Prometheus text with the Olifant metrics', async () => {
-    const res = await fetch(`${server.localUrl}/metrics`);
+    const res = await fetch(`${running.server.localUrl}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await res.text();
@@ -96,7 +87,7 @@ describe('health, metrics and the client', () => {
 
   it('serves index.html without caching at / and at the SPA route /b/<id>', async () => {
     for (const path of ['/', '/b/AAAAAAAAAAAAAAAAAAAAAA']) {
-      const res = await fetch(`${server.localUrl}${path}`);
+      const res = await fetch(`${running.server.localUrl}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(await res.text()).toContain('Olifant test');
@@ -111,39 +102,39 @@ describe('health, metrics and the client', () => {
   });
 
   it('serves hashed assets as immutable, and 404 for anything else', async () => {
-    const asset = await fetch(`${server.localUrl}/assets/app-abc123.js`);
+    const asset = await fetch(`${running.server.localUrl}/assets/app-abc123.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
-    expect((await fetch(`${server.localUrl}/nope.js`)).status).toBe(404);
-    expect((await fetch(`${server.localUrl}/b/bad!id`)).status).toBe(404);
-    expect((await fetch(`${server.localUrl}/secret.key`)).status).toBe(404);
+    expect((await fetch(`${running.server.localUrl}/nope.js`)).status).toBe(404);
+    expect((await fetch(`${running.server.localUrl}/b/bad!id`)).status).toBe(404);
+    expect((await fetch(`${running.server.localUrl}/secret.key`)).status).toBe(404);
   });
 });
 
 describe('GET /api/boards/<id>', () => {
   it('answers the board identity for any role, with the token as Bearer or ?token=', async () => {
-    const board = await createBoard(server.localUrl, 'Identity');
+    const board = await createBoard(running.server.localUrl, 'Identity');
     const token = (link: string) => new URL(link).hash.slice('#token='.length);
-    const res = await fetch(`${server.localUrl}/api/boards/${board.id}`, {
+    const res = await fetch(`${running.server.localUrl}/api/boards/${board.id}`, {
       headers: { Authorization: `Bearer ${token(board.links.participant)}` },
     });
     expect(res.status).toBe(200);
     const info = (await res.json()) as Record<string, unknown>;
     expect(info).toMatchObject({ id: board.id, title: 'Identity', schemaVersion: 2, role: 'participant' });
     expect(info.epoch).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    const viaQuery = await fetch(`${server.localUrl}/api/boards/${board.id}?token=${token(board.links.projector)}`);
+    const viaQuery = await fetch(`${running.server.localUrl}/api/boards/${board.id}?token=${token(board.links.projector)}`);
     expect(((await viaQuery.json()) as { epoch: string; role: string })).toMatchObject({ epoch: info.epoch, role: 'projector' });
   });
 
   it('refuses like the websocket: 401 without or with a bad token, 403 for another board, 404 unknown', async () => {
-    const a = await createBoard(server.localUrl, 'A');
-    const b = await createBoard(server.localUrl, 'B');
+    const a = await createBoard(running.server.localUrl, 'A');
+    const b = await createBoard(running.server.localUrl, 'B');
     const bToken = new URL(b.links.participant).hash.slice('#token='.length);
-    expect((await fetch(`${server.localUrl}/api/boards/${a.id}`)).status).toBe(401);
-    expect((await fetch(`${server.localUrl}/api/boards/${a.id}?token=junk`)).status).toBe(401);
-    expect((await fetch(`${server.localUrl}/api/boards/${a.id}?token=${bToken}`)).status).toBe(403);
-    expect((await fetch(`${server.localUrl}/api/boards/not-an-id!`)).status).toBe(404);
-    expect((await fetch(`${server.localUrl}/api/boards/${a.id}`, { method: 'DELETE' })).status).toBe(405);
+    expect((await fetch(`${running.server.localUrl}/api/boards/${a.id}`)).status).toBe(401);
+    expect((await fetch(`${running.server.localUrl}/api/boards/${a.id}?token=junk`)).status).toBe(401);
+    expect((await fetch(`${running.server.localUrl}/api/boards/${a.id}?token=${bToken}`)).status).toBe(403);
+    expect((await fetch(`${running.server.localUrl}/api/boards/not-an-id!`)).status).toBe(404);
+    expect((await fetch(`${running.server.localUrl}/api/boards/${a.id}`, { method: 'DELETE' })).status).toBe(405);
   });
 });

@@ -5,30 +5,22 @@
  *
  * Why: nothing the room made may be lost after the day, and a restore must not damage what exists.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreatedBoard } from '../../server/http/api.ts';
-import type { RunningServer } from '../../server/server.ts';
 import { readableView, type Backup } from '../../shared/report/index.ts';
-import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+import { createBoard, tokenOf } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/fileServer.ts';
 import { reportBoardOnServer } from '../fixtures/reportBoard.ts';
 
-let server: RunningServer;
-const dir = tempDir();
-beforeAll(async () => {
-  server = await startTestServer(dir.path);
-});
-afterAll(async () => {
-  await server.close();
-  dir.cleanup();
-});
+const running = serverPerFile();
 
 const get = (board: CreatedBoard, path: string) =>
-  fetch(`${server.localUrl}/api/boards/${board.id}/${path}`, { headers: { Authorization: `Bearer ${tokenOf(board.links.facilitator)}` } });
+  fetch(`${running.server.localUrl}/api/boards/${board.id}/${path}`, { headers: { Authorization: `Bearer ${tokenOf(board.links.facilitator)}` } });
 
 /** A board on the server holding the fixture's content (plus `extra` notes). */
 async function fixtureOnServer(extra: string[] = []): Promise<CreatedBoard> {
-  const board = await createBoard(server.localUrl, 'Backup board');
-  await reportBoardOnServer(server.localUrl, board.id, tokenOf(board.links.facilitator), extra);
+  const board = await createBoard(running.server.localUrl, 'Backup board');
+  await reportBoardOnServer(running.server.localUrl, board.id, tokenOf(board.links.facilitator), extra);
   return board;
 }
 
@@ -47,7 +39,7 @@ describe('backup and restore', () => {
     const backup = (await res.json()) as Backup;
     expect(backup).toMatchObject({ format: 'olifant-backup', version: 1, board: { id: board.id } });
 
-    const restored = await fetch(`${server.localUrl}/api/boards/restore?title=${encodeURIComponent('Restored copy')}`, { method: 'POST', body: JSON.stringify(backup) });
+    const restored = await fetch(`${running.server.localUrl}/api/boards/restore?title=${encodeURIComponent('Restored copy')}`, { method: 'POST', body: JSON.stringify(backup) });
     expect(restored.status).toBe(201);
     const copy = (await restored.json()) as CreatedBoard;
     expect(copy.id).not.toBe(board.id);
@@ -63,7 +55,7 @@ describe('backup and restore', () => {
   });
 
   it('refuses what is not a backup, with a reason', async () => {
-    const post = (body: string) => fetch(`${server.localUrl}/api/boards/restore`, { method: 'POST', body });
+    const post = (body: string) => fetch(`${running.server.localUrl}/api/boards/restore`, { method: 'POST', body });
     const notBackup = await post(JSON.stringify({ hello: 'world' }));
     expect(notBackup.status).toBe(400);
     expect(((await notBackup.json()) as { error: string }).error).toMatch(/cannot restore: .*not an Olifant backup/);
@@ -71,7 +63,7 @@ describe('backup and restore', () => {
     expect(damaged.status).toBe(400);
     expect(((await damaged.json()) as { error: string }).error).toMatch(/cannot restore/);
     expect((await post('not json')).status).toBe(400);
-    expect((await fetch(`${server.localUrl}/api/boards/restore`)).status).toBe(405);
+    expect((await fetch(`${running.server.localUrl}/api/boards/restore`)).status).toBe(405);
   });
 
   it('the notes CSV has every note with its group, area, cluster, votes and standing; formulas are defused', async () => {
@@ -85,6 +77,6 @@ describe('backup and restore', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(text).toContain('"Quote ""this"", please"');
     expect(lines).toHaveLength(1 + 9); // the header, the fixture's 7 notes, the 2 added
-    expect((await fetch(`${server.localUrl}/api/boards/${board.id}/notes.csv?token=${tokenOf(board.links.participant)}`)).status).toBe(403);
+    expect((await fetch(`${running.server.localUrl}/api/boards/${board.id}/notes.csv?token=${tokenOf(board.links.participant)}`)).status).toBe(403);
   });
 });

@@ -6,29 +6,19 @@
  * Why: acceptance of the facilitator issue: "nothing a participant or projector does can override
  * it". Only the server can promise that; the UI merely hides the buttons.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreatedBoard } from '../../server/http/api.ts';
-import type { RunningServer } from '../../server/server.ts';
 import { createGroup, createNote, listGroups, listNotes, ORIGIN, readFacilitation, setBoardLocked, startTimer } from '../../shared/index.ts';
 import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
-import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+import { createBoard, tokenOf } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/fileServer.ts';
 
-let server: RunningServer;
-const dir = tempDir();
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer(dir.path);
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.close();
-  dir.cleanup();
-});
+const running = serverPerFile();
+const clients = running.clients;
 
 async function join(board: CreatedBoard, role: 'facilitator' | 'participant' | 'projector'): Promise<TestClient & { closes: number[] }> {
-  const client = connectClient(server.localUrl, board.id, tokenOf(board.links[role]));
+  const client = connectClient(running.server.localUrl, board.id, tokenOf(board.links[role]));
   const closes: number[] = [];
   client.provider.on('connection-close', (event: CloseEvent | null) => event && closes.push(event.code));
   clients.push(client);
@@ -37,11 +27,11 @@ async function join(board: CreatedBoard, role: 'facilitator' | 'participant' | '
 }
 
 const api = (path: string, token: string, init: RequestInit = {}) =>
-  fetch(`${server.localUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${token}` } });
+  fetch(`${running.server.localUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${token}` } });
 
 describe('link rotation', () => {
   it('a new participant link: old sockets are closed within seconds, the old token is refused, the new one works', async () => {
-    const board = await createBoard(server.localUrl, 'Rotation');
+    const board = await createBoard(running.server.localUrl, 'Rotation');
     const fac = tokenOf(board.links.facilitator);
     const old = await join(board, 'participant');
     old.provider.shouldConnect = true;
@@ -66,7 +56,7 @@ describe('link rotation', () => {
   });
 
   it('only the facilitator may rotate or list links, and the facilitator link itself is not rotated', async () => {
-    const board = await createBoard(server.localUrl, 'Rotation rights');
+    const board = await createBoard(running.server.localUrl, 'Rotation rights');
     const participant = tokenOf(board.links.participant);
     expect((await api(`/api/boards/${board.id}/links/projector/rotate`, participant, { method: 'POST' })).status).toBe(403);
     expect((await api(`/api/boards/${board.id}/links`, participant)).status).toBe(403);
@@ -78,14 +68,14 @@ describe('link rotation', () => {
   });
 
   it('counts the open sockets per role for the facilitator, and tells the time', async () => {
-    const board = await createBoard(server.localUrl, 'Who is here');
+    const board = await createBoard(running.server.localUrl, 'Who is here');
     await join(board, 'participant');
     await join(board, 'participant');
     await join(board, 'projector');
     const res = await api(`/api/boards/${board.id}/connections`, tokenOf(board.links.facilitator));
     expect(await res.json()).toEqual({ connections: { facilitator: 0, participant: 2, projector: 1 } });
     const before = Date.now();
-    const { now } = (await (await fetch(`${server.localUrl}/api/time`)).json()) as { now: number };
+    const { now } = (await (await fetch(`${running.server.localUrl}/api/time`)).json()) as { now: number };
     expect(now).toBeGreaterThanOrEqual(before - 1);
     expect(now).toBeLessThanOrEqual(Date.now() + 1);
   });
@@ -93,7 +83,7 @@ describe('link rotation', () => {
 
 describe('roles in awareness', () => {
   it('a participant claiming to be the facilitator is shown to others as a participant', async () => {
-    const board = await createBoard(server.localUrl, 'Who is who');
+    const board = await createBoard(running.server.localUrl, 'Who is who');
     const fac = await join(board, 'facilitator');
     const poser = await join(board, 'participant');
     const watcher = await join(board, 'participant');
@@ -109,18 +99,18 @@ describe('roles in awareness', () => {
 
 describe('the short join code', () => {
   it('the projector gets a short URL that redirects to the current participant link; a rotation replaces it', async () => {
-    const board = await createBoard(server.localUrl, 'Join code');
+    const board = await createBoard(running.server.localUrl, 'Join code');
     const res = await api(`/api/boards/${board.id}/join`, tokenOf(board.links.projector));
     expect(res.status).toBe(200);
     const { code, url } = (await res.json()) as { code: string; url: string };
     expect(code).toMatch(/^[a-z0-9]{8}$/);
-    expect(url).toBe(`${server.localUrl}/j/${code}`);
+    expect(url).toBe(`${running.server.localUrl}/j/${code}`);
     expect((await api(`/api/boards/${board.id}/join`, tokenOf(board.links.participant))).status).toBe(403);
 
     const go = await fetch(url, { redirect: 'manual' });
     expect(go.status).toBe(302);
     const target = go.headers.get('location')!;
-    expect(target.startsWith(`${server.localUrl}/b/${board.id}#token=`)).toBe(true);
+    expect(target.startsWith(`${running.server.localUrl}/b/${board.id}#token=`)).toBe(true);
     expect((await api(`/api/boards/${board.id}`, tokenOf(target))).status).toBe(200);
 
     await api(`/api/boards/${board.id}/links/participant/rotate`, tokenOf(board.links.facilitator), { method: 'POST' });
@@ -129,13 +119,13 @@ describe('the short join code', () => {
     expect(await stale.text()).toMatch(/no longer\) valid/);
     const fresh = (await (await api(`/api/boards/${board.id}/join`, tokenOf(board.links.facilitator))).json()) as { code: string };
     expect(fresh.code).not.toBe(code);
-    expect((await fetch(`${server.localUrl}/j/nosuchcode`, { redirect: 'manual' })).status).toBe(404);
+    expect((await fetch(`${running.server.localUrl}/j/nosuchcode`, { redirect: 'manual' })).status).toBe(404);
   });
 });
 
 describe('the board lock and the facilitator-only frame', () => {
   it('while the board is locked, participant updates are refused at the server; after the lift they go through', async () => {
-    const board = await createBoard(server.localUrl, 'Lock');
+    const board = await createBoard(running.server.localUrl, 'Lock');
     const fac = await join(board, 'facilitator');
     const table = await join(board, 'participant');
     const watcher = await join(board, 'participant');
@@ -146,7 +136,7 @@ describe('the board lock and the facilitator-only frame', () => {
     await sleep(300);
     expect(listNotes(watcher.doc)).toEqual([]);
     expect(listNotes(fac.doc)).toEqual([]);
-    const metrics = await (await fetch(`${server.localUrl}/metrics`)).text();
+    const metrics = await (await fetch(`${running.server.localUrl}/metrics`)).text();
     expect(metrics).toMatch(/olifant_ignored_writes_total [1-9]/);
 
     setBoardLocked(fac.doc, false, ORIGIN.local);
@@ -159,7 +149,7 @@ describe('the board lock and the facilitator-only frame', () => {
   });
 
   it('a participant who changes the frame (lock, timer, groups) is disconnected and changes nothing', async () => {
-    const board = await createBoard(server.localUrl, 'Frame');
+    const board = await createBoard(running.server.localUrl, 'Frame');
     const fac = await join(board, 'facilitator');
     for (const attempt of [
       (d: Y.Doc) => setBoardLocked(d, true, ORIGIN.local),
@@ -183,7 +173,7 @@ describe('the board lock and the facilitator-only frame', () => {
   });
 
   it('a participant reconnecting after the frame changed is not refused (its sync carries old deletions only)', async () => {
-    const board = await createBoard(server.localUrl, 'Reconnect');
+    const board = await createBoard(running.server.localUrl, 'Reconnect');
     const fac = await join(board, 'facilitator');
     const table = await join(board, 'participant');
     setBoardLocked(fac.doc, true, ORIGIN.local);

@@ -3,32 +3,23 @@
  * only as proven by its device key, the group only if the board has it, and nobody can speak for
  * another connection's awareness client ID (except the same person's new socket, taking its own back).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { createGroup, newNoteId, ORIGIN } from '../../shared/index.ts';
-import type { RunningServer } from '../../server/server.ts';
 import type { CreatedBoard } from '../../server/http/api.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { openRaw } from '../helpers/rawSocket.ts';
-import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+import { createBoard, tokenOf } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/fileServer.ts';
 
-const dir = tempDir();
-let server: RunningServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer(dir.path);
-});
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  await server.close();
-  dir.cleanup();
-});
+const running = serverPerFile();
+const clients = running.clients;
 
 type User = { name?: string; id?: string; role?: string; groupId?: string | null };
 
 async function join(board: CreatedBoard, params: Record<string, string> = {}, doc = new Y.Doc(), role: 'participant' | 'facilitator' = 'participant'): Promise<TestClient> {
-  const client = connectClient(server.localUrl, board.id, tokenOf(board.links[role]), doc, params);
+  const client = connectClient(running.server.localUrl, board.id, tokenOf(board.links[role]), doc, params);
   clients.push(client);
   await waitSynced(client);
   return client;
@@ -38,7 +29,7 @@ const userAt = (watcher: TestClient, clientId: number) => (watcher.provider.awar
 
 describe('awareness identity', () => {
   it('the participant id others see is the one proven by its key; a wrong key joins without one', async () => {
-    const board = await createBoard(server.localUrl, 'Who is who');
+    const board = await createBoard(running.server.localUrl, 'Who is who');
     const annId = newNoteId();
     const ann = await join(board, { person: annId, key: 'ann-secret-key-0123456789' });
     const mallory = await join(board, { person: annId, key: 'mallory-guess-0123456789' });
@@ -51,7 +42,7 @@ describe('awareness identity', () => {
   });
 
   it("a client reusing another connection's awareness ID cannot change or remove that person's state", async () => {
-    const board = await createBoard(server.localUrl, 'Whose cursor');
+    const board = await createBoard(running.server.localUrl, 'Whose cursor');
     const ann = await join(board, { person: newNoteId(), key: 'ann-secret-key-0123456789' });
     const watcher = await join(board);
     ann.provider.awareness.setLocalState({ user: { name: 'Ann' }, cursor: { x: 1, y: 1 } });
@@ -67,7 +58,7 @@ describe('awareness identity', () => {
   });
 
   it('the same person on a new socket takes its own awareness ID back before the old socket is known dead', async () => {
-    const board = await createBoard(server.localUrl, 'Wi-Fi came back');
+    const board = await createBoard(running.server.localUrl, 'Wi-Fi came back');
     const join1 = { person: newNoteId(), key: 'tablet-key-0123456789abcdef' };
     const old = await join(board, join1);
     const watcher = await join(board);
@@ -89,7 +80,7 @@ describe('awareness identity', () => {
   });
 
   it('a stakeholder group is shown only if the board has it; names are cut to 60 characters', async () => {
-    const board = await createBoard(server.localUrl, 'Groups');
+    const board = await createBoard(running.server.localUrl, 'Groups');
     const facilitator = await join(board, {}, new Y.Doc(), 'facilitator');
     const group = createGroup(facilitator.doc, { name: 'Youth', color: '#1b9e77' }, ORIGIN.local);
     const member = await join(board);
@@ -105,8 +96,8 @@ describe('awareness identity', () => {
   });
 
   it('an awareness update with one bad entry is refused whole: the entries before it are not kept either', async () => {
-    const board = await createBoard(server.localUrl, 'Half an update');
-    const raw = await openRaw(`${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`);
+    const board = await createBoard(running.server.localUrl, 'Half an update');
+    const raw = await openRaw(`${running.server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`);
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 1); // awareness
     const inner = encoding.createEncoder();
@@ -127,7 +118,7 @@ describe('awareness identity', () => {
   });
 
   it("the same person's other device echoing the tablet's state does not take the tablet's ID from it", async () => {
-    const board = await createBoard(server.localUrl, 'Two devices');
+    const board = await createBoard(running.server.localUrl, 'Two devices');
     const me = { person: newNoteId(), key: 'my-own-key-0123456789abcdef' };
     const tablet = await join(board, me);
     const phone = await join(board, me);
@@ -144,7 +135,7 @@ describe('awareness identity', () => {
   });
 
   it('a participant id proven on one board cannot be claimed with another key on a board its owner has not joined yet', async () => {
-    const [first, second] = [await createBoard(server.localUrl, 'First'), await createBoard(server.localUrl, 'Second')];
+    const [first, second] = [await createBoard(running.server.localUrl, 'First'), await createBoard(running.server.localUrl, 'Second')];
     const annId = newNoteId();
     const ann = await join(first, { person: annId, key: 'ann-secret-key-0123456789' });
     ann.provider.awareness.setLocalState({ user: { name: 'Ann', id: annId } });

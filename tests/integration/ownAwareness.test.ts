@@ -2,25 +2,16 @@
  * What a client sends of awareness, against the real server: Olifant's client sends its own changes
  * only, while the stock provider sends back everyone's it receives (which the server throws away).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import { sendOwnAwarenessOnly } from '../../client/sync/ownAwareness.ts';
 import { MESSAGE_AWARENESS } from '../../shared/index.ts';
-import type { RunningServer } from '../../server/server.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
-import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+import { createBoard, tokenOf } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/fileServer.ts';
 
-const dir = tempDir();
-let server: RunningServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer(dir.path);
-});
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  await server.close();
-  dir.cleanup();
-});
+const running = serverPerFile();
+const clients = running.clients;
 
 /** Records the awareness client IDs in every message `client` sends from now on. */
 function recordAwarenessSent(client: TestClient): number[] {
@@ -45,9 +36,9 @@ function recordAwarenessSent(client: TestClient): number[] {
 const cursorOf = (watcher: TestClient, of: TestClient) => (watcher.provider.awareness.getStates().get(of.doc.clientID) as { cursor?: { x: number } } | undefined)?.cursor?.x;
 
 it('sends its own awareness changes and none of the others’ it receives (the stock provider does)', async () => {
-  const board = await createBoard(server.localUrl, 'Cursors');
+  const board = await createBoard(running.server.localUrl, 'Cursors');
   const join = () => {
-    const c = connectClient(server.localUrl, board.id, tokenOf(board.links.participant));
+    const c = connectClient(running.server.localUrl, board.id, tokenOf(board.links.participant));
     clients.push(c);
     return c;
   };
@@ -70,8 +61,8 @@ it('sends its own awareness changes and none of the others’ it receives (the s
 });
 
 it('destroying the provider removes the handler that replaced the stock one', async () => {
-  const board = await createBoard(server.localUrl, 'Handlers');
-  const client = connectClient(server.localUrl, board.id, tokenOf(board.links.participant));
+  const board = await createBoard(running.server.localUrl, 'Handlers');
+  const client = connectClient(running.server.localUrl, board.id, tokenOf(board.links.participant));
   await waitSynced(client);
   const handlers = () => (client.provider.awareness as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('update')?.size ?? 0;
   const before = handlers();

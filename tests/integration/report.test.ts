@@ -5,28 +5,20 @@
  * Why: the facilitator must get the report from the server even when no browser can render the
  * board; nobody else may, since it lists every participant by name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/server.ts';
+import { describe, expect, it } from 'vitest';
 import { REPORT_CSP } from '../../server/http/reportApi.ts';
-import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+import { createBoard, tokenOf } from '../helpers/server.ts';
+import { serverPerFile } from '../helpers/fileServer.ts';
 import { reportBoardOnServer } from '../fixtures/reportBoard.ts';
 
-let server: RunningServer;
-const dir = tempDir();
-beforeAll(async () => {
-  server = await startTestServer(dir.path);
-});
-afterAll(async () => {
-  await server.close();
-  dir.cleanup();
-});
+const running = serverPerFile();
 
 describe('the report endpoints', () => {
   it('give the facilitator Markdown and HTML of the board, with a strict CSP; refuse everyone else', async () => {
-    const board = await createBoard(server.localUrl, 'Report board');
-    await reportBoardOnServer(server.localUrl, board.id, tokenOf(board.links.facilitator));
+    const board = await createBoard(running.server.localUrl, 'Report board');
+    await reportBoardOnServer(running.server.localUrl, board.id, tokenOf(board.links.facilitator));
 
-    const get = (path: string, token?: string) => fetch(`${server.localUrl}/api/boards/${board.id}/${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+    const get = (path: string, token?: string) => fetch(`${running.server.localUrl}/api/boards/${board.id}/${path}`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
     const md = await get('report.md', tokenOf(board.links.facilitator));
     expect(md.status).toBe(200);
     expect(md.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
@@ -34,7 +26,7 @@ describe('the report endpoints', () => {
     const text = await md.text();
     expect(text).toContain('## Common ground');
     expect(text).toContain('- **Waiting lists**');
-    const html = await fetch(`${server.localUrl}/api/boards/${board.id}/report.html?lang=nl&token=${tokenOf(board.links.facilitator)}`);
+    const html = await fetch(`${running.server.localUrl}/api/boards/${board.id}/report.html?lang=nl&token=${tokenOf(board.links.facilitator)}`);
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await html.text()).toContain('<h2>Gemeenschappelijke basis</h2>');
 
