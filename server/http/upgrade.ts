@@ -121,8 +121,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
       // Once the server is closing this socket (a bad message earlier in the same read), what the
       // client sent after it is not handled: it may build on what was refused.
       if (ws.readyState !== ws.OPEN) return;
-      metrics.messages.inc({ direction: 'in' });
-      metrics.bytes.inc({ direction: 'in' }, data.byteLength);
+      metrics.traffic.in.messages++;
+      metrics.traffic.in.bytes += data.byteLength;
       conn.admit(data.byteLength, () => handle(data, isBinary));
     });
     ws.on('pong', () => {

@@ -13,8 +13,17 @@ export type Metrics = ReturnType<typeof createMetrics>;
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'olifant_process_' });
+  // Every message in and out is counted: plain numbers on that hot path (a labelled inc() builds a
+  // key string each time), handed to prom-client when /metrics is read.
+  const traffic = { in: { messages: 0, bytes: 0 }, out: { messages: 0, bytes: 0 } };
+  const publish = (counter: Counter<'direction'>, field: 'messages' | 'bytes') => {
+    counter.reset();
+    for (const direction of ['in', 'out'] as const) counter.inc({ direction }, traffic[direction][field]);
+  };
   return {
     registry,
+    /** Websocket traffic so far, by direction (counted here, published as the two counters below). */
+    traffic,
     connections: new Gauge({
       name: 'olifant_connections',
       help: 'Open board websocket connections, by role',
@@ -27,12 +36,18 @@ export function createMetrics() {
       help: 'Websocket messages, by direction (in, out)',
       labelNames: ['direction'] as const,
       registers: [registry],
+      collect() {
+        publish(this, 'messages');
+      },
     }),
     bytes: new Counter({
       name: 'olifant_bytes_total',
       help: 'Websocket payload bytes, by direction (in, out)',
       labelNames: ['direction'] as const,
       registers: [registry],
+      collect() {
+        publish(this, 'bytes');
+      },
     }),
     persistWrite: new Histogram({
       name: 'olifant_persistence_write_seconds',

@@ -116,12 +116,15 @@ export class Connection {
       this.ws.terminate();
       return;
     }
-    this.metrics.messages.inc({ direction: 'out' });
-    this.metrics.bytes.inc({ direction: 'out' }, message.byteLength);
-    this.ws.send(message, (err) => {
-      if (err) this.ws.terminate();
-    });
+    this.metrics.traffic.out.messages++;
+    this.metrics.traffic.out.bytes += message.byteLength;
+    this.ws.send(message, this.onSent);
   }
+
+  /** One callback for every send (not a closure per message): a failed send ends the socket. */
+  private readonly onSent = (err?: Error): void => {
+    if (err) this.ws.terminate();
+  };
 
   /** Closes the socket with a named code and reason. */
   close(kind: CloseKind, detail?: string): void {
