@@ -22,10 +22,15 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
 
 /** Sync step 2 with the whole document (the answer to a client that has nothing yet). */
 export function fullStateMessage(doc: Y.Doc): Uint8Array {
+  return fullStateMessageOf(Y.encodeStateAsUpdate(doc));
+}
+
+/** Sync step 2 with `state`, an update holding a whole document (e.g. as stored). */
+export function fullStateMessageOf(state: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+  encoding.writeVarUint8Array(encoder, state);
   return encoding.toUint8Array(encoder);
 }
 

@@ -132,7 +132,7 @@ export class RoomRegistry {
       compactEvery: this.opts.compactEvery,
       onEmpty: (room) => this.scheduleUnload(room),
       onBroken: (room) => this.drop(room),
-    }, sizes);
+    }, sizes, stored.updates.length === 0 && migration.applied.length === 0 ? stored.state ?? undefined : undefined);
   }
 
   private scheduleUnload(room: Room): void {

@@ -20,7 +20,7 @@ import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts
 import { LogBudget, type StoredSizes } from './logBudget.ts';
 import { dependsOnUnknown, hasEmptyDeleteRange, participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
-import { AwarenessBatch, awarenessMessage, fullStateMessage, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
+import { AwarenessBatch, awarenessMessage, fullStateMessage, fullStateMessageOf, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
 import { UpdateBatch } from './updateBatch.ts';
 
 export interface RoomOptions {
@@ -65,7 +65,10 @@ export class Room {
     private readonly opts: RoomOptions,
     /** What the store holds for the board. */
     stored?: StoredSizes,
+    /** The stored state the document is exactly (no log, no migration): the first joins get it as is. */
+    storedState?: Uint8Array,
   ) {
+    if (storedState) this.fullStateMessage = fullStateMessageOf(storedState);
     this.logBudget = new LogBudget(opts.compactEvery, stored);
     this.locked = isBoardLocked(doc);
     this.agendaKey = agendaKeyOf(doc);

@@ -84,7 +84,12 @@ describe('sync through the real server', () => {
     expect(state.n).toBeGreaterThan(100);
     const c = await ctx.connect();
     expect(ctx.server.registry.size).toBe(1);
-    expect(listNotes(c.doc)).toEqual(expected);
+    expect(listNotes(c.doc)).toEqual(expected); // sent as stored, not encoded again
+    // Once the board changes, a newcomer gets the new state, not the stored one.
+    createNote(c.doc, { text: 'after the reload', x: 0, y: 0, authorId: 'c' }, ORIGIN.local);
+    await waitFor(() => ctx.server.registry.peek(ctx.board.id)!.doc.getMap('notes').size === 13, 'the server to hold 13 notes');
+    const d = await ctx.connect();
+    expect(listNotes(d.doc).map((n) => n.text)).toContain('after the reload');
   });
 
   it('a late joiner receives the full state with one sync', async () => {
