@@ -9,12 +9,13 @@
  * Why: absolute times on a shared 2-core machine are noise; ratios measured side by side are not.
  * Settings: BENCH_SECONDS (load time per scenario, default 20), BENCH_LARGE (clients in the large room,
  * default 300), BENCH_ROOMS (rooms in the many-rooms scenario, default 500), BENCH_CHURN (boards opened
- * and closed in the churn scenario, default 10,000), BENCH_SIZES (client boards, default
+ * and closed in the churn scenario, default 10,000), BENCH_JOIN_PROCESSES (load processes of the 64 simultaneous joins, default 4), BENCH_SIZES (client boards, default
  * 1000,5000,20000), BENCH_ONLY (a comma list of fs, large, many, cold, churn, merge, js, client).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { cpuSecondsOf, rssBytesOf, startHocuspocus, startOlifant, startReference, type BenchServer } from './peers.ts';
 import { coldJoins, offlineMerge, roomChurn } from './olifantOnly.ts';
@@ -158,7 +159,7 @@ if (large) {
 if (many) goal(`Many rooms (${ROOMS} × 3): RSS ≤ 1.0× reference`, `${many.olifant.rssMiB} vs ${many.reference.rssMiB} MiB (Hocuspocus ${many.hocuspocus.rssMiB})`, many.olifant.rssMiB <= many.reference.rssMiB, ratio(many.olifant.rssMiB, many.reference.rssMiB));
 if (cold) {
   goal('Cold join, 5,000 notes from disk: p50 ≤ 300 ms', `${cold.p50.toFixed(0)} ms`, cold.p50 <= 300);
-  goal('Cold join: 64 at once all synced ≤ 3 s', `${cold.all64Ms.toFixed(0)} ms`, cold.all64Ms <= 3000);
+  goal('Cold join: 64 at once all synced ≤ 3 s', `${cold.all64Ms.toFixed(0)} ms (the clients' own decoding alone: 64 × ${cold.decodeMs.toFixed(0)} ms over ${availableParallelism()} cores = ${cold.floorMs.toFixed(0)} ms)`, cold.all64Ms <= 3000);
 }
 if (churn) {
   goal(`Room churn (${CHURN} boards): none left in memory`, `${churn.leftLoaded} loaded`, churn.leftLoaded === 0);

@@ -30,6 +30,8 @@ interface Config {
   moveEveryMs?: number;
   /** Only connect, report the time until every client synced, and stop. */
   joinOnly?: boolean;
+  /** Wall-clock time (ms since the epoch) to start connecting at. */
+  startAt?: number;
   /** Also print a JSON line of the last window's latencies every this many seconds (the soak). */
   windowSeconds?: number;
 }
@@ -68,6 +70,8 @@ function connect(room: Config['rooms'][number], doc: Y.Doc): Provider {
 }
 
 const clients: Client[] = [];
+// Processes started together connect together, once all have loaded their code.
+if (config.startAt) await new Promise((res) => setTimeout(res, Math.max(0, config.startAt! - Date.now())));
 const connectStarted = performance.now();
 for (const [r, room] of config.rooms.entries()) {
   for (let i = 0; i < config.clientsPerRoom; i++) {

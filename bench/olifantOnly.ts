@@ -7,6 +7,7 @@
  * Why: the reference server keeps nothing on disk, so a cold join from disk is Olifant's alone; the
  * merge figure shows what the server adds to Yjs's own work.
  */
+import { availableParallelism } from 'node:os';
 import * as Y from 'yjs';
 import { createNote, initBoard, listNotes, moveNotes, notesMap, ORIGIN, setNoteText } from '../shared/index.ts';
 import { openSqliteStore } from '../server/persistence/sqliteStore.ts';
@@ -18,6 +19,8 @@ import { loadProcess } from './loadProcess.ts';
 import { percentile } from './stats.ts';
 
 const GRACE_MS = 300;
+/** Load processes the 64 simultaneous joins come from (each holds its clients' copies of the board). */
+const JOIN_PROCESSES = Number(process.env.BENCH_JOIN_PROCESSES ?? 4);
 
 function fill(doc: Y.Doc, n: number): void {
   for (let i = 0; i < n; i++) {
@@ -26,7 +29,7 @@ function fill(doc: Y.Doc, n: number): void {
 }
 
 /** Cold joins of a 5,000-note board loaded from disk: p50 of 5 single joins, and 64 joining at once. */
-export async function coldJoins(): Promise<{ p50: number; all64Ms: number }> {
+export async function coldJoins(): Promise<{ p50: number; all64Ms: number; decodeMs: number; floorMs: number }> {
   const server = await startOlifant({ OLIFANT_UNLOAD_GRACE_MS: String(GRACE_MS) }, true);
   try {
     const room = await server.room('Cold join');
@@ -36,6 +39,7 @@ export async function coldJoins(): Promise<{ p50: number; all64Ms: number }> {
     fill(writer.doc, 5000);
     const check = connectClient(base, room.room, room.params.token!);
     await waitFor(() => notesMap(check.doc).size === 5000, 'the server to hold 5000 notes', 60_000);
+    const boardState = Y.encodeStateAsUpdate(check.doc);
     writer.destroy();
     check.destroy();
     const times: number[] = [];
@@ -48,19 +52,39 @@ export async function coldJoins(): Promise<{ p50: number; all64Ms: number }> {
       c.destroy();
     }
     await sleep(GRACE_MS + 400);
-    // 64 at once, from 4 load processes of 16 (so the clients' own decoding is spread as tablets' is).
+    // 64 at once, from JOIN_PROCESSES load processes (the clients' own decoding is spread as tablets' is).
+    const startAt = Date.now() + 8000; // every load process has started by then
     const joins = await Promise.all(
-      Array.from({ length: 4 }, () => loadProcess({ rooms: [room], clientsPerRoom: 16, seconds: 0, cursorHz: 0, joinOnly: true })),
+      Array.from({ length: JOIN_PROCESSES }, () => loadProcess({ rooms: [room], clientsPerRoom: 64 / JOIN_PROCESSES, seconds: 0, cursorHz: 0, joinOnly: true, startAt })),
     );
     const all64Ms = Math.max(...joins.map((j) => j.connectMs!));
-    return { p50: percentile(times, 50), all64Ms };
+    return { p50: percentile(times, 50), all64Ms, ...decodeFloor(boardState) };
   } finally {
     await server.stop();
   }
 }
 
+/**
+ * What 64 joins cost the clients alone: the median time one client takes to apply the whole board as
+ * a stock provider does (with an update listener, so Yjs encodes it again), and 64 of those spread
+ * over this machine's cores, a floor under "64 at once" that no server can lower here.
+ */
+function decodeFloor(state: Uint8Array): { decodeMs: number; floorMs: number } {
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const doc = new Y.Doc();
+    doc.on('update', () => undefined);
+    const t = performance.now();
+    Y.applyUpdate(doc, state);
+    times.push(performance.now() - t);
+    doc.destroy();
+  }
+  const decodeMs = percentile(times, 50);
+  return { decodeMs, floorMs: (64 * decodeMs) / availableParallelism() };
+}
+
 /** 64 tablets x 100 offline edits merged into a 5,000-note board: the server's path vs a bare loop. */
-export function offlineMerge(): { olifantMs: number; bareMs: number; updates: number } {
+export function offlineMerge(): { olifantMs: number; bareMs: number; updates: number; runs: number } {
   const base = new Y.Doc();
   initBoard(base, { title: 'Merge', createdAt: 1 }, ORIGIN.server);
   fill(base, 5000);
@@ -77,33 +101,52 @@ export function offlineMerge(): { olifantMs: number; bareMs: number; updates: nu
     return Y.encodeStateAsUpdate(tablet, Y.encodeStateVectorFromUpdate(start));
   });
 
-  const bare = new Y.Doc();
-  Y.applyUpdate(bare, start);
-  let t = performance.now();
-  for (const u of updates) Y.applyUpdate(bare, u);
-  const bareMs = performance.now() - t;
+  /** One bare merge: a fresh copy of the board, every tablet's update applied. */
+  const bareRun = () => {
+    const bare = new Y.Doc();
+    Y.applyUpdate(bare, start);
+    const t = performance.now();
+    for (const u of updates) Y.applyUpdate(bare, u);
+    return { ms: performance.now() - t, doc: bare };
+  };
 
   const dir = tempDir('olifant-merge-');
   const store = openSqliteStore(dir.path);
   try {
-    store.createBoard({ id: 'merge', title: 'Merge', createdAt: 1, keyVersions: { facilitator: 1, participant: 1, projector: 1 } }, start);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, start);
-    doc.on('update', (u: Uint8Array) => store.appendUpdate('merge', u));
-    t = performance.now();
-    for (const u of updates) {
-      const decoded = Y.decodeUpdate(u);
-      if (participantVerdict(doc, decoded) !== 'ok') throw new Error('an honest update was refused');
-      Y.applyUpdate(doc, u);
+    /** One merge along the server's path, into a board of its own in the store. */
+    const olifantRun = (run: number) => {
+      const id = `merge-${run}`;
+      store.createBoard({ id, title: 'Merge', createdAt: 1, keyVersions: { facilitator: 1, participant: 1, projector: 1 } }, start);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, start);
+      doc.on('update', (u: Uint8Array) => store.appendUpdate(id, u));
+      const t = performance.now();
+      for (const u of updates) {
+        const decoded = Y.decodeUpdate(u);
+        if (participantVerdict(doc, decoded) !== 'ok') throw new Error('an honest update was refused');
+        Y.applyUpdate(doc, u);
+      }
+      return { ms: performance.now() - t, doc };
+    };
+    // Alternating runs, medians: the first runs of either are slower (the JIT warms up).
+    const bareMs: number[] = [];
+    const olifantMs: number[] = [];
+    for (let run = 0; run < MERGE_RUNS; run++) {
+      const bare = bareRun();
+      const olifant = olifantRun(run);
+      if (JSON.stringify(listNotes(olifant.doc)) !== JSON.stringify(listNotes(bare.doc))) throw new Error('the merges differ');
+      bareMs.push(bare.ms);
+      olifantMs.push(olifant.ms);
     }
-    const olifantMs = performance.now() - t;
-    if (JSON.stringify(listNotes(doc)) !== JSON.stringify(listNotes(bare))) throw new Error('the merges differ');
-    return { olifantMs, bareMs, updates: updates.length };
+    return { olifantMs: percentile(olifantMs, 50), bareMs: percentile(bareMs, 50), updates: updates.length, runs: MERGE_RUNS };
   } finally {
     store.close();
     dir.cleanup();
   }
 }
+
+/** Merges measured, each way (the median is reported). */
+const MERGE_RUNS = 7;
 
 /** A metric of the server's `/metrics`, or NaN. */
 async function metric(base: string, name: string): Promise<number> {
