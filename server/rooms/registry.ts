@@ -12,6 +12,9 @@ import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Room } from './room.ts';
 
+/** How often a board may be reloaded after a failure inside Yjs, ms. */
+const RELOAD_EVERY_MS = 60_000;
+
 export interface RegistryOptions {
   readonly store: BoardStore;
   readonly metrics: Metrics;
@@ -27,6 +30,8 @@ export interface RegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** When boards were last reloaded after a failure inside Yjs (see mayReload). */
+  private readonly reloads = new Map<string, number>();
 
   private readonly snapshotTimer: NodeJS.Timeout | undefined;
 
@@ -132,7 +137,20 @@ export class RoomRegistry {
       compactEvery: this.opts.compactEvery,
       onEmpty: (room) => this.scheduleUnload(room),
       onBroken: (room) => this.drop(room),
+      mayReload: () => this.mayReload(boardId),
     }, sizes, stored.updates.length === 0 && migration.applied.length === 0 ? stored.state ?? undefined : undefined);
+  }
+
+  /**
+   * At most one reload per board a minute: a client that keeps sending an update Yjs fails on must
+   * not keep disconnecting everyone; after the first, the sender alone is closed (4422).
+   */
+  private mayReload(boardId: string): boolean {
+    const now = Date.now();
+    for (const [id, at] of this.reloads) if (now - at > RELOAD_EVERY_MS) this.reloads.delete(id);
+    if (this.reloads.has(boardId)) return false;
+    this.reloads.set(boardId, now);
+    return true;
   }
 
   private scheduleUnload(room: Room): void {

@@ -31,8 +31,10 @@ export interface RoomOptions {
   readonly compactEvery: number;
   /** Called when the last connection leaves. */
   readonly onEmpty: (room: Room) => void;
-  /** Called when the room can no longer keep its promises (storage failed) and must be dropped. */
+  /** Called when the room can no longer keep its promises (see giveUp) and must be dropped. */
   readonly onBroken: (room: Room) => void;
+  /** Whether the board may be dropped and loaded afresh now, after a failure inside Yjs. */
+  readonly mayReload: () => boolean;
 }
 
 export class Room {
@@ -74,12 +76,8 @@ export class Room {
     this.agendaKey = agendaKeyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awarenessOwners = new AwarenessOwners(this.awareness);
-    this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => {
-      for (const c of this.conns) c.send(message);
-    });
-    this.updateBatch = new UpdateBatch<Connection>((message, except) => {
-      for (const c of this.conns) if (c !== except) c.send(message);
-    }, () => this.conns.size);
+    this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => this.conns.forEach((c) => c.send(message)));
+    this.updateBatch = new UpdateBatch<Connection>((message, except) => this.conns.forEach((c) => c !== except && c.send(message)), () => this.conns.size);
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -94,8 +92,7 @@ export class Room {
   add(conn: Connection): void {
     this.conns.add(conn);
     conn.send(syncStep1Message(this.doc));
-    const states = this.awareness.getStates();
-    if (states.size > 0) conn.send(awarenessMessage(this.awareness, [...states.keys()]));
+    if (this.awareness.getStates().size > 0) conn.send(awarenessMessage(this.awareness));
   }
 
   /** Closes the connections opened with a link of `role` older than `keyVersion` (a rotated link). */
@@ -115,9 +112,7 @@ export class Room {
   /** Removes a connection and its awareness states; tells the registry when the room is empty. */
   remove(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
-    }
+    if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     if (this.conns.size === 0 && !this.destroyed) this.opts.onEmpty(this);
   }
 
@@ -132,10 +127,9 @@ export class Room {
       case MESSAGE_AWARENESS: {
         const update = readOrThrow(() => decoding.readVarUint8Array(decoder));
         if (conn.readOnly) {
-          // Not applied nor forwarded; answering with the others' states keeps the provider's
-          // "no message for 30 s" watchdog quiet when a projector is alone on the board.
+          // Not applied nor forwarded; the answer keeps a lone projector's 30 s watchdog quiet.
           this.opts.metrics.ignoredWrites.inc();
-          conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+          conn.send(awarenessMessage(this.awareness));
           return;
         }
         // Only for the connection's own client IDs (see identity.ts).
@@ -144,7 +138,7 @@ export class Room {
         return;
       }
       case MESSAGE_QUERY_AWARENESS:
-        conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        conn.send(awarenessMessage(this.awareness));
         return;
       default:
         throw new ProtocolError('unknownMessageType', `message type ${type}`);
@@ -198,6 +192,9 @@ export class Room {
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
+      // Yjs failed half-way: what it did apply is stored, but the document may now hold what it will
+      // not pass on (held-back structs). Start again from the store (the registry allows it rarely).
+      if (this.opts.mayReload()) return this.giveUp(err, 'boardReloaded');
       throw new ProtocolError('invalidUpdate', `update could not be applied: ${(err as Error).message}`);
     }
   }
@@ -210,7 +207,7 @@ export class Room {
     try {
       this.lastSeq = this.opts.store.appendUpdate(this.boardId, update);
     } catch (err) {
-      this.breakRoom(err);
+      this.giveUp(err, 'storageFailure');
       return;
     }
     this.opts.metrics.persistWrite.observe({ op: 'append' }, (performance.now() - started) / 1000);
@@ -272,12 +269,15 @@ export class Room {
     }
   }
 
-  /** Storage failed: close every connection so clients resync (they still hold their changes). */
-  private breakRoom(err: unknown): void {
+  /**
+   * Storage failed (4500), or Yjs failed while applying (1012: the board is loaded afresh from its log).
+   * Every connection is closed, to resync when it reconnects; nothing is compacted.
+   */
+  private giveUp(err: unknown, kind: 'storageFailure' | 'boardReloaded'): void {
     this.broken = true;
-    this.opts.metrics.errors.inc({ kind: 'storage' });
-    this.opts.log.error({ err, board: this.boardId }, '[room] could not append update; closing board connections');
-    for (const c of [...this.conns]) c.close('storageFailure');
+    this.opts.metrics.errors.inc({ kind: kind === 'storageFailure' ? 'storage' : 'board_reload' });
+    this.opts.log.error({ err, board: this.boardId, kind }, '[room] giving up the loaded board; closing its connections');
+    for (const c of [...this.conns]) c.close(kind);
     this.opts.onBroken(this);
   }
 

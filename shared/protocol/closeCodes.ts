@@ -26,6 +26,8 @@ export const CLOSE = {
   revoked: { code: 4410, reason: 'access revoked' },
   /** The server could not store the board's changes; reconnect to resync. */
   storageFailure: { code: 4500, reason: 'storage failure' },
+  /** The server reloaded the board from storage (an update failed inside Yjs); reconnect to resync. */
+  boardReloaded: { code: 1012, reason: 'board reloaded: reconnect' },
   /** The board could not be loaded. */
   loadFailure: { code: 4501, reason: 'board could not be loaded' },
   /** Something went wrong inside the server while handling a message. */

@@ -156,6 +156,47 @@ describe('board lifecycle on the server', () => {
     expect(listNotes(a.doc).map((n) => n.text)).toEqual(['cannot be stored']);
   });
 
+  it('when Yjs fails half-way through an update, the board is loaded afresh from storage, everyone resyncs (1012) and nothing is lost; at most once a minute', async () => {
+    const { server } = await setup();
+    const board = await createBoard(server.localUrl);
+    const a = client(server, board.id, tokenOf(board.links.participant));
+    const b = client(server, board.id, tokenOf(board.links.participant));
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    createNote(a.doc, { text: 'before', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
+    await waitFor(() => listNotes(b.doc).length === 1, 'b to see the first note');
+    const codes = { a: [] as number[], b: [] as number[] };
+    a.provider.on('connection-close', (event: CloseEvent | null) => event && codes.a.push(event.code));
+    b.provider.on('connection-close', (event: CloseEvent | null) => event && codes.b.push(event.code));
+    /** A failure inside Yjs while the server applies its next update (an observer of the server's
+     * copy throws; Yjs still finishes the transaction, so the update is stored, then rethrows). */
+    const failNextUpdate = () =>
+      server.registry.peek(board.id)!.doc.once('afterTransaction', () => {
+        throw new Error('simulated failure inside Yjs');
+      });
+    const first = server.registry.peek(board.id)!;
+    failNextUpdate();
+    createNote(a.doc, { text: 'during the failure', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
+    await waitFor(() => codes.a.includes(CLOSE.boardReloaded.code) && codes.b.includes(CLOSE.boardReloaded.code), 'close code 1012 at both');
+    expect(await (await fetch(`${server.localUrl}/metrics`)).text()).toMatch(/olifant_errors_total\{kind="board_reload"\} 1\b/);
+    // Both reconnect to the board loaded afresh; a newcomer sees everything.
+    await waitFor(() => a.provider.synced && b.provider.synced && server.registry.peek(board.id) !== undefined, 'both back');
+    const second = server.registry.peek(board.id)!;
+    expect(second).not.toBe(first);
+    const c = client(server, board.id, tokenOf(board.links.participant));
+    await waitSynced(c);
+    const texts = (x: TestClient) => listNotes(x.doc).map((n) => n.text).sort();
+    await waitFor(() => [a, b, c].every((x) => texts(x).length === 2), 'every client to hold both notes');
+    expect(texts(c)).toEqual(['before', 'during the failure']);
+
+    // Within the minute, another failure closes its sender alone (4422): no one else is disconnected.
+    failNextUpdate();
+    createNote(a.doc, { text: 'second failure', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
+    await waitFor(() => codes.a.includes(CLOSE.invalidUpdate.code), 'close code 4422 at the sender');
+    expect(server.registry.peek(board.id)).toBe(second);
+    expect(codes.b.filter((code) => code === CLOSE.boardReloaded.code)).toHaveLength(1);
+    expect(b.provider.wsconnected).toBe(true);
+  });
+
   it('close() ends while a websocket upgrade is still being authorized (regression: a restart hung)', async () => {
     // A socket whose token is being checked belonged to neither the HTTP nor the websocket server,
     // so close() waited for it forever. The request is written and close() called at every offset
