@@ -5,7 +5,7 @@
  * without code; a bad value stops start-up with a message naming the variable.
  */
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import { z } from '../shared/model/zod.ts';
 import { parseTrustedProxies } from './http/clientAddress.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './http/origin.ts';
 
@@ -46,37 +46,44 @@ export interface ServerConfig {
   readonly trustedProxies: readonly string[];
 }
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+// zod/mini (as the shared model uses): the classic API would load all of zod into the server.
+const int = (min: number, max: number, fallback: number) =>
+  z._default(z.pipe(z.coerce.number(), z.int().check(z.minimum(min), z.maximum(max))), fallback);
+const text = (fallback: string) => z._default(z.string().check(z.minLength(1)), fallback);
 
 /** An optional text variable that `parse` must accept (its error message is the variable's). */
 const parsedBy = (parse: (value: string | undefined) => unknown) =>
-  z.string().optional().superRefine((value, ctx) => {
-    try {
-      parse(value);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    }
-  });
+  z.optional(z.string()).check(
+    z.superRefine((value, ctx) => {
+      try {
+        parse(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
+  );
 
 const envSchema = z.object({
-  PORT: int(0, 65535).default(1234),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  OLIFANT_DATA_DIR: z.string().min(1).default('./data'),
-  OLIFANT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  OLIFANT_PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .transform((u) => u.replace(/\/+$/, ''))
-    .optional(),
-  OLIFANT_MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
-  OLIFANT_MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
-  OLIFANT_MAX_MESSAGES_PER_SECOND: int(1, 1_000_000).default(200),
-  OLIFANT_MAX_LOADED_BOARDS: int(1, 1_000_000).default(2000),
-  OLIFANT_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000).default(1000),
-  OLIFANT_UNLOAD_GRACE_MS: int(0, 24 * 3600 * 1000).default(30_000),
-  OLIFANT_COMPACT_EVERY: int(1, 1_000_000).default(500),
-  OLIFANT_SNAPSHOT_EVERY_MS: int(1000, 24 * 3600 * 1000).default(10 * 60 * 1000),
-  OLIFANT_CLIENT_DIR: z.string().min(1).default('./dist/client'),
-  OLIFANT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: int(0, 65535, 1234),
+  HOST: text('0.0.0.0'),
+  OLIFANT_DATA_DIR: text('./data'),
+  OLIFANT_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  OLIFANT_PUBLIC_URL: z.optional(
+    z.pipe(
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+      z.transform((u: string) => u.replace(/\/+$/, '')),
+    ),
+  ),
+  OLIFANT_MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024, 2 * 1024 * 1024),
+  OLIFANT_MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024, 32 * 1024 * 1024),
+  OLIFANT_MAX_MESSAGES_PER_SECOND: int(1, 1_000_000, 200),
+  OLIFANT_MAX_LOADED_BOARDS: int(1, 1_000_000, 2000),
+  OLIFANT_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000, 1000),
+  OLIFANT_UNLOAD_GRACE_MS: int(0, 24 * 3600 * 1000, 30_000),
+  OLIFANT_COMPACT_EVERY: int(1, 1_000_000, 500),
+  OLIFANT_SNAPSHOT_EVERY_MS: int(1000, 24 * 3600 * 1000, 10 * 60 * 1000),
+  OLIFANT_CLIENT_DIR: text('./dist/client'),
+  OLIFANT_LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   OLIFANT_ALLOWED_ORIGINS: parsedBy(parseAllowedOrigins),
   OLIFANT_TRUSTED_PROXIES: parsedBy(parseTrustedProxies),
 });

@@ -156,18 +156,28 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   }
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', () => socket.destroy());
     const address = clientAddress(req, deps.trustedProxies);
-    if (!perAddress.take(address)) {
+    if (!watch(socket, address)) {
       return refuse(req, socket, 429, 'this address has as many board connections open as it may (OLIFANT_MAX_CONNECTIONS_PER_IP); close some tabs or try again later');
     }
-    // The raw socket closes once, whether refused, destroyed, or a websocket that ends.
-    socket.once('close', () => perAddress.release(address));
+    const path = redactUrl(req.url);
     check(req, socket, head).catch((err: unknown) => {
       metrics.errors.inc({ kind: 'upgrade' });
-      log.error({ err, path: redactUrl(req.url) }, '[upgrade] failed');
+      log.error({ err, path }, '[upgrade] failed');
       socket.destroy();
     });
+  }
+
+  /**
+   * Counts the socket under its address (false past the cap) and frees its place when it closes,
+   * whether refused, destroyed, or a websocket that ends. Its listeners live as long as the socket,
+   * so they are made here, where the upgrade request is not in scope for them to keep alive.
+   */
+  function watch(socket: Duplex, address: string): boolean {
+    socket.on('error', () => socket.destroy());
+    if (!perAddress.take(address)) return false;
+    socket.once('close', () => perAddress.release(address));
+    return true;
   }
 
   let stopped = false;
