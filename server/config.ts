@@ -44,6 +44,8 @@ export interface ServerConfig {
   readonly maxConnectionsPerIp: number;
   /** Reverse proxies whose X-Forwarded-For is believed for the client's address. */
   readonly trustedProxies: readonly string[];
+  /** How far past what was live the heap may grow before V8 collects it all, % (0: V8's own policy). */
+  readonly heapGrowingPercent?: number;
 }
 
 // zod/mini (as the shared model uses): the classic API would load all of zod into the server.
@@ -86,6 +88,7 @@ const envSchema = z.object({
   OLIFANT_LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   OLIFANT_ALLOWED_ORIGINS: parsedBy(parseAllowedOrigins),
   OLIFANT_TRUSTED_PROXIES: parsedBy(parseTrustedProxies),
+  OLIFANT_HEAP_GROWING_PERCENT: int(0, 1000, 50),
 });
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -115,5 +118,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: parseAllowedOrigins(e.OLIFANT_ALLOWED_ORIGINS),
     maxConnectionsPerIp: e.OLIFANT_MAX_CONNECTIONS_PER_IP,
     trustedProxies: parseTrustedProxies(e.OLIFANT_TRUSTED_PROXIES),
+    heapGrowingPercent: e.OLIFANT_HEAP_GROWING_PERCENT,
   };
 }

@@ -5,6 +5,7 @@
  * and Ctrl+C (or a service manager's SIGTERM) must flush every board before the process exits.
  */
 import { networkInterfaces } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { readConfig } from './config.ts';
 import { createLogger } from './log.ts';
 import { startServer } from './server.ts';
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
     console.error(`olifant: ${(err as Error).message}`);
     process.exit(2);
   }
+  // Collect when the old generation reaches (100 + this) % of what was live after the last full
+  // collection, not up to about 4x as V8 otherwise may: memory follows the boards held.
+  if (config.heapGrowingPercent) setFlagsFromString(`--heap-growing-percent=${config.heapGrowingPercent}`);
   const log = createLogger(config.logLevel);
   const server = await startServer(config, log);
   const wildcard = config.host === '0.0.0.0' || config.host === '::';

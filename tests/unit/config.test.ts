@@ -43,6 +43,12 @@ describe('readConfig', () => {
     expect(() => readConfig({ OLIFANT_MAX_CONNECTIONS_PER_IP: '0' })).toThrow(/OLIFANT_MAX_CONNECTIONS_PER_IP/);
   });
 
+  it('reads OLIFANT_HEAP_GROWING_PERCENT, 50 unless set, 0 for V8’s own policy', () => {
+    expect(readConfig({}).heapGrowingPercent).toBe(50);
+    expect(readConfig({ OLIFANT_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(() => readConfig({ OLIFANT_HEAP_GROWING_PERCENT: '-5' })).toThrow(/OLIFANT_HEAP_GROWING_PERCENT/);
+  });
+
   it('names each bad variable', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ OLIFANT_SECRET: 'short' })).toThrow(/OLIFANT_SECRET: must be at least 32/);
