@@ -71,6 +71,7 @@ function connect(room: Config['rooms'][number], doc: Y.Doc): Provider {
 
 const clients: Client[] = [];
 // Processes started together connect together, once all have loaded their code.
+if (config.startAt && Date.now() > config.startAt) console.error(`a load process started ${Date.now() - config.startAt} ms late: its joins are not simultaneous`);
 if (config.startAt) await new Promise((res) => setTimeout(res, Math.max(0, config.startAt! - Date.now())));
 const connectStarted = performance.now();
 for (const [r, room] of config.rooms.entries()) {

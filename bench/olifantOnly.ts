@@ -21,6 +21,7 @@ import { percentile } from './stats.ts';
 const GRACE_MS = 300;
 /** Load processes the 64 simultaneous joins come from (each holds its clients' copies of the board). */
 const JOIN_PROCESSES = Number(process.env.BENCH_JOIN_PROCESSES ?? 4);
+if (64 % JOIN_PROCESSES !== 0) throw new Error(`BENCH_JOIN_PROCESSES must divide 64 (got ${JOIN_PROCESSES})`);
 
 function fill(doc: Y.Doc, n: number): void {
   for (let i = 0; i < n; i++) {

@@ -8,6 +8,11 @@
  * amortized cost of one state write per state's worth of updates.
  */
 
+import * as Y from 'yjs';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { BoardStore } from '../persistence/store.ts';
+
 /** A log smaller than this is not compacted for its size alone (small boards would compact at every edit). */
 export const COMPACT_FLOOR_BYTES = 16 * 1024;
 
@@ -58,5 +63,31 @@ export class LogBudget {
     this.count = 0;
     this.bytes = 0;
     this.stateBytes = stateBytes;
+  }
+}
+
+/**
+ * Writes `doc` as the board's state (covering the log up to `lastSeq`) and drops the log it replaces,
+ * if `budget` has anything pending. A failure leaves the log intact, so nothing is lost: it is logged,
+ * counted, and tried again at the next threshold.
+ */
+export function compactBoard(
+  deps: { readonly store: BoardStore; readonly metrics: Metrics; readonly log: Logger },
+  boardId: string,
+  doc: Y.Doc,
+  lastSeq: number,
+  budget: LogBudget,
+): void {
+  if (!budget.pending) return;
+  const started = performance.now();
+  try {
+    const state = Y.encodeStateAsUpdate(doc);
+    deps.store.compact(boardId, state, lastSeq);
+    budget.compacted(state.byteLength);
+    deps.metrics.persistWrite.observe({ op: 'compact' }, (performance.now() - started) / 1000);
+  } catch (err) {
+    budget.postponed();
+    deps.metrics.errors.inc({ kind: 'compaction' });
+    deps.log.error({ err, board: boardId }, '[room] compaction failed');
   }
 }

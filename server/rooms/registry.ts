@@ -30,7 +30,7 @@ export interface RegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  /** When boards were last reloaded after a failure inside Yjs (see mayReload). */
+  /** When boards were last reloaded after a failure inside Yjs (see reload). */
   private readonly reloads = new Map<string, number>();
 
   private readonly snapshotTimer: NodeJS.Timeout | undefined;
@@ -137,19 +137,34 @@ export class RoomRegistry {
       compactEvery: this.opts.compactEvery,
       onEmpty: (room) => this.scheduleUnload(room),
       onBroken: (room) => this.drop(room),
-      mayReload: () => this.mayReload(boardId),
+      reload: (room, err) => this.reload(room, err),
     }, sizes, stored.updates.length === 0 && migration.applied.length === 0 ? stored.state ?? undefined : undefined);
   }
 
   /**
-   * At most one reload per board a minute: a client that keeps sending an update Yjs fails on must
-   * not keep disconnecting everyone; after the first, the sender alone is closed (4422).
+   * After a failure inside Yjs: loads the board afresh from its log and puts it in `room`'s place, whose
+   * connections then reconnect to it (1012). Only if that load works, and at most once per board a
+   * minute (a client that keeps sending what Yjs fails on must not keep disconnecting everyone);
+   * otherwise `room` serves on and the update's sender alone is closed (4422).
    */
-  private mayReload(boardId: string): boolean {
+  private reload(room: Room, err: unknown): boolean {
+    const { boardId } = room;
     const now = Date.now();
     for (const [id, at] of this.reloads) if (now - at > RELOAD_EVERY_MS) this.reloads.delete(id);
-    if (this.reloads.has(boardId)) return false;
+    if (this.rooms.get(boardId) !== room || this.reloads.has(boardId)) return false;
     this.reloads.set(boardId, now);
+    let fresh: Room;
+    try {
+      fresh = this.load(boardId);
+    } catch (loadErr) {
+      this.opts.log.error({ err: loadErr, board: boardId }, '[registry] board could not be reloaded; it is served as it is');
+      return false;
+    }
+    this.opts.metrics.errors.inc({ kind: 'board_reload' });
+    this.opts.log.error({ err, board: boardId }, '[registry] an update failed inside Yjs; board reloaded from storage');
+    this.rooms.set(boardId, fresh);
+    room.retire();
+    this.scheduleUnload(fresh); // unless its clients are back within the grace period
     return true;
   }
 

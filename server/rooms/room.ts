@@ -17,7 +17,7 @@ import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts';
-import { LogBudget, type StoredSizes } from './logBudget.ts';
+import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
 import { dependsOnUnknown, hasEmptyDeleteRange, participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
 import { AwarenessBatch, awarenessMessage, fullStateMessage, fullStateMessageOf, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
@@ -31,10 +31,10 @@ export interface RoomOptions {
   readonly compactEvery: number;
   /** Called when the last connection leaves. */
   readonly onEmpty: (room: Room) => void;
-  /** Called when the room can no longer keep its promises (see giveUp) and must be dropped. */
+  /** Called when the room can no longer keep its promises (storage failed) and must be dropped. */
   readonly onBroken: (room: Room) => void;
-  /** Whether the board may be dropped and loaded afresh now, after a failure inside Yjs. */
-  readonly mayReload: () => boolean;
+  /** Puts a room loaded afresh from the store in this one's place, if it can (see retire()). */
+  readonly reload: (room: Room, err: unknown) => boolean;
 }
 
 export class Room {
@@ -68,16 +68,16 @@ export class Room {
     /** What the store holds for the board. */
     stored?: StoredSizes,
     /** The stored state the document is exactly (no log, no migration): the first joins get it as is. */
-    storedState?: Uint8Array,
+    private storedState?: Uint8Array,
   ) {
-    if (storedState) this.fullStateMessage = fullStateMessageOf(storedState);
     this.logBudget = new LogBudget(opts.compactEvery, stored);
     this.locked = isBoardLocked(doc);
     this.agendaKey = agendaKeyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awarenessOwners = new AwarenessOwners(this.awareness);
     this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => this.conns.forEach((c) => c.send(message)));
-    this.updateBatch = new UpdateBatch<Connection>((message, except) => this.conns.forEach((c) => c !== except && c.send(message)), () => this.conns.size);
+    const broadcastFailed = (err: unknown) => opts.log.error({ err, board: boardId }, '[room] broadcast failed');
+    this.updateBatch = new UpdateBatch<Connection>((message, except) => this.conns.forEach((c) => c !== except && c.send(message)), () => this.conns.size, broadcastFailed);
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -152,7 +152,7 @@ export class Room {
       case syncProtocol.messageYjsSyncStep1: {
         if (isEmptyStateVector(payload)) {
           // Joins of a big board at once (the room after a break) share one encoding of the state.
-          this.fullStateMessage ??= fullStateMessage(this.doc);
+          this.fullStateMessage ??= this.storedState ? fullStateMessageOf(this.storedState) : fullStateMessage(this.doc);
           conn.send(this.fullStateMessage);
           return;
         }
@@ -194,7 +194,7 @@ export class Room {
     } catch (err) {
       // Yjs failed half-way: what it did apply is stored, but the document may now hold what it will
       // not pass on (held-back structs). Start again from the store (the registry allows it rarely).
-      if (this.opts.mayReload()) return this.giveUp(err, 'boardReloaded');
+      if (this.opts.reload(this, err)) return;
       throw new ProtocolError('invalidUpdate', `update could not be applied: ${(err as Error).message}`);
     }
   }
@@ -203,11 +203,12 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.broken) return;
     this.fullStateMessage = null;
+    this.storedState = undefined;
     const started = performance.now();
     try {
       this.lastSeq = this.opts.store.appendUpdate(this.boardId, update);
     } catch (err) {
-      this.giveUp(err, 'storageFailure');
+      this.breakRoom(err);
       return;
     }
     this.opts.metrics.persistWrite.observe({ op: 'append' }, (performance.now() - started) / 1000);
@@ -254,31 +255,24 @@ export class Room {
 
   /** Writes the whole document as the board's state and drops the log it replaces. */
   compact(): void {
-    if (this.broken || !this.logBudget.pending) return;
-    const started = performance.now();
-    try {
-      const state = Y.encodeStateAsUpdate(this.doc);
-      this.opts.store.compact(this.boardId, state, this.lastSeq);
-      this.logBudget.compacted(state.byteLength);
-      this.opts.metrics.persistWrite.observe({ op: 'compact' }, (performance.now() - started) / 1000);
-    } catch (err) {
-      // The log is still intact, so nothing is lost; try again at the next threshold.
-      this.logBudget.postponed();
-      this.opts.metrics.errors.inc({ kind: 'compaction' });
-      this.opts.log.error({ err, board: this.boardId }, '[room] compaction failed');
-    }
+    if (!this.broken) compactBoard(this.opts, this.boardId, this.doc, this.lastSeq, this.logBudget);
   }
 
-  /**
-   * Storage failed (4500), or Yjs failed while applying (1012: the board is loaded afresh from its log).
-   * Every connection is closed, to resync when it reconnects; nothing is compacted.
-   */
-  private giveUp(err: unknown, kind: 'storageFailure' | 'boardReloaded'): void {
+  /** Storage failed: close every connection so clients resync (they still hold their changes). */
+  private breakRoom(err: unknown): void {
+    if (this.broken) return;
     this.broken = true;
-    this.opts.metrics.errors.inc({ kind: kind === 'storageFailure' ? 'storage' : 'board_reload' });
-    this.opts.log.error({ err, board: this.boardId, kind }, '[room] giving up the loaded board; closing its connections');
-    for (const c of [...this.conns]) c.close(kind);
+    this.opts.metrics.errors.inc({ kind: 'storage' });
+    this.opts.log.error({ err, board: this.boardId }, '[room] could not append update; closing board connections');
+    for (const c of [...this.conns]) c.close('storageFailure');
     this.opts.onBroken(this);
+  }
+
+  /** A room loaded afresh took this one's place: its connections reconnect to it (1012), uncompacted. */
+  retire(): void {
+    this.broken = true;
+    for (const c of [...this.conns]) c.close('boardReloaded');
+    this.destroy();
   }
 
   /** Closes every connection with `kind` (e.g. at shutdown). */

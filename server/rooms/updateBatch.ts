@@ -27,6 +27,8 @@ export class UpdateBatch<Origin> {
     private readonly broadcast: (message: Uint8Array, except: Origin | undefined) => void,
     /** How many connections the room has now (picks the window). */
     private readonly roomSize: () => number,
+    /** Told when sending failed (this runs from a timer: nothing above it would catch). */
+    private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
 
   /** Adds an update that is already applied and stored; it goes out when the batch closes. */
@@ -39,8 +41,9 @@ export class UpdateBatch<Origin> {
   }
 
   /**
-   * Sends what is pending now. One update goes as it is; several are merged into one. With several
-   * senders, each also gets its own changes back, which Yjs ignores as already known.
+   * Sends what is pending now. One update goes as it is; several are merged into one (or, should
+   * merging fail, go one by one). With several senders, each also gets its own changes back, which
+   * Yjs ignores as already known.
    */
   readonly flush = (): void => {
     clearTimeout(this.timer);
@@ -48,11 +51,22 @@ export class UpdateBatch<Origin> {
     this.timer = undefined;
     this.immediate = undefined;
     if (this.updates.length === 0) return;
-    const update = this.updates.length === 1 ? this.updates[0]! : Y.mergeUpdates(this.updates);
+    const updates = this.updates;
     const except = this.origins.size === 1 ? [...this.origins][0] : undefined;
     this.updates = [];
     this.origins.clear();
-    this.broadcast(updateMessage(update), except);
+    try {
+      let merged: Uint8Array[];
+      try {
+        merged = [updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)];
+      } catch (err) {
+        this.onError(err);
+        merged = updates;
+      }
+      for (const update of merged) this.broadcast(updateMessage(update), except);
+    } catch (err) {
+      this.onError(err); // clients that missed it get it from the store when they sync
+    }
   };
 
   /** Drops what is pending (the room is gone; what was stored reaches clients when they sync). */

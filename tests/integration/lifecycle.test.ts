@@ -197,6 +197,30 @@ describe('board lifecycle on the server', () => {
     expect(b.provider.wsconnected).toBe(true);
   });
 
+  it('when the board cannot be loaded afresh after a failure inside Yjs, it is served on as it is and only the sender is closed (4422)', async () => {
+    const { server, dir } = await setup();
+    const board = await createBoard(server.localUrl);
+    const a = client(server, board.id, tokenOf(board.links.participant));
+    const b = client(server, board.id, tokenOf(board.links.participant));
+    await Promise.all([waitSynced(a), waitSynced(b)]);
+    const codes: number[] = [];
+    a.provider.on('connection-close', (event: CloseEvent | null) => event && codes.push(event.code));
+    const room = server.registry.peek(board.id)!;
+    // Stored state no load can read: the reload must not drop the copy in memory for it.
+    const db = new Database(join(dir, 'olifant.sqlite'));
+    db.prepare('UPDATE board_state SET state = ? WHERE board_id = ?').run(Buffer.from([255, 255, 255]), board.id);
+    db.close();
+    room.doc.once('afterTransaction', () => {
+      throw new Error('simulated failure inside Yjs');
+    });
+    createNote(a.doc, { text: 'from a', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
+    await waitFor(() => codes.includes(CLOSE.invalidUpdate.code), 'close code 4422 at the sender');
+    expect(server.registry.peek(board.id)).toBe(room);
+    expect(b.provider.wsconnected).toBe(true);
+    createNote(b.doc, { text: 'from b', x: 0, y: 0, authorId: 'b' }, ORIGIN.local);
+    await waitFor(() => listNotes(room.doc).some((n) => n.text === 'from b'), 'the board to go on taking changes');
+  });
+
   it('close() ends while a websocket upgrade is still being authorized (regression: a restart hung)', async () => {
     // A socket whose token is being checked belonged to neither the HTTP nor the websocket server,
     // so close() waited for it forever. The request is written and close() called at every offset

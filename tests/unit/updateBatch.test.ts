@@ -73,4 +73,28 @@ describe('broadcasting a room’s updates', () => {
     await nextTurn();
     expect(sent).toHaveLength(1);
   });
+
+  it('survives a failing send and an update that cannot be merged (this runs from a timer)', async () => {
+    const errors: unknown[] = [];
+    const sent: Uint8Array[] = [];
+    let failSend = true;
+    const batch = new UpdateBatch<string>(
+      (message) => {
+        if (failSend) throw new Error('socket gone');
+        sent.push(message);
+      },
+      () => 5,
+      (err) => errors.push(err),
+    );
+    batch.add(change('a'), 'tablet 1');
+    await nextTurn();
+    expect(errors).toHaveLength(1);
+    failSend = false;
+    const junk = new Uint8Array([255, 255, 255]);
+    batch.add(junk, 'tablet 1');
+    batch.add(change('b'), 'tablet 2');
+    await nextTurn();
+    expect(errors).toHaveLength(2); // the merge failed: each update went on its own
+    expect(sent.map(updateOf)).toEqual([junk, expect.any(Uint8Array)]);
+  });
 });
