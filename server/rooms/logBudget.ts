@@ -1,6 +1,6 @@
 /**
- * When a board's update log is compacted into its state: after `compactEvery` updates, or once the
- * log outweighs the state (at least COMPACT_FLOOR_BYTES).
+ * When a board's update log is compacted into its state (after `compactEvery` updates, or once the
+ * log outweighs the state, at least COMPACT_FLOOR_BYTES), and the compaction itself (`compactBoard`).
  *
  * Why: the log is what makes an update durable before it is broadcast, but replaying a long one slows
  * a board's load and fills the disk. Compacting when the log passes the state's size keeps what a
