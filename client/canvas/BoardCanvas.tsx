@@ -26,7 +26,8 @@ import {
 import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 
 import { Layer, Rect, Stage } from './konva.ts';
-import { Connectors, Cursors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
+import { Cursors } from './Cursors.tsx';
+import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
 
 // The resize handles load after the first picture (nothing is selected before it), then stay.
 const SelectionTransformer = lazy(() => import('./SelectionTransformer.tsx').then((m) => ({ default: m.SelectionTransformer })));

@@ -1,6 +1,6 @@
 /**
- * The canvas layers' contents: culled notes, areas with connectors, the selection transformer, and
- * other people's cursors.
+ * The canvas layers' contents: culled notes, areas with connectors and the selection transformer
+ * (other people's cursors are in Cursors.tsx).
  *
  * Why: few layers (house style, practice 7); each list subscribes to the ids it draws, computed with
  * `useShallow`, so panning re-renders a layer only when the set of visible notes changes.
@@ -13,9 +13,7 @@ import { ClusterShape } from './ClusterShape.tsx';
 import { clusterOutline } from '../store/cocreationSelectors.ts';
 import { clusterView } from '../store/derived.ts';
 import { ConnectorShape } from './ConnectorShape.tsx';
-import { FONT_FAMILY } from './fitText.ts';
 import { intersects, visibleRect } from './geometry.ts';
-import { Group, Label, Line, Tag, Text } from './konva.ts';
 import { NoteShape } from './NoteShape.tsx';
 import { NotesOverview, OVERVIEW_MIN_NOTES, OVERVIEW_SCALE } from './NotesOverview.tsx';
 
@@ -106,26 +104,6 @@ export function Connectors({ onEditLabel }: { onEditLabel: (id: string) => void 
     <>
       {ids.map((id) => (
         <ConnectorShape key={id} id={id} onEditLabel={onEditLabel} />
-      ))}
-    </>
-  );
-}
-
-/** Other people's cursors with their names, kept the same size on screen at any zoom. */
-export function Cursors() {
-  const peers = useStore(useShallow((s) => Object.values(s.peers).filter((p) => p.cursor)));
-  const scale = useStore((s) => s.viewport.scale);
-  const k = 1 / scale;
-  return (
-    <>
-      {peers.map((p) => (
-        <Group key={p.clientId} x={p.cursor!.x} y={p.cursor!.y} scaleX={k} scaleY={k} listening={false}>
-          <Line points={[0, 0, 0, 20, 5, 15, 14, 15]} closed fill={p.color} stroke="#fff" strokeWidth={1.5} />
-          <Label x={12} y={18}>
-            <Tag fill={p.color} cornerRadius={4} />
-            <Text text={p.name} fontSize={14} fontFamily={FONT_FAMILY} fill="#fff" padding={4} fontStyle="bold" />
-          </Label>
-        </Group>
       ))}
     </>
   );

@@ -20,8 +20,8 @@ import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts
 import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
 import { dependsOnUnknown, hasEmptyDeleteRange, participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
-import { AwarenessBatch, awarenessMessage, fullStateMessage, fullStateMessageOf, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
-import { UpdateBatch } from './updateBatch.ts';
+import { awarenessMessage, fullStateMessage, fullStateMessageOf, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
+import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
 
 export interface RoomOptions {
   readonly store: BoardStore;
@@ -75,8 +75,8 @@ export class Room {
     this.agendaKey = agendaKeyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awarenessOwners = new AwarenessOwners(this.awareness);
-    this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => this.conns.forEach((c) => c.send(message)));
     const broadcastFailed = (err: unknown) => opts.log.error({ err, board: boardId }, '[room] broadcast failed');
+    this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => this.conns.forEach((c) => c.send(message)), () => this.conns.size, broadcastFailed);
     this.updateBatch = new UpdateBatch<Connection>((message, except) => this.conns.forEach((c) => c !== except && c.send(message)), () => this.conns.size, broadcastFailed);
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);

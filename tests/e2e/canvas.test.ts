@@ -75,6 +75,37 @@ describe('the workshop canvas (headless Chromium)', () => {
     await b.context().close();
   });
 
+  it('another person’s cursor shows with their name and glides between the positions it is sent', async () => {
+    const { a, b } = await twoOnOneBoard('Cursor e2e');
+    await b.mouse.move(300, 250);
+    // Ann's page records where Bram's cursor is drawn, every frame, while he moves in 10 steps.
+    const watching = a.evaluate(async () => {
+      const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
+      const seen: number[] = [];
+      const until = performance.now() + 2500;
+      while (performance.now() < until) {
+        const cursor = stage.findOne('.cursor');
+        if (cursor) seen.push(Math.round(cursor.x() * 10) / 10);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return { seen, name: stage.findOne('.cursor')?.findOne('Text')?.text() };
+    });
+    await b.waitForTimeout(700);
+    for (let i = 1; i <= 10; i++) {
+      await b.mouse.move(300 + i * 40, 250 + i * 20);
+      await b.waitForTimeout(60);
+    }
+    const { seen, name } = await watching;
+    expect(name).toBe('Bram');
+    const positions = new Set(seen);
+    // Bram's page sent at most 11 positions; drawn in between, Ann saw many more, moving one way.
+    expect(positions.size).toBeGreaterThan(15);
+    expect(seen.at(-1)! - seen[0]!).toBeGreaterThan(200);
+    expect(seen.every((x, i) => i === 0 || x >= seen[i - 1]!)).toBe(true);
+    await a.context().close();
+    await b.context().close();
+  });
+
   it('on a touch tablet: double-tap creates a note and a finger drag moves it', async () => {
     const board = await createBoard(env.server.localUrl, 'Touch e2e');
     const tablet = await openPage(env.browser, errors, { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });

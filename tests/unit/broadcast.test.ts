@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { LARGE_ROOM, LARGE_ROOM_WINDOW_MS, UpdateBatch } from '../../server/rooms/updateBatch.ts';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import {
+  AWARENESS_BATCH_MS,
+  AWARENESS_MAX_MS,
+  AWARENESS_STATES_PER_SECOND,
+  AwarenessBatch,
+  awarenessWindowMs,
+  LARGE_ROOM,
+  LARGE_ROOM_WINDOW_MS,
+  UpdateBatch,
+} from '../../server/rooms/broadcast.ts';
 
 /** The update inside a broadcast sync message (type 0, sync type 2). */
 function updateOf(message: Uint8Array): Uint8Array {
@@ -96,5 +106,65 @@ describe('broadcasting a room’s updates', () => {
     await nextTurn();
     expect(errors).toHaveLength(2); // the merge failed: each update went on its own
     expect(sent.map(updateOf)).toEqual([junk, expect.any(Uint8Array)]);
+  });
+});
+
+/** The client ids and states inside a broadcast awareness message (type 1). */
+function statesOf(message: Uint8Array): Map<number, unknown> {
+  const d = decoding.createDecoder(message);
+  expect(decoding.readVarUint(d)).toBe(1);
+  const remote = new awarenessProtocol.Awareness(new Y.Doc());
+  awarenessProtocol.applyAwarenessUpdate(remote, decoding.readVarUint8Array(d), null);
+  remote.getStates().delete(remote.clientID);
+  return remote.getStates();
+}
+
+describe('broadcasting a room’s awareness', () => {
+  it(`caps what each connection is sent at ${AWARENESS_STATES_PER_SECOND} states a second, within ${AWARENESS_BATCH_MS}-${AWARENESS_MAX_MS} ms`, () => {
+    expect(awarenessWindowMs(2)).toBe(AWARENESS_BATCH_MS);
+    expect(awarenessWindowMs(24)).toBe(AWARENESS_BATCH_MS);
+    expect(awarenessWindowMs(300)).toBe(500);
+    expect(awarenessWindowMs(5000)).toBe(AWARENESS_MAX_MS);
+    for (const size of [10, 64, 100, 300, 599]) {
+      const perSecond = size * (1000 / awarenessWindowMs(size)); // every cursor moving all the time
+      expect(perSecond).toBeLessThanOrEqual(AWARENESS_STATES_PER_SECOND + 1);
+    }
+  });
+
+  it('sends each changed client’s latest state once per window, longer in a larger room', async () => {
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    const sent: Uint8Array[] = [];
+    let size = 3;
+    const batch = new AwarenessBatch(awareness, (m) => sent.push(m), () => size);
+    for (let x = 0; x < 5; x++) {
+      awareness.setLocalState({ cursor: { x } });
+      batch.add([awareness.clientID]);
+    }
+    expect(sent).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, AWARENESS_BATCH_MS + 20));
+    expect(sent).toHaveLength(1);
+    expect(statesOf(sent[0]!).get(awareness.clientID)).toEqual({ cursor: { x: 4 } });
+
+    size = 300; // 500 ms: after the small room's window nothing has gone yet
+    awareness.setLocalState({ cursor: { x: 9 } });
+    batch.add([awareness.clientID]);
+    await new Promise((r) => setTimeout(r, AWARENESS_BATCH_MS + 60));
+    expect(sent).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, awarenessWindowMs(300) + 100));
+    expect(sent).toHaveLength(2);
+    batch.destroy();
+  });
+
+  it('survives a failing send, and destroy() drops what waits', async () => {
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    const errors: unknown[] = [];
+    const batch = new AwarenessBatch(awareness, () => { throw new Error('socket gone'); }, () => 3, (err) => errors.push(err));
+    batch.add([awareness.clientID]);
+    await new Promise((r) => setTimeout(r, AWARENESS_BATCH_MS + 20));
+    expect(errors).toHaveLength(1);
+    batch.add([awareness.clientID]);
+    batch.destroy();
+    await new Promise((r) => setTimeout(r, AWARENESS_BATCH_MS + 20));
+    expect(errors).toHaveLength(1);
   });
 });
