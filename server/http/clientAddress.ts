@@ -5,7 +5,9 @@
  * handles, yet a whole venue shares one NAT address, so the cap per address is high and counts every
  * socket from the moment its upgrade is asked for. Behind a reverse proxy every socket comes from the
  * proxy: its `X-Forwarded-For` is believed only when the socket comes from an address listed in
- * OLIFANT_TRUSTED_PROXIES (anyone else could write any address there).
+ * OLIFANT_TRUSTED_PROXIES (anyone else could write any address there). An IPv6 client counts by its
+ * /64 network: one home or phone line is handed a whole /64, so one machine can speak from billions
+ * of addresses, and a cap per single address would not hold it.
  */
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
@@ -53,7 +55,24 @@ export function clientAddress(req: IncomingMessage, trustedProxies: readonly str
   return address;
 }
 
-/** Open (and opening) board sockets per client address, under a cap. */
+/**
+ * The network an address counts under: an IPv4 address itself; for IPv6 its /64 prefix, written out
+ * (`2001:db8:0:7::/64`), however the address was compressed.
+ */
+export function capGroup(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const bare = address.split('%')[0]!; // a zone (fe80::1%eth0) is not part of the address
+  const [head, tail] = bare.includes('::') ? bare.split('::') : [bare, undefined];
+  const groups = (part: string | undefined) => (part ? part.split(':') : []);
+  const front = groups(head);
+  const back = groups(tail);
+  // An IPv4 tail (64:ff9b::192.0.2.1) is two groups; only the first four groups matter here.
+  const backLength = back.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
+  const all = tail === undefined ? front : [...front, ...Array<string>(8 - front.length - backLength).fill('0'), ...back];
+  return `${all.slice(0, 4).map((g) => (g.includes('.') ? g : parseInt(g, 16).toString(16))).join(':')}::/64`;
+}
+
+/** Open (and opening) board sockets per client address (per /64 for IPv6), under a cap. */
 export class AddressCounter {
   private readonly counts = new Map<string, number>();
 
@@ -61,20 +80,22 @@ export class AddressCounter {
 
   /** Counts one more socket for `address` until `release` runs; false when the address is at the cap. */
   take(address: string): boolean {
-    const count = this.counts.get(address) ?? 0;
+    const group = capGroup(address);
+    const count = this.counts.get(group) ?? 0;
     if (count >= this.max) return false;
-    this.counts.set(address, count + 1);
+    this.counts.set(group, count + 1);
     return true;
   }
 
   release(address: string): void {
-    const count = (this.counts.get(address) ?? 1) - 1;
-    if (count <= 0) this.counts.delete(address);
-    else this.counts.set(address, count);
+    const group = capGroup(address);
+    const count = (this.counts.get(group) ?? 1) - 1;
+    if (count <= 0) this.counts.delete(group);
+    else this.counts.set(group, count);
   }
 
-  /** How many sockets `address` holds now. */
+  /** How many sockets `address` (its /64, for IPv6) holds now. */
   held(address: string): number {
-    return this.counts.get(address) ?? 0;
+    return this.counts.get(capGroup(address)) ?? 0;
   }
 }

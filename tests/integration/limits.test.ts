@@ -137,7 +137,13 @@ describe('limits', () => {
       return 'ws' in c;
     };
     await expect.poll(again).toBe(true);
-    for (const c of [second, elsewhere]) (c as { ws: { close(): void } }).ws.close();
+    // An IPv6 machine counts by its /64: two addresses of one line fill it, another line is free.
+    const v6 = [await open('2001:db8:0:7::1'), await open('2001:db8:0:7::beef')];
+    expect(v6.every((c) => 'ws' in c)).toBe(true);
+    expect(await open('2001:db8:0:7:ffff::2')).toMatchObject({ status: 429 });
+    const otherLine = await open('2001:db8:0:8::1');
+    expect('ws' in otherLine).toBe(true);
+    for (const c of [second, elsewhere, ...v6, otherLine]) (c as { ws: { close(): void } }).ws.close();
   });
 
   it('X-Forwarded-For from an address that is not a trusted proxy is not believed', async () => {

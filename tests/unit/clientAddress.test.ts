@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { AddressCounter, clientAddress } from '../../server/http/clientAddress.ts';
+import { AddressCounter, capGroup, clientAddress } from '../../server/http/clientAddress.ts';
 
 const request = (remoteAddress: string, forwarded?: string) =>
   ({ socket: { remoteAddress }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } }) as unknown as IncomingMessage;
@@ -26,5 +26,22 @@ describe('the client address behind proxies', () => {
     counter.release('a');
     expect(counter.held('a')).toBe(1);
     expect(counter.take('a')).toBe(true);
+  });
+
+  it('counts an IPv6 client by its /64 network, however the address is written', () => {
+    expect(capGroup('198.51.100.7')).toBe('198.51.100.7');
+    expect(capGroup('2001:db8:0:7::1')).toBe('2001:db8:0:7::/64');
+    expect(capGroup('2001:0db8:0000:0007:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:0:7::/64');
+    expect(capGroup('2001:db8::7:0:0:0:1')).toBe('2001:db8:0:7::/64');
+    expect(capGroup('2001:db8::')).toBe('2001:db8:0:0::/64');
+    expect(capGroup('::1')).toBe('0:0:0:0::/64');
+    expect(capGroup('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(capGroup('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
+    expect(capGroup('1:2:3:4:5:6:192.0.2.1')).toBe('1:2:3:4::/64');
+    const counter = new AddressCounter(2);
+    expect([counter.take('2001:db8:0:7::1'), counter.take('2001:db8:0:7::2'), counter.take('2001:db8:0:7:ffff::9')]).toEqual([true, true, false]);
+    expect(counter.take('2001:db8:0:8::1')).toBe(true); // the next /64 is another line
+    counter.release('2001:db8:0:7::2');
+    expect(counter.held('2001:db8:0:7::abcd')).toBe(1);
   });
 });
