@@ -174,6 +174,7 @@ export function openSqliteStore(dataDir: string): BoardStore {
       claimPerson.run(personId, keyHash);
       return selectPerson.get(personId)?.key_hash === keyHash;
     },
+    isPersonBound: (personId) => selectPerson.get(personId) !== undefined,
     countBoards: () => countBoards.get()?.n ?? 0,
     close: () => db.close(),
   };

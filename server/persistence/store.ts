@@ -60,6 +60,8 @@ export interface BoardStore {
    * says whether `keyHash` is the bound one (true on first use).
    */
   claimPerson(personId: string, keyHash: string): boolean;
+  /** Whether a participant id is bound to a device key on this server (someone proved it). */
+  isPersonBound(personId: string): boolean;
   /** Number of boards stored. */
   countBoards(): number;
   /** Closes the store; further calls throw. */

@@ -18,7 +18,7 @@ import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts';
 import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
-import { dependsOnUnknown, hasEmptyDeleteRange, participantVerdict } from './writeGuard.ts';
+import { dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
 import { awarenessMessage, fullStateMessage, fullStateMessageOf, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
 import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
@@ -188,6 +188,9 @@ export class Room {
       const verdict = participantVerdict(this.doc, decoded);
       if (verdict === 'locked') return void this.opts.metrics.ignoredWrites.inc();
       if (verdict !== 'ok') throw new ProtocolError('forbiddenWrite', verdict.forbidden);
+      // A proven person votes as themselves; anyone else not as someone who proved their id.
+      const mayVoteAs = (id: string) => (conn.personId !== undefined ? id === conn.personId : !this.opts.store.isPersonBound(id));
+      if (dotInOthersName(this.doc, decoded, mayVoteAs) !== undefined) throw new ProtocolError('notYourDot', 'a dot in another person’s name');
     }
     try {
       Y.applyUpdate(this.doc, update, conn);

@@ -9,7 +9,7 @@
  * as `UNKNOWN_ROOT`: an honest client never sends that, since everything it has came from here.
  */
 import * as Y from 'yjs';
-import { FACILITATOR_ONLY_ROOTS, isBoardLocked } from '../../shared/index.ts';
+import { FACILITATOR_ONLY_ROOTS, isBoardLocked, ROOT } from '../../shared/index.ts';
 
 /** Stands for "a root this update touches that cannot be determined". */
 export const UNKNOWN_ROOT = '\u0000unknown';
@@ -46,6 +46,47 @@ export function hasEmptyDeleteRange(decoded: Decoded): boolean {
  */
 export function dependsOnUnknown(doc: Y.Doc, decoded: Decoded): boolean {
   return rootsTouched(doc, decoded).has(UNKNOWN_ROOT);
+}
+
+/**
+ * A voter id in whose name the update would put a dot (a value straight in the `dots` root) though
+ * `mayVoteAs` says this connection may not: a dot counts against its voter's budget, so a dot in
+ * another person's name is voting as them. `undefined` when there is none.
+ */
+export function dotInOthersName(doc: Y.Doc, decoded: Decoded, mayVoteAs: (voterId: string) => boolean): string | undefined {
+  for (const value of newRootValues(doc, decoded, ROOT.dots)) {
+    const voterId = typeof value === 'object' && value !== null ? (value as { voterId?: unknown }).voterId : undefined;
+    if (typeof voterId === 'string' && !mayVoteAs(voterId)) return voterId;
+  }
+  return undefined;
+}
+
+/** The values the update's new items would put straight into the root map `root` (not deeper). */
+function newRootValues(doc: Y.Doc, decoded: Decoded, root: string): unknown[] {
+  const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
+  const local = indexByClient(items);
+  const target = doc.share.get(root);
+  const memo = new Map<Y.Item, boolean>();
+  /** Whether a new item's parent is the root itself: named so, or beside an item that is in it. */
+  const inRoot = (item: Y.Item, depth: number): boolean => {
+    if (memo.has(item)) return memo.get(item)!;
+    memo.set(item, false); // guards against cycles in a crafted update
+    let result = false;
+    if (depth > 10_000 || isId(item.parent)) result = false; // inside a nested type
+    else if (typeof item.parent === 'string') result = item.parent === root;
+    else {
+      const sibling = item.origin ?? item.rightOrigin;
+      const inUpdate = sibling && find(local, sibling);
+      if (inUpdate) result = inRoot(inUpdate, depth + 1);
+      else if (sibling) {
+        const known = docItem(doc, sibling);
+        result = known instanceof Y.Item && target !== undefined && known.parent === target;
+      }
+    }
+    memo.set(item, result);
+    return result;
+  };
+  return items.filter((item) => inRoot(item, 0)).flatMap((item) => item.content.getContent());
 }
 
 /** The root names `update` (already decoded as `decoded`) would insert into or delete from. */

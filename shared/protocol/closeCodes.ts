@@ -22,6 +22,8 @@ export const CLOSE = {
   /** A participant's change to what only the facilitator may change (the frame: agenda, timer,
    * locks, groups, votes, confirmations). Honest clients never send one. */
   forbiddenWrite: { code: 4403, reason: 'only the facilitator may change that' },
+  /** A participant's dot in another person's name (a proven id not theirs). Honest clients never send one. */
+  notYourDot: { code: 4403, reason: 'a dot may only be placed in your own name' },
   /** The access link was revoked while connected. */
   revoked: { code: 4410, reason: 'access revoked' },
   /** The server could not store the board's changes; reconnect to resync. */

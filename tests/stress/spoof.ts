@@ -1,7 +1,7 @@
 /**
  * Attempts to write or pose that must all fail, against the real server, counted one by one: document
  * updates and awareness from a projector link; a participant changing the facilitator's frame (lock,
- * votes, groups); a participant writing while the board is locked; awareness posing as the facilitator,
+ * votes, groups); dots in another person's name; a participant writing while the board is locked; awareness posing as the facilitator,
  * claiming another participant's id, or speaking for another connection's client ID; sockets opened
  * with a rotated link. An honest facilitator and participant (Ann) watch; nothing may reach them.
  *
@@ -11,7 +11,20 @@
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { createGroup, createNote, listGroups, listNotes, MESSAGE_AWARENESS, newNoteId, ORIGIN, readFacilitation, setBoardLocked } from '../../shared/index.ts';
+import {
+  createGroup,
+  createNote,
+  dotsMap,
+  listDots,
+  listGroups,
+  listNotes,
+  MESSAGE_AWARENESS,
+  newNoteId,
+  openVote,
+  ORIGIN,
+  readFacilitation,
+  setBoardLocked,
+} from '../../shared/index.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { openRaw, updateMessage, type RawClient } from '../helpers/rawSocket.ts';
 import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
@@ -70,7 +83,7 @@ export async function runSpoofing(attempts: number): Promise<SpoofFigures> {
         if (clientId === ann.doc.clientID && user?.name !== 'Ann') effects.add(`Ann's state overwritten: ${JSON.stringify(user)}`);
       }
     });
-    const per = Math.ceil(attempts / 70) * 10; // seven kinds' worth, the two slow kinds half each
+    const per = Math.ceil(attempts / 75) * 10; // 7.5 kinds' worth: six kinds, and three slow kinds at half each
     const sendAll = async (socket: RawClient, frames: Uint8Array[]) => {
       for (const f of frames) socket.ws.send(f);
       await new Promise<void>((r) => socket.ws.send(new Uint8Array([3]), () => r())); // a query: all sent
@@ -96,6 +109,17 @@ export async function runSpoofing(attempts: number): Promise<SpoofFigures> {
       p.ws.send(updateMessage(Y.encodeStateAsUpdate(d)));
       await p.closed;
       count('participant frame write');
+    }
+    // 2b. Dots in Ann's name, from a participant proven as someone else and from one proven as nobody.
+    const noteId = createNote(facilitator.doc, { text: 'Shared care records', x: 0, y: 0, authorId: 'fien' }, ORIGIN.local);
+    const voteId = openVote(facilitator.doc, { title: 'What matters most?', target: 'notes', budget: 'person', dots: 3, onePerItem: false, live: true }, ORIGIN.local);
+    for (let i = 0; i < per / 2; i++) {
+      const p = await openRaw(ws + participantToken + (i % 2 ? '' : `&person=${newNoteId()}&key=mallory-device-key-0123456789`));
+      const d = new Y.Doc();
+      dotsMap(d).set(newNoteId(), { voteId, itemId: noteId, voterId: annId, groupId: null, at: i });
+      p.ws.send(updateMessage(Y.encodeStateAsUpdate(d)));
+      await p.closed;
+      count("dot in Ann's name");
     }
     // 3. Participants write while the board is locked; their sockets close before the lift.
     setBoardLocked(facilitator.doc, true, ORIGIN.local);
@@ -129,6 +153,8 @@ export async function runSpoofing(attempts: number): Promise<SpoofFigures> {
     const spoofNotes = listNotes(facilitator.doc).filter((n) => n.text.startsWith('spoof'));
     if (spoofNotes.length) effects.add(`${spoofNotes.length} notes written`);
     if (listGroups(facilitator.doc).length !== 1) effects.add('groups changed');
+    const annsDots = listDots(facilitator.doc).filter((d) => d.voterId === annId);
+    if (annsDots.length) effects.add(`${annsDots.length} dots in Ann's name`);
     for (const s of [poser, asAnn, asAnnsClient]) s.ws.close();
     const attemptsMade = Object.values(byKind).reduce((a, b) => a + b, 0);
     return { attempts: attemptsMade, byKind, tookEffect: effects.size, effects: [...effects] };
