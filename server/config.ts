@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from '../shared/model/zod.ts';
+import { NEW_PEOPLE_PER_HOUR } from './auth/newPeople.ts';
 import { parseTrustedProxies } from './http/clientAddress.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './http/origin.ts';
 
@@ -46,6 +47,8 @@ export interface ServerConfig {
   readonly trustedProxies: readonly string[];
   /** How far past what was live the heap may grow before V8 collects it all, % (0: V8's own policy). */
   readonly heapGrowingPercent?: number;
+  /** New participant ids bound to device keys per hour, across everyone; past it new ids join unproven. */
+  readonly newPeoplePerHour?: number;
 }
 
 // zod/mini (as the shared model uses): the classic API would load all of zod into the server.
@@ -89,6 +92,7 @@ const envSchema = z.object({
   OLIFANT_ALLOWED_ORIGINS: parsedBy(parseAllowedOrigins),
   OLIFANT_TRUSTED_PROXIES: parsedBy(parseTrustedProxies),
   OLIFANT_HEAP_GROWING_PERCENT: int(0, 1000, 50),
+  OLIFANT_NEW_PEOPLE_PER_HOUR: int(1, 10_000_000, NEW_PEOPLE_PER_HOUR),
 });
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -119,5 +123,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxConnectionsPerIp: e.OLIFANT_MAX_CONNECTIONS_PER_IP,
     trustedProxies: parseTrustedProxies(e.OLIFANT_TRUSTED_PROXIES),
     heapGrowingPercent: e.OLIFANT_HEAP_GROWING_PERCENT,
+    newPeoplePerHour: e.OLIFANT_NEW_PEOPLE_PER_HOUR,
   };
 }

@@ -72,6 +72,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     limits: { maxBufferedBytes: config.maxBufferedBytes, messagesPerSecond: config.maxMessagesPerSecond },
     maxConnectionsPerAddress: config.maxConnectionsPerIp,
     trustedProxies: config.trustedProxies,
+    newPeoplePerHour: config.newPeoplePerHour,
   });
   const { onUpgrade, heartbeat } = upgrades;
   http.on('upgrade', onUpgrade);

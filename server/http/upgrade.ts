@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { isId, type Role } from '../../shared/index.ts';
 import { authorize } from '../auth/authorize.ts';
+import { NEW_PEOPLE_PER_HOUR, NewPeopleBudget } from '../auth/newPeople.ts';
 import { redactUrl, type Logger } from '../log.ts';
 import { AddressCounter, clientAddress } from './clientAddress.ts';
 import { originAllowed, type AllowedOrigins } from './origin.ts';
@@ -36,6 +37,8 @@ export interface UpgradeDeps {
   readonly maxConnectionsPerAddress: number;
   /** Proxies whose X-Forwarded-For names the client (OLIFANT_TRUSTED_PROXIES). */
   readonly trustedProxies: readonly string[];
+  /** New participant ids bound to device keys per hour, across everyone (OLIFANT_NEW_PEOPLE_PER_HOUR). */
+  readonly newPeoplePerHour?: number;
 }
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
@@ -45,6 +48,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   const { wss, store, secret, metrics, log } = deps;
   const connections = new Map<WebSocket, Connection>();
   const perAddress = new AddressCounter(deps.maxConnectionsPerAddress);
+  const newPeople = new NewPeopleBudget(deps.newPeoplePerHour ?? NEW_PEOPLE_PER_HOUR);
 
   function refuse(req: IncomingMessage, socket: Duplex, status: number, reason: string): void {
     metrics.errors.inc({ kind: 'refused_upgrade' });
@@ -82,12 +86,17 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
    * The participant id the request proves with `person` and `key` (join data): the first device key
    * used with an id on this server binds it (on every board: a device's id is the same everywhere, so
    * seeing it on one board must not let anyone claim it on another). A wrong key, or none, joins without an id (the board still
-   * works; others just do not see this connection as that person).
+   * works; others just do not see this connection as that person). So does a new id once this hour's
+   * budget of new ids is spent.
    */
   function provenPerson(params: URLSearchParams): string | undefined {
     const person = params.get('person');
     const key = params.get('key');
     if (!person || !isId(person) || !key || key.length < 16 || key.length > 200) return undefined;
+    if (!store.isPersonBound(person) && !newPeople.take()) {
+      metrics.errors.inc({ kind: 'new_people_budget' });
+      return undefined;
+    }
     const proven = store.claimPerson(person, createHash('sha256').update(key).digest('base64url'));
     if (!proven) metrics.errors.inc({ kind: 'unproven_person' });
     return proven ? person : undefined;

@@ -49,6 +49,12 @@ describe('readConfig', () => {
     expect(() => readConfig({ OLIFANT_HEAP_GROWING_PERCENT: '-5' })).toThrow(/OLIFANT_HEAP_GROWING_PERCENT/);
   });
 
+  it('reads OLIFANT_NEW_PEOPLE_PER_HOUR, 5000 unless set', () => {
+    expect(readConfig({}).newPeoplePerHour).toBe(5000);
+    expect(readConfig({ OLIFANT_NEW_PEOPLE_PER_HOUR: '20' }).newPeoplePerHour).toBe(20);
+    expect(() => readConfig({ OLIFANT_NEW_PEOPLE_PER_HOUR: '0' })).toThrow(/OLIFANT_NEW_PEOPLE_PER_HOUR/);
+  });
+
   it('names each bad variable', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ OLIFANT_SECRET: 'short' })).toThrow(/OLIFANT_SECRET: must be at least 32/);
