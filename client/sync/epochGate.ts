@@ -10,6 +10,7 @@
 import { clearDocument } from 'y-indexeddb';
 import type { Note } from '../../shared/index.ts';
 import { useStore } from '../store/store.ts';
+import { fetchBoardInfo } from './boardInfo.ts';
 
 /** What the server said about the board. */
 export type GateResult =
@@ -17,11 +18,6 @@ export type GateResult =
   | { kind: 'refused' }
   | { kind: 'gone' }
   | { kind: 'epoch'; serverEpoch: string };
-
-/** Asks the server about board `boardId` (its epoch); a rejection means the network is down. */
-export function fetchBoardInfo(boardId: string, token: string): Promise<Response> {
-  return fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
-}
 
 /**
  * Asks the server for the board's epoch until it answers; compares it with the local copy's.

@@ -16,7 +16,8 @@ import { resetStore, useStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
 import { beginMerge } from './mergeSummary.ts';
-import { checkBoardEpoch, fetchBoardInfo, localCopyName, takeCarriedNotes } from './epochGate.ts';
+import { askAboutBoard } from './boardInfo.ts';
+import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
 import { joinParams, participantId, rememberedGroup } from './identity.ts';
 import { sendOwnAwarenessOnly } from './ownAwareness.ts';
@@ -75,8 +76,9 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   sendOwnAwarenessOnly(provider);
   // Merge with the server only once it has confirmed this copy is of the same board (epoch).
   let closed = false;
-  // The server is asked while the local copy loads (the answer waits for the comparison).
-  const asked = fetchBoardInfo(boardId, token);
+  // The server is asked while the local copy loads (the answer waits for the comparison); the app
+  // shell may have asked already, before this code loaded.
+  const asked = askAboutBoard(boardId, token);
   asked.catch(() => undefined);
   void local.whenSynced.then(async () => {
     const gate = await checkBoardEpoch(boardId, token, readMeta(doc).epoch, () => closed, asked);

@@ -6,6 +6,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/i18n.ts';
+import { askAboutBoardEarly } from '../sync/boardInfo.ts';
 import { StartPage } from './StartPage.tsx';
 
 // The canvas (Konva, Yjs, the provider) loads only on a board page, not on the start page; on a
@@ -20,9 +21,15 @@ function readToken(): string | null {
   return fromHash ?? new URLSearchParams(location.search).get('token');
 }
 
+const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]+)\/?$/;
+// The server is asked about the board while the board's code loads (it loads the board to answer).
+const boardRoute = BOARD_PATH.exec(location.pathname);
+const routeToken = readToken();
+if (boardRoute && routeToken) askAboutBoardEarly(boardRoute[1]!, routeToken);
+
 export function App() {
   const t = useT();
-  const match = /^\/b\/([A-Za-z0-9_-]+)\/?$/.exec(location.pathname);
+  const match = BOARD_PATH.exec(location.pathname);
   if (!match) return <StartPage />;
   const token = readToken();
   if (!token) {

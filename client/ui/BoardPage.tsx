@@ -9,6 +9,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import { roleOfToken } from '../../shared/index.ts';
+import { askAboutBoard } from '../sync/boardInfo.ts';
 import { takeHandoff } from '../sync/identity.ts';
 import { openSession, type BoardSession } from '../sync/session.ts';
 import { ActionsContext } from '../sync/sessionContext.ts';
@@ -50,7 +51,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string }
   useEffect(() => {
     if (name) return;
     let live = true;
-    fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${token}` } }).then(
+    askAboutBoard(boardId, token).then(
       async (res) => {
         if (!live) return;
         if (res.status === 401 || res.status === 403 || res.status === 404) setInfo({ refused: true });

@@ -1,0 +1,33 @@
+/**
+ * The question "which board is this, and does my link open it?" (`GET /api/boards/<id>`: its title
+ * and epoch), asked as soon as the page knows the board, before the board's code has loaded.
+ *
+ * Why: the server loads the board to answer, and the device connects only after the answer (the
+ * epoch check in epochGate.ts). Asked at once from the app shell, the server's load overlaps the
+ * page's own start-up instead of following it. This module is in the shell, so it imports nothing.
+ */
+
+/** An early answer older than this (ms) is not used: the board may have changed since. */
+const FRESH_MS = 10_000;
+
+let early: { key: string; at: number; response: Promise<Response> } | null = null;
+
+/** Asks the server about board `boardId`; a rejection means the network is down. */
+export function fetchBoardInfo(boardId: string, token: string): Promise<Response> {
+  return fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+}
+
+/** Asks now, for whoever needs the answer first (the join form's title or the session's epoch check). */
+export function askAboutBoardEarly(boardId: string, token: string): void {
+  const response = fetchBoardInfo(boardId, token);
+  response.catch(() => undefined); // offline: whoever takes the answer handles the failure
+  early = { key: `${boardId} ${token}`, at: performance.now(), response };
+}
+
+/** The early answer for this board and link if there is a fresh one (given out once), else a new question. */
+export function askAboutBoard(boardId: string, token: string): Promise<Response> {
+  const taken = early;
+  early = null;
+  if (taken && taken.key === `${boardId} ${token}` && performance.now() - taken.at < FRESH_MS) return taken.response;
+  return fetchBoardInfo(boardId, token);
+}
