@@ -19,9 +19,11 @@ import { loadProcess } from './loadProcess.ts';
 import { percentile } from './stats.ts';
 
 const GRACE_MS = 300;
-/** Load processes the 64 simultaneous joins come from (each holds its clients' copies of the board). */
+/** Clients joining the cold board at once (a Future Search room after a break). */
+const JOINS = 64;
+/** Load processes the simultaneous joins come from (each holds its clients' copies of the board). */
 const JOIN_PROCESSES = Number(process.env.BENCH_JOIN_PROCESSES ?? 4);
-if (64 % JOIN_PROCESSES !== 0) throw new Error(`BENCH_JOIN_PROCESSES must divide 64 (got ${JOIN_PROCESSES})`);
+if (JOINS % JOIN_PROCESSES !== 0) throw new Error(`BENCH_JOIN_PROCESSES must divide ${JOINS} (got ${JOIN_PROCESSES})`);
 
 function fill(doc: Y.Doc, n: number): void {
   for (let i = 0; i < n; i++) {
@@ -56,7 +58,7 @@ export async function coldJoins(): Promise<{ p50: number; all64Ms: number; decod
     // 64 at once, from JOIN_PROCESSES load processes (the clients' own decoding is spread as tablets' is).
     const startAt = Date.now() + 8000; // every load process has started by then
     const joins = await Promise.all(
-      Array.from({ length: JOIN_PROCESSES }, () => loadProcess({ rooms: [room], clientsPerRoom: 64 / JOIN_PROCESSES, seconds: 0, cursorHz: 0, joinOnly: true, startAt })),
+      Array.from({ length: JOIN_PROCESSES }, () => loadProcess({ rooms: [room], clientsPerRoom: JOINS / JOIN_PROCESSES, seconds: 0, cursorHz: 0, joinOnly: true, startAt })),
     );
     const all64Ms = Math.max(...joins.map((j) => j.connectMs!));
     return { p50: percentile(times, 50), all64Ms, ...decodeFloor(boardState) };
@@ -81,7 +83,7 @@ function decodeFloor(state: Uint8Array): { decodeMs: number; floorMs: number } {
     doc.destroy();
   }
   const decodeMs = percentile(times, 50);
-  return { decodeMs, floorMs: (64 * decodeMs) / availableParallelism() };
+  return { decodeMs, floorMs: (JOINS * decodeMs) / availableParallelism() };
 }
 
 /** 64 tablets x 100 offline edits merged into a 5,000-note board: the server's path vs a bare loop. */
