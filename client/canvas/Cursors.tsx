@@ -31,7 +31,7 @@ export function Cursors() {
 
 function RemoteCursor({ peer, k }: { peer: Peer; k: number }) {
   const ref = useRef<KonvaTypes.Group>(null);
-  const last = useRef(0);
+  const last = useRef(-Infinity); // the first report places the cursor; it does not glide in
   const tween = useRef<KonvaTypes.Tween | null>(null);
   const { x, y } = peer.cursor!;
 

@@ -7,6 +7,9 @@ import { newNoteId } from '../../shared/index.ts';
 
 const KEY = 'olifant.deviceId';
 
+/** Without storage (private mode): an id for this page only, so two such devices are two people. */
+let pageId: string | undefined;
+
 /** This device's author id (made on first use). */
 export function deviceId(): string {
   try {
@@ -17,7 +20,7 @@ export function deviceId(): string {
     }
     return id;
   } catch {
-    return 'anonymous';
+    return (pageId ??= newNoteId());
   }
 }
 

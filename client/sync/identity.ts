@@ -59,7 +59,8 @@ export function joinParams(boardId: string): { person: string; key: string } {
 /** A link that opens this board on another device as me. */
 export function handoffLink(boardId: string, token: string, me: { name: string; groupId: string | null }): string {
   const { person, key } = joinParams(boardId);
-  const params = new URLSearchParams({ token, me: person, key, name: me.name });
+  // Without a key (no storage here) the id cannot be proven: the other device starts as itself.
+  const params = new URLSearchParams(key ? { token, me: person, key, name: me.name } : { token, name: me.name });
   if (me.groupId !== null) params.set('group', me.groupId);
   return `${location.origin}/b/${boardId}#${params.toString()}`;
 }

@@ -19,7 +19,8 @@ export class NewPeopleBudget {
 
   constructor(
     private readonly perHour: number,
-    private readonly now: () => number = Date.now,
+    /** A clock that never steps back (the wall clock can). */
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.left = perHour;
     this.at = now();

@@ -30,10 +30,29 @@ function withoutPort(hop: string): string {
   return v4 ? v4[1]! : hop;
 }
 
-/** `::ffff:10.0.0.7` and `10.0.0.7` are the same IPv4 client. */
+/** The eight 16-bit groups of an IPv6 address (an IPv4 tail counts as two); null for anything else. */
+function groupsOfV6(address: string): number[] | null {
+  if (isIP(address) !== 6) return null;
+  const bare = address.split('%')[0]!; // a zone (fe80::1%eth0) is not part of the address
+  const parse = (part: string | undefined): number[] =>
+    part ? part.split(':').flatMap((g) => (g.includes('.') ? v4Groups(g) : [parseInt(g, 16)])) : [];
+  if (!bare.includes('::')) return parse(bare);
+  const [head, tail] = bare.split('::');
+  const front = parse(head);
+  const back = parse(tail);
+  return [...front, ...Array<number>(8 - front.length - back.length).fill(0), ...back];
+}
+
+function v4Groups(v4: string): number[] {
+  const [a, b, c, d] = v4.split('.').map(Number) as [number, number, number, number];
+  return [(a << 8) | b, (c << 8) | d];
+}
+
+/** `::ffff:10.0.0.7` (written any way) and `10.0.0.7` are the same IPv4 client. */
 function normalize(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return (mapped ? mapped[1]! : address).toLowerCase();
+  const g = groupsOfV6(address);
+  if (g && g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return `${g[6]! >> 8}.${g[6]! & 255}.${g[7]! >> 8}.${g[7]! & 255}`;
+  return address.toLowerCase();
 }
 
 /**
@@ -60,16 +79,8 @@ export function clientAddress(req: IncomingMessage, trustedProxies: readonly str
  * (`2001:db8:0:7::/64`), however the address was compressed.
  */
 export function capGroup(address: string): string {
-  if (isIP(address) !== 6) return address;
-  const bare = address.split('%')[0]!; // a zone (fe80::1%eth0) is not part of the address
-  const [head, tail] = bare.includes('::') ? bare.split('::') : [bare, undefined];
-  const groups = (part: string | undefined) => (part ? part.split(':') : []);
-  const front = groups(head);
-  const back = groups(tail);
-  // An IPv4 tail (64:ff9b::192.0.2.1) is two groups; only the first four groups matter here.
-  const backLength = back.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
-  const all = tail === undefined ? front : [...front, ...Array<string>(8 - front.length - backLength).fill('0'), ...back];
-  return `${all.slice(0, 4).map((g) => (g.includes('.') ? g : parseInt(g, 16).toString(16))).join(':')}::/64`;
+  const g = groupsOfV6(address);
+  return g ? `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64` : address;
 }
 
 /** Open (and opening) board sockets per client address (per /64 for IPv6), under a cap. */

@@ -6,8 +6,9 @@
  * cursor five times a second, one message per change to every tablet would be 90,000 update and
  * 450,000 awareness messages a second, and every tablet would run a Yjs transaction 300 times a second.
  * Batched, each tablet handles a few dozen messages, and its awareness states are capped at
- * `AWARENESS_STATES_PER_SECOND` however big the room: on venue Wi-Fi 300 tablets each taking 1,500
- * cursor states a second would be tens of megabytes a second of cursors. A small room adds no delay to
+ * `AWARENESS_STATES_PER_SECOND` in a room of up to 600 (beyond, the window stays at its longest): on
+ * venue Wi-Fi 300 tablets each taking 1,500 cursor states a second would be tens of megabytes a second
+ * of cursors. A small room adds no delay to
  * updates (their batch closes at the end of the current turn), and 40 ms to cursors.
  */
 import * as Y from 'yjs';

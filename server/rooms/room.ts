@@ -18,7 +18,7 @@ import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts';
 import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
-import { dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, participantVerdict } from './writeGuard.ts';
+import { dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwice, participantVerdict } from './writeGuard.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
 import { awarenessMessage, fullStateMessage, fullStateMessageOf, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
 import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
@@ -180,8 +180,8 @@ export class Room {
     } catch (err) {
       throw new ProtocolError('invalidUpdate', (err as Error).message);
     }
-    if (hasEmptyDeleteRange(decoded) || (conn.role !== 'participant' && dependsOnUnknown(this.doc, decoded))) {
-      throw new ProtocolError('invalidUpdate', 'it deletes a range of length 0 or builds on what the server does not have');
+    if (hasEmptyDeleteRange(decoded) || listsAClientTwice(update, decoded) || (conn.role !== 'participant' && dependsOnUnknown(this.doc, decoded))) {
+      throw new ProtocolError('invalidUpdate', 'it deletes a range of length 0, lists a client twice, or builds on what the server does not have');
     }
     if (conn.role === 'participant') {
       // The frame is the facilitator's (4403); during a lock updates wait (asked for again after).

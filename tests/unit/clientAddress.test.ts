@@ -8,6 +8,9 @@ const request = (remoteAddress: string, forwarded?: string) =>
 describe('the client address behind proxies', () => {
   it('is the socket peer unless that is a trusted proxy', () => {
     expect(clientAddress(request('::ffff:10.0.0.7', '1.2.3.4'), [])).toBe('10.0.0.7');
+    // However an IPv4-mapped address is written, it is the IPv4 client (and counts as that).
+    expect(clientAddress(request('0:0:0:0:0:FFFF:10.0.0.7', ''), [])).toBe('10.0.0.7');
+    expect(clientAddress(request('127.0.0.1', '::ffff:a00:7'), ['127.0.0.1'])).toBe('10.0.0.7');
     expect(clientAddress(request('127.0.0.1', '1.2.3.4'), ['127.0.0.1'])).toBe('1.2.3.4');
   });
 

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { rootsTouched, UNKNOWN_ROOT } from '../../server/rooms/writeGuard.ts';
+import { listsAClientTwice, rootsTouched, UNKNOWN_ROOT } from '../../server/rooms/writeGuard.ts';
+import { craftedUpdate } from '../helpers/craftedUpdate.ts';
 import { createGroup, createNote, initBoard, moveNotes, ORIGIN, setBoardLocked, setNoteText, spliceNoteText } from '../../shared/index.ts';
 
 /** A server doc and a client doc in sync; `edit` runs on the client and returns the roots its update touches. */
@@ -76,5 +77,38 @@ describe('rootsTouched with content made and deleted offline', () => {
     createNote(offline, { text: 'kept', x: 0, y: 0, authorId: 'p' }, ORIGIN.local);
     const step2 = Y.encodeStateAsUpdate(offline, Y.encodeStateVector(server));
     expect([...rootsTouched(server, Y.decodeUpdate(step2))]).toEqual(['notes']);
+  });
+});
+
+describe('updates that list a client twice (found in review)', () => {
+  const C = 424242;
+  const forged = { voteId: 'v1', itemId: 'n1', voterId: 'ann', groupId: null, at: 1 };
+  const decoys = Array.from({ length: 4 }, (_, i) => ({ parent: 'notes', sub: `a${i}`, values: [1] }));
+  const dotOverDecoy = [{ parent: 'dots', sub: 'dot', values: [0] }, { origin: [C, 0] as [number, number], values: [forged] }];
+
+  it('Yjs applies only the last section, so the checks must refuse both layouts', () => {
+    // Overlapping sections: decoys at clocks 0-3, then the dot written over a harmless value.
+    const overlapping = craftedUpdate([{ client: C, clock: 0, items: decoys }, { client: C, clock: 0, items: dotOverDecoy }]);
+    // Adjacent sections: decoys 0-3, then a dot at 4 next to decoy 3 (Yjs holds it until 0-3 come).
+    const adjacent = craftedUpdate([{ client: C, clock: 0, items: decoys }, { client: C, clock: 4, items: [{ origin: [C, 3], values: [forged] }] }]);
+    for (const update of [overlapping, adjacent]) expect(listsAClientTwice(update, Y.decodeUpdate(update))).toBe(true);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, overlapping);
+    expect(doc.getMap('dots').get('dot')).toEqual(forged); // what the decoys would have hidden
+    expect(doc.getMap('notes').size).toBe(0);
+  });
+
+  it('honest updates list each client once: a document, a change, and merged updates', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    initBoard(a, { title: 'T', createdAt: 1 }, ORIGIN.server);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const sv = Y.encodeStateVector(b);
+    createNote(b, { text: 'one', x: 0, y: 0, authorId: 'b' }, ORIGIN.local);
+    const change = Y.encodeStateAsUpdate(b, sv);
+    const id = createNote(a, { text: 'two', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
+    moveNotes(a, [{ id, x: 5, y: 5 }], ORIGIN.local);
+    const updates = [Y.encodeStateAsUpdate(a), Y.encodeStateAsUpdate(b), change, Y.mergeUpdates([change, Y.encodeStateAsUpdate(a)]), Y.encodeStateAsUpdate(new Y.Doc())];
+    for (const u of updates) expect(listsAClientTwice(u, Y.decodeUpdate(u))).toBe(false);
   });
 });
