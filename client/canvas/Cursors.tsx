@@ -2,9 +2,9 @@
  * Other people's cursors with their names, kept the same size on screen at any zoom, gliding from
  * one reported position to the next.
  *
- * Why: the server sends cursors a few times a second in a large room (each tablet gets at most a few
- * hundred cursor states a second, however many people there are), and a cursor that jumps twice a
- * second is hard to follow on the projector. Each move glides over the time since the last one, so a
+ * Why: the server sends cursors a few times a second in a large room (each tablet gets at most 600
+ * cursor states a second in a room of up to 600 people), and a cursor that jumps twice a second is
+ * hard to follow on the projector. Each move glides over the time since the last one, so a
  * cursor trails by one report and moves smoothly at any rate.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';

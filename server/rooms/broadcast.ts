@@ -8,8 +8,8 @@
  * Batched, each tablet handles a few dozen messages, and its awareness states are capped at
  * `AWARENESS_STATES_PER_SECOND` in a room of up to 600 (beyond, the window stays at its longest): on
  * venue Wi-Fi 300 tablets each taking 1,500 cursor states a second would be tens of megabytes a second
- * of cursors. A small room adds no delay to
- * updates (their batch closes at the end of the current turn), and 40 ms to cursors.
+ * of cursors. A small room adds no delay to updates (their batch closes at the end of the current
+ * turn), and 40 ms to cursors.
  */
 import * as Y from 'yjs';
 import type * as awarenessProtocol from 'y-protocols/awareness';
@@ -21,7 +21,7 @@ export const LARGE_ROOM = 100;
 export const LARGE_ROOM_WINDOW_MS = 25;
 /** How long awareness changes are gathered in a small room, ms. */
 export const AWARENESS_BATCH_MS = 40;
-/** How many awareness states a second each connection is sent at most, in a room of any size. */
+/** How many awareness states a second each connection is sent at most, in a room of up to 600. */
 export const AWARENESS_STATES_PER_SECOND = 600;
 /** The longest awareness window, ms (a room of 600 or more: each cursor moves once a second). */
 export const AWARENESS_MAX_MS = 1000;

@@ -63,8 +63,9 @@ export function dependsOnUnknown(doc: Y.Doc, decoded: Decoded): boolean {
 
 /**
  * A voter id in whose name the update would put a dot (a value straight in the `dots` root) though
- * `mayVoteAs` says this connection may not: a dot counts against its voter's budget, so a dot in
- * another person's name is voting as them. `undefined` when there is none.
+ * `mayVoteAs` says this connection may not: a dot is cast in its voter's name (and, in a vote with
+ * dots per person, spends that person's dots), so a dot in another person's name is voting as them.
+ * `undefined` when there is none.
  */
 export function dotInOthersName(doc: Y.Doc, decoded: Decoded, mayVoteAs: (voterId: string) => boolean): string | undefined {
   for (const value of newRootValues(doc, decoded, ROOT.dots)) {
