@@ -31,6 +31,17 @@ async function closedOrOpen(socket: { closed: Promise<{ code: number; reason: st
   return outcome;
 }
 
+/** Opens a raw participant socket (`url` + join `params`), sends `change` made on a copy of `base`; how it ended. */
+async function sendChange(url: string, base: Y.Doc, change: (d: Y.Doc) => void) {
+  const socket = await openRaw(url);
+  const d = new Y.Doc();
+  Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(d);
+  change(d);
+  socket.ws.send(updateMessage(Y.encodeStateAsUpdate(d, before)));
+  return closedOrOpen(socket);
+}
+
 /** A participant proven as `person` (its device key), synced with the board. */
 async function participant(board: { id: string; links: { participant: string } }, person: string): Promise<TestClient> {
   const c = connectClient(file.server.localUrl, board.id, tokenOf(board.links.participant), new Y.Doc(), { person, key: `${person}-device-key-0123456789` });
@@ -62,13 +73,7 @@ describe('dots in a person’s name', () => {
     ];
     for (const [i, attempt] of attempts.entries()) {
       for (const params of [`&person=${malloryId}&key=mallory-device-key-0123456789`, '']) {
-        const socket = await openRaw(url + params);
-        const d = new Y.Doc();
-        Y.applyUpdate(d, Y.encodeStateAsUpdate(facilitator.doc));
-        const before = Y.encodeStateVector(d);
-        attempt(d);
-        socket.ws.send(updateMessage(Y.encodeStateAsUpdate(d, before)));
-        expect(await closedOrOpen(socket), `attempt ${i} ${params ? 'proven' : 'unproven'}`).toEqual({ code: 4403, reason: 'a dot may only be placed in your own name' });
+        expect(await sendChange(url + params, facilitator.doc, attempt), `attempt ${i} ${params ? 'proven' : 'unproven'}`).toEqual({ code: 4403, reason: 'a dot may only be placed in your own name' });
       }
     }
     // The same dot behind decoys that Yjs throws away (one client listed in two sections): refused too.
@@ -91,15 +96,8 @@ describe('dots in a person’s name', () => {
   it('a connection that proved no id may vote under an id nobody proved (a tool of its own); a proven one only as itself', async () => {
     const { board, facilitator, noteId, voteId } = await boardWithVote();
     const url = `${file.server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`;
-    const send = async (params: string, voterId: string) => {
-      const socket = await openRaw(url + params);
-      const d = new Y.Doc();
-      Y.applyUpdate(d, Y.encodeStateAsUpdate(facilitator.doc));
-      const before = Y.encodeStateVector(d);
-      dotsMap(d).set(newNoteId(), { voteId, itemId: noteId, voterId, groupId: null, at: Date.now() });
-      socket.ws.send(updateMessage(Y.encodeStateAsUpdate(d, before)));
-      return closedOrOpen(socket);
-    };
+    const send = (params: string, voterId: string) =>
+      sendChange(url + params, facilitator.doc, (d) => dotsMap(d).set(newNoteId(), { voteId, itemId: noteId, voterId, groupId: null, at: Date.now() }));
     const toolVoter = newNoteId();
     expect(await send('', toolVoter)).toBe('open');
     await waitFor(() => listDots(facilitator.doc).some((d) => d.voterId === toolVoter), 'the tool’s dot');
