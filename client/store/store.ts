@@ -109,8 +109,11 @@ export interface ConnectionSlice {
   /** Why the board cannot be opened, once known. */
   problem: 'link' | 'unreachable' | null;
   /** This device's copy is of another incarnation of the board (restored or recreated), or of a
-   * board the server no longer has: it is not merged until the person decides. */
-  conflict: 'epoch' | 'gone' | null;
+   * board the server no longer has: it is not merged until the person decides. Or the server refused
+   * a change from this device (`refused`, with the server's reason), so the copy cannot be sent. */
+  conflict: 'epoch' | 'gone' | 'refused' | null;
+  /** The server's reason for refusing this device's change (its close reason), while `conflict` is `refused`. */
+  refusal: string;
   /** What the last reconnect merged, until dismissed. */
   mergeSummary: MergeSummary | null;
   canUndo: boolean;
@@ -180,6 +183,7 @@ export const initialState: StoreState = {
   pending: 0,
   problem: null,
   conflict: null,
+  refusal: '',
   mergeSummary: null,
   canUndo: false,
   canRedo: false,

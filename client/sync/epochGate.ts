@@ -6,6 +6,7 @@
  * restored from a backup or recreated would bring deleted notes back and double restored ones. So the
  * provider connects only after the epochs match; otherwise the person decides: keep my notes as new
  * ones, or discard my copy. Until the server answers (offline), the device keeps working on its copy.
+ * The same choice ends a copy whose change the server refused (see `refusesAChange`).
  */
 import { clearDocument } from 'y-indexeddb';
 import type { Note } from '../../shared/index.ts';
@@ -58,13 +59,22 @@ export function localCopyName(boardId: string): string {
   return dbName(boardId);
 }
 
+/** What is carried from a discarded copy: its notes, added as new ones, or only those the board never had. */
+export interface Carried {
+  readonly notes: readonly Note[];
+  /** Add only the notes the server's board has never had (not even deleted ones): for a copy whose
+   * change was refused, most of its notes are on the server already. */
+  readonly onlyMissing: boolean;
+}
+
 /**
- * Resolves an epoch conflict: discard this device's copy, or keep the notes written on this device
- * as new notes on the current board. Either way the stored copy is cleared and the page reloads.
+ * Resolves a conflict: discard this device's copy, or keep the notes written on this device (all of
+ * them as new notes, or with `onlyMissing` those the board never received). Either way the stored
+ * copy is cleared and the page reloads.
  */
-export async function resolveEpochConflict(boardId: string, keep: readonly Note[] | null): Promise<void> {
+export async function resolveConflict(boardId: string, keep: readonly Note[] | null, onlyMissing = false): Promise<void> {
   try {
-    if (keep && keep.length) sessionStorage.setItem(carryKey(boardId), JSON.stringify(keep));
+    if (keep && keep.length) sessionStorage.setItem(carryKey(boardId), JSON.stringify({ notes: keep, onlyMissing } satisfies Carried));
     localStorage.removeItem(`olifant.pending.${boardId}`);
     localStorage.removeItem(`olifant.wal.${boardId}`);
   } catch {
@@ -74,14 +84,17 @@ export async function resolveEpochConflict(boardId: string, keep: readonly Note[
   location.reload();
 }
 
-/** Notes kept from a discarded copy, to be added as new notes once the board has synced (taken once). */
-export function takeCarriedNotes(boardId: string): Note[] {
+/** Notes kept from a discarded copy, to be added once the board has synced (taken once). */
+export function takeCarriedNotes(boardId: string): Carried {
   try {
     const raw = sessionStorage.getItem(carryKey(boardId));
     sessionStorage.removeItem(carryKey(boardId));
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? (parsed as Note[]) : [];
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    // A plain array is what an earlier version of this page carried (all as new notes).
+    if (Array.isArray(parsed)) return { notes: parsed as Note[], onlyMissing: false };
+    const c = parsed as Partial<Carried> | null;
+    return { notes: Array.isArray(c?.notes) ? c.notes : [], onlyMissing: c?.onlyMissing === true };
   } catch {
-    return [];
+    return { notes: [], onlyMissing: false };
   }
 }

@@ -31,6 +31,8 @@ export function beginMerge(): () => void {
     // The bridge publishes the merged board on the next frame; compare after it.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
+        // A copy the server refused meanwhile did not merge: nothing to report.
+        if (useStore.getState().conflict) return;
         const after = useStore.getState().notes;
         const changed = new Set<string>();
         for (const [id, fp] of before) if (!after[id] || fingerprint(after[id]) !== fp) changed.add(id);

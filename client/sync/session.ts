@@ -11,7 +11,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { areasMap, connectorsMap, createNote, notesMap, ORIGIN, readMeta, roleOfToken } from '../../shared/index.ts';
+import { areasMap, connectorsMap, createNote, noteEverOnBoard, notesMap, ORIGIN, readMeta, refusesAChange, roleOfToken } from '../../shared/index.ts';
 import { resetStore, useStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
@@ -55,13 +55,19 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   const pending = trackPending(doc, `olifant.pending.${boardId}`, () => provider.wsconnected);
   // Reconnects use capped exponential backoff with full jitter (a random wait up to the step), so a
   // room of tablets does not reconnect in lockstep when the Wi-Fi comes back. The provider's own
-  // schedule is turned off; close codes 4400-4499 mean retrying cannot help (e.g. a revoked link).
+  // schedule is turned off; close codes 4400-4499 mean retrying cannot help: a revoked link, or a
+  // change from this device that the server refused (sent again, it would be refused again).
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     params: { token, ...joinParams(boardId) },
     connect: false,
     shouldReconnect: (event) => {
+      if (refusesAChange(event.code)) {
+        // Nothing of this copy merged: no "back online" summary.
+        useStore.setState({ conflict: 'refused', refusal: event.reason, status: 'offline', mergeSummary: null });
+        return false;
+      }
       if (event.code >= 4400 && event.code < 4500) {
         useStore.setState({ problem: 'link' });
         return false;
@@ -90,11 +96,13 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     if (gate.kind === 'refused') useStore.setState({ problem: 'link' });
     else useStore.setState({ conflict: gate.kind, status: 'offline' });
   });
-  // Notes kept from a discarded copy of an older incarnation are added as new ones after the sync.
+  // Notes kept from a discarded copy are added as new ones after the sync (of a refused copy, only
+  // those the board never had: the others reached it, or someone deleted them there).
   const carried = takeCarriedNotes(boardId);
-  if (carried.length) {
+  if (carried.notes.length) {
     provider.once('sync', () => {
-      for (const n of carried) {
+      for (const n of carried.notes) {
+        if (carried.onlyMissing && noteEverOnBoard(doc, n.id)) continue;
         createNote(doc, { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId: n.authorId, groupId: n.groupId }, ORIGIN.local);
       }
     });

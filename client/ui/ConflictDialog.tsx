@@ -1,12 +1,13 @@
 /**
  * Asks what to do with this device's copy of a board that was restored or recreated (or is gone):
- * keep my notes as new ones, or discard the copy.
+ * keep my notes as new ones, or discard the copy. And when the server refused a change from this
+ * device: start again from the server's board, keeping my notes it never received.
  *
  * Why: nothing a person made is lost silently, and nothing deleted comes back silently.
  */
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/i18n.ts';
-import { resolveEpochConflict } from '../sync/epochGate.ts';
+import { resolveConflict } from '../sync/epochGate.ts';
 import { useStore } from '../store/store.ts';
 
 const NONE: never[] = [];
@@ -14,9 +15,26 @@ const NONE: never[] = [];
 export function ConflictDialog({ boardId }: { boardId: string }) {
   const t = useT();
   const conflict = useStore((s) => s.conflict);
+  const refusal = useStore((s) => s.refusal);
   // Read only while the question is asked: on every store change of a big board it would cost.
   const mine = useStore(useShallow((s) => (s.conflict ? Object.values(s.notes).filter((n) => n.authorId === s.me.id) : NONE)));
   if (!conflict) return null;
+  if (conflict === 'refused') {
+    return (
+      <div className="dialog-backdrop">
+        <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">{t('conflictRefusedTitle')}</h2>
+          <p>{t('conflictRefusedBody')}</p>
+          {refusal && <p className="muted">{t('conflictRefusedReason', refusal)}</p>}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => void resolveConflict(boardId, mine, true)}>
+              {t('conflictStartAgain')}
+            </button>
+          </div>
+        </section>
+      </div>
+    );
+  }
   return (
     <div className="dialog-backdrop">
       <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">
@@ -25,11 +43,11 @@ export function ConflictDialog({ boardId }: { boardId: string }) {
         {conflict === 'gone' && <p>{t('conflictGoneBody')}</p>}
         <div className="dialog-actions">
           {conflict === 'epoch' && mine.length > 0 && (
-            <button type="button" onClick={() => void resolveEpochConflict(boardId, mine)}>
+            <button type="button" onClick={() => void resolveConflict(boardId, mine)}>
               {t('conflictKeep', mine.length)}
             </button>
           )}
-          <button type="button" className="secondary" onClick={() => void resolveEpochConflict(boardId, null)}>
+          <button type="button" className="secondary" onClick={() => void resolveConflict(boardId, null)}>
             {t('conflictDiscard')}
           </button>
         </div>

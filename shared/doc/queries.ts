@@ -37,6 +37,14 @@ export function listNotes(doc: Y.Doc): Note[] {
   return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/**
+ * Whether the board has ever had note `id`, now or deleted: Yjs keeps a map key's tombstone, so a
+ * deleted note is told apart from one the board never received (`Y.Map#_map` holds deleted entries too).
+ */
+export function noteEverOnBoard(doc: Y.Doc, id: string): boolean {
+  return notesMap(doc)._map.has(id);
+}
+
 /** How many notes the board holds. */
 export function countNotes(doc: Y.Doc): number {
   return notesMap(doc).size;

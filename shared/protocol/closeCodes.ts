@@ -41,3 +41,17 @@ export const CLOSE = {
 } as const;
 
 export type CloseKind = keyof typeof CLOSE;
+
+/**
+ * The closes that refuse something this client sent (as opposed to its link or the server's state):
+ * reconnecting would send the same change again and be refused again, so the client must start
+ * again from the server's board instead (keeping what it can), not retry.
+ */
+const REFUSED_CHANGE: ReadonlySet<number> = new Set(
+  (['malformedMessage', 'textFrame', 'unknownMessageType', 'invalidUpdate', 'forbiddenWrite', 'notYourDot'] as const).map((k) => CLOSE[k].code),
+);
+
+/** Whether a close with `code` refuses something the client sent (see REFUSED_CHANGE). */
+export function refusesAChange(code: number): boolean {
+  return REFUSED_CHANGE.has(code);
+}

@@ -198,3 +198,13 @@ export async function addNoteWithButton(page: Page, text: string): Promise<void>
   await page.keyboard.press('Escape');
   await openEditor(page).waitFor({ state: 'detached' });
 }
+
+/** Waits until the page's service worker controls it, so a reload works without the server. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout: 20_000 }).catch(async () => {
+    // The first load installs the worker; it controls the page from the next load on.
+    await page.reload();
+    await page.locator('.status-connected').waitFor();
+    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20_000 });
+  });
+}

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
-import { drawnNotes, emptySpot, joinBoard, openEditor, openPage, useRestartableE2e, waitForNotes } from './boardPage.ts';
+import { drawnNotes, emptySpot, joinBoard, openEditor, openPage, useRestartableE2e, waitForNotes, waitForServiceWorker } from './boardPage.ts';
 
 const env = useRestartableE2e('olifant-e2e-offline-');
 const errors: string[] = [];
@@ -23,16 +23,6 @@ async function typeNote(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
   await page.keyboard.press('Escape');
   await editor.waitFor({ state: 'detached' });
-}
-
-/** Waits until the page's service worker controls it, so a reload works without the server. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout: 20_000 }).catch(async () => {
-    // The first load installs the worker; it controls the page from the next load on.
-    await page.reload();
-    await page.locator('.status-connected').waitFor();
-    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20_000 });
-  });
 }
 
 const texts = (notes: { text: string }[]) => notes.map((n) => n.text).sort();

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DEFAULT_NOTE_COLOR, DEFAULT_NOTE_SIZE, listNotes, readMeta, readNote } from '../../shared/index.ts';
+import {
+  CLOSE,
+  createNote,
+  deleteNotes,
+  DEFAULT_NOTE_COLOR,
+  DEFAULT_NOTE_SIZE,
+  listNotes,
+  noteEverOnBoard,
+  ORIGIN,
+  readMeta,
+  readNote,
+  refusesAChange,
+} from '../../shared/index.ts';
 
 describe('reads of documents written by other tools', () => {
   it('reads a never-initialised document as schema version 0 with empty meta', () => {
@@ -44,5 +56,27 @@ describe('reads of documents written by other tools', () => {
       m.set('createdAt', t);
     }
     expect(listNotes(doc).map((n) => n.id)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('tells a deleted note from one the board never had, also in a copy synced from its bytes', () => {
+    const doc = new Y.Doc();
+    const kept = createNote(doc, { text: 'kept', x: 0, y: 0, authorId: 'ann' }, ORIGIN.local);
+    const gone = createNote(doc, { text: 'gone', x: 0, y: 0, authorId: 'ann' }, ORIGIN.local);
+    deleteNotes(doc, [gone], ORIGIN.local);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    for (const d of [doc, copy]) {
+      expect([kept, gone, 'never'].map((id) => noteEverOnBoard(d, id))).toEqual([true, true, false]);
+      expect(readNote(d, gone)).toBeUndefined();
+    }
+  });
+});
+
+describe('close codes', () => {
+  it('tells a refused change (start again) from a dead link or a passing fault (reconnect)', () => {
+    const refused = (['malformedMessage', 'textFrame', 'unknownMessageType', 'invalidUpdate', 'forbiddenWrite', 'notYourDot'] as const).map((k) => CLOSE[k].code);
+    const not = (['revoked', 'goingAway', 'storageFailure', 'boardReloaded', 'tooManyMessages', 'timeout', 'internalError'] as const).map((k) => CLOSE[k].code);
+    expect(refused.map(refusesAChange)).toEqual(refused.map(() => true));
+    expect(not.map(refusesAChange)).toEqual(not.map(() => false));
   });
 });
