@@ -26,6 +26,9 @@ const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]+)\/?$/;
 const boardRoute = BOARD_PATH.exec(location.pathname);
 const routeToken = readToken();
 if (boardRoute && routeToken) askAboutBoardEarly(boardRoute[1]!, routeToken);
+// Another link to the same board (the participant link pasted into the facilitator's tab) differs only
+// after '#', which a browser does not load anew; the page is made for one link, so load it afresh.
+window.addEventListener('hashchange', () => readToken() !== routeToken && location.reload());
 
 export function App() {
   const t = useT();

@@ -39,10 +39,10 @@ describe('a change the server refuses (headless Chromium)', () => {
     await page.keyboard.press('Escape');
     await addNoteWithButton(page, 'Written offline');
 
-    // The same browser opens the participant link (the page comes from the service worker; the links
-    // differ only after '#', so the page is left first).
-    await page.goto('about:blank');
+    // The same tab opens the participant link (it differs only after '#'; the page loads it afresh,
+    // from the service worker).
     await page.goto(board.links.participant);
+    await page.getByRole('button', { name: 'Raise hand' }).waitFor();
     await waitForNotes(page, (n) => n.length === 2, 'the local copy as a participant');
     await env.start();
     const dialog = page.getByRole('alertdialog');
