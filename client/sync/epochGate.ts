@@ -69,32 +69,48 @@ export interface Carried {
 
 /**
  * Resolves a conflict: discard this device's copy, or keep the notes written on this device (all of
- * them as new notes, or with `onlyMissing` those the board never received). Either way the stored
- * copy is cleared and the page reloads.
+ * them as new notes, or with `onlyMissing` those the board never received). The notes to keep are
+ * stored for the next page first; only then is the copy cleared and the page reloaded. Returns false,
+ * changing nothing, when they cannot be stored (storage full or off).
  */
-export async function resolveConflict(boardId: string, keep: readonly Note[] | null, onlyMissing = false): Promise<void> {
+export async function resolveConflict(boardId: string, keep: readonly Note[] | null, onlyMissing = false): Promise<boolean> {
   try {
     if (keep && keep.length) sessionStorage.setItem(carryKey(boardId), JSON.stringify({ notes: keep, onlyMissing } satisfies Carried));
+  } catch {
+    return false;
+  }
+  try {
     localStorage.removeItem(`olifant.pending.${boardId}`);
     localStorage.removeItem(`olifant.wal.${boardId}`);
   } catch {
-    /* storage unavailable: nothing to carry */
+    /* storage unavailable: nothing was kept there */
   }
   await clearDocument(dbName(boardId));
   location.reload();
+  return true;
 }
 
-/** Notes kept from a discarded copy, to be added once the board has synced (taken once). */
-export function takeCarriedNotes(boardId: string): Carried {
+/**
+ * Notes kept from a discarded copy, to be added once the board has synced. They stay stored until
+ * `forgetCarriedNotes`, after they are on the board: a page closed or offline before that keeps them.
+ */
+export function carriedNotes(boardId: string): Carried {
   try {
-    const raw = sessionStorage.getItem(carryKey(boardId));
-    sessionStorage.removeItem(carryKey(boardId));
-    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(carryKey(boardId)) ?? 'null');
     // A plain array is what an earlier version of this page carried (all as new notes).
     if (Array.isArray(parsed)) return { notes: parsed as Note[], onlyMissing: false };
     const c = parsed as Partial<Carried> | null;
     return { notes: Array.isArray(c?.notes) ? c.notes : [], onlyMissing: c?.onlyMissing === true };
   } catch {
     return { notes: [], onlyMissing: false };
+  }
+}
+
+/** The carried notes are on the board now. */
+export function forgetCarriedNotes(boardId: string): void {
+  try {
+    sessionStorage.removeItem(carryKey(boardId));
+  } catch {
+    /* storage unavailable: nothing was carried */
   }
 }

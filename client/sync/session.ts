@@ -11,13 +11,13 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { areasMap, connectorsMap, createNote, noteEverOnBoard, notesMap, ORIGIN, readMeta, refusesAChange, roleOfToken } from '../../shared/index.ts';
+import { areasMap, connectorsMap, createNote, notesMap, ORIGIN, readMeta, refusesAChange, restoreNote, roleOfToken } from '../../shared/index.ts';
 import { resetStore, useStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
 import { beginMerge } from './mergeSummary.ts';
 import { askAboutBoard } from './boardInfo.ts';
-import { checkBoardEpoch, localCopyName, takeCarriedNotes } from './epochGate.ts';
+import { carriedNotes, checkBoardEpoch, forgetCarriedNotes, localCopyName } from './epochGate.ts';
 import { startPresence, type Me } from './presence.ts';
 import { joinParams, participantId, rememberedGroup } from './identity.ts';
 import { sendOwnAwarenessOnly } from './ownAwareness.ts';
@@ -59,12 +59,17 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   // change from this device that the server refused (sent again, it would be refused again).
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const carried = carriedNotes(boardId);
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     params: { token, ...joinParams(boardId) },
     connect: false,
+    // Started again after a refused change: another open tab of this board may still hold that change
+    // and would hand it over again, so this page syncs with the server only.
+    disableBc: carried.onlyMissing,
     shouldReconnect: (event) => {
       if (refusesAChange(event.code)) {
-        // Nothing of this copy merged: no "back online" summary.
+        // Nothing of this copy merged: no "back online" summary. Other tabs are not fed it either.
+        provider.disconnectBc();
         useStore.setState({ conflict: 'refused', refusal: event.reason, status: 'offline', mergeSummary: null });
         return false;
       }
@@ -96,15 +101,16 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     if (gate.kind === 'refused') useStore.setState({ problem: 'link' });
     else useStore.setState({ conflict: gate.kind, status: 'offline' });
   });
-  // Notes kept from a discarded copy are added as new ones after the sync (of a refused copy, only
-  // those the board never had: the others reached it, or someone deleted them there).
-  const carried = takeCarriedNotes(boardId);
+  // Notes kept from a discarded copy are added after the sync: as new notes, or (from a refused copy)
+  // under their own ids if the board never had them (the others reached it, or were deleted there).
   if (carried.notes.length) {
     provider.once('sync', () => {
       for (const n of carried.notes) {
-        if (carried.onlyMissing && noteEverOnBoard(doc, n.id)) continue;
-        createNote(doc, { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId: n.authorId, groupId: n.groupId }, ORIGIN.local);
+        const input = { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId: n.authorId, groupId: n.groupId };
+        if (carried.onlyMissing) restoreNote(doc, n.id, { ...input, createdAt: n.createdAt }, ORIGIN.local);
+        else createNote(doc, input, ORIGIN.local);
       }
+      forgetCarriedNotes(boardId);
     });
   }
   const stopBridge = bridgeDocToStore(doc);

@@ -174,11 +174,12 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
             <SidePanel myName={name} boardId={session.boardId} token={session.token} />
           </Suspense>
         )}
-        <ConflictDialog boardId={session.boardId} />
         <MergeToast />
         <VoteBanner />
         <GroupPicker />
         <Notice />
+        {/* Last, so that it is above every other overlay: nothing else can be done until it is answered. */}
+        <ConflictDialog boardId={session.boardId} />
       </div>
     </div>
   );

@@ -37,8 +37,9 @@ export function GroupPicker() {
   const [later, setLater] = useState(false);
   const groups = useStore(useShallow((s) => activeGroups(s.groups)));
   const settled = useSettled(groups.map((g) => `${g.id}:${g.name}`).join('|'), PICKER_SETTLE_MS);
-  // The facilitator is not asked (they set up the groups and usually belong to none); they can pick one in the panel.
-  const ask = useStore((s) => s.me.groupId === null && s.me.role === 'participant');
+  // The facilitator is not asked (they set up the groups and usually belong to none); they can pick one
+  // in the panel. Nor is anyone while the device's copy is in question (the groups may be its own).
+  const ask = useStore((s) => s.me.groupId === null && s.me.role === 'participant' && !s.conflict);
   if (!ask || later || groups.length === 0 || !settled) return null;
   return (
     <div className="dialog-backdrop">

@@ -1,13 +1,17 @@
 /**
  * Asks what to do with this device's copy of a board that was restored or recreated (or is gone):
  * keep my notes as new ones, or discard the copy. And when the server refused a change from this
- * device: start again from the server's board, keeping my notes it never received.
+ * device: send it under the facilitator's link, if this device has it, or start again from the
+ * server's board, adding back my notes it never received.
  *
  * Why: nothing a person made is lost silently, and nothing deleted comes back silently.
  */
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Note } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { resolveConflict } from '../sync/epochGate.ts';
+import { recentBoards } from '../store/recentBoards.ts';
 import { useStore } from '../store/store.ts';
 
 const NONE: never[] = [];
@@ -15,26 +19,10 @@ const NONE: never[] = [];
 export function ConflictDialog({ boardId }: { boardId: string }) {
   const t = useT();
   const conflict = useStore((s) => s.conflict);
-  const refusal = useStore((s) => s.refusal);
   // Read only while the question is asked: on every store change of a big board it would cost.
   const mine = useStore(useShallow((s) => (s.conflict ? Object.values(s.notes).filter((n) => n.authorId === s.me.id) : NONE)));
   if (!conflict) return null;
-  if (conflict === 'refused') {
-    return (
-      <div className="dialog-backdrop">
-        <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">
-          <h2 id="conflict-title">{t('conflictRefusedTitle')}</h2>
-          <p>{t('conflictRefusedBody')}</p>
-          {refusal && <p className="muted">{t('conflictRefusedReason', refusal)}</p>}
-          <div className="dialog-actions">
-            <button type="button" onClick={() => void resolveConflict(boardId, mine, true)}>
-              {t('conflictStartAgain')}
-            </button>
-          </div>
-        </section>
-      </div>
-    );
-  }
+  if (conflict === 'refused') return <RefusedDialog boardId={boardId} mine={mine} />;
   return (
     <div className="dialog-backdrop">
       <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">
@@ -49,6 +37,41 @@ export function ConflictDialog({ boardId }: { boardId: string }) {
           )}
           <button type="button" className="secondary" onClick={() => void resolveConflict(boardId, null)}>
             {t('conflictDiscard')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/** The server refused a change from this device. */
+function RefusedDialog({ boardId, mine }: { boardId: string; mine: readonly Note[] }) {
+  const t = useT();
+  const refusal = useStore((s) => s.refusal);
+  const role = useStore((s) => s.me.role);
+  const [failed, setFailed] = useState(false);
+  // Frame changes made under the facilitator's link on this device go through under it again.
+  const facilitatorLink = role === 'facilitator' ? undefined : recentBoards().find((b) => b.id === boardId && b.role === 'facilitator')?.link;
+  return (
+    <div className="dialog-backdrop">
+      <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">
+        <h2 id="conflict-title">{t('conflictRefusedTitle')}</h2>
+        <p>{t('conflictRefusedBody')}</p>
+        {facilitatorLink && <p>{t('conflictFacilitatorLinkHint')}</p>}
+        {refusal && <p className="muted">{t('conflictRefusedReason', refusal)}</p>}
+        {failed && <p role="alert">{t('conflictKeepFailed')}</p>}
+        <div className="dialog-actions">
+          {facilitatorLink && (
+            <button type="button" onClick={() => location.assign(facilitatorLink)}>
+              {t('conflictUseFacilitatorLink')}
+            </button>
+          )}
+          <button
+            type="button"
+            className={facilitatorLink ? 'secondary' : undefined}
+            onClick={() => void resolveConflict(boardId, mine, true).then((ok) => setFailed(!ok))}
+          >
+            {t('conflictStartAgain')}
           </button>
         </div>
       </section>

@@ -6,7 +6,7 @@
  * one update on the wire, one row in the server's log.
  */
 import * as Y from 'yjs';
-import { newEpoch, newNoteId } from '../model/ids.ts';
+import { isId, newEpoch, newNoteId } from '../model/ids.ts';
 import {
   colorSchema,
   MAX_NOTE_SIZE,
@@ -20,6 +20,7 @@ import {
 } from '../model/records.ts';
 import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
 import type { TxOrigin } from './origins.ts';
+import { noteEverOnBoard } from './queries.ts';
 import { CONNECTOR, connectorsMap, META, metaMap, NOTE, notesMap, type YNote } from './roots.ts';
 
 /** Fills `meta` of a new, empty board (schema version, title, creation time, a fresh epoch). */
@@ -44,20 +45,36 @@ export function setBoardTitle(doc: Y.Doc, title: string, origin: TxOrigin): void
 export function createNote(doc: Y.Doc, input: NewNote, origin: TxOrigin): string {
   const note = parseOrThrow(newNoteSchema, input);
   const id = newNoteId();
-  doc.transact(() => {
-    const yNote: YNote = new Y.Map();
-    yNote.set(NOTE.text, new Y.Text(note.text));
-    yNote.set(NOTE.x, note.x);
-    yNote.set(NOTE.y, note.y);
-    yNote.set(NOTE.w, note.w);
-    yNote.set(NOTE.h, note.h);
-    yNote.set(NOTE.color, note.color.toLowerCase());
-    yNote.set(NOTE.authorId, note.authorId);
-    yNote.set(NOTE.groupId, note.groupId);
-    yNote.set(NOTE.createdAt, note.createdAt ?? Date.now());
-    notesMap(doc).set(id, yNote);
-  }, origin);
+  doc.transact(() => notesMap(doc).set(id, noteMap(note)), origin);
   return id;
+}
+
+/**
+ * Puts back a note that a device wrote and the board never received, under the note's own id, so
+ * doing it twice (from two tabs, or again after a reload) still makes one note. Changes nothing and
+ * returns false when the board has, or ever had, that id: a note someone deleted stays deleted.
+ */
+export function restoreNote(doc: Y.Doc, id: string, input: NewNote, origin: TxOrigin): boolean {
+  if (!isId(id)) throw new ValidationError(`note id ${JSON.stringify(id)} is not an id`);
+  const note = parseOrThrow(newNoteSchema, input);
+  if (noteEverOnBoard(doc, id)) return false;
+  doc.transact(() => notesMap(doc).set(id, noteMap(note)), origin);
+  return true;
+}
+
+/** A new note's map (not yet in a document). */
+function noteMap(note: ReturnType<typeof newNoteSchema.parse>): YNote {
+  const yNote: YNote = new Y.Map();
+  yNote.set(NOTE.text, new Y.Text(note.text));
+  yNote.set(NOTE.x, note.x);
+  yNote.set(NOTE.y, note.y);
+  yNote.set(NOTE.w, note.w);
+  yNote.set(NOTE.h, note.h);
+  yNote.set(NOTE.color, note.color.toLowerCase());
+  yNote.set(NOTE.authorId, note.authorId);
+  yNote.set(NOTE.groupId, note.groupId);
+  yNote.set(NOTE.createdAt, note.createdAt ?? Date.now());
+  return yNote;
 }
 
 /** Moves notes to new positions; notes deleted meanwhile (by anyone) are skipped. */

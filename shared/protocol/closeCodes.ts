@@ -43,15 +43,15 @@ export const CLOSE = {
 export type CloseKind = keyof typeof CLOSE;
 
 /**
- * The closes that refuse something this client sent (as opposed to its link or the server's state):
- * reconnecting would send the same change again and be refused again, so the client must start
- * again from the server's board instead (keeping what it can), not retry.
+ * The closes that refuse a change this client sent to the board (as opposed to its link, its framing
+ * or the server's state): reconnecting would send the same change again and be refused again, so the
+ * client must start again from the server's board instead (keeping what it can), not retry. Framing
+ * faults (4400, 4405, 4415) are not here: no honest client of this version sends them, and starting
+ * again from the board would not help an outdated one.
  */
-const REFUSED_CHANGE: ReadonlySet<number> = new Set(
-  (['malformedMessage', 'textFrame', 'unknownMessageType', 'invalidUpdate', 'forbiddenWrite', 'notYourDot'] as const).map((k) => CLOSE[k].code),
-);
+const REFUSED_CHANGE: ReadonlySet<number> = new Set((['invalidUpdate', 'forbiddenWrite', 'notYourDot'] as const).map((k) => CLOSE[k].code));
 
-/** Whether a close with `code` refuses something the client sent (see REFUSED_CHANGE). */
+/** Whether a close with `code` refuses a change the client sent (see REFUSED_CHANGE). */
 export function refusesAChange(code: number): boolean {
   return REFUSED_CHANGE.has(code);
 }

@@ -17,6 +17,7 @@ import {
   readMeta,
   readNote,
   resizeNote,
+  restoreNote,
   setBoardTitle,
   setNotesColor,
   setNoteText,
@@ -101,6 +102,37 @@ describe('createNote', () => {
     const doc = board();
     const ids = new Set(Array.from({ length: 200 }, () => createNote(doc, { x: 0, y: 0, authorId: 'a' }, ORIGIN.local)));
     expect(ids.size).toBe(200);
+  });
+});
+
+describe('restoreNote', () => {
+  it('puts a note back under its own id and creation time, once, and never one the board had', () => {
+    const tablet = board();
+    const id = createNote(tablet, { text: 'Written offline', x: 5, y: 6, authorId: 'ann', createdAt: 1234 }, ORIGIN.local);
+    const kept = readNote(tablet, id)!;
+    const doc = board();
+    const gone = createNote(doc, { x: 0, y: 0, authorId: 'bob' }, ORIGIN.local);
+    deleteNotes(doc, [gone], ORIGIN.local);
+    const input = { text: kept.text, x: kept.x, y: kept.y, authorId: kept.authorId, createdAt: kept.createdAt };
+    expect(restoreNote(doc, id, input, ORIGIN.local)).toBe(true);
+    expect(readNote(doc, id)).toEqual(kept);
+    // Again (a second tab, a reload): still one note. A deleted note stays deleted.
+    expect(restoreNote(doc, id, { ...input, text: 'twice' }, ORIGIN.local)).toBe(false);
+    expect(restoreNote(doc, gone, input, ORIGIN.local)).toBe(false);
+    expect(listNotes(doc).map((n) => n.text)).toEqual(['Written offline']);
+    expect(() => restoreNote(doc, 'not an id!', input, ORIGIN.local)).toThrow(ValidationError);
+  });
+
+  it('keeps one note when two copies put the same note back at once', () => {
+    const [a, b] = [board(), board()];
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const id = createNote(new Y.Doc(), { x: 0, y: 0, authorId: 'ann' }, ORIGIN.local);
+    restoreNote(a, id, { text: 'from tab a', x: 0, y: 0, authorId: 'ann' }, ORIGIN.local);
+    restoreNote(b, id, { text: 'from tab b', x: 0, y: 0, authorId: 'ann' }, ORIGIN.local);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(countNotes(a)).toBe(1);
+    expect(listNotes(a)).toEqual(listNotes(b));
   });
 });
 
