@@ -126,6 +126,8 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   let everConnected = false;
   let failures = 0;
   const showStatus = () => {
+    // While the device's copy is in question, nothing connects until the person decides.
+    if (useStore.getState().conflict) return useStore.setState({ status: 'offline' });
     if (provider.wsconnected) return useStore.setState({ status: provider.synced ? 'connected' : 'syncing', problem: null });
     if (!everConnected) return useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'connecting' });
     useStore.setState({ status: failures >= 3 || !navigator.onLine ? 'offline' : 'reconnecting' });

@@ -8,13 +8,20 @@
  */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Note } from '../../shared/index.ts';
+import { CLOSE, type Note } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { resolveConflict } from '../sync/epochGate.ts';
 import { recentBoards } from '../store/recentBoards.ts';
 import { useStore } from '../store/store.ts';
 
 const NONE: never[] = [];
+
+/** The server's reasons for refusing a change, in the page's language. */
+const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonInvalidUpdate'>> = {
+  [CLOSE.forbiddenWrite.reason]: 'reasonForbiddenWrite',
+  [CLOSE.notYourDot.reason]: 'reasonNotYourDot',
+  [CLOSE.invalidUpdate.reason]: 'reasonInvalidUpdate',
+};
 
 export function ConflictDialog({ boardId }: { boardId: string }) {
   const t = useT();
@@ -58,7 +65,7 @@ function RefusedDialog({ boardId, mine }: { boardId: string; mine: readonly Note
         <h2 id="conflict-title">{t('conflictRefusedTitle')}</h2>
         <p>{t('conflictRefusedBody')}</p>
         {facilitatorLink && <p>{t('conflictFacilitatorLinkHint')}</p>}
-        {refusal && <p className="muted">{t('conflictRefusedReason', refusal)}</p>}
+        {refusal && <p className="muted">{t('conflictRefusedReason', REASONS[refusal] ? t(REASONS[refusal]) : refusal)}</p>}
         {failed && <p role="alert">{t('conflictKeepFailed')}</p>}
         <div className="dialog-actions">
           {facilitatorLink && (
