@@ -10,9 +10,17 @@ import { askAboutBoardEarly } from '../sync/boardInfo.ts';
 import { StartPage } from './StartPage.tsx';
 
 // The canvas (Konva, Yjs, the provider) loads only on a board page, not on the start page; on a
-// board link it starts loading at once, while React mounts the shell.
+// board link it starts loading at once, and the app is mounted once it is here (`appCodeReady`): a
+// page shown through Suspense is revealed no sooner than 300 ms after its fallback (React's
+// throttle), which held up every board by about that.
 const loadBoardPage = () => import('./BoardPage.tsx');
 const boardPageLoading = /^\/b\//.test(location.pathname) ? loadBoardPage() : null;
+let LoadedBoardPage: typeof import('./BoardPage.tsx').BoardPage | null = null;
+/** Resolves once the code the first page needs is loaded (at once off a board link; never rejects). */
+export const appCodeReady: Promise<void> = (boardPageLoading ?? Promise.resolve(null)).then(
+  (m) => void (LoadedBoardPage = m?.BoardPage ?? null),
+  () => undefined, // the lazy page below loads it again, and shows the error if it still fails
+);
 const BoardPage = lazy(() => (boardPageLoading ?? loadBoardPage()).then((m) => ({ default: m.BoardPage })));
 
 /** Reads the token from the URL fragment (`#token=...`) or, failing that, the query. */
@@ -46,6 +54,7 @@ export function App() {
       </main>
     );
   }
+  if (LoadedBoardPage) return <LoadedBoardPage boardId={match[1]!} token={token} />;
   return (
     <Suspense fallback={null}>
       <BoardPage boardId={match[1]!} token={token} />
