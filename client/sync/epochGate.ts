@@ -76,6 +76,7 @@ export interface Carried {
 export async function resolveConflict(boardId: string, keep: readonly Note[] | null, onlyMissing = false): Promise<boolean> {
   try {
     if (keep && keep.length) sessionStorage.setItem(carryKey(boardId), JSON.stringify({ notes: keep, onlyMissing } satisfies Carried));
+    else sessionStorage.removeItem(carryKey(boardId)); // nothing kept now: nor from an earlier choice
   } catch {
     return false;
   }

@@ -70,6 +70,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
       if (refusesAChange(event.code)) {
         // Nothing of this copy merged: no "back online" summary. Other tabs are not fed it either.
         provider.disconnectBc();
+        refusals?.postMessage(event.reason);
         useStore.setState({ conflict: 'refused', refusal: event.reason, status: 'offline', mergeSummary: null });
         return false;
       }
@@ -79,12 +80,27 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
       }
       const step = Math.min(RECONNECT_CAP_MS, RECONNECT_BASE_MS * 2 ** retries++);
       clearTimeout(retryTimer);
-      retryTimer = setTimeout(() => !closed && provider.connect(), Math.random() * step);
+      retryTimer = setTimeout(() => !closed && connect(), Math.random() * step);
       return false;
     },
   });
   // Everyone's cursors come from the server; sending them back would only load the venue Wi-Fi.
   sendOwnAwarenessOnly(provider);
+  // A change refused in one tab is held by this board's other tabs too. A projector tab's writes are
+  // dropped by the server without a word, so it would never learn and would hand the change back to
+  // the tab that started again; told of the refusal, it keeps out of the tabs' channel from then on.
+  const refusals = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`olifant.refused.${boardId}`) : null;
+  let tabsOff = false;
+  if (refusals && role === 'projector') {
+    refusals.onmessage = () => {
+      tabsOff = true;
+      provider.disconnectBc();
+    };
+  }
+  const connect = () => {
+    provider.connect();
+    if (tabsOff) provider.disconnectBc();
+  };
   // Merge with the server only once it has confirmed this copy is of the same board (epoch).
   let closed = false;
   // The server is asked while the local copy loads (the answer waits for the comparison); the app
@@ -95,7 +111,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     const gate = await checkBoardEpoch(boardId, token, readMeta(doc).epoch, () => closed, asked);
     if (!gate || closed) return;
     if (gate.kind === 'same') {
-      provider.connect();
+      connect();
       return;
     }
     if (gate.kind === 'refused') useStore.setState({ problem: 'link' });
@@ -105,12 +121,17 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   // under their own ids if the board never had them (the others reached it, or were deleted there).
   if (carried.notes.length) {
     provider.once('sync', () => {
+      forgetCarriedNotes(boardId); // first: a note that fails below must not be added again at each load
       for (const n of carried.notes) {
         const input = { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId: n.authorId, groupId: n.groupId };
-        if (carried.onlyMissing) restoreNote(doc, n.id, { ...input, createdAt: n.createdAt }, ORIGIN.local);
-        else createNote(doc, input, ORIGIN.local);
+        try {
+          if (carried.onlyMissing) restoreNote(doc, n.id, { ...input, createdAt: n.createdAt }, ORIGIN.local);
+          else createNote(doc, input, ORIGIN.local);
+        } catch (err) {
+          // Only a note another tool wrote out of bounds can fail here; the others are still added.
+          console.warn(`a kept note could not be added back: ${(err as Error).message}`);
+        }
       }
-      forgetCarriedNotes(boardId);
     });
   }
   const stopBridge = bridgeDocToStore(doc);
@@ -177,6 +198,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     actions,
     destroy() {
       closed = true;
+      refusals?.close();
       clearTimeout(retryTimer);
       stopWriteAhead();
       stopClock();

@@ -4,7 +4,7 @@
  * Why: the only routing the client needs; a link without a token gets a page that says what to do.
  * The board page is a separate chunk, so the start page loads fast on a phone.
  */
-import { lazy, Suspense } from 'react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n.ts';
 import { askAboutBoardEarly } from '../sync/boardInfo.ts';
 import { StartPage } from './StartPage.tsx';
@@ -14,14 +14,14 @@ import { StartPage } from './StartPage.tsx';
 // page shown through Suspense is revealed no sooner than 300 ms after its fallback (React's
 // throttle), which held up every board by about that.
 const loadBoardPage = () => import('./BoardPage.tsx');
-const boardPageLoading = /^\/b\//.test(location.pathname) ? loadBoardPage() : null;
+const boardPageLoading = /^\/b\/[^/]+\/?$/.test(location.pathname) && readToken() ? loadBoardPage() : null;
 let LoadedBoardPage: typeof import('./BoardPage.tsx').BoardPage | null = null;
 /** Resolves once the code the first page needs is loaded (at once off a board link; never rejects). */
 export const appCodeReady: Promise<void> = (boardPageLoading ?? Promise.resolve(null)).then(
   (m) => void (LoadedBoardPage = m?.BoardPage ?? null),
-  () => undefined, // the lazy page below loads it again, and shows the error if it still fails
+  () => undefined, // the lazy page below asks for it again; `LoadFailure` says so if that fails too
 );
-const BoardPage = lazy(() => (boardPageLoading ?? loadBoardPage()).then((m) => ({ default: m.BoardPage })));
+const BoardPage = lazy(() => (boardPageLoading ?? loadBoardPage()).catch(loadBoardPage).then((m) => ({ default: m.BoardPage })));
 
 /** Reads the token from the URL fragment (`#token=...`) or, failing that, the query. */
 function readToken(): string | null {
@@ -56,8 +56,33 @@ export function App() {
   }
   if (LoadedBoardPage) return <LoadedBoardPage boardId={match[1]!} token={token} />;
   return (
-    <Suspense fallback={null}>
-      <BoardPage boardId={match[1]!} token={token} />
-    </Suspense>
+    <LoadFailure title={t('loadFailedTitle')} body={t('loadFailedBody')} retry={t('loadFailedRetry')}>
+      <Suspense fallback={null}>
+        <BoardPage boardId={match[1]!} token={token} />
+      </Suspense>
+    </LoadFailure>
   );
+}
+
+/**
+ * The board page's code did not arrive (the Wi-Fi dropped on a first visit, or a new version was
+ * deployed meanwhile): say so and offer to try again, instead of a blank page.
+ */
+class LoadFailure extends Component<{ title: string; body: string; retry: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <main className="page">
+        <h1>{this.props.title}</h1>
+        <p>{this.props.body}</p>
+        <button type="button" onClick={() => location.reload()}>
+          {this.props.retry}
+        </button>
+      </main>
+    );
+  }
 }

@@ -26,6 +26,7 @@ const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDo
 export function ConflictDialog({ boardId }: { boardId: string }) {
   const t = useT();
   const conflict = useStore((s) => s.conflict);
+  const [failed, setFailed] = useState(false);
   // Read only while the question is asked: on every store change of a big board it would cost.
   const mine = useStore(useShallow((s) => (s.conflict ? Object.values(s.notes).filter((n) => n.authorId === s.me.id) : NONE)));
   if (!conflict) return null;
@@ -36,9 +37,10 @@ export function ConflictDialog({ boardId }: { boardId: string }) {
         <h2 id="conflict-title">{conflict === 'epoch' ? t('conflictEpochTitle') : t('conflictGoneTitle')}</h2>
         <p>{t('conflictBody')}</p>
         {conflict === 'gone' && <p>{t('conflictGoneBody')}</p>}
+        {failed && <p role="alert">{t('conflictKeepFailed')}</p>}
         <div className="dialog-actions">
           {conflict === 'epoch' && mine.length > 0 && (
-            <button type="button" onClick={() => void resolveConflict(boardId, mine)}>
+            <button type="button" onClick={() => void resolveConflict(boardId, mine).then((ok) => setFailed(!ok))}>
               {t('conflictKeep', mine.length)}
             </button>
           )}
@@ -57,8 +59,11 @@ function RefusedDialog({ boardId, mine }: { boardId: string; mine: readonly Note
   const refusal = useStore((s) => s.refusal);
   const role = useStore((s) => s.me.role);
   const [failed, setFailed] = useState(false);
-  // Frame changes made under the facilitator's link on this device go through under it again.
-  const facilitatorLink = role === 'facilitator' ? undefined : recentBoards().find((b) => b.id === boardId && b.role === 'facilitator')?.link;
+  // Frame changes made under the facilitator's link on this device go through under it again. Only
+  // those: a dot in another's name or an invalid update is not the facilitator's to send either.
+  const frameChange = refusal === CLOSE.forbiddenWrite.reason;
+  const facilitatorLink =
+    role === 'facilitator' || !frameChange ? undefined : recentBoards().find((b) => b.id === boardId && b.role === 'facilitator')?.link;
   return (
     <div className="dialog-backdrop">
       <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">

@@ -25,12 +25,19 @@ const texts = (probe: TestClient) => listNotes(probe.doc).map((n) => n.text).sor
  * The facilitator's tab works offline, then opens the participant link; the server comes back and
  * refuses. Returns the page showing the dialog, the links, and a probe of the server's board.
  */
-async function refusedCopy(title: string) {
+async function refusedCopy(title: string, withProjector = false) {
   const board = await createBoard((env.server ?? (await env.start())).localUrl, title);
   const page = await openPage(env.browser, errors);
   await joinBoard(page, board.links.facilitator, 'Fien');
   await addNoteWithButton(page, 'Sent before');
   await waitForServiceWorker(page);
+  // A projector window in the same browser: same storage, and the tabs' channel between them.
+  const projector = withProjector ? await page.context().newPage() : null;
+  if (projector) {
+    projector.on('pageerror', (err) => errors.push(err.message));
+    await projector.goto(board.links.projector);
+    await projector.locator('.status-connected').waitFor();
+  }
   const probe = connectClient(env.server!.localUrl, board.id, tokenOf(board.links.facilitator));
   await waitSynced(probe);
   await expect.poll(() => texts(probe)).toEqual(['Sent before']);
@@ -43,6 +50,7 @@ async function refusedCopy(title: string) {
   await page.getByRole('button', { name: 'Add group' }).click();
   await page.keyboard.press('Escape');
   await addNoteWithButton(page, 'Written offline');
+  await projector?.getByText('Citizens').waitFor();
 
   // The same tab opens the participant link (it differs only after '#'; the page loads it afresh,
   // from the service worker).
@@ -59,7 +67,7 @@ async function refusedCopy(title: string) {
   const server = connectClient(env.server!.localUrl, board.id, tokenOf(board.links.facilitator));
   await waitSynced(server);
   expect(texts(server)).toEqual(['Sent before']);
-  return { page, dialog, server };
+  return { page, dialog, server, projector };
 }
 
 /** Nothing more arrives, and the page shows no dialog. */
@@ -94,6 +102,22 @@ describe('a change the server refuses (headless Chromium)', () => {
     await expect.poll(() => listGroups(server.doc).map((g) => g.name)).toEqual(['Citizens']);
     await expect.poll(() => texts(server)).toEqual(['Sent before', 'Written offline']);
     await settled(page);
+    server.destroy();
+    expect(errors).toEqual([]);
+  });
+
+  it('is not handed back by a projector window in the same browser', async () => {
+    const { page, dialog, server, projector } = await refusedCopy('Refused e2e, projector', true);
+    await dialog.getByRole('button', { name: 'Start again from the board, add back my new notes' }).click();
+    await page.locator('.status-connected').waitFor({ timeout: 30_000 });
+    await expect.poll(() => texts(server)).toEqual(['Sent before', 'Written offline']);
+    // A later load talks to the other tabs again; the projector, told of the refusal, stays out.
+    await page.reload();
+    await page.locator('.status-connected').waitFor({ timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 1500));
+    await settled(page);
+    expect(listGroups(server.doc)).toEqual([]);
+    await projector!.close();
     server.destroy();
     expect(errors).toEqual([]);
   });

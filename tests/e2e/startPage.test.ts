@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
+import { createBoard } from '../helpers/server.ts';
 import { joinBoard, openEditor, openPage, useE2eEnvironment } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-');
@@ -57,6 +58,21 @@ describe('start page to live note (headless Chromium)', () => {
     await participant.locator('.status-connected').waitFor();
     await participant.getByRole('button', { name: 'Add note' }).waitFor();
 
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when the board page’s code does not arrive, and loads it on “Try again”', async () => {
+    const errors: string[] = [];
+    const board = await createBoard(env.server.localUrl, 'Flaky Wi-Fi');
+    const page = await openPage(env.browser, errors);
+    const boardChunk = /\/assets\/BoardPage-[^/]*\.js$/;
+    await page.route(boardChunk, (route) => route.abort('internetdisconnected'));
+    await page.goto(board.links.participant);
+    await page.getByRole('heading', { name: 'This page could not be loaded' }).waitFor();
+    await page.screenshot({ path: artifactPath('start-load-failed.png') });
+    await page.unroute(boardChunk);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByLabel('Your name').waitFor();
     expect(errors).toEqual([]);
   });
 });
