@@ -9,20 +9,6 @@ import { useT } from '../i18n/i18n.ts';
 import { askAboutBoardEarly } from '../sync/boardInfo.ts';
 import { StartPage } from './StartPage.tsx';
 
-// The canvas (Konva, Yjs, the provider) loads only on a board page, not on the start page; on a
-// board link it starts loading at once, and the app is mounted once it is here (`appCodeReady`): a
-// page shown through Suspense is revealed no sooner than 300 ms after its fallback (React's
-// throttle), which held up every board by about that.
-const loadBoardPage = () => import('./BoardPage.tsx');
-const boardPageLoading = /^\/b\/[^/]+\/?$/.test(location.pathname) && readToken() ? loadBoardPage() : null;
-let LoadedBoardPage: typeof import('./BoardPage.tsx').BoardPage | null = null;
-/** Resolves once the code the first page needs is loaded (at once off a board link; never rejects). */
-export const appCodeReady: Promise<void> = (boardPageLoading ?? Promise.resolve(null)).then(
-  (m) => void (LoadedBoardPage = m?.BoardPage ?? null),
-  () => undefined, // the lazy page below asks for it again; `LoadFailure` says so if that fails too
-);
-const BoardPage = lazy(() => (boardPageLoading ?? loadBoardPage()).catch(loadBoardPage).then((m) => ({ default: m.BoardPage })));
-
 /** Reads the token from the URL fragment (`#token=...`) or, failing that, the query. */
 function readToken(): string | null {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
@@ -37,6 +23,20 @@ if (boardRoute && routeToken) askAboutBoardEarly(boardRoute[1]!, routeToken);
 // Another link to the same board (the participant link pasted into the facilitator's tab) differs only
 // after '#', which a browser does not load anew; the page is made for one link, so load it afresh.
 window.addEventListener('hashchange', () => readToken() !== routeToken && location.reload());
+
+// The canvas (Konva, Yjs, the provider) loads only on a board page, not on the start page; on a
+// board link it starts loading at once, and the app is mounted once it is here (`appCodeReady`): a
+// page shown through Suspense is revealed no sooner than 300 ms after its fallback (React's
+// throttle), which held up every board by about that.
+const loadBoardPage = () => import('./BoardPage.tsx');
+const boardPageLoading = boardRoute && routeToken ? loadBoardPage() : null;
+let LoadedBoardPage: typeof import('./BoardPage.tsx').BoardPage | null = null;
+/** Resolves once the code the first page needs is loaded (at once off a board link; never rejects). */
+export const appCodeReady: Promise<void> = (boardPageLoading ?? Promise.resolve(null)).then(
+  (m) => void (LoadedBoardPage = m?.BoardPage ?? null),
+  () => undefined, // the lazy page below asks for it again; `LoadFailure` says so if that fails too
+);
+const BoardPage = lazy(() => (boardPageLoading ?? loadBoardPage()).catch(loadBoardPage).then((m) => ({ default: m.BoardPage })));
 
 export function App() {
   const t = useT();
@@ -54,19 +54,22 @@ export function App() {
       </main>
     );
   }
-  if (LoadedBoardPage) return <LoadedBoardPage boardId={match[1]!} token={token} />;
   return (
     <LoadFailure title={t('loadFailedTitle')} body={t('loadFailedBody')} retry={t('loadFailedRetry')}>
-      <Suspense fallback={null}>
-        <BoardPage boardId={match[1]!} token={token} />
-      </Suspense>
+      {LoadedBoardPage ? (
+        <LoadedBoardPage boardId={match[1]!} token={token} />
+      ) : (
+        <Suspense fallback={null}>
+          <BoardPage boardId={match[1]!} token={token} />
+        </Suspense>
+      )}
     </LoadFailure>
   );
 }
 
 /**
  * The board page's code did not arrive (the Wi-Fi dropped on a first visit, or a new version was
- * deployed meanwhile): say so and offer to try again, instead of a blank page.
+ * deployed meanwhile), or the page failed: say so and offer to try again, instead of a blank page.
  */
 class LoadFailure extends Component<{ title: string; body: string; retry: string; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
