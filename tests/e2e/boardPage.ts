@@ -201,10 +201,11 @@ export async function addNoteWithButton(page: Page, text: string): Promise<void>
 
 /** Waits until the page's service worker controls it, so a reload works without the server. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, undefined, { timeout: 20_000 }).catch(async () => {
+  const controlled = () => !!navigator.serviceWorker?.controller;
+  await page.waitForFunction(controlled, undefined, { timeout: 20_000 }).catch(async () => {
     // The first load installs the worker; it controls the page from the next load on.
     await page.reload();
     await page.locator('.status-connected').waitFor();
-    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 20_000 });
+    await page.waitForFunction(controlled, undefined, { timeout: 20_000 });
   });
 }
