@@ -8,6 +8,10 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
+// Each Node provider adds a process 'exit' listener (y-websocket); the crash trials hold 64 at once.
+// A bound, not 0, so a test that leaks providers by the hundred still warns.
+process.setMaxListeners(200);
+
 export interface TestClient {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
