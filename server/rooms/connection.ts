@@ -99,6 +99,20 @@ export class Connection {
     this.drainTimer.unref();
   }
 
+  private askedToResyncAt = Number.NEGATIVE_INFINITY;
+
+  /**
+   * Whether the server may ask this client again for what it lacks (sync step 1): once a second at
+   * most, so a client that keeps sending what cannot be applied yet does not make the server encode
+   * its state vector for every message.
+   */
+  mayAskToResync(): boolean {
+    const now = performance.now();
+    if (now - this.askedToResyncAt < 1000) return false;
+    this.askedToResyncAt = now;
+    return true;
+  }
+
   /** Projector connections may read everything but change nothing. */
   get readOnly(): boolean {
     return this.role === 'projector';

@@ -20,6 +20,17 @@ import { ProtocolError } from './protocolError.ts';
 
 /** Longest name shown to others. */
 const MAX_NAME = 60;
+/**
+ * Most awareness client IDs one connection may speak for. An honest page has one (its document's),
+ * and a new one when Yjs changes a document's ID; without a cap one message could add 150,000 states
+ * that every newcomer is sent (found in review).
+ */
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 8;
+/**
+ * Most entries in one awareness message. Stock clients echo every state they are sent, so a message
+ * may hold a whole room's; more than this is refused before any is read.
+ */
+export const MAX_AWARENESS_ENTRIES = 2000;
 
 /** Which connection holds an awareness client ID, and the clock the server has for it. */
 export interface AwarenessHolders {
@@ -71,12 +82,18 @@ export class AwarenessOwners implements AwarenessHolders {
 export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: AwarenessHolders): { update: Uint8Array | null; refused: number } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  if (count > MAX_AWARENESS_ENTRIES) throw new Error(`${count} states in one message; at most ${MAX_AWARENESS_ENTRIES}`);
   const kept: { id: number; clock: number; state: string }[] = [];
   let refused = 0;
+  let ids = self.awarenessIds.size;
   for (let i = 0; i < count; i++) {
     const entry = { id: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) };
     const owner = holders.ownerOf(entry.id);
     if (owner === undefined || owner === self || (self.personId !== undefined && owner.personId === self.personId)) {
+      if (owner !== self && entry.state !== 'null' && ids++ >= MAX_AWARENESS_IDS_PER_CONNECTION) {
+        refused++;
+        continue;
+      }
       JSON.parse(entry.state); // only what will be applied (echoes of others, the bulk, are not)
       kept.push(entry);
     } else if (entry.clock > (holders.clockOf(entry.id) ?? -1)) refused++;

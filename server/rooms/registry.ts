@@ -83,8 +83,23 @@ export class RoomRegistry {
     return this.read(boardId, readMeta);
   }
 
-  /** Reads a board's document with `read` (loading it if needed; an unused load is unloaded later). */
+  /**
+   * Reads a board's document with `read`: loading it if needed (an unused load is unloaded later), or,
+   * when every board the server may hold is in use, from a copy freed at once. HTTP reads (a board's
+   * title, its report) must not hold more boards in memory than connections may (found in review).
+   */
   read<T>(boardId: string, read: (doc: Y.Doc) => T): T {
+    if (this.makeRoomFor(boardId)) return this.readLoaded(boardId, read);
+    const doc = docOf(this.opts.store.loadDocument(boardId));
+    try {
+      migrateBoard(doc);
+      return read(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private readLoaded<T>(boardId: string, read: (doc: Y.Doc) => T): T {
     const room = this.acquire(boardId);
     try {
       return read(room.doc);
@@ -95,7 +110,7 @@ export class RoomRegistry {
 
   /** Keeps a snapshot of a board as it is now (loading it if needed). */
   snapshot(boardId: string, reason: string): void {
-    this.read(boardId, () => this.rooms.get(boardId)?.snapshot(reason));
+    this.readLoaded(boardId, () => this.rooms.get(boardId)?.snapshot(reason));
   }
 
   /** Closes a board's sockets of `role` opened with an older key (after a rotation). */
@@ -116,11 +131,7 @@ export class RoomRegistry {
   private load(boardId: string): Room {
     const { store, log } = this.opts;
     const stored = store.loadDocument(boardId);
-    const doc = new Y.Doc({ gc: true });
-    doc.transact(() => {
-      if (stored.state) Y.applyUpdate(doc, stored.state);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    const doc = docOf(stored);
     const migration = migrateBoard(doc);
     let sizes = { stateBytes: stored.state?.byteLength ?? 0, logBytes: stored.updates.reduce((n, u) => n + u.byteLength, 0), logCount: stored.updates.length };
     if (migration.applied.length > 0) {
@@ -204,4 +215,14 @@ export class RoomRegistry {
       this.unload(room);
     }
   }
+}
+
+/** A board's document from what the store holds: its state, then its log. */
+function docOf(stored: ReturnType<BoardStore['loadDocument']>): Y.Doc {
+  const doc = new Y.Doc({ gc: true });
+  doc.transact(() => {
+    if (stored.state) Y.applyUpdate(doc, stored.state);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
 }

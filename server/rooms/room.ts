@@ -18,7 +18,7 @@ import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts';
 import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
-import { dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwice, participantVerdict } from './writeGuard.ts';
+import { admitUpdate } from './incoming.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
 import { awarenessMessage, fullStateMessage, fullStateMessageOf, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
 import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
@@ -172,26 +172,14 @@ export class Room {
     }
   }
 
-  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      // Decode fully first, so junk is refused without side effects.
-      decoded = Y.decodeUpdate(update);
-    } catch (err) {
-      throw new ProtocolError('invalidUpdate', (err as Error).message);
+  private applyClientUpdate(conn: Connection, sent: Uint8Array): void {
+    const admission = admitUpdate(this.doc, sent, conn, { owners: this.awarenessOwners, isPersonBound: (id) => this.opts.store.isPersonBound(id) });
+    if (admission.kind !== 'apply') {
+      this.opts.metrics.ignoredWrites.inc();
+      if (admission.kind === 'ask' && conn.mayAskToResync()) conn.send(syncStep1Message(this.doc));
+      return;
     }
-    if (hasEmptyDeleteRange(decoded) || listsAClientTwice(update, decoded) || (conn.role !== 'participant' && dependsOnUnknown(this.doc, decoded))) {
-      throw new ProtocolError('invalidUpdate', 'it deletes a range of length 0, lists a client twice, or builds on what the server does not have');
-    }
-    if (conn.role === 'participant') {
-      // The frame is the facilitator's (4403); during a lock updates wait (asked for again after).
-      const verdict = participantVerdict(this.doc, decoded);
-      if (verdict === 'locked') return void this.opts.metrics.ignoredWrites.inc();
-      if (verdict !== 'ok') throw new ProtocolError('forbiddenWrite', verdict.forbidden);
-      // A proven person votes as themselves; anyone else not as someone who proved their id.
-      const mayVoteAs = (id: string) => (conn.personId !== undefined ? id === conn.personId : !this.opts.store.isPersonBound(id));
-      if (dotInOthersName(this.doc, decoded, mayVoteAs) !== undefined) throw new ProtocolError('notYourDot', 'a dot in another person’s name');
-    }
+    const update = admission.update;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {

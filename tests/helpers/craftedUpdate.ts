@@ -41,3 +41,20 @@ export function craftedUpdate(sections: { client: number; clock: number; items: 
   encoding.writeVarUint(e, 0); // no deletions
   return encoding.toUint8Array(e);
 }
+
+/**
+ * One deleted-content (GC) struct of `client` from `clock`, `len` long, and optionally a deletion of
+ * `del` = [clock, len] of the same client: how a client could fill clocks that are another's.
+ */
+export function gcUpdate(client: number, clock: number, len: number, del?: [clock: number, len: number]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1); // one section
+  encoding.writeVarUint(e, 1); // one struct
+  encoding.writeVarUint(e, client);
+  encoding.writeVarUint(e, clock);
+  encoding.writeUint8(e, 0); // GC
+  encoding.writeVarUint(e, len);
+  if (!del) encoding.writeVarUint(e, 0);
+  else for (const n of [1, client, 1, del[0], del[1]]) encoding.writeVarUint(e, n);
+  return encoding.toUint8Array(e);
+}
