@@ -10,7 +10,8 @@ export type { Logger };
 
 /** Creates the root logger at `level` ('silent' in tests). */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'olifant' } });
+  // Node's URL errors carry the text they failed on (`input`), which may hold a token.
+  return pino({ level, base: { service: 'olifant' }, redact: { paths: ['err.input', 'input'], censor: '[redacted]' } });
 }
 
 /** A URL path with its query string removed, safe to log. */

@@ -84,7 +84,12 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  http.on('clientError', (_err, socket) => socket.destroy());
+  // A request Node cannot parse (an oversized header, bad framing) gets a status saying so, not a reset.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
   const heartbeatTimer = setInterval(heartbeat, HEARTBEAT_MS);
   heartbeatTimer.unref();
 

@@ -26,7 +26,7 @@ import { handleLinksApi, type LinksDeps } from './linksApi.ts';
 import { handleReportApi, type ReportDeps } from './reportApi.ts';
 import { handleBackupApi, type BackupDeps } from './backupApi.ts';
 import { handleHistoryApi, type HistoryDeps } from './historyApi.ts';
-import { readJsonBody, sendJson, HttpError } from './respond.ts';
+import { HttpError, readJsonBody, requestUrl, sendJson } from './respond.ts';
 
 /** Largest accepted API request body. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -116,7 +116,7 @@ export async function storeNewBoard(deps: Pick<ApiDeps, 'store' | 'secret'>, doc
 
 async function boardInfo(deps: ApiDeps, req: IncomingMessage, boardId: string): Promise<BoardInfo> {
   if (!isId(boardId)) throw new HttpError(404, 'unknown board');
-  const token = requestToken(req.headers.authorization, new URL(req.url ?? '/', 'http://localhost'));
+  const token = requestToken(req.headers.authorization, requestUrl(req));
   const auth = await authorize(deps.store, deps.secret, boardId, token);
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   const meta = deps.readMeta(boardId);

@@ -10,7 +10,7 @@ import { redactUrl } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { baseUrl, handleApi, type ApiDeps } from './api.ts';
 import { handleJoin } from './linksApi.ts';
-import { HttpError, sendJson } from './respond.ts';
+import { HttpError, requestUrl, sendJson } from './respond.ts';
 import { createStaticHandler } from './static.ts';
 
 export interface AppDeps extends ApiDeps {
@@ -52,7 +52,7 @@ export function createRequestHandler(deps: AppDeps) {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestUrl(req).pathname;
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/metrics') {
       const text = await deps.metrics.registry.metrics();

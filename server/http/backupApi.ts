@@ -16,7 +16,7 @@ import { makeBackup, notesCsv, restoreBackup } from '../../shared/report/index.t
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import type { CreatedBoard } from './api.ts';
-import { HttpError, readJsonBody, sendJson } from './respond.ts';
+import { HttpError, readJsonBody, requestUrl, sendJson } from './respond.ts';
 
 export interface BackupDeps {
   readonly store: BoardStore;
@@ -41,7 +41,7 @@ export async function handleBackupApi(
       throw new HttpError(405, 'use POST with a backup file to restore it as a new board');
     }
     const body = await readJsonBody(req, MAX_BACKUP_BYTES);
-    const title = new URL(req.url ?? '/', 'http://localhost').searchParams.get('title') ?? undefined;
+    const title = requestUrl(req).searchParams.get('title') ?? undefined;
     let doc: Y.Doc;
     try {
       doc = restoreBackup(body, title);
@@ -64,7 +64,7 @@ export async function handleBackupApi(
     throw new HttpError(405, `use GET for ${what}`);
   }
   if (!isId(boardId)) throw new HttpError(404, 'unknown board');
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req);
   const auth = await authorize(deps.store, deps.secret, boardId, requestToken(req.headers.authorization, url));
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, `only the facilitator link may get ${what}`);

@@ -16,7 +16,7 @@ import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import type { CreatedBoard } from './api.ts';
 import { REPORT_CSP } from './reportApi.ts';
-import { HttpError, sendJson } from './respond.ts';
+import { HttpError, requestUrl, sendJson } from './respond.ts';
 
 export interface HistoryDeps {
   readonly store: BoardStore;
@@ -42,7 +42,7 @@ export async function handleHistoryApi(
     throw new HttpError(405, `use ${method} here`);
   }
   if (!isId(boardId)) throw new HttpError(404, 'unknown board');
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req);
   const auth = await authorize(deps.store, deps.secret, boardId, requestToken(req.headers.authorization, url));
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator link may see the history');

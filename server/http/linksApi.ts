@@ -16,7 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isId, ROLES, signToken, type Role } from '../../shared/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
-import { HttpError, sendJson } from './respond.ts';
+import { HttpError, requestUrl, sendJson } from './respond.ts';
 
 export interface LinksDeps {
   readonly store: BoardStore;
@@ -41,7 +41,7 @@ export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res:
   if (!m) return false;
   const [, boardId, what, role] = m as unknown as [string, string, 'links' | 'connections' | 'join', string | undefined];
   if (!isId(boardId)) throw new HttpError(404, 'unknown board');
-  const token = requestToken(req.headers.authorization, new URL(req.url ?? '/', 'http://localhost'));
+  const token = requestToken(req.headers.authorization, requestUrl(req));
   const auth = await authorize(deps.store, deps.secret, boardId, token);
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   if (what === 'join' && role === undefined) {

@@ -13,7 +13,7 @@ import { isId, listAreas } from '../../shared/index.ts';
 import { boardBounds, boardSvg, buildReport, REPORT_WORDS, reportHtml, reportMarkdown } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
-import { HttpError } from './respond.ts';
+import { HttpError, requestUrl } from './respond.ts';
 
 export interface ReportDeps {
   readonly store: BoardStore;
@@ -36,7 +36,7 @@ export async function handleReportApi(deps: ReportDeps, req: IncomingMessage, re
     throw new HttpError(405, 'use GET for the report');
   }
   if (!isId(boardId)) throw new HttpError(404, 'unknown board');
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req);
   const auth = await authorize(deps.store, deps.secret, boardId, requestToken(req.headers.authorization, url));
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator link may get the report');

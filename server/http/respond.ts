@@ -17,6 +17,19 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * The request's URL, or a 400 for a request target that is not one (`//`, `//%`, `//a:99999/`):
+ * Node's URL parser throws on those, and its error carries the whole target, token included, so it
+ * must neither become a 500 nor reach a log.
+ */
+export function requestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    throw new HttpError(400, 'bad request target; use a path such as /api/boards');
+  }
+}
+
 /** Sends `value` as JSON with `status`. */
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { isId } from '../../shared/index.ts';
+import { requestUrl } from './respond.ts';
 
 /** Paths the single-page app answers with index.html. */
 export function isAppRoute(path: string): boolean {
@@ -37,7 +38,7 @@ export function createStaticHandler(clientDir: string) {
     },
   });
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = requestUrl(req).pathname;
     if (isAppRoute(path)) req.url = '/index.html';
     serve(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });

@@ -64,7 +64,13 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   }
 
   async function check(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      // Its error would carry the whole target, token included: nothing of it is logged.
+      return refuse(req, socket, 400, 'bad request target; use /ws/<board id>?token=...');
+    }
     const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
     if (!match || !isId(match[1]!)) return refuse(req, socket, 404, 'no such board endpoint; use /ws/<board id>');
     const boardId = match[1]!;

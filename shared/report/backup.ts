@@ -91,6 +91,12 @@ export function newIncarnation(state: Uint8Array, title?: string): Y.Doc {
   } catch (err) {
     throw new ValidationError(`the board state is damaged: ${(err as Error).message}`);
   }
+  // Yjs keeps what it cannot place (a damaged state often reads as such) and writes it out again;
+  // a board made from it could never be loaded.
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    doc.destroy();
+    throw new ValidationError('the board state is damaged: it refers to changes that are not in it');
+  }
   const meta = readMeta(doc);
   if (meta.schemaVersion > CURRENT_SCHEMA_VERSION) throw new ValidationError('this board was saved by a newer Olifant; update the server first');
   if (!meta.title && !title) throw new ValidationError('the state holds no board (no title in it)');

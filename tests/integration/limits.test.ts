@@ -103,6 +103,11 @@ describe('limits', () => {
     const refused = await status(c);
     expect(refused).toMatchObject({ status: 503 });
     expect((refused as { body: string }).body).toContain('OLIFANT_MAX_LOADED_BOARDS');
+    // HTTP reads of C still answer, from a copy that is not kept: no more boards are held (found in review).
+    const info = await fetch(`${server.localUrl}/api/boards/${c.id}`, { headers: { Authorization: `Bearer ${tokenOf(c.links.participant)}` } });
+    expect(info.status).toBe(200);
+    expect(((await info.json()) as { title: string }).title).toBe('C');
+    expect(server.registry.size).toBe(2);
     // A leaves; its board waits out its grace period, idle. C's connection frees it and is served.
     (onA as { ws: { close(): void } }).ws.close();
     await waitFor(() => server!.registry.size === 2, 'A to be idle');
