@@ -10,6 +10,8 @@ import { CLOSE, type CloseKind, type Role } from '../../shared/index.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 
 let nextConnectionId = 1;
+/** Sync requests answered at once before the rate of one every 5 s applies (see mayReadState). */
+const STATE_READS_AT_ONCE = 4;
 
 /** What one connection may hold and send (all unbounded unless set). */
 export interface ConnectionLimits {
@@ -100,6 +102,22 @@ export class Connection {
   }
 
   private askedToResyncAt = Number.NEGATIVE_INFINITY;
+  private stateReads = STATE_READS_AT_ONCE;
+  private stateReadsAt = performance.now();
+
+  /**
+   * Whether the server may answer another sync step 1 of this client with what it lacks. An honest
+   * client asks once per connection; each answer encodes part of the board (tens of ms for a big
+   * one), so a burst of them would stall the room (found in review): a few at once, then one every 5 s.
+   */
+  mayReadState(): boolean {
+    const now = performance.now();
+    this.stateReads = Math.min(STATE_READS_AT_ONCE, this.stateReads + (now - this.stateReadsAt) / 5000);
+    this.stateReadsAt = now;
+    if (this.stateReads < 1) return false;
+    this.stateReads -= 1;
+    return true;
+  }
 
   /**
    * Whether the server may ask this client again for what it lacks (sync step 1): once a second at

@@ -46,13 +46,20 @@ export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Arra
   return encoding.toUint8Array(encoder);
 }
 
-/** Whether a state vector says "I have nothing" (a fresh client). */
-export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+/**
+ * Whether a state vector holds nothing of `doc` (a fresh client, or one that has only changes of its
+ * own the server never had): the answer is the whole document, which the room encodes once for all.
+ * Naming unknown clients must not make the server encode the board again for each such message.
+ */
+export function knowsNothingOf(doc: Y.Doc, stateVector: Uint8Array): boolean {
+  let known: Map<number, number>;
   try {
-    return Y.decodeStateVector(stateVector).size === 0;
+    known = Y.decodeStateVector(stateVector);
   } catch {
     return false; // let the normal path report it
   }
+  for (const [client, clock] of known) if (clock > 0 && Y.getState(doc.store, client) > 0) return false;
+  return true;
 }
 
 /** One document update, to broadcast. */

@@ -20,7 +20,7 @@ import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts
 import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
 import { admitUpdate } from './incoming.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
-import { awarenessMessage, fullStateMessage, fullStateMessageOf, isEmptyStateVector, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
+import { awarenessMessage, fullStateMessage, fullStateMessageOf, knowsNothingOf, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
 import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
 
 export interface RoomOptions {
@@ -150,12 +150,13 @@ export class Room {
     const payload = readOrThrow(() => decoding.readVarUint8Array(decoder));
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        if (isEmptyStateVector(payload)) {
+        if (knowsNothingOf(this.doc, payload)) {
           // Joins of a big board at once (the room after a break) share one encoding of the state.
           this.fullStateMessage ??= this.storedState ? fullStateMessageOf(this.storedState) : fullStateMessage(this.doc);
           conn.send(this.fullStateMessage);
           return;
         }
+        if (!conn.mayReadState()) throw new ProtocolError('tooManyMessages', 'sync requests faster than one every 5 s');
         conn.send(syncStep2Message(this.doc, payload));
         return;
       }
