@@ -32,20 +32,37 @@ export const MAX_AWARENESS_IDS_PER_CONNECTION = 8;
  */
 export const MAX_AWARENESS_ENTRIES = 2000;
 
+/** How long an ID whose holder left stays the holder's to take back (a tablet's Wi-Fi coming back). */
+const KEPT_FOR_MS = 60_000;
+
 /** Which connection holds an awareness client ID, and the clock the server has for it. */
 export interface AwarenessHolders {
   ownerOf(clientId: number): Connection | undefined;
   clockOf(clientId: number): number | undefined;
+  /**
+   * Whether `conn` may take an ID nobody holds now: no, for a minute after its holder left, unless
+   * `conn` is that connection or the same proven person (found in review: someone else could take a
+   * dropped tablet's ID first, and the tablet's state was then refused as another's).
+   */
+  mayTake(clientId: number, conn: Connection): boolean;
 }
 
 /** Which connection speaks for each awareness client ID of a room. */
 export class AwarenessOwners implements AwarenessHolders {
   private readonly owners = new Map<number, Connection>();
+  /** IDs whose holder left in the last minute: who it was, and when. */
+  private readonly left = new Map<number, { connId: number; personId: string | undefined; at: number }>();
 
   constructor(private readonly awareness: Awareness) {}
 
   ownerOf(clientId: number): Connection | undefined {
     return this.owners.get(clientId);
+  }
+
+  mayTake(clientId: number, conn: Connection): boolean {
+    const left = this.left.get(clientId);
+    if (!left || performance.now() - left.at > KEPT_FOR_MS) return true;
+    return left.connId === conn.id || (conn.personId !== undefined && left.personId === conn.personId);
   }
 
   clockOf(clientId: number): number | undefined {
@@ -57,12 +74,17 @@ export class AwarenessOwners implements AwarenessHolders {
    * updated got through, so it is its own (a reconnecting tablet's taken-over ID included).
    */
   changed(added: readonly number[], updated: readonly number[], removed: readonly number[], origin: Connection | undefined): void {
+    const now = performance.now();
+    if (this.left.size > 1000) for (const [id, { at }] of this.left) if (now - at > KEPT_FOR_MS) this.left.delete(id);
     for (const id of removed) {
-      this.owners.get(id)?.awarenessIds.delete(id);
+      const owner = this.owners.get(id);
+      owner?.awarenessIds.delete(id);
+      if (owner) this.left.set(id, { connId: owner.id, personId: owner.personId, at: now });
       this.owners.delete(id);
     }
     if (!origin) return;
     for (const id of [...added, ...updated]) {
+      this.left.delete(id);
       this.owners.get(id)?.awarenessIds.delete(id);
       this.owners.set(id, origin);
       origin.awarenessIds.add(id);
@@ -89,7 +111,8 @@ export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: Aw
   for (let i = 0; i < count; i++) {
     const entry = { id: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) };
     const owner = holders.ownerOf(entry.id);
-    if (owner === undefined || owner === self || (self.personId !== undefined && owner.personId === self.personId)) {
+    const mine = owner === undefined ? holders.mayTake(entry.id, self) : owner === self || (self.personId !== undefined && owner.personId === self.personId);
+    if (mine) {
       if (owner !== self && entry.state !== 'null' && ids++ >= MAX_AWARENESS_IDS_PER_CONNECTION) {
         refused++;
         continue;

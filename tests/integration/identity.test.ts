@@ -79,6 +79,36 @@ describe('awareness identity', () => {
     await waitFor(() => userAt(watcher, old.doc.clientID) === undefined, "the tablet's state to go", 3000);
   });
 
+  it("a dropped tablet's awareness ID stays its own for a minute: another connection cannot take it first (found in review)", async () => {
+    const board = await createBoard(running.server.localUrl, 'Squatter');
+    const join1 = { person: newNoteId(), key: 'tablet-key-0123456789abcdef' };
+    const tablet = await join(board, join1);
+    const watcher = await join(board);
+    const id = tablet.doc.clientID;
+    tablet.provider.awareness.setLocalState({ user: { name: 'Table 4' } });
+    await waitFor(() => userAt(watcher, id)?.name === 'Table 4', 'the tablet at the watcher');
+    // Wi-Fi gone: the socket dies, and the server drops the tablet's state at once.
+    tablet.provider.shouldConnect = false;
+    (tablet.provider.ws as unknown as { terminate(): void }).terminate();
+    await waitFor(() => userAt(watcher, id) === undefined, "the tablet's state to go");
+    // Someone else announces that ID, with a clock far ahead.
+    const raw = await openRaw(`${running.server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`);
+    const inner = encoding.createEncoder();
+    for (const n of [1, id, 1000]) encoding.writeVarUint(inner, n);
+    encoding.writeVarString(inner, JSON.stringify({ user: { name: 'Squatter' } }));
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1); // awareness
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    raw.ws.send(encoding.toUint8Array(e));
+    // The tablet comes back and is seen as itself.
+    tablet.provider.shouldConnect = true;
+    tablet.provider.connect();
+    await waitSynced(tablet);
+    tablet.provider.awareness.setLocalState({ user: { name: 'Table 4, back' }, hand: 1 });
+    await waitFor(() => userAt(watcher, id)?.name === 'Table 4, back', 'the tablet, back, at the watcher');
+    raw.ws.close();
+  });
+
   it('a stakeholder group is shown only if the board has it; names are cut to 60 characters', async () => {
     const board = await createBoard(running.server.localUrl, 'Groups');
     const facilitator = await join(board, {}, new Y.Doc(), 'facilitator');
