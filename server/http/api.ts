@@ -60,7 +60,7 @@ export interface BoardInfo {
 export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (await handleLinksApi(deps, req, res, path, () => baseUrl(deps, req))) return true;
   if (await handleReportApi(deps, req, res, path)) return true;
-  const createFrom = (doc: Y.Doc) => storeNewBoard(deps, doc, baseUrl(deps, req));
+  const createFrom = (content: BoardContent) => storeNewBoard(deps, content, baseUrl(deps, req));
   if (await handleBackupApi(deps, req, res, path, createFrom)) return true;
   if (await handleHistoryApi(deps, req, res, path, createFrom)) return true;
   const one = /^\/api\/boards\/([^/]+)$/.exec(path);
@@ -94,18 +94,28 @@ export async function createBoard(deps: ApiDeps, title: string, base: string): P
   const doc = new Y.Doc();
   initBoard(doc, { title, createdAt: Date.now() }, ORIGIN.server);
   try {
-    return await storeNewBoard(deps, doc, base);
+    return await storeNewBoard(deps, contentOf(doc), base);
   } finally {
     doc.destroy();
   }
 }
 
-/** Stores a new board with `doc` as its content (a new id, fresh keys) and signs its three links. */
-export async function storeNewBoard(deps: Pick<ApiDeps, 'store' | 'secret'>, doc: Y.Doc, base: string): Promise<CreatedBoard> {
+/** A new board's content: its encoded document and its title. */
+export interface BoardContent {
+  readonly state: Uint8Array;
+  readonly title: string;
+}
+
+/** The content of `doc`, to store as a new board. */
+export function contentOf(doc: Y.Doc): BoardContent {
+  return { state: Y.encodeStateAsUpdate(doc), title: readMeta(doc).title };
+}
+
+/** Stores a new board with `content` (a new id, fresh keys) and signs its three links. */
+export async function storeNewBoard(deps: Pick<ApiDeps, 'store' | 'secret'>, { state, title }: BoardContent, base: string): Promise<CreatedBoard> {
   const id = newBoardId();
-  const title = readMeta(doc).title;
   const keyVersions = { facilitator: 1, participant: 1, projector: 1 };
-  deps.store.createBoard({ id, title, createdAt: Date.now(), keyVersions }, Y.encodeStateAsUpdate(doc));
+  deps.store.createBoard({ id, title, createdAt: Date.now(), keyVersions }, state);
   const links = {} as Record<Role, string>;
   for (const role of ROLES) {
     const token = await signToken({ boardId: id, role, keyVersion: keyVersions[role] }, deps.secret);

@@ -11,12 +11,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
-import { isId, ValidationError } from '../../shared/index.ts';
-import { makeBackup, notesCsv, restoreBackup } from '../../shared/report/index.ts';
+import { isId } from '../../shared/index.ts';
+import { makeBackup, notesCsv } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
-import type { CreatedBoard } from './api.ts';
-import { HttpError, readJsonBody, requestUrl, sendJson } from './respond.ts';
+import type { BoardContent, CreatedBoard } from './api.ts';
+import { HttpError, readBody, requestUrl, sendJson } from './respond.ts';
+import { restoreOffThread } from './restore.ts';
 
 export interface BackupDeps {
   readonly store: BoardStore;
@@ -33,27 +34,17 @@ export async function handleBackupApi(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  createFrom: (doc: Y.Doc) => Promise<CreatedBoard>,
+  createFrom: (content: BoardContent) => Promise<CreatedBoard>,
 ): Promise<boolean> {
   if (path === '/api/boards/restore') {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       throw new HttpError(405, 'use POST with a backup file to restore it as a new board');
     }
-    const body = await readJsonBody(req, MAX_BACKUP_BYTES);
     const title = requestUrl(req).searchParams.get('title') ?? undefined;
-    let doc: Y.Doc;
-    try {
-      doc = restoreBackup(body, title);
-    } catch (err) {
-      if (err instanceof ValidationError) throw new HttpError(400, `cannot restore: ${err.message}`);
-      throw err;
-    }
-    try {
-      sendJson(res, 201, await createFrom(doc));
-    } finally {
-      doc.destroy();
-    }
+    const body = await readBody(req, MAX_BACKUP_BYTES);
+    if (body.byteLength === 0) throw new HttpError(400, 'the request has no backup in it; send the backup.json file as the body');
+    sendJson(res, 201, await createFrom(await restoreOffThread(body, title)));
     return true;
   }
   const m = /^\/api\/boards\/([^/]+)\/(backup\.json|notes\.csv)$/.exec(path);

@@ -14,7 +14,7 @@ import { isId, ValidationError } from '../../shared/index.ts';
 import { boardBounds, boardSvg, buildReport, newIncarnation, REPORT_WORDS, reportHtml } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
-import type { CreatedBoard } from './api.ts';
+import { contentOf, type BoardContent, type CreatedBoard } from './api.ts';
 import { REPORT_CSP } from './reportApi.ts';
 import { HttpError, requestUrl, sendJson } from './respond.ts';
 
@@ -31,7 +31,7 @@ export async function handleHistoryApi(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  createFrom: (doc: Y.Doc) => Promise<CreatedBoard>,
+  createFrom: (content: BoardContent) => Promise<CreatedBoard>,
 ): Promise<boolean> {
   const m = /^\/api\/boards\/([^/]+)\/history(?:\/(\d{1,12})\/(board\.svg|report\.html|restore))?$/.exec(path);
   if (!m) return false;
@@ -63,7 +63,7 @@ export async function handleHistoryApi(
   try {
     if (what === 'restore') {
       deps.snapshotBoard(boardId, 'before-restore');
-      sendJson(res, 201, await createFrom(doc));
+      sendJson(res, 201, await createFrom(contentOf(doc)));
       return true;
     }
     const lang = url.searchParams.get('lang') === 'nl' ? 'nl' : 'en';

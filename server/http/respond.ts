@@ -41,8 +41,8 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
   res.end(body);
 }
 
-/** Reads and parses a JSON body of at most `limit` bytes, or throws an `HttpError` (400 or 413). */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+/** Reads a body of at most `limit` bytes, or throws an `HttpError` (413). */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new HttpError(413, `request body over ${limit} bytes`);
   const chunks: Buffer[] = [];
@@ -52,7 +52,12 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     if (size > limit) throw new HttpError(413, `request body over ${limit} bytes`);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Reads and parses a JSON body of at most `limit` bytes, or throws an `HttpError` (400 or 413). */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = (await readBody(req, limit)).toString('utf8');
   if (text.trim() === '') throw new HttpError(400, 'request body is empty; send JSON such as {"title": "Future of our city"}');
   try {
     return JSON.parse(text) as unknown;

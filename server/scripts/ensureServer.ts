@@ -1,5 +1,5 @@
 /**
- * `npm start` step two: bundle the server into one plain JavaScript file (dist/server/index.mjs) with
+ * `npm start` step two: bundle the server into plain JavaScript (dist/server/index.mjs, and its restore worker) with
  * esbuild when it is missing or older than its sources; packages stay imports from node_modules.
  *
  * Why: run through `tsx`, the server kept a TypeScript loader in memory for its whole life (about
@@ -16,8 +16,10 @@ const sources = ['server', 'shared', 'package-lock.json'].map((p) => join(root, 
 
 if (isStale(SERVER_BUNDLE, sources)) {
   await build({
-    entryPoints: [join(root, 'server', 'index.ts')],
-    outfile: SERVER_BUNDLE,
+    // The restore worker (server/http/restore.ts) is a file of its own beside the server's.
+    entryPoints: { index: join(root, 'server', 'index.ts'), restoreWorker: join(root, 'server', 'http', 'restoreWorker.ts') },
+    outdir: join(root, 'dist', 'server'),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

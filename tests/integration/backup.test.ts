@@ -54,6 +54,14 @@ describe('backup and restore', () => {
     expect(original.state).toBe(backup.state);
   });
 
+  it('restores run beside the server, two at a time: a third at once is told to try again (503), and made when asked again', async () => {
+    const backup = await (await get(await fixtureOnServer(), 'backup.json')).text();
+    const restore = () => fetch(`${running.server.localUrl}/api/boards/restore`, { method: 'POST', body: backup });
+    const statuses = (await Promise.all([restore(), restore(), restore()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 503]);
+    expect((await restore()).status).toBe(201);
+  });
+
   it('refuses what is not a backup, with a reason', async () => {
     const post = (body: string) => fetch(`${running.server.localUrl}/api/boards/restore`, { method: 'POST', body });
     const notBackup = await post(JSON.stringify({ hello: 'world' }));

@@ -18,7 +18,7 @@ afterAll(() => {
 });
 
 describe('npm start', () => {
-  it('builds the client and the server bundle when needed and serves the page, the API and the websocket endpoint', async () => {
+  it('builds the client and the server bundle when needed and serves the page, the API (a restore in its bundled worker too) and the websocket endpoint', async () => {
     const port = await freePort();
     child = spawn('npm', ['start'], {
       cwd: ROOT,
@@ -47,6 +47,12 @@ describe('npm start', () => {
     expect(js.headers.get('cache-control')).toContain('immutable');
     const created = await fetch(`${base}/api/boards`, { method: 'POST', body: JSON.stringify({ title: 'Started' }) });
     expect(created.status).toBe(201);
+    // A restore runs in the bundled worker beside the bundled server.
+    const { id, links } = (await created.json()) as { id: string; links: { facilitator: string } };
+    const backup = await fetch(`${base}/api/boards/${id}/backup.json`, { headers: { Authorization: `Bearer ${links.facilitator.split('#token=')[1]}` } });
+    const restored = await fetch(`${base}/api/boards/restore`, { method: 'POST', body: await backup.text() });
+    expect(restored.status).toBe(201);
+    expect(existsSync(join(ROOT, 'dist', 'server', 'restoreWorker.mjs'))).toBe(true);
     expect(out).toContain('Olifant is running.');
     // What runs is the server bundle, built by the start script.
     expect(existsSync(join(ROOT, 'dist', 'server', 'index.mjs'))).toBe(true);

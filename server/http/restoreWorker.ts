@@ -1,0 +1,28 @@
+/**
+ * A restore's heavy part, run in a worker thread (see restore.ts): parse the backup, build the board
+ * as a new incarnation, encode it. Posts `{ ok: true, state, title }` or `{ ok: false, message }`.
+ *
+ * Why: a backup comes from anyone (a restore needs no link) and may be 64 MiB. Parsed and applied on
+ * the main thread, one stalled every board on the server for seconds, and a few at once could take
+ * the process past its memory (found in review). Here a hostile file costs a worker, not the server.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import * as Y from 'yjs';
+import { readMeta, ValidationError } from '../../shared/index.ts';
+import { restoreBackup } from '../../shared/report/index.ts';
+
+const { body, title } = workerData as { body: Uint8Array; title: string | undefined };
+try {
+  let input: unknown;
+  try {
+    input = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    throw new ValidationError('the file is not JSON; choose a backup file saved from Olifant (backup.json)');
+  }
+  const doc = restoreBackup(input, title);
+  const state = Y.encodeStateAsUpdate(doc);
+  parentPort!.postMessage({ ok: true, state, title: readMeta(doc).title }, [state.buffer as ArrayBuffer]);
+} catch (err) {
+  if (!(err instanceof ValidationError)) throw err; // the worker's error event: answered as a failure
+  parentPort!.postMessage({ ok: false, message: err.message });
+}
