@@ -41,6 +41,7 @@ export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res:
   if (!m) return false;
   const [, boardId, what, role] = m as unknown as [string, string, 'links' | 'connections' | 'join', string | undefined];
   if (!isId(boardId)) throw new HttpError(404, 'unknown board');
+  if (role !== undefined && what !== 'links') throw new HttpError(404, `no API route ${path}; links are replaced at /api/boards/<id>/links/<role>/rotate`);
   const token = requestToken(req.headers.authorization, requestUrl(req));
   const auth = await authorize(deps.store, deps.secret, boardId, token);
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);

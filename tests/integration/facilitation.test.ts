@@ -65,6 +65,9 @@ describe('link rotation', () => {
     expect(facRotate.status).toBe(400);
     expect(((await facRotate.json()) as { error: string }).error).toMatch(/only the participant and projector/);
     expect((await api(`/api/boards/${board.id}/links/projector/rotate`, tokenOf(board.links.facilitator))).status).toBe(405);
+    // Only under /links (found in review: /join/participant/rotate replaced the participant link too).
+    expect((await api(`/api/boards/${board.id}/join/participant/rotate`, tokenOf(board.links.facilitator), { method: 'POST' })).status).toBe(404);
+    expect((await api(`/api/boards/${board.id}/links`, tokenOf(board.links.facilitator))).status).toBe(200);
   });
 
   it('counts the open sockets per role for the facilitator, and tells the time', async () => {
