@@ -37,7 +37,7 @@ export async function startOlifant(env: Record<string, string> = {}, inspect = f
   execFileSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/scripts/ensureServer.ts')], { cwd: ROOT, stdio: 'inherit' });
   const entry = ['--enable-source-maps', resolve(ROOT, 'dist/server/index.mjs')];
   // Every load client comes from 127.0.0.1 here, where they would be a room's worth of devices.
-  const benchEnv = { OLIFANT_LOG_LEVEL: 'warn', OLIFANT_MAX_CONNECTIONS_PER_IP: '100000' };
+  const benchEnv = { OLIFANT_LOG_LEVEL: 'warn', OLIFANT_MAX_CONNECTIONS_PER_IP: '100000', OLIFANT_NEW_BOARDS_PER_HOUR: '1000000' };
   const server = await spawnServer(dir.path, await freePort(), { ...benchEnv, ...inspectEnv, ...env }, entry);
   return {
     name: 'olifant',

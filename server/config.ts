@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { z } from '../shared/model/zod.ts';
 import { NEW_PEOPLE_PER_HOUR } from './auth/newPeople.ts';
+import { NEW_BOARDS_PER_HOUR } from './http/newBoards.ts';
 import { parseTrustedProxies } from './http/clientAddress.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './http/origin.ts';
 
@@ -49,6 +50,8 @@ export interface ServerConfig {
   readonly heapGrowingPercent?: number;
   /** New participant ids bound to device keys per hour, across everyone; past it new ids join unproven. */
   readonly newPeoplePerHour?: number;
+  /** Boards one client address may make (new or restored) per hour; past it, 429. */
+  readonly newBoardsPerHour?: number;
 }
 
 // zod/mini (as the shared model uses): the classic API would load all of zod into the server.
@@ -93,6 +96,7 @@ const envSchema = z.object({
   OLIFANT_TRUSTED_PROXIES: parsedBy(parseTrustedProxies),
   OLIFANT_HEAP_GROWING_PERCENT: int(0, 1000, 50),
   OLIFANT_NEW_PEOPLE_PER_HOUR: int(1, 10_000_000, NEW_PEOPLE_PER_HOUR),
+  OLIFANT_NEW_BOARDS_PER_HOUR: int(1, 10_000_000, NEW_BOARDS_PER_HOUR),
 });
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -124,5 +128,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustedProxies: parseTrustedProxies(e.OLIFANT_TRUSTED_PROXIES),
     heapGrowingPercent: e.OLIFANT_HEAP_GROWING_PERCENT,
     newPeoplePerHour: e.OLIFANT_NEW_PEOPLE_PER_HOUR,
+    newBoardsPerHour: e.OLIFANT_NEW_BOARDS_PER_HOUR,
   };
 }

@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { loadSecret } from './auth/secret.ts';
 import type { ServerConfig } from './config.ts';
 import { createRequestHandler } from './http/app.ts';
+import { NEW_BOARDS_PER_HOUR, NewBoardsBudget } from './http/newBoards.ts';
 import { createUpgradeHandler } from './http/upgrade.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics/metrics.ts';
@@ -55,6 +56,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       snapshotBoard: (id, reason) => registry.snapshot(id, reason),
       closeRevoked: (id, role, version) => registry.closeRevoked(id, role, version),
       connectionCounts: (id) => registry.connectionCounts(id),
+      newBoards: new NewBoardsBudget(config.newBoardsPerHour ?? NEW_BOARDS_PER_HOUR),
+      trustedProxies: config.trustedProxies,
       metrics,
       log,
       clientDir: config.clientDir,

@@ -26,6 +26,7 @@ import { handleLinksApi, type LinksDeps } from './linksApi.ts';
 import { handleReportApi, type ReportDeps } from './reportApi.ts';
 import { handleBackupApi, type BackupDeps } from './backupApi.ts';
 import { handleHistoryApi, type HistoryDeps } from './historyApi.ts';
+import { spendNewBoard } from './newBoards.ts';
 import { HttpError, readJsonBody, requestUrl, sendJson } from './respond.ts';
 
 /** Largest accepted API request body. */
@@ -85,6 +86,7 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
     if (err instanceof ValidationError) throw new HttpError(400, `invalid board: ${err.message}`);
     throw err;
   }
+  spendNewBoard(deps, req);
   sendJson(res, 201, await createBoard(deps, title, baseUrl(deps, req)));
   return true;
 }

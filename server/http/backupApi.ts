@@ -17,9 +17,10 @@ import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import type { BoardContent, CreatedBoard } from './api.ts';
 import { HttpError, readBody, requestUrl, sendJson } from './respond.ts';
+import { spendNewBoard, type NewBoardDeps } from './newBoards.ts';
 import { restoreOffThread } from './restore.ts';
 
-export interface BackupDeps {
+export interface BackupDeps extends NewBoardDeps {
   readonly store: BoardStore;
   readonly secret: Uint8Array;
   readonly readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => T;
@@ -42,6 +43,7 @@ export async function handleBackupApi(
       throw new HttpError(405, 'use POST with a backup file to restore it as a new board');
     }
     const title = requestUrl(req).searchParams.get('title') ?? undefined;
+    spendNewBoard(deps, req);
     const body = await readBody(req, MAX_BACKUP_BYTES);
     if (body.byteLength === 0) throw new HttpError(400, 'the request has no backup in it; send the backup.json file as the body');
     sendJson(res, 201, await createFrom(await restoreOffThread(body, title)));

@@ -50,6 +50,8 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     allowedOrigins: [],
     maxConnectionsPerIp: 1000,
     trustedProxies: [],
+    // Test files and stress runs make many boards from one address.
+    newBoardsPerHour: 1_000_000,
     ...overrides,
   };
   return startServer(config, createLogger(config.logLevel));

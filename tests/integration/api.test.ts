@@ -37,6 +37,24 @@ describe('POST /api/boards', () => {
     }
   });
 
+  it('one address makes at most OLIFANT_NEW_BOARDS_PER_HOUR boards an hour, restores included (429); another address is not held up', async () => {
+    const d = tempDir();
+    const s = await startTestServer(d.path, { newBoardsPerHour: 2, trustedProxies: ['127.0.0.1'] });
+    try {
+      const make = (from: string) => fetch(`${s.localUrl}/api/boards`, { method: 'POST', headers: { 'X-Forwarded-For': from }, body: '{"title": "Again"}' });
+      expect([(await make('10.0.0.1')).status, (await make('10.0.0.1')).status]).toEqual([201, 201]);
+      const refused = await make('10.0.0.1');
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: string }).error).toContain('OLIFANT_NEW_BOARDS_PER_HOUR');
+      const restore = await fetch(`${s.localUrl}/api/boards/restore`, { method: 'POST', headers: { 'X-Forwarded-For': '10.0.0.1' }, body: '{}' });
+      expect(restore.status).toBe(429);
+      expect((await make('10.0.0.2')).status).toBe(201);
+    } finally {
+      await s.close();
+      d.cleanup();
+    }
+  });
+
   it.each([
     ['{"title": ""}', /title: must not be empty/],
     ['{"title": 42}', /title: must be a string/],

@@ -55,6 +55,12 @@ describe('readConfig', () => {
     expect(() => readConfig({ OLIFANT_NEW_PEOPLE_PER_HOUR: '0' })).toThrow(/OLIFANT_NEW_PEOPLE_PER_HOUR/);
   });
 
+  it('reads OLIFANT_NEW_BOARDS_PER_HOUR, 200 unless set', () => {
+    expect(readConfig({}).newBoardsPerHour).toBe(200);
+    expect(readConfig({ OLIFANT_NEW_BOARDS_PER_HOUR: '5' }).newBoardsPerHour).toBe(5);
+    expect(() => readConfig({ OLIFANT_NEW_BOARDS_PER_HOUR: '0' })).toThrow(/OLIFANT_NEW_BOARDS_PER_HOUR/);
+  });
+
   it('names each bad variable', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ OLIFANT_SECRET: 'short' })).toThrow(/OLIFANT_SECRET: must be at least 32/);

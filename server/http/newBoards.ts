@@ -1,0 +1,59 @@
+/**
+ * How many boards one client address may make an hour (new ones and restores): a budget per address
+ * that refills over the hour (OLIFANT_NEW_BOARDS_PER_HOUR).
+ *
+ * Why: anyone may start a board, with no account, and a board is kept for good; without a budget a
+ * script could fill the server's disk with empty boards or restored copies (found in review). A venue
+ * shares one address, and a facilitator team makes a handful of boards in a day, so it is generous.
+ */
+import type { IncomingMessage } from 'node:http';
+import { capGroup, clientAddress } from './clientAddress.ts';
+import { HttpError } from './respond.ts';
+
+/** Default for OLIFANT_NEW_BOARDS_PER_HOUR. */
+export const NEW_BOARDS_PER_HOUR = 200;
+
+export class NewBoardsBudget {
+  /** Per address (an IPv6 one by its /64): boards left, and when that was counted. */
+  private readonly left = new Map<string, { boards: number; at: number }>();
+
+  constructor(
+    private readonly perHour: number,
+    /** A clock that never steps back (the wall clock can). */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Takes one board from `address`'s budget; false when it is spent for now. */
+  take(address: string): boolean {
+    const group = capGroup(address);
+    const t = this.now();
+    const was = this.left.get(group);
+    const boards = was ? Math.min(this.perHour, was.boards + ((t - was.at) * this.perHour) / 3_600_000) : this.perHour;
+    if (this.left.size > 10_000) this.forgetRefilled(t);
+    if (boards < 1) {
+      this.left.set(group, { boards, at: t });
+      return false;
+    }
+    this.left.set(group, { boards: boards - 1, at: t });
+    return true;
+  }
+
+  /** Drops addresses whose budget has refilled: there is nothing to remember about them. */
+  private forgetRefilled(t: number): void {
+    for (const [group, { boards, at }] of this.left) {
+      if (boards + ((t - at) * this.perHour) / 3_600_000 >= this.perHour) this.left.delete(group);
+    }
+  }
+}
+
+export interface NewBoardDeps {
+  readonly newBoards: NewBoardsBudget;
+  /** Reverse proxies whose X-Forwarded-For is believed for the client's address. */
+  readonly trustedProxies: readonly string[];
+}
+
+/** Takes one board from the budget of `req`'s address, or throws a 429 saying so. */
+export function spendNewBoard(deps: NewBoardDeps, req: IncomingMessage): void {
+  if (deps.newBoards.take(clientAddress(req, deps.trustedProxies))) return;
+  throw new HttpError(429, 'this address has made as many boards as it may this hour (OLIFANT_NEW_BOARDS_PER_HOUR); try again later');
+}
