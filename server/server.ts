@@ -89,7 +89,9 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   });
   // A request Node cannot parse (an oversized header, bad framing) gets a status saying so, not a reset.
   http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    // Not into a response already under way on this connection (keep-alive): its bytes would mix.
+    const underWay = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+    if (err.code === 'ECONNRESET' || !socket.writable || underWay) return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });

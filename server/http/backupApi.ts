@@ -18,7 +18,7 @@ import type { BoardStore } from '../persistence/store.ts';
 import type { BoardContent, CreatedBoard } from './api.ts';
 import { HttpError, readBody, requestUrl, sendJson } from './respond.ts';
 import { spendNewBoard, type NewBoardDeps } from './newBoards.ts';
-import { restoreOffThread } from './restore.ts';
+import { assertRestoreSlot, restoreOffThread } from './restore.ts';
 
 export interface BackupDeps extends NewBoardDeps {
   readonly store: BoardStore;
@@ -43,6 +43,7 @@ export async function handleBackupApi(
       throw new HttpError(405, 'use POST with a backup file to restore it as a new board');
     }
     const title = requestUrl(req).searchParams.get('title') ?? undefined;
+    assertRestoreSlot();
     spendNewBoard(deps, req);
     const body = await readBody(req, MAX_BACKUP_BYTES);
     if (body.byteLength === 0) throw new HttpError(400, 'the request has no backup in it; send the backup.json file as the body');

@@ -26,7 +26,7 @@ type Outcome = { ok: true; state: Uint8Array; title: string } | { ok: false; mes
  * saying what went wrong (400 not a backup, 413 too large for this server, 503 busy or failed).
  */
 export async function restoreOffThread(body: Uint8Array, title: string | undefined): Promise<{ state: Uint8Array; title: string }> {
-  if (running >= AT_ONCE) throw new HttpError(503, 'other restores are running; try again in a minute');
+  assertRestoreSlot();
   running++;
   try {
     const outcome = await runWorker(body, title);
@@ -50,9 +50,15 @@ function workerEntry(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
+/** Throws the 503 when as many restores run as may: asked before a body is read or a budget spent. */
+export function assertRestoreSlot(): void {
+  if (running >= AT_ONCE) throw new HttpError(503, 'other restores are running; try again in a minute');
+}
+
 function runWorker(body: Uint8Array, title: string | undefined): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerEntry(), { workerData: { body, title }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+    worker.unref(); // a restore under way does not keep a stopping server's process alive
     let outcome: Outcome | undefined;
     const timer = setTimeout(() => void worker.terminate(), TIME_LIMIT_MS);
     worker.once('message', (m: Outcome) => (outcome = m));

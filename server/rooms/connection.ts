@@ -102,6 +102,7 @@ export class Connection {
   }
 
   private askedToResyncAt = Number.NEGATIVE_INFINITY;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   private stateReads = STATE_READS_AT_ONCE;
   private stateReadsAt = performance.now();
 
@@ -120,15 +121,23 @@ export class Connection {
   }
 
   /**
-   * Whether the server may ask this client again for what it lacks (sync step 1): once a second at
-   * most, so a client that keeps sending what cannot be applied yet does not make the server encode
-   * its state vector for every message.
+   * Asks this client for what the server lacks: sends `message()` (a sync step 1) now, or, if it was
+   * asked less than a second ago, once that second is over. So a client that keeps sending what cannot
+   * be applied yet does not make the server encode its state vector for every message, and no update
+   * dropped meanwhile goes unasked for (found in review).
    */
-  mayAskToResync(): boolean {
-    const now = performance.now();
-    if (now - this.askedToResyncAt < 1000) return false;
-    this.askedToResyncAt = now;
-    return true;
+  askToResync(message: () => Uint8Array): void {
+    if (this.resyncTimer !== undefined) return;
+    const wait = this.askedToResyncAt + 1000 - performance.now();
+    const ask = () => {
+      this.resyncTimer = undefined;
+      if (this.ws.readyState !== this.ws.OPEN) return;
+      this.askedToResyncAt = performance.now();
+      this.send(message());
+    };
+    if (wait <= 0) return ask();
+    this.resyncTimer = setTimeout(ask, wait);
+    this.resyncTimer.unref();
   }
 
   /** Projector connections may read everything but change nothing. */

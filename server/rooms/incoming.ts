@@ -9,15 +9,18 @@
  *   note) while the new part lands in the facilitator's frame (found in review: a participant locked
  *   the board this way). So the update is first cut to what the server lacks (`Y.diffUpdate`), which
  *   writes each cut struct as Yjs will place it, and that cut update is checked and applied.
- * - It holds back a struct beyond what it has of that client (a gap) and applies it later, inside
+ * - It holds back what it cannot place yet (a struct past what it has of its client, an item next to
+ *   or inside one it does not have, a deletion of what it does not have) and applies it later, inside
  *   whichever update fills the gap, unchecked and never sent to that update's author (found in review:
  *   a participant's held-back struct swallowed the facilitator's next change). Such an update is not
- *   applied; the client is asked for what the server lacks (sync step 1), which an honest client
- *   answers in order. Honest clients send gaps only after updates dropped during a lock, and the
- *   server asks every participant for them when the lock lifts anyway.
- * A participant's structs under a document client ID that another open connection speaks for (the
- * same ID as in awareness) also wait: they would take that client's next clocks, so its real changes
- * would be skipped as known.
+ *   applied; the client is asked for what the server lacks (sync step 1, again a second later if it
+ *   keeps coming), which an honest client answers with everything, in order. Honest clients send one
+ *   after updates dropped during a lock, or when a change from another tab of the device reached them
+ *   before it reached the server.
+ * A participant's structs under the document client ID of an open facilitator page (the same ID as in
+ * awareness) also wait: they would take its next clocks, so its change in flight would be skipped as
+ * known. Between participants this is not checked: an ID can be taken over in awareness once its page
+ * is gone, and the taker could then hold back the owner's every write (found in review).
  */
 import * as Y from 'yjs';
 import { isBoardLocked } from '../../shared/index.ts';
@@ -58,7 +61,7 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
   if (participant && !empty && isBoardLocked(doc)) return { kind: 'locked' };
   const own = lackedPart(doc, update, decoded);
-  if (own === 'gap' || (participant && writesAsAnother(own.decoded, conn, ctx.owners))) return { kind: 'ask' };
+  if (own === 'gap' || (participant && writesAsFacilitator(own.decoded, conn, ctx.owners))) return { kind: 'ask' };
   if (!participant) {
     if (dependsOnUnknown(doc, own.decoded)) throw new ProtocolError('invalidUpdate', 'it builds on what the server does not have');
     return { kind: 'apply', update: own.update };
@@ -74,8 +77,11 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
 }
 
 /**
- * The part of `update` the server lacks, as Yjs would apply it; `'gap'` when some of it would be held
- * back (it starts past what the server has of its client, or skips clocks).
+ * The part of `update` the server lacks, as Yjs would apply it; `'gap'` when Yjs would hold some of it
+ * back: a struct that starts past what the server has of its client or skips clocks, an item placed
+ * next to or inside one that is neither on the server nor in the update (found in review: an item with
+ * a known left neighbour but an unknown right one waited, and landed later inside the facilitator's
+ * lock), or a deletion of what is neither.
  */
 export function lackedPart(doc: Y.Doc, update: Uint8Array, decoded: Decoded): { update: Uint8Array; decoded: Decoded } | 'gap' {
   const states = new Map<number, number>();
@@ -88,27 +94,37 @@ export function lackedPart(doc: Y.Doc, update: Uint8Array, decoded: Decoded): { 
     update = Y.diffUpdate(update, Y.encodeStateVector(states));
     decoded = Y.decodeUpdate(update);
   }
-  // One section per client (checked before), its structs in clock order: only its start can leave a gap.
-  const seen = new Set<number>();
+  // One section per client (checked before), its structs in clock order: what the server and the
+  // update hold of each client together, if the update starts where the server's copy ends.
+  const reach = new Map<number, number>();
   for (const s of decoded.structs) {
     if (s instanceof Y.Skip) return 'gap';
-    if (seen.has(s.id.client)) continue;
-    seen.add(s.id.client);
-    if (s.id.clock !== stateOf(s.id.client)) return 'gap';
+    const at = reach.get(s.id.client) ?? stateOf(s.id.client);
+    if (s.id.clock !== at) return 'gap';
+    reach.set(s.id.client, at + s.length);
+  }
+  const here = (id: { client: number; clock: number } | null) => id === null || id.clock < (reach.get(id.client) ?? stateOf(id.client));
+  for (const s of decoded.structs) {
+    if (s instanceof Y.Item && !(here(s.origin) && here(s.rightOrigin) && (!(s.parent instanceof Y.ID) || here(s.parent)))) return 'gap';
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const known = reach.get(client) ?? stateOf(client);
+    if (ranges.some((r) => r.clock + r.len > known)) return 'gap';
   }
   return { update, decoded };
 }
 
 /**
- * Whether the update has structs under a client ID that another open connection speaks for in
- * awareness, unless that connection is the same proven person (a tablet's new socket before its old
- * one is known dead, or another tab of the same device).
+ * Whether a participant's update has structs under a document client ID that an open facilitator
+ * connection speaks for in awareness (the same ID). They would take the facilitator's next clocks, so
+ * the facilitator's change in flight (a lock, say) would be skipped as known. A proven person's own
+ * other tab (a facilitator who also opened the participant link on the same device) may.
  */
-function writesAsAnother(decoded: Decoded, conn: Connection, owners: AwarenessHolders): boolean {
+function writesAsFacilitator(decoded: Decoded, conn: Connection, owners: AwarenessHolders): boolean {
   const clients = new Set(decoded.structs.map((s) => s.id.client));
   for (const client of clients) {
     const owner = owners.ownerOf(client);
-    if (owner && owner !== conn && !(conn.personId !== undefined && owner.personId === conn.personId)) return true;
+    if (owner?.role === 'facilitator' && !(conn.personId !== undefined && owner.personId === conn.personId)) return true;
   }
   return false;
 }

@@ -151,7 +151,9 @@ export class Room {
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         if (knowsNothingOf(this.doc, payload)) {
-          // Joins of a big board at once (the room after a break) share one encoding of the state.
+          // Joins of a big board at once (the room after a break) share one encoding of the state;
+          // encoding it anew (the board changed since) counts as a computed answer.
+          if (!this.fullStateMessage && !this.storedState && !conn.mayReadState()) throw new ProtocolError('tooManyMessages', 'sync requests faster than one every 5 s');
           this.fullStateMessage ??= this.storedState ? fullStateMessageOf(this.storedState) : fullStateMessage(this.doc);
           conn.send(this.fullStateMessage);
           return;
@@ -177,7 +179,7 @@ export class Room {
     const admission = admitUpdate(this.doc, sent, conn, { owners: this.awarenessOwners, isPersonBound: (id) => this.opts.store.isPersonBound(id) });
     if (admission.kind !== 'apply') {
       this.opts.metrics.ignoredWrites.inc();
-      if (admission.kind === 'ask' && conn.mayAskToResync()) conn.send(syncStep1Message(this.doc));
+      if (admission.kind === 'ask') conn.askToResync(() => syncStep1Message(this.doc));
       return;
     }
     const update = admission.update;

@@ -14,7 +14,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 const SERVER_BUNDLE = join(root, 'dist', 'server', 'index.mjs');
 const sources = ['server', 'shared', 'package-lock.json'].map((p) => join(root, p));
 
-if (isStale(SERVER_BUNDLE, sources)) {
+if (isStale(SERVER_BUNDLE, sources) || isStale(join(root, 'dist', 'server', 'restoreWorker.mjs'), sources)) {
   await build({
     // The restore worker (server/http/restore.ts) is a file of its own beside the server's.
     entryPoints: { index: join(root, 'server', 'index.ts'), restoreWorker: join(root, 'server', 'http', 'restoreWorker.ts') },

@@ -12,6 +12,8 @@ export interface CraftedItem {
   parent?: string;
   sub?: string;
   origin?: [client: number, clock: number];
+  /** The item it was inserted before (only with `origin`). */
+  rightOrigin?: [client: number, clock: number];
   values: unknown[];
 }
 
@@ -25,10 +27,14 @@ export function craftedUpdate(sections: { client: number; clock: number; items: 
     encoding.writeVarUint(e, clock);
     for (const item of items) {
       const CONTENT_ANY = 8;
-      encoding.writeUint8(e, CONTENT_ANY | (item.origin ? 0x80 : item.sub !== undefined ? 0x20 : 0));
+      encoding.writeUint8(e, CONTENT_ANY | (item.origin ? 0x80 | (item.rightOrigin ? 0x40 : 0) : item.sub !== undefined ? 0x20 : 0));
       if (item.origin) {
         encoding.writeVarUint(e, item.origin[0]);
         encoding.writeVarUint(e, item.origin[1]);
+        if (item.rightOrigin) {
+          encoding.writeVarUint(e, item.rightOrigin[0]);
+          encoding.writeVarUint(e, item.rightOrigin[1]);
+        }
       } else {
         encoding.writeVarUint(e, 1); // the parent is a root, by name
         encoding.writeVarString(e, item.parent!);

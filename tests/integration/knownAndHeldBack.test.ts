@@ -7,7 +7,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createGroup, facilitationMap, listGroups, ORIGIN, readFacilitation, setBoardLocked, startTimer } from '../../shared/index.ts';
+import { createGroup, createNote, facilitationMap, listGroups, ORIGIN, readFacilitation, setBoardLocked, startTimer } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { MAX_AWARENESS_ENTRIES, MAX_AWARENESS_IDS_PER_CONNECTION } from '../../server/rooms/identity.ts';
 import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
@@ -102,6 +102,39 @@ describe('what Yjs would hold back is not applied; the client is asked for what 
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     expect(Y.getState(serverDoc().store, F)).toBe(Y.getState(fac.doc.store, F));
     expect(readFacilitation((await freshClient()).doc).boardLocked).toBe(true);
+  });
+
+  it("an item with a known left neighbour but a right one the server lacks waits too: it cannot land inside the facilitator's lock (found in review)", async () => {
+    const writer = connectClient(server.localUrl, boardId, tokenOf(links.participant));
+    opened.push(writer);
+    await waitSynced(writer);
+    const noteId = createNote(writer.doc, { text: 'kept', x: 0, y: 0, authorId: 'w' }, ORIGIN.local);
+    await waitFor(() => serverDoc().getMap('notes').has(noteId), 'the note to reach the server');
+    const noteItem = (serverDoc().getMap('notes') as unknown as { _map: Map<string, Y.Item> })._map.get(noteId)!;
+    const F = fac.doc.clientID;
+    const raw = await participantSocket();
+    const asked = stepOnes(raw);
+    const P = 515151;
+    const next = Y.getState(fac.doc.store, F);
+    raw.ws.send(updateMessage(craftedUpdate([{ client: P, clock: 0, items: [{ origin: [noteItem.id.client, noteItem.id.clock], rightOrigin: [F, next + 1], values: ['x'] }] }])));
+    await waitFor(() => stepOnes(raw) > asked, 'the server to ask for what it lacks');
+    expect(Y.getState(serverDoc().store, P)).toBe(0);
+    // The facilitator's next two changes fill the clocks the item waited for: nothing lands with them.
+    setBoardLocked(fac.doc, true, ORIGIN.local);
+    setBoardLocked(fac.doc, false, ORIGIN.local);
+    await waitFor(() => Y.getState(serverDoc().store, F) === next + 2, "the facilitator's changes to reach the server");
+    expect(Y.getState(serverDoc().store, P)).toBe(0);
+    expect(serverDoc().store.pendingStructs).toBeNull();
+  });
+
+  it('every update that waits is asked for, also one that comes within a second of the last ask', async () => {
+    const F = fac.doc.clientID;
+    const raw = await participantSocket();
+    const asked = stepOnes(raw);
+    raw.ws.send(updateMessage(gcUpdate(F, Y.getState(fac.doc.store, F) + 1, 1)));
+    await waitFor(() => stepOnes(raw) === asked + 1, 'the first ask');
+    raw.ws.send(updateMessage(gcUpdate(F, Y.getState(fac.doc.store, F) + 5, 1)));
+    await waitFor(() => stepOnes(raw) === asked + 2, 'the second ask, a second later');
   });
 
   it("a held-back deletion of the facilitator's next clocks leaves the group they create whole", async () => {
