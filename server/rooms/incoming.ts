@@ -36,7 +36,7 @@ export type Admission =
   | { readonly kind: 'apply'; readonly update: Uint8Array }
   /** A participant's change while the board is locked: dropped; asked for again when the lock lifts. */
   | { readonly kind: 'locked' }
-  /** Not now: ask the client for what the server lacks (a gap, or another connection's client ID). */
+  /** Not now: ask the client for what the server lacks (Yjs would hold it back, or a facilitator page's client ID). */
   | { readonly kind: 'ask' };
 
 export interface AdmissionContext {
