@@ -12,8 +12,11 @@
 /** Default for OLIFANT_NEW_PEOPLE_PER_HOUR. */
 export const NEW_PEOPLE_PER_HOUR = 5000;
 
-/** A token bucket: holds up to `perHour` bindings, refilled at `perHour` an hour. */
-export class NewPeopleBudget {
+/**
+ * A token bucket: holds up to `perHour` takes, refilled at `perHour` an hour. The budget of new
+ * participant ids, and (one per address) of new boards (`server/http/newBoards.ts`).
+ */
+export class HourlyBudget {
   private left: number;
   private at: number;
 
@@ -26,13 +29,23 @@ export class NewPeopleBudget {
     this.at = now();
   }
 
-  /** Takes one binding from the budget; false when it is spent for now. */
+  /** Takes one from the budget; false when it is spent for now. */
   take(): boolean {
-    const t = this.now();
-    this.left = Math.min(this.perHour, this.left + ((t - this.at) * this.perHour) / 3_600_000);
-    this.at = t;
+    this.refill();
     if (this.left < 1) return false;
     this.left -= 1;
     return true;
+  }
+
+  /** Whether the budget is whole again (nothing taken in the last hour's worth). */
+  get full(): boolean {
+    this.refill();
+    return this.left >= this.perHour;
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.left = Math.min(this.perHour, this.left + ((t - this.at) * this.perHour) / 3_600_000);
+    this.at = t;
   }
 }

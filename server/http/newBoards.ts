@@ -7,6 +7,7 @@
  * shares one address, and a facilitator team makes a handful of boards in a day, so it is generous.
  */
 import type { IncomingMessage } from 'node:http';
+import { HourlyBudget } from '../auth/newPeople.ts';
 import { capGroup, clientAddress } from './clientAddress.ts';
 import { HttpError } from './respond.ts';
 
@@ -14,8 +15,8 @@ import { HttpError } from './respond.ts';
 export const NEW_BOARDS_PER_HOUR = 200;
 
 export class NewBoardsBudget {
-  /** Per address (an IPv6 one by its /64): boards left, and when that was counted. */
-  private readonly left = new Map<string, { boards: number; at: number }>();
+  /** Per address (an IPv6 one by its /64), its budget. */
+  private readonly left = new Map<string, HourlyBudget>();
 
   constructor(
     private readonly perHour: number,
@@ -26,23 +27,13 @@ export class NewBoardsBudget {
   /** Takes one board from `address`'s budget; false when it is spent for now. */
   take(address: string): boolean {
     const group = capGroup(address);
-    const t = this.now();
-    const was = this.left.get(group);
-    const boards = was ? Math.min(this.perHour, was.boards + ((t - was.at) * this.perHour) / 3_600_000) : this.perHour;
-    if (this.left.size > 10_000) this.forgetRefilled(t);
-    if (boards < 1) {
-      this.left.set(group, { boards, at: t });
-      return false;
+    if (this.left.size > 10_000) {
+      // Addresses whose budget is whole again need not be remembered.
+      for (const [g, budget] of this.left) if (budget.full) this.left.delete(g);
     }
-    this.left.set(group, { boards: boards - 1, at: t });
-    return true;
-  }
-
-  /** Drops addresses whose budget has refilled: there is nothing to remember about them. */
-  private forgetRefilled(t: number): void {
-    for (const [group, { boards, at }] of this.left) {
-      if (boards + ((t - at) * this.perHour) / 3_600_000 >= this.perHour) this.left.delete(group);
-    }
+    let budget = this.left.get(group);
+    if (!budget) this.left.set(group, (budget = new HourlyBudget(this.perHour, this.now)));
+    return budget.take();
   }
 }
 

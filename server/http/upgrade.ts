@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { isId, type Role } from '../../shared/index.ts';
 import { authorize } from '../auth/authorize.ts';
-import { NEW_PEOPLE_PER_HOUR, NewPeopleBudget } from '../auth/newPeople.ts';
+import { NEW_PEOPLE_PER_HOUR, HourlyBudget } from '../auth/newPeople.ts';
 import { redactUrl, type Logger } from '../log.ts';
 import { AddressCounter, clientAddress } from './clientAddress.ts';
 import { originAllowed, type AllowedOrigins } from './origin.ts';
@@ -48,7 +48,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   const { wss, store, secret, metrics, log } = deps;
   const connections = new Map<WebSocket, Connection>();
   const perAddress = new AddressCounter(deps.maxConnectionsPerAddress);
-  const newPeople = new NewPeopleBudget(deps.newPeoplePerHour ?? NEW_PEOPLE_PER_HOUR);
+  const newPeople = new HourlyBudget(deps.newPeoplePerHour ?? NEW_PEOPLE_PER_HOUR);
 
   function refuse(req: IncomingMessage, socket: Duplex, status: number, reason: string): void {
     metrics.errors.inc({ kind: 'refused_upgrade' });

@@ -150,16 +150,14 @@ export class Room {
     const payload = readOrThrow(() => decoding.readVarUint8Array(decoder));
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
-        if (knowsNothingOf(this.doc, payload)) {
-          // Joins of a big board at once (the room after a break) share one encoding of the state;
-          // encoding it anew (the board changed since) counts as a computed answer.
-          if (!this.fullStateMessage && !this.storedState && !conn.mayReadState()) throw new ProtocolError('tooManyMessages', 'sync requests faster than one every 5 s');
-          this.fullStateMessage ??= this.storedState ? fullStateMessageOf(this.storedState) : fullStateMessage(this.doc);
-          conn.send(this.fullStateMessage);
-          return;
-        }
-        if (!conn.mayReadState()) throw new ProtocolError('tooManyMessages', 'sync requests faster than one every 5 s');
-        conn.send(syncStep2Message(this.doc, payload));
+        // Joins of a big board at once (the room after a break) share one encoding of the state; an
+        // answer that must be encoded (what the client lacks, or the board changed since) is limited.
+        const whole = knowsNothingOf(this.doc, payload);
+        const cached = whole && (this.fullStateMessage !== null || this.storedState !== undefined);
+        if (!cached && !conn.mayReadState()) throw new ProtocolError('tooManyMessages', 'sync requests faster than one every 5 s');
+        if (!whole) return conn.send(syncStep2Message(this.doc, payload));
+        this.fullStateMessage ??= this.storedState ? fullStateMessageOf(this.storedState) : fullStateMessage(this.doc);
+        conn.send(this.fullStateMessage);
         return;
       }
       case syncProtocol.messageYjsSyncStep2:

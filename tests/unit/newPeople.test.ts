@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NewPeopleBudget } from '../../server/auth/newPeople.ts';
+import { HourlyBudget } from '../../server/auth/newPeople.ts';
 
 describe('the budget of new participant ids', () => {
   it('allows a burst of an hour’s worth, then refills at that rate, never above it', () => {
     let now = 0;
-    const budget = new NewPeopleBudget(3600, () => now); // one a second
+    const budget = new HourlyBudget(3600, () => now); // one a second
     expect(Array.from({ length: 3601 }, () => budget.take()).filter(Boolean)).toHaveLength(3600);
     now += 999;
     expect(budget.take()).toBe(false);
