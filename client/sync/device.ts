@@ -3,7 +3,7 @@
  *
  * Why: notes record their author without accounts; the id survives reloads on the same tablet.
  */
-import { newNoteId } from '../../shared/index.ts';
+import { newRecordId } from '../../shared/index.ts';
 
 const KEY = 'olifant.deviceId';
 
@@ -15,12 +15,12 @@ export function deviceId(): string {
   try {
     let id = localStorage.getItem(KEY);
     if (!id) {
-      id = newNoteId();
+      id = newRecordId();
       localStorage.setItem(KEY, id);
     }
     return id;
   } catch {
-    return (pageId ??= newNoteId());
+    return (pageId ??= newRecordId());
   }
 }
 

@@ -6,7 +6,7 @@
  * moving an area carries its notes in the same transaction, so one undo step brings both back.
  */
 import * as Y from 'yjs';
-import { newNoteId } from '../model/ids.ts';
+import { newRecordId } from '../model/ids.ts';
 import { parseOrThrow, ValidationError } from '../model/records.ts';
 import { areaNameSchema, connectorLabelSchema, MIN_AREA_SIZE, newAreaSchema, type NewArea } from '../model/shapes.ts';
 import type { TxOrigin } from './origins.ts';
@@ -16,7 +16,7 @@ import { AREA, areasMap, CONNECTOR, connectorsMap, NOTE, notesMap } from './root
 /** Creates an area and returns its id. */
 export function createArea(doc: Y.Doc, input: NewArea, origin: TxOrigin): string {
   const area = parseOrThrow(newAreaSchema, input);
-  const id = newNoteId();
+  const id = newRecordId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     m.set(AREA.name, area.name);
@@ -95,7 +95,7 @@ export function createConnector(doc: Y.Doc, from: string, to: string, label: str
   if (from === to) throw new ValidationError('a connector needs two different notes');
   if (!notesMap(doc).has(from) || !notesMap(doc).has(to)) throw new ValidationError('a connector needs two notes that exist');
   const clean = parseOrThrow(connectorLabelSchema, label);
-  const id = newNoteId();
+  const id = newRecordId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     m.set(CONNECTOR.from, from);
@@ -153,7 +153,7 @@ export function duplicateNotes(
       for (const key of [NOTE.w, NOTE.h, NOTE.color, NOTE.groupId] as const) copy.set(key, src.get(key) ?? null);
       copy.set(NOTE.authorId, authorId);
       copy.set(NOTE.createdAt, Date.now());
-      const newId = newNoteId();
+      const newId = newRecordId();
       notes.set(newId, copy);
       created.push(newId);
     }

@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import { clusterIndex, clusterMembers, resolveCluster } from '../analysis/clusters.ts';
 import { clusterLabelSchema } from '../model/cocreation.ts';
-import { newNoteId } from '../model/ids.ts';
+import { newRecordId } from '../model/ids.ts';
 import { parseOrThrow, ValidationError } from '../model/records.ts';
 import { listClusters } from './cocreationQueries.ts';
 import type { TxOrigin } from './origins.ts';
@@ -23,7 +23,7 @@ export function createCluster(doc: Y.Doc, noteIds: readonly string[], label: str
   const notes = notesMap(doc);
   const present = noteIds.filter((id) => notes.has(id));
   if (present.length === 0) throw new ValidationError('a cluster needs at least one note: select notes first');
-  const id = newNoteId();
+  const id = newRecordId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     m.set(CLUSTER.label, clean);

@@ -21,7 +21,7 @@ import {
   type StanceValue,
   type VoteInput,
 } from '../model/cocreation.ts';
-import { newNoteId } from '../model/ids.ts';
+import { newRecordId } from '../model/ids.ts';
 import { parseOrThrow, ValidationError } from '../model/records.ts';
 import { itemResolver, listDots, listGroups, listStances, mergeTimer, toStance, toVote } from './cocreationQueries.ts';
 import type { TxOrigin } from './origins.ts';
@@ -32,7 +32,7 @@ export function createGroup(doc: Y.Doc, input: GroupInput, origin: TxOrigin): st
   const g = parseOrThrow(groupInputSchema, input);
   const groups = listGroups(doc);
   if (groups.filter((x) => !x.archived).length >= MAX_GROUPS) throw new ValidationError(`a board has at most ${MAX_GROUPS} stakeholder groups`);
-  const id = newNoteId();
+  const id = newRecordId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     m.set(GROUP.name, g.name);
@@ -79,7 +79,7 @@ export function claimNotesForGroup(doc: Y.Doc, authorId: string, groupId: string
 /** Opens a new dot vote; returns its id. Earlier votes stay as they are. */
 export function openVote(doc: Y.Doc, input: VoteInput, origin: TxOrigin): string {
   const v = parseOrThrow(voteInputSchema, input);
-  const id = newNoteId();
+  const id = newRecordId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();
     m.set(VOTE.title, v.title);
@@ -129,7 +129,7 @@ export function placeDot(
   if ((count.used[key] ?? 0) >= vote.dots) throw new ValidationError('no dots left: take one back to place it elsewhere');
   const mine = listDots(doc).filter((d) => d.voteId === vote.id && budgetKey(vote, d) === key && resolve(d.itemId) === itemId);
   if (vote.onePerItem && mine.some((d) => count.counted.has(d.id))) throw new ValidationError('one dot per item in this vote');
-  const id = newNoteId();
+  const id = newRecordId();
   doc.transact(() => dotsMap(doc).set(id, { voteId: vote.id, itemId, voterId: dot.voterId, groupId: dot.groupId, at: Date.now() }), origin);
   return id;
 }

@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs';
 import { MAX_TIMER_MS, type ProjectorMode, type Seating, type TemplateId, type Timer } from '../model/facilitation.ts';
-import { newNoteId } from '../model/ids.ts';
+import { newRecordId } from '../model/ids.ts';
 import { ValidationError } from '../model/records.ts';
 import { agendaSteps } from '../templates/agenda.ts';
 import { futureSearchAreas } from '../templates/futureSearchLayout.ts';
@@ -54,7 +54,7 @@ export function applyTemplate(
   const now = Date.now();
   doc.transact(() => {
     planned.forEach((a, i) => {
-      const id = newNoteId();
+      const id = newRecordId();
       const m = new Y.Map<unknown>();
       m.set(AREA.name, a.name);
       m.set(AREA.x, a.x);

@@ -6,7 +6,7 @@
  * one update on the wire, one row in the server's log.
  */
 import * as Y from 'yjs';
-import { isId, newEpoch, newNoteId } from '../model/ids.ts';
+import { isId, newEpoch, newRecordId } from '../model/ids.ts';
 import {
   colorSchema,
   MAX_NOTE_SIZE,
@@ -44,7 +44,7 @@ export function setBoardTitle(doc: Y.Doc, title: string, origin: TxOrigin): void
 /** Creates a note and returns its new id. Missing size, colour and group take their defaults. */
 export function createNote(doc: Y.Doc, input: NewNote, origin: TxOrigin): string {
   const note = parseOrThrow(newNoteSchema, input);
-  const id = newNoteId();
+  const id = newRecordId();
   doc.transact(() => notesMap(doc).set(id, noteMap(note)), origin);
   return id;
 }

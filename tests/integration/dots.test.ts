@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createNote, dotsMap, listDots, listNotes, newNoteId, openVote, ORIGIN, placeDot } from '../../shared/index.ts';
+import { createNote, dotsMap, listDots, listNotes, newRecordId, openVote, ORIGIN, placeDot } from '../../shared/index.ts';
 import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { serverPerFile } from '../helpers/fileServer.ts';
 import { craftedUpdate } from '../helpers/craftedUpdate.ts';
@@ -53,22 +53,22 @@ async function participant(board: { id: string; links: { participant: string } }
 describe('dots in a person’s name', () => {
   it('a proven participant’s own dot counts; a dot in another proven person’s name closes the socket (4403) and is not kept', async () => {
     const { board, facilitator, noteId, voteId } = await boardWithVote();
-    const annId = newNoteId();
+    const annId = newRecordId();
     const ann = await participant(board, annId);
     await waitFor(() => ann.doc.getMap('votes').size === 1, 'the vote at Ann');
     placeDot(ann.doc, { voteId, itemId: noteId, voterId: annId, groupId: null }, ORIGIN.local);
     await waitFor(() => listDots(facilitator.doc).length === 1, 'Ann’s own dot at the facilitator');
 
     // Mallory proves her own id, then places dots as Ann: a new one, and one written over Ann's dot.
-    const malloryId = newNoteId();
+    const malloryId = newRecordId();
     const url = `${file.server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`;
     const attempts: ((d: Y.Doc) => void)[] = [
-      (d) => dotsMap(d).set(newNoteId(), { voteId, itemId: noteId, voterId: annId, groupId: null, at: 1 }),
+      (d) => dotsMap(d).set(newRecordId(), { voteId, itemId: noteId, voterId: annId, groupId: null, at: 1 }),
       (d) => dotsMap(d).set(listDots(d)[0]!.id, { voteId, itemId: noteId, voterId: annId, groupId: null, at: 2 }),
       (d) => {
         // An honest note and a forged dot in one update: the whole update is refused.
         createNote(d, { text: 'Mallory’s note', x: 0, y: 0, authorId: malloryId }, ORIGIN.local);
-        dotsMap(d).set(newNoteId(), { voteId, itemId: noteId, voterId: annId, groupId: null, at: 3 });
+        dotsMap(d).set(newRecordId(), { voteId, itemId: noteId, voterId: annId, groupId: null, at: 3 });
       },
     ];
     for (const [i, attempt] of attempts.entries()) {
@@ -97,14 +97,14 @@ describe('dots in a person’s name', () => {
     const { board, facilitator, noteId, voteId } = await boardWithVote();
     const url = `${file.server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}`;
     const send = (params: string, voterId: string) =>
-      sendChange(url + params, facilitator.doc, (d) => dotsMap(d).set(newNoteId(), { voteId, itemId: noteId, voterId, groupId: null, at: Date.now() }));
-    const toolVoter = newNoteId();
+      sendChange(url + params, facilitator.doc, (d) => dotsMap(d).set(newRecordId(), { voteId, itemId: noteId, voterId, groupId: null, at: Date.now() }));
+    const toolVoter = newRecordId();
     expect(await send('', toolVoter)).toBe('open');
     await waitFor(() => listDots(facilitator.doc).some((d) => d.voterId === toolVoter), 'the tool’s dot');
-    const bramId = newNoteId();
+    const bramId = newRecordId();
     const proven = `&person=${bramId}&key=bram-device-key-0123456789`;
     expect(await send(proven, bramId)).toBe('open');
-    expect(await send(proven, newNoteId())).toEqual({ code: 4403, reason: 'a dot may only be placed in your own name' });
+    expect(await send(proven, newRecordId())).toEqual({ code: 4403, reason: 'a dot may only be placed in your own name' });
     // Bram has now proved his id: nobody else may vote as him, proven or not.
     expect(await send('', bramId)).toEqual({ code: 4403, reason: 'a dot may only be placed in your own name' });
     // 'anonymous' (what older clients without storage all called themselves) cannot be owned.

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { createGroup, newNoteId, ORIGIN } from '../../shared/index.ts';
+import { createGroup, newRecordId, ORIGIN } from '../../shared/index.ts';
 import type { CreatedBoard } from '../../server/http/api.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { openRaw } from '../helpers/rawSocket.ts';
@@ -30,7 +30,7 @@ const userAt = (watcher: TestClient, clientId: number) => (watcher.provider.awar
 describe('awareness identity', () => {
   it('the participant id others see is the one proven by its key; a wrong key joins without one', async () => {
     const board = await createBoard(running.server.localUrl, 'Who is who');
-    const annId = newNoteId();
+    const annId = newRecordId();
     const ann = await join(board, { person: annId, key: 'ann-secret-key-0123456789' });
     const mallory = await join(board, { person: annId, key: 'mallory-guess-0123456789' });
     const watcher = await join(board);
@@ -43,12 +43,12 @@ describe('awareness identity', () => {
 
   it("a client reusing another connection's awareness ID cannot change or remove that person's state", async () => {
     const board = await createBoard(running.server.localUrl, 'Whose cursor');
-    const ann = await join(board, { person: newNoteId(), key: 'ann-secret-key-0123456789' });
+    const ann = await join(board, { person: newRecordId(), key: 'ann-secret-key-0123456789' });
     const watcher = await join(board);
     ann.provider.awareness.setLocalState({ user: { name: 'Ann' }, cursor: { x: 1, y: 1 } });
     await waitFor(() => userAt(watcher, ann.doc.clientID)?.name === 'Ann', 'Ann at the watcher');
     // Mallory's document carries Ann's client ID, so her provider speaks for Ann's awareness entry.
-    const mallory = await join(board, { person: newNoteId(), key: 'mallory-key-0123456789' }, Object.assign(new Y.Doc(), { clientID: ann.doc.clientID }));
+    const mallory = await join(board, { person: newRecordId(), key: 'mallory-key-0123456789' }, Object.assign(new Y.Doc(), { clientID: ann.doc.clientID }));
     for (let i = 0; i < 5; i++) mallory.provider.awareness.setLocalState({ user: { name: 'Mallory' }, cursor: { x: 9, y: 9 } });
     mallory.provider.awareness.setLocalState(null);
     // A later change of Ann's own arrives, so the watcher has seen everything Mallory sent before it.
@@ -59,7 +59,7 @@ describe('awareness identity', () => {
 
   it('the same person on a new socket takes its own awareness ID back before the old socket is known dead', async () => {
     const board = await createBoard(running.server.localUrl, 'Wi-Fi came back');
-    const join1 = { person: newNoteId(), key: 'tablet-key-0123456789abcdef' };
+    const join1 = { person: newRecordId(), key: 'tablet-key-0123456789abcdef' };
     const old = await join(board, join1);
     const watcher = await join(board);
     old.provider.awareness.setLocalState({ user: { name: 'Table 4' }, hand: 1 });
@@ -81,7 +81,7 @@ describe('awareness identity', () => {
 
   it("a dropped tablet's awareness ID stays its own for a minute: another connection cannot take it first (found in review)", async () => {
     const board = await createBoard(running.server.localUrl, 'Squatter');
-    const join1 = { person: newNoteId(), key: 'tablet-key-0123456789abcdef' };
+    const join1 = { person: newRecordId(), key: 'tablet-key-0123456789abcdef' };
     const tablet = await join(board, join1);
     const watcher = await join(board);
     const id = tablet.doc.clientID;
@@ -149,14 +149,14 @@ describe('awareness identity', () => {
 
   it("the same person's other device echoing the tablet's state does not take the tablet's ID from it", async () => {
     const board = await createBoard(running.server.localUrl, 'Two devices');
-    const me = { person: newNoteId(), key: 'my-own-key-0123456789abcdef' };
+    const me = { person: newRecordId(), key: 'my-own-key-0123456789abcdef' };
     const tablet = await join(board, me);
     const phone = await join(board, me);
     tablet.provider.awareness.setLocalState({ user: { name: 'Ann' }, cursor: { x: 1, y: 1 } });
     // The phone's provider sends every change it receives back to the server (an echo).
     await waitFor(() => phone.provider.awareness.getStates().has(tablet.doc.clientID), 'the tablet at the phone');
     await new Promise((r) => setTimeout(r, 200));
-    const mallory = await join(board, { person: newNoteId(), key: 'mallory-key-0123456789' }, Object.assign(new Y.Doc(), { clientID: tablet.doc.clientID }));
+    const mallory = await join(board, { person: newRecordId(), key: 'mallory-key-0123456789' }, Object.assign(new Y.Doc(), { clientID: tablet.doc.clientID }));
     for (let i = 0; i < 5; i++) mallory.provider.awareness.setLocalState({ user: { name: 'Mallory' } });
     tablet.provider.awareness.setLocalStateField('cursor', { x: 2, y: 2 });
     const watcher = await join(board);
@@ -166,7 +166,7 @@ describe('awareness identity', () => {
 
   it('a participant id proven on one board cannot be claimed with another key on a board its owner has not joined yet', async () => {
     const [first, second] = [await createBoard(running.server.localUrl, 'First'), await createBoard(running.server.localUrl, 'Second')];
-    const annId = newNoteId();
+    const annId = newRecordId();
     const ann = await join(first, { person: annId, key: 'ann-secret-key-0123456789' });
     ann.provider.awareness.setLocalState({ user: { name: 'Ann', id: annId } });
     const mallory = await join(second, { person: annId, key: 'mallory-guess-0123456789' });

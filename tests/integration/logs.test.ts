@@ -5,7 +5,7 @@
  * Why: logs are shipped, shared and pasted into issues; a link's token is the key to a board.
  */
 import { describe, expect, it } from 'vitest';
-import { newNoteId } from '../../shared/index.ts';
+import { newRecordId } from '../../shared/index.ts';
 import { rawHttp } from '../helpers/rawHttp.ts';
 import { openRaw } from '../helpers/rawSocket.ts';
 import { createBoard, freePort, spawnServer, tempDir, tokenOf } from '../helpers/server.ts';
@@ -24,7 +24,7 @@ describe('logs', () => {
       const participant = tokenOf(board.links.participant);
       const auth = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
       // A join with join data, then a bad frame on it.
-      const joined = await openRaw(`${ws}${participant}&person=${newNoteId()}&key=${key}`);
+      const joined = await openRaw(`${ws}${participant}&person=${newRecordId()}&key=${key}`);
       joined.ws.send(new Uint8Array([99]));
       await joined.closed;
       // Refusals: another board's token, a forged one, a page on another site.

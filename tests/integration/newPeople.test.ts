@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { newNoteId } from '../../shared/index.ts';
+import { newRecordId } from '../../shared/index.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { serverPerFile } from '../helpers/fileServer.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -28,7 +28,7 @@ describe('new participant ids per hour', () => {
       await waitFor(() => watcher.provider.awareness.getStates().has(c.doc.clientID), 'the state at the watcher');
       return (watcher.provider.awareness.getStates().get(c.doc.clientID) as { user: { id: string } }).user.id;
     };
-    const [ann, bram, carl] = [newNoteId(), newNoteId(), newNoteId()];
+    const [ann, bram, carl] = [newRecordId(), newRecordId(), newRecordId()];
     expect(await idSeen(await join(ann))).toBe(ann);
     expect(await idSeen(await join(bram))).toBe(bram);
     expect(await idSeen(await join(carl))).toBe(''); // the hour's budget is spent

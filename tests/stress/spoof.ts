@@ -19,7 +19,7 @@ import {
   listGroups,
   listNotes,
   MESSAGE_AWARENESS,
-  newNoteId,
+  newRecordId,
   openVote,
   ORIGIN,
   readFacilitation,
@@ -66,7 +66,7 @@ export async function runSpoofing(attempts: number): Promise<SpoofFigures> {
   try {
     const board = await createBoard(server.localUrl, 'Spoofed');
     const ws = `${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=`;
-    const annId = newNoteId();
+    const annId = newRecordId();
     const facilitator = connectClient(server.localUrl, board.id, tokenOf(board.links.facilitator));
     const ann = connectClient(server.localUrl, board.id, tokenOf(board.links.participant), new Y.Doc(), { person: annId, key: 'ann-own-device-key-0123456789' });
     honest.push(facilitator, ann);
@@ -114,9 +114,9 @@ export async function runSpoofing(attempts: number): Promise<SpoofFigures> {
     const noteId = createNote(facilitator.doc, { text: 'Shared care records', x: 0, y: 0, authorId: 'fien' }, ORIGIN.local);
     const voteId = openVote(facilitator.doc, { title: 'What matters most?', target: 'notes', budget: 'person', dots: 3, onePerItem: false, live: true }, ORIGIN.local);
     for (let i = 0; i < per / 2; i++) {
-      const p = await openRaw(ws + participantToken + (i % 2 ? '' : `&person=${newNoteId()}&key=mallory-device-key-0123456789`));
+      const p = await openRaw(ws + participantToken + (i % 2 ? '' : `&person=${newRecordId()}&key=mallory-device-key-0123456789`));
       const d = new Y.Doc();
-      dotsMap(d).set(newNoteId(), { voteId, itemId: noteId, voterId: annId, groupId: null, at: i });
+      dotsMap(d).set(newRecordId(), { voteId, itemId: noteId, voterId: annId, groupId: null, at: i });
       p.ws.send(updateMessage(Y.encodeStateAsUpdate(d)));
       await p.closed;
       count("dot in Ann's name");
