@@ -3,7 +3,7 @@
  * tables of different groups cluster their notes, vote with dots per group and mark the cluster as
  * agreed; the facilitator confirms it; the projector shows it as common ground.
  *
- * Why: acceptance of issue 5 is that a facilitator can run this part of a Future Search on Olifant
+ * Why: a facilitator must be able to run this part of a Future Search on Olifant
  * alone, from tablets and a laptop at once; only a real browser with the real server shows that.
  */
 import type { Page } from 'playwright-core';

@@ -4,7 +4,7 @@
  * board for all; the timer reads the same everywhere; "bring everyone here" moves the tablet; the
  * board lock stops the tablet; the projector cannot edit and shows the join code.
  *
- * Why: acceptance of the facilitator issue: the structure of the day, run from Olifant alone, that
+ * Why: the structure of the day, run from Olifant alone, that
  * nothing a participant or projector does can override.
  */
 import type { Page } from 'playwright-core';

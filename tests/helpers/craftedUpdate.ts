@@ -3,7 +3,7 @@
  * them (one client in two sections), for the write guard's regression tests.
  *
  * Why: `Y.decodeUpdate` returns every section's structs while `Y.applyUpdate` keeps a client's last
- * section only; a hostile client can use the difference. Found in review (a dot hidden behind decoys).
+ * section only; a hostile client can use the difference (a dot hidden behind decoys).
  */
 import * as encoding from 'lib0/encoding';
 

@@ -75,8 +75,8 @@ describe('backup and restore', () => {
   });
 
   it('refuses a state with some bytes changed that Yjs reads but cannot place (it made a board that never opened)', async () => {
-    // Found in review by a seeded mutation of a small board's state: before, the restore answered 201
-    // and every link of the new board then failed to load (500, close 4501).
+    // A seeded mutation of a small board's state: accepted, the restore would answer 201 and every
+    // link of the new board would then fail to load (500, close 4501).
     const res = await fetch(`${running.server.localUrl}/api/boards/restore`, {
       method: 'POST',
       body: JSON.stringify({ format: 'olifant-backup', version: 1, board: { title: 'x' }, state: DAMAGED_STATE }),

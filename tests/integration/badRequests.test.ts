@@ -2,8 +2,8 @@
  * Requests Node's own parsers choke on get a status that says what went wrong: a request target that
  * is not a URL (`//%`) on the API, a page or the board socket, and a header too large to read.
  *
- * Why: found in review. The first became a 500 (and an error log line per request, a way to flood the
- * log and set off alerts); on the socket it got no answer at all; the header got a bare reset.
+ * Why: unanswered, the first becomes a 500 (and an error log line per request, a way to flood the
+ * log and set off alerts); on the socket it gets no answer at all; the header gets a bare reset.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/server.ts';

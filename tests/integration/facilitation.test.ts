@@ -3,8 +3,8 @@
  * old tokens; a board lock refuses participants' updates and lifts cleanly; a participant cannot
  * change the frame (lock, timer, groups, votes) at all.
  *
- * Why: acceptance of the facilitator issue: "nothing a participant or projector does can override
- * it". Only the server can promise that; the UI merely hides the buttons.
+ * Why: the facilitator controls the frame and the time, and nothing a participant or projector does
+ * can override it. Only the server can promise that; the UI merely hides the buttons.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -65,7 +65,7 @@ describe('link rotation', () => {
     expect(facRotate.status).toBe(400);
     expect(((await facRotate.json()) as { error: string }).error).toMatch(/only the participant and projector/);
     expect((await api(`/api/boards/${board.id}/links/projector/rotate`, tokenOf(board.links.facilitator))).status).toBe(405);
-    // Only under /links (found in review: /join/participant/rotate replaced the participant link too).
+    // Only under /links (/join/participant/rotate must not replace the participant link too).
     expect((await api(`/api/boards/${board.id}/join/participant/rotate`, tokenOf(board.links.facilitator), { method: 'POST' })).status).toBe(404);
     expect((await api(`/api/boards/${board.id}/links`, tokenOf(board.links.facilitator))).status).toBe(200);
   });

@@ -79,7 +79,7 @@ describe('awareness identity', () => {
     await waitFor(() => userAt(watcher, old.doc.clientID) === undefined, "the tablet's state to go", 3000);
   });
 
-  it("a dropped tablet's awareness ID stays its own for a minute: another connection cannot take it first (found in review)", async () => {
+  it("a dropped tablet's awareness ID stays its own for a minute: another connection cannot take it first", async () => {
     const board = await createBoard(running.server.localUrl, 'Squatter');
     const join1 = { person: newRecordId(), key: 'tablet-key-0123456789abcdef' };
     const tablet = await join(board, join1);

@@ -1,8 +1,8 @@
 /**
- * Regression tests from a review of the write guard: updates whose bytes show one thing while Yjs
+ * The write guard against updates whose bytes show one thing while Yjs
  * applies another. Yjs skips what it already has (and places the rest of a struct it has in part next
  * to its own copy), and holds back what it cannot place yet. Each case below changed the facilitator's
- * frame, or made the server's board and its clients' differ, before `server/rooms/incoming.ts`.
+ * frame, or made the server's board and its clients' differ, had the guard read the bytes as sent.
  */
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -104,7 +104,7 @@ describe('what Yjs would hold back is not applied; the client is asked for what 
     expect(readFacilitation((await freshClient()).doc).boardLocked).toBe(true);
   });
 
-  it("an item with a known left neighbour but a right one the server lacks waits too: it cannot land inside the facilitator's lock (found in review)", async () => {
+  it("an item with a known left neighbour but a right one the server lacks waits too: it cannot land inside the facilitator's lock", async () => {
     const writer = connectClient(server.localUrl, boardId, tokenOf(links.participant));
     opened.push(writer);
     await waitSynced(writer);

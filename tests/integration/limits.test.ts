@@ -103,7 +103,7 @@ describe('limits', () => {
     const refused = await status(c);
     expect(refused).toMatchObject({ status: 503 });
     expect((refused as { body: string }).body).toContain('OLIFANT_MAX_LOADED_BOARDS');
-    // HTTP reads of C still answer, from a copy that is not kept: no more boards are held (found in review).
+    // HTTP reads of C still answer, from a copy that is not kept: no more boards are held.
     const info = await fetch(`${server.localUrl}/api/boards/${c.id}`, { headers: { Authorization: `Bearer ${tokenOf(c.links.participant)}` } });
     expect(info.status).toBe(200);
     expect(((await info.json()) as { title: string }).title).toBe('C');

@@ -35,7 +35,7 @@ describe('logs', () => {
       await fetch(`${server.url}/api/boards/${board.id}`, auth(`${participant}x`));
       await fetch(`${server.url}/api/boards/${board.id}/links/projector/rotate`, { method: 'POST', ...auth(tokenOf(board.links.facilitator)) });
       await fetch(`${server.url}/api/boards/${board.id}/join`, auth(tokenOf(board.links.facilitator)));
-      // Request targets Node's URL parser throws on: its error carries the whole target (found in review).
+      // Request targets Node's URL parser throws on: its error carries the whole target.
       const port = Number(new URL(server.url).port);
       await rawHttp(port, `GET //%/api/boards/${board.id}/report.html?token=${participant} HTTP/1.1\r\nHost: localhost`);
       await rawHttp(port, `GET //%/ws/${board.id}?token=${participant} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==`);

@@ -47,7 +47,7 @@ describe('bad input closes only the offending socket, with a named code', () => 
     ['an unknown message type', new Uint8Array([99, 0]), CLOSE.unknownMessageType.code],
     ['an unknown sync type', syncMessage(7, new Uint8Array([1])), CLOSE.unknownMessageType.code],
     ['an invalid Yjs update', updateMessage(new Uint8Array([1, 2, 3])), CLOSE.invalidUpdate.code],
-    // Found by the fuzzer (seed 13862): Yjs throws half-way through applying it.
+    // Yjs throws half-way through applying it (wire fuzzer seed 13862).
     ['an update with a delete range of length 0', updateMessage(Uint8Array.from([0, 1, 7, 1, 5, 0])), CLOSE.invalidUpdate.code],
     ['an invalid state vector', syncMessage(0, new Uint8Array([5, 1, 200])), CLOSE.invalidUpdate.code],
     ['a malformed awareness update', new Uint8Array([1, 3, 1, 2, 3]), CLOSE.malformedMessage.code],
@@ -96,7 +96,7 @@ describe('bad input closes only the offending socket, with a named code', () => 
     expect(listNotes(healthy[0]!.doc).some((n) => n.id === id)).toBe(false);
   });
 
-  it("an update that starts past what the server has of its client is not applied (Yjs would hold it back); the sender is asked for what the server lacks (found by the fuzzer)", async () => {
+  it("an update that starts past what the server has of its client is not applied (Yjs would hold it back); the sender is asked for what the server lacks", async () => {
     const source = new Y.Doc();
     const id = createNote(source, { text: 'first', x: 0, y: 0, authorId: 'f' }, ORIGIN.local);
     const before = Y.encodeStateVector(source);
@@ -114,7 +114,7 @@ describe('bad input closes only the offending socket, with a named code', () => 
     facilitator.ws.close();
   });
 
-  it('an update that inserts next to an item the server never had is not applied either, also from the facilitator (found by the fuzzer)', async () => {
+  it('an update that inserts next to an item the server never had is not applied either, also from the facilitator', async () => {
     const facilitator = await openRaw(`${server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.facilitator)}`);
     const stepOnes = () => facilitator.received.filter((m) => m[0] === 0 && m[1] === 0).length;
     await waitFor(() => stepOnes() === 1, "the server's own step 1 at connect");

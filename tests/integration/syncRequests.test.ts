@@ -3,8 +3,8 @@
  * holds nothing of the board is answered with the one shared encoding of the whole board, and a
  * client asking more than a few times for what it lacks is told to try again later (1013).
  *
- * Why: found in review. Each computed answer encodes part of the board (22 ms for 5,000 notes); 100
- * requests naming a client at clock 0 stalled the server for half a second.
+ * Why: each computed answer encodes part of the board (22 ms for 5,000 notes); 100
+ * requests naming a client at clock 0 would stall the server for half a second.
  */
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -80,7 +80,7 @@ describe('rootsTouched with content made and deleted offline', () => {
   });
 });
 
-describe('updates that list a client twice (found in review)', () => {
+describe('updates that list a client twice', () => {
   const C = 424242;
   const forged = { voteId: 'v1', itemId: 'n1', voterId: 'ann', groupId: null, at: 1 };
   const decoys = Array.from({ length: 4 }, (_, i) => ({ parent: 'notes', sub: `a${i}`, values: [1] }));
