@@ -134,7 +134,7 @@ export function membershipAfterDrop(
   return out;
 }
 
-/** Which stakeholder groups have spoken in a cluster, and which are missing (principle 1). */
+/** Which stakeholder groups have spoken in a cluster, and which are missing (the whole system should be heard). */
 export interface Coverage {
   /** Active group ids with at least one note in the cluster, in legend order. */
   readonly present: string[];

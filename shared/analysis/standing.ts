@@ -2,8 +2,8 @@
  * Common ground as a pure function of the stances: each item's standing, and the three Future Search
  * lists with the facilitator's confirmations and any disagreement that appeared after them.
  *
- * Why: principle 5 (common ground only when every stakeholder group can stand behind it) and 6 (keep
- * disagreements visible). Each group holds one stance per item, so the standing is the same wherever
+ * Why: an item is common ground only when every stakeholder group can stand behind it, and
+ * disagreements stay visible as a list of their own, never averaged away. Each group holds one stance per item, so the standing is the same wherever
  * it is computed, whatever order the stances arrived in.
  */
 import type { Outcome, OutcomeList, Stance, StanceValue, Standing, StakeholderGroup } from '../model/cocreation.ts';
@@ -13,8 +13,8 @@ import { activeGroups } from './clusters.ts';
  * Each active group's stance on one item (`undefined` where a group has not marked it). Stances on
  * clusters merged into this one count too, so none is lost: per group, the stance set last wins when
  * it is on the item itself and was set after the last merge into it (the group has looked at the
- * merged cluster); otherwise, across the merged family, a disagreement wins (principle 6: merging
- * must not hide it); otherwise the stance set last. `lastMergeAt(itemId)` is when something was last merged into the item (-Infinity if never).
+ * merged cluster); otherwise, across the merged family, a disagreement wins (merging must
+ * not hide a difference); otherwise the stance set last. `lastMergeAt(itemId)` is when something was last merged into the item (-Infinity if never).
  */
 export function stancesFor(
   itemId: string,
@@ -70,7 +70,7 @@ export interface AgreementLists {
   readonly potentialProject: AgreementItem[];
   readonly notAgreed: AgreementItem[];
   /** Every item some active group disagrees with that is not (yet) on the "not agreed" list:
-   * unconfirmed, or confirmed elsewhere and contested (principle 6). */
+   * unconfirmed, or confirmed elsewhere and contested (differences are kept visible). */
   readonly disagreements: AgreementItem[];
   /** Items with stances but not yet confirmed into a list. */
   readonly unconfirmed: AgreementItem[];

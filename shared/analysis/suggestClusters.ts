@@ -2,7 +2,7 @@
  * Suggested clusters: groups of notes that talk about the same thing, by text similarity.
  *
  * Why: with hundreds of notes on the wall, a table needs a first proposal to accept, edit or reject
- * (issue 5). TF-IDF vectors with cosine similarity and average-linkage agglomerative clustering: a
+ * on their own. TF-IDF vectors with cosine similarity and average-linkage agglomerative clustering: a
  * pure function of the notes, deterministic (ties broken by input order of ids), offline, the same on
  * every device and on the server.
  */

@@ -3,8 +3,9 @@
  * "bring everyone here", private writing, the projector's mode and seating; each one named function
  * in one `doc.transact`.
  *
- * Why: principle 3. Times are given by the caller in server time (`serverNow`), so every screen counts
- * down from the same moment; the server refuses these changes from anyone but the facilitator.
+ * Why: the facilitator controls the frame and the time, never the content, so these change only the
+ * frame. Times are given by the caller in server time (`serverNow`), so every screen counts down from
+ * the same moment; the server refuses these changes from anyone but the facilitator.
  */
 import * as Y from 'yjs';
 import { MAX_TIMER_MS, type ProjectorMode, type Seating, type TemplateId, type Timer } from '../model/facilitation.ts';

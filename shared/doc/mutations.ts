@@ -1,7 +1,7 @@
 /**
  * Every change to a board, as a named function that runs in one `doc.transact` with a typed origin.
  *
- * Why: the React layer and the server never call `Y.Map.set` themselves (house style, practice 1), so
+ * Why: the React layer and the server never call `Y.Map.set` themselves (one module owns the schema), so
  * the layout can only change here, and each user action is exactly one transaction: one undo step,
  * one update on the wire, one row in the server's log.
  */

@@ -12,23 +12,25 @@ export const ROOT = {
   notes: 'notes',
   areas: 'areas',
   connectors: 'connectors',
-  /** Added in issue 5 (additive: boards made earlier simply have them empty). */
+  /** The co-creation records, added within schema version 2 (additive: boards made earlier simply
+   * have them empty, so no migration). */
   groups: 'groups',
   clusters: 'clusters',
   votes: 'votes',
   dots: 'dots',
   stances: 'stances',
   outcomes: 'outcomes',
-  /** Added in the facilitator issue: the frame of the day (agenda, timer, locks, ...), and seating. */
+  /** The frame of the day (agenda, timer, locks, ...) and seating; added within schema version 2
+   * (additive, like the co-creation roots). */
   facilitation: 'facilitation',
   seats: 'seats',
-  /** Added in the exports issue: who took part (name, stakeholder group), for the report. */
+  /** Who took part (name, stakeholder group), for the report; added within schema version 2 (additive). */
   people: 'people',
 } as const;
 
 /**
- * Roots only the facilitator may change: the frame, never the content (principle 3). The server
- * refuses a participant's update that touches them.
+ * Roots only the facilitator may change: the frame and the time, never the content (what people
+ * say stays theirs). The server refuses a participant's update that touches them.
  */
 export const FACILITATOR_ONLY_ROOTS: ReadonlySet<string> = new Set([ROOT.facilitation, ROOT.seats, ROOT.groups, ROOT.votes, ROOT.outcomes]);
 
@@ -71,9 +73,9 @@ export const NOTE = {
   authorId: 'authorId',
   groupId: 'groupId',
   createdAt: 'createdAt',
-  /** The cluster the note belongs to, or absent/null (issue 5). */
+  /** The cluster the note belongs to, or absent/null (boards from before clusters). */
   clusterId: 'clusterId',
-  /** `'action'` for an action card (facilitator issue); absent for a plain note. */
+  /** `'action'` for an action card (action planning); absent for a plain note. */
   kind: 'kind',
   /** An action card's owner (a name, as written). */
   owner: 'owner',
@@ -113,9 +115,9 @@ export const AREA = {
   h: 'h',
   color: 'color',
   createdAt: 'createdAt',
-  /** `true` while the area is locked for participants (facilitator issue). */
+  /** `true` while the area is locked for participants by the facilitator; absent when unlocked. */
   locked: 'locked',
-  /** `'stakeholder'` or `'mixed'` for a table's area, so "go to your table" knows it (facilitator issue). */
+  /** `'stakeholder'` or `'mixed'` for a table's area, so "go to your table" knows it. */
   table: 'table',
   /** For a stakeholder table: the stakeholder group that sits there. */
   tableGroup: 'tableGroup',

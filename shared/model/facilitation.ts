@@ -3,7 +3,7 @@
  * (anchored to the server's clock), board and area locks, "bring everyone here", private writing,
  * the projector's mode and the seating; with the rules derived from them.
  *
- * Why: principle 3, the facilitator controls frame and time, never content. These values live in the
+ * Why: the facilitator controls the frame and the time of the day, never its content. These values live in the
  * board document (so every screen, offline too, shows the same task and time), written only by the
  * facilitator: the server refuses anyone else's change to them.
  */
