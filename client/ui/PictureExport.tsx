@@ -65,7 +65,7 @@ export function PictureExport() {
     <div className="row" role="group" aria-label={t('picture')}>
       <select aria-label={t('picture')} value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
         <option value="board">{t('pictureBoard')}</option>
-        <option value="view">{t('pictureView')}</option>
+        <option value="view">{t('pictureScreen')}</option>
         <option value="area" disabled={!area}>{t('pictureArea')}</option>
       </select>
       <select aria-label={t('pictureScale')} value={scale} onChange={(e) => setScale(Number(e.target.value))}>
