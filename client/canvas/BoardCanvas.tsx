@@ -11,7 +11,7 @@ import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
-import { editNote, select, stepOut, toBoard } from '../store/ui.ts';
+import { editNote, select, stopFollowing, toBoard } from '../store/ui.ts';
 import { isPointLockedForMe } from '../store/locks.ts';
 import {
   beginMarquee,
@@ -98,14 +98,14 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
         scaleY={viewport.scale}
         draggable
         onDragStart={(e) => {
-          if (e.target === e.target.getStage()) stepOut();
+          if (e.target === e.target.getStage()) stopFollowing();
         }}
         onDragMove={(e) => {
           if (e.target !== e.target.getStage()) return;
           useStore.setState((s) => ({ viewport: { ...s.viewport, x: e.target.x(), y: e.target.y() } }));
         }}
         onWheel={(e) => {
-          stepOut();
+          stopFollowing();
           onWheel(e);
         }}
         onMouseDown={(e) => {
@@ -119,7 +119,7 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
         onMouseUp={(e) => endMarquee(e.target.getStage()!)}
         onMouseLeave={() => actions.setCursor(null)}
         onTouchMove={(e) => {
-          if (onPinchMove(e)) stepOut();
+          if (onPinchMove(e)) stopFollowing();
           else trackCursor(e.target.getStage()!, actions);
         }}
         onTouchEnd={(e) => {

@@ -25,7 +25,7 @@ export function panBy(dx: number, dy: number): void {
 
 /** Zooms by `factor` keeping the screen point `at` (default: the centre) fixed. */
 export function zoomBy(factor: number, at?: { x: number; y: number }): void {
-  stepOut();
+  stopFollowing();
   useStore.setState((s) => {
     const v = s.viewport;
     const p = at ?? { x: s.screen.w / 2, y: s.screen.h / 2 };
@@ -153,8 +153,9 @@ export function toggleLensGroup(id: string): void {
   setLens({ groups: groups.includes(id) ? groups.filter((g) => g !== id) : [...groups, id] });
 }
 
-/** Stops following the facilitator (a person panned or zoomed on their own); the projector keeps following. */
-export function stepOut(): void {
+/** Stops following the facilitator's view: a person panned or zoomed on their own, so their view is
+ * theirs again. The projector keeps following (it shows the facilitator's view by design). */
+export function stopFollowing(): void {
   const s = useStore.getState();
   if (s.following && s.me.role !== 'projector') useStore.setState({ following: false });
 }
