@@ -1,9 +1,12 @@
 /**
- * The one bridge from Yjs to zustand: observes the document deeply, batches per animation frame, and
- * writes plain snapshots of only the records that changed into the store.
+ * The one bridge from Yjs to zustand: observes the document deeply and writes plain snapshots of
+ * only the records that changed into the store. Changes made on this device are published at the end
+ * of their transaction; changes from others are batched per animation frame.
  *
- * Why: house style, practice 5. A remote edit of one note replaces one object in `notes`, so only
- * that note's component re-renders; id lists change only when records are added or removed.
+ * Why: one path from the document to the screen. A remote edit of one note replaces one object in
+ * `notes`, so only that note's component re-renders; id lists change only when records are added or
+ * removed. A local change is in the store as soon as the call that made it returns, so a gesture can
+ * end (a drop clears its drag offset) in the same render that shows its result: nothing flashes back.
  */
 import * as Y from 'yjs';
 import {
@@ -27,7 +30,12 @@ import { readOnlyFor } from '../store/locks.ts';
 
 type Kind = 'notes' | 'areas' | 'connectors';
 
-/** Starts mirroring `doc` into the store; returns the function that stops it. */
+/**
+ * Starts mirroring `doc` into the store; returns the function that stops it. A transaction made on
+ * this device (`transaction.local`: the user's own changes, undo and redo) is published when it ends;
+ * one applied from elsewhere (the server, the stored copy) waits for the next animation frame, with
+ * everything else that arrived meanwhile.
+ */
 export function bridgeDocToStore(doc: Y.Doc): () => void {
   const dirty: Record<Kind, Set<string>> = { notes: new Set(), areas: new Set(), connectors: new Set() };
   let metaDirty = true;
@@ -35,6 +43,7 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
   let frame = 0;
 
   const publish = () => {
+    if (frame) cancelAnimationFrame(frame);
     frame = 0;
     const s = useStore.getState();
     const patch: Partial<ReturnType<typeof useStore.getState>> = {};
@@ -59,6 +68,12 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
   const schedule = () => {
     if (frame === 0) frame = requestAnimationFrame(publish);
   };
+  // Observers run before `afterTransaction`, so by now every root this transaction touched has marked
+  // what it changed (and scheduled a frame): publish it at once when the change is this device's own.
+  const onTransactionEnd = (transaction: Y.Transaction) => {
+    if (transaction.local && frame !== 0) publish();
+  };
+  doc.on('afterTransaction', onTransactionEnd);
 
   const watch = (kind: Kind, root: Y.Map<Y.Map<unknown>>) => {
     const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
@@ -103,6 +118,7 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
 
   return () => {
     if (frame) cancelAnimationFrame(frame);
+    doc.off('afterTransaction', onTransactionEnd);
     meta.unobserve(onMeta);
     stops.forEach((stop) => stop());
   };

@@ -52,6 +52,19 @@ describe('the Yjs -> zustand bridge', () => {
     stop();
   });
 
+  it("publishes this device's change when its transaction ends; another's waits for the frame", async () => {
+    const { remote, local, ids, stop } = setup(2);
+    const [mine, theirs] = [ids[0]!, ids[1]!];
+    moveNotes(local, [{ id: mine, x: 300, y: 40 }], ORIGIN.local);
+    // No frame has passed: a drop can clear its drag offset in the same render as the moved note.
+    expect(useStore.getState().notes[mine]).toMatchObject({ x: 300, y: 40 });
+    moveNotes(remote, [{ id: theirs, x: 500, y: 60 }], ORIGIN.local);
+    expect(useStore.getState().notes[theirs]).toMatchObject({ x: 1, y: 0 });
+    await nextFrame();
+    expect(useStore.getState().notes[theirs]).toMatchObject({ x: 500, y: 60 });
+    stop();
+  });
+
   it('adds and removes records and keeps id lists in creation order', async () => {
     const { remote, stop } = setup(2);
     const area = createArea(remote, { name: 'Tafel 3', x: 0, y: 0 }, ORIGIN.local);
