@@ -8,7 +8,16 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_FACILITATION, type Area, type BoardMeta, type Cluster, type Connector, type Dot, type Facilitation, type Note, type Outcome, type Role, type Seats, type Stance, type StakeholderGroup, type Vote } from '../../shared/index.ts';
-import type { MergeSummary } from '../sync/mergeSummary.ts';
+
+/** What the last reconnect merged (see sync/mergeSummary.ts). */
+export interface MergeSummary {
+  /** Items changed on this device while offline (now sent). */
+  readonly mine: number;
+  /** Notes added, changed or removed by others while this device was offline. */
+  readonly others: number;
+  /** Ids of those notes that still exist (to show them). */
+  readonly changedIds: readonly string[];
+}
 
 /** Connection to the server as a person would describe it. */
 export type ConnectionStatus = 'connecting' | 'syncing' | 'connected' | 'reconnecting' | 'offline';

@@ -36,6 +36,7 @@ import {
   type StanceValue,
   type VoteInput,
 } from '../../shared/index.ts';
+import { setMyGroupId } from '../store/people.ts';
 import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
 import { rememberGroup } from './identity.ts';
@@ -58,15 +59,15 @@ export function createCocreationActions(
       return fn(...args);
     };
   return {
-    /** Says which stakeholder group I am in (`''` for none); remembered on this device. */
     /** Puts me on the board's list of people (for the report): name, group, role. */
     registerMe() {
       const m = me();
       if (m.role !== 'projector') registerPerson(doc, m.id, { name: m.name, groupId: m.groupId || null, role: m.role }, local);
     },
+    /** Says which stakeholder group I am in (`''` for none); remembered on this device. */
     setMyGroup(groupId: string) {
       rememberGroup(boardId, groupId);
-      useStore.setState((s) => ({ me: { ...s.me, groupId } }));
+      setMyGroupId(groupId);
       presence.setGroup(groupId || null);
       const m = me();
       if (m.role !== 'projector') registerPerson(doc, m.id, { name: m.name, groupId: groupId || null, role: m.role }, local);

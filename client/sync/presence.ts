@@ -3,10 +3,11 @@
  * people's into the store.
  *
  * Why: cursors and in-progress gestures are not content, so they travel in awareness, never in the
- * document (house style, practice 6). Cursor updates are throttled so a room of 64 stays quiet.
+ * document. Cursor updates are throttled so a room of 64 stays quiet.
  */
 import type { Awareness } from 'y-protocols/awareness';
-import { useStore, type Peer } from '../store/store.ts';
+import { setPeers } from '../store/people.ts';
+import type { Peer } from '../store/store.ts';
 
 /** How often my cursor may be sent, in ms. */
 export const CURSOR_INTERVAL_MS = 80;
@@ -17,7 +18,8 @@ export interface Me {
   readonly groupId?: string | null;
   /** My participant id (so the facilitator can seat me at a table). */
   readonly id?: string;
-  /** The role of my link (shown in the people list; the server stamps it in the hostile-input issue). */
+  /** The role of my link (shown in the people list). The server overwrites it with the role of the
+   * link this connection opened with, so nobody can claim a role they were not given. */
   readonly role?: string;
 }
 
@@ -58,7 +60,7 @@ export function startPresence(awareness: Awareness, me: Me) {
       peers[clientId] = { clientId, name, color, cursor, busyWith, groupId, id, role, view, hand };
       for (const id of busyWith) busy[id] = color;
     });
-    useStore.setState({ peers, busy });
+    setPeers(peers, busy);
   };
   awareness.on('change', publish);
   publish();

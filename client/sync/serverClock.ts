@@ -6,6 +6,7 @@
  * end at different moments around the room. Each sample halves the round trip (NTP-style); the
  * sample with the shortest round trip wins, as it has the smallest error.
  */
+import { setClockOffset } from '../store/connection.ts';
 import { useStore } from '../store/store.ts';
 
 /** Current time on the server, ms since the epoch, as well as this device can tell. */
@@ -31,7 +32,7 @@ export function startServerClock(samples = 3, everyMs = 5 * 60_000): () => void 
         return; // offline: keep the last offset
       }
     }
-    if (best && !stopped) useStore.setState({ clockOffset: Math.round(best.offset) });
+    if (best && !stopped) setClockOffset(Math.round(best.offset));
   };
   void measure();
   const timer = setInterval(() => void measure(), everyMs);

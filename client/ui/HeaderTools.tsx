@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/i18n.ts';
+import { setFollowing } from '../store/people.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel } from '../store/ui.ts';
 import { serverNow } from '../sync/serverClock.ts';
@@ -22,7 +23,7 @@ export function HeaderTools() {
     <>
       <Countdown />
       {role === 'participant' && (
-        <button type="button" className="header-button" aria-pressed={following} onClick={() => useStore.setState({ following: !following })}>
+        <button type="button" className="header-button" aria-pressed={following} onClick={() => setFollowing(!following)}>
           {following ? t('following') : t('follow')}
         </button>
       )}

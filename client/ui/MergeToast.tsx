@@ -5,6 +5,7 @@
  * Why: offline work should visibly arrive, and the room's changes should be easy to find.
  */
 import { useT } from '../i18n/i18n.ts';
+import { dismissMergeSummary } from '../store/connection.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select } from '../store/ui.ts';
 
@@ -12,7 +13,7 @@ export function MergeToast() {
   const t = useT();
   const summary = useStore((s) => s.mergeSummary);
   if (!summary) return null;
-  const close = () => useStore.setState({ mergeSummary: null });
+  const close = dismissMergeSummary;
   const show = () => {
     const notes = useStore.getState().notes;
     const ids = summary.changedIds.filter((id) => id in notes);
