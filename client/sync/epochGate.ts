@@ -9,9 +9,11 @@
  * The same choice ends a copy whose change the server refused (see `refusesAChange`).
  */
 import { clearDocument } from 'y-indexeddb';
-import type { Note } from '../../shared/index.ts';
-import { useStore } from '../store/store.ts';
+import type * as Y from 'yjs';
+import { createNote, ORIGIN, restoreNote, type Note } from '../../shared/index.ts';
+import { clearProblem, showServerUnreachable } from '../store/connection.ts';
 import { fetchBoardInfo } from './boardInfo.ts';
+import { pendingKey } from './pending.ts';
 
 /** What the server said about the board. */
 export type GateResult =
@@ -39,13 +41,13 @@ export async function checkBoardEpoch(
       if (res.ok) {
         const info = (await res.json()) as { epoch?: unknown };
         const serverEpoch = typeof info.epoch === 'string' ? info.epoch : '';
-        useStore.setState({ problem: null });
+        clearProblem();
         return !localEpoch || !serverEpoch || serverEpoch === localEpoch ? { kind: 'same' } : { kind: 'epoch', serverEpoch };
       }
     } catch {
       /* offline: keep working locally and ask again */
     }
-    if (attempt >= 2) useStore.setState({ status: 'offline', problem: 'unreachable' });
+    if (attempt >= 2) showServerUnreachable();
     await new Promise((r) => setTimeout(r, Math.min(5000, 500 * 2 ** attempt) * (0.5 + Math.random())));
   }
   return null;
@@ -81,7 +83,7 @@ export async function resolveConflict(boardId: string, keep: readonly Note[] | n
     return false;
   }
   try {
-    localStorage.removeItem(`olifant.pending.${boardId}`);
+    localStorage.removeItem(pendingKey(boardId));
     localStorage.removeItem(`olifant.wal.${boardId}`);
   } catch {
     /* storage unavailable: nothing was kept there */
@@ -113,5 +115,24 @@ export function forgetCarriedNotes(boardId: string): void {
     sessionStorage.removeItem(carryKey(boardId));
   } catch {
     /* storage unavailable: nothing was carried */
+  }
+}
+
+/**
+ * Adds the notes kept from a discarded copy to the synced board: as new notes, or (from a refused
+ * copy, `onlyMissing`) under their own ids if the board never had them (the others reached it, or
+ * were deleted there). Forgotten first, so a note that fails is not added again at each load.
+ */
+export function addCarriedNotes(doc: Y.Doc, boardId: string, carried: Carried): void {
+  forgetCarriedNotes(boardId);
+  for (const n of carried.notes) {
+    const input = { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId: n.authorId, groupId: n.groupId };
+    try {
+      if (carried.onlyMissing) restoreNote(doc, n.id, { ...input, createdAt: n.createdAt }, ORIGIN.local);
+      else createNote(doc, input, ORIGIN.local);
+    } catch (err) {
+      // Only a note another tool wrote out of bounds can fail here; the others are still added.
+      console.warn(`a kept note could not be added back: ${(err as Error).message}`);
+    }
   }
 }

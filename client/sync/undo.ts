@@ -12,8 +12,7 @@ import { areasMap, clustersMap, connectorsMap, groupsMap, notesMap, ORIGIN, outc
 type DeleteSet = Parameters<typeof Y.isDeleted>[0];
 
 /** Whether a map, or anything inside it, holds live content written by another client. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function touchedByOthers(type: Y.AbstractType<any>, me: number): boolean {
+function touchedByOthers(type: Y.AbstractType<unknown>, me: number): boolean {
   for (const item of type._map.values()) {
     if (item.id.client !== me && !item.deleted) return true;
     const content = item.content;
