@@ -3,17 +3,22 @@
  * projector by default) shows it; "bring everyone here" and "go to your table" move every screen
  * once; the projector in whole-board mode keeps everything in view.
  *
- * Why: principle 3, the facilitator directs attention. People can always step out again: any pan or
- * zoom of their own stops following, and a summon moves a screen once, not for good.
+ * Why: the facilitator controls the frame and the time, never the content: they direct the room's
+ * attention, and people can always step out again. Any pan or zoom of their own stops following, and
+ * a summon moves a screen once, not for good.
+ *
+ * Each behaviour is one hook; `useFollowAndSummon` installs them all, in this order.
  */
 import { useEffect, useRef } from 'react';
 import { serverNow } from '../sync/serverClock.ts';
 import type { BoardActions } from '../sync/actions.ts';
+import { setFollowing } from '../store/people.ts';
 import { useStore, type StoreState } from '../store/store.ts';
 import { fitRect, visibleBoardRect, zoomToFit } from '../store/ui.ts';
 
 /** A summon older than this (server time) does not move a screen that opens later. */
 const SUMMON_FRESH_MS = 60_000;
+/** The facilitator's view is shared at most this often, in ms. */
 const VIEW_SHARE_MS = 250;
 
 /** The facilitator's shared view (the first facilitator on the board), or null. */
@@ -33,9 +38,15 @@ export function myTable(s: StoreState): string | null {
 
 /** Installs the behaviours for this screen's role. */
 export function useFollowAndSummon(actions: BoardActions): void {
-  const role = useStore((s) => s.me.role);
+  useShareMyView(actions);
+  useProjectorFollowsByDefault();
+  useShowFollowedView();
+  useSummons();
+}
 
-  // The facilitator shares the rectangle on their screen, a few times a second at most.
+/** On the facilitator's screen: shares the rectangle on it, a few times a second at most. */
+export function useShareMyView(actions: BoardActions): void {
+  const role = useStore((s) => s.me.role);
   useEffect(() => {
     if (role !== 'facilitator') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,13 +63,21 @@ export function useFollowAndSummon(actions: BoardActions): void {
       clearTimeout(timer);
     };
   }, [role, actions]);
+}
 
-  // The projector follows by default (the facilitator can switch it to the whole board).
+/** The projector follows the facilitator by default (the facilitator can switch it to the whole board). */
+export function useProjectorFollowsByDefault(): void {
+  const role = useStore((s) => s.me.role);
   useEffect(() => {
-    if (role === 'projector') useStore.setState({ following: true });
+    if (role === 'projector') setFollowing(true);
   }, [role]);
+}
 
-  // Following: show the facilitator's view; the projector in board mode: show the whole board.
+/**
+ * While following: shows the facilitator's view as it moves. The projector in whole-board mode: keeps
+ * the whole board in view as notes and areas come and go.
+ */
+export function useShowFollowedView(): void {
   useEffect(() => {
     let last: unknown = null;
     /** The viewport this code set last (any other one means something else moved the view). */
@@ -113,8 +132,13 @@ export function useFollowAndSummon(actions: BoardActions): void {
       }
     });
   }, []);
+}
 
-  // Summons: each new one moves this screen once (not the facilitator's own).
+/**
+ * Summons ("bring everyone here", "go to your table"): each new one moves this screen once (not the
+ * facilitator's own). A screen that opens late follows only a summon given in the last minute.
+ */
+export function useSummons(): void {
   const seen = useRef<number | null>(null);
   useEffect(() => {
     const act = (s: StoreState) => {
