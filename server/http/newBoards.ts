@@ -3,11 +3,12 @@
  * that refills over the hour (OLIFANT_NEW_BOARDS_PER_HOUR).
  *
  * Why: anyone may start a board, with no account, and a board is kept for good; without a budget a
- * script could fill the server's disk with empty boards or restored copies (found in review). A venue
+ * script could fill the server's disk with empty boards or restored copies. A venue
  * shares one address, and a facilitator team makes a handful of boards in a day, so it is generous.
  */
 import type { IncomingMessage } from 'node:http';
-import { HourlyBudget } from '../auth/newPeople.ts';
+import { HourlyBudget } from '../limits/budgets.ts';
+import { monotonicClock, type Clock } from '../limits/tokenBucket.ts';
 import { capGroup, clientAddress } from './clientAddress.ts';
 import { HttpError } from './respond.ts';
 
@@ -20,8 +21,7 @@ export class NewBoardsBudget {
 
   constructor(
     private readonly perHour: number,
-    /** A clock that never steps back (the wall clock can). */
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: Clock = monotonicClock,
   ) {}
 
   /** Takes one board from `address`'s budget; false when it is spent for now. */

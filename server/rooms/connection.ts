@@ -7,11 +7,18 @@
  */
 import type { WebSocket } from 'ws';
 import { CLOSE, type CloseKind, type Role } from '../../shared/index.ts';
+import { OncePerWindow } from '../limits/budgets.ts';
+import { TokenBucket } from '../limits/tokenBucket.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 
 let nextConnectionId = 1;
-/** Sync requests answered at once before the rate of one every 5 s applies (see mayReadState). */
-const STATE_READS_AT_ONCE = 4;
+/**
+ * Sync requests whose answer must be encoded: 4 at once, then one every 5 s (see mayReadState).
+ * An honest client asks once per connection.
+ */
+const STATE_READS = { capacity: 4, tokens: 1, perMs: 5000 } as const;
+/** A client is asked to resync at most once a second (see askToResync). */
+const RESYNC_WINDOW_MS = 1000;
 
 /** What one connection may hold and send (all unbounded unless set). */
 export interface ConnectionLimits {
@@ -39,11 +46,12 @@ export class Connection {
     /** The participant id this connection proved at join (its device key), if any. */
     readonly personId?: string,
   ) {
-    this.tokens = 2 * (limits.messagesPerSecond ?? 0);
+    const rate = limits.messagesPerSecond;
+    this.messages = rate === undefined ? undefined : new TokenBucket({ capacity: 2 * rate, tokens: rate, perMs: 1000 });
   }
 
-  private tokens: number;
-  private lastCounted = performance.now();
+  /** Two seconds' worth of messages at the connection's rate (none when unlimited). */
+  private readonly messages: TokenBucket | undefined;
   private readonly waiting: (() => void)[] = [];
   private waitingBytes = 0;
   private drainTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,12 +66,9 @@ export class Connection {
    */
   admit(bytes: number, handle: () => void): void {
     const rate = this.limits.messagesPerSecond;
-    if (rate === undefined) return handle();
-    this.refill(rate);
-    if (this.waiting.length === 0 && this.tokens >= 1) {
-      this.tokens -= 1;
-      return handle();
-    }
+    const messages = this.messages;
+    if (rate === undefined || messages === undefined) return handle();
+    if (this.waiting.length === 0 && messages.take()) return handle();
     this.waiting.push(handle);
     this.waitingBytes += bytes;
     if (this.waiting.length > 2 * rate || this.waitingBytes > (this.limits.maxBufferedBytes ?? Number.POSITIVE_INFINITY)) {
@@ -75,64 +80,49 @@ export class Connection {
     if (this.drainTimer === undefined) {
       this.metrics.throttled.inc();
       this.ws.pause();
-      this.scheduleDrain(rate);
+      this.scheduleDrain(messages);
     }
   }
 
-  private refill(rate: number): void {
-    const now = performance.now();
-    this.tokens = Math.min(2 * rate, this.tokens + ((now - this.lastCounted) / 1000) * rate);
-    this.lastCounted = now;
-  }
-
-  private scheduleDrain(rate: number): void {
+  /** Handles waiting messages as the bucket refills; reads from the socket again once none wait. */
+  private scheduleDrain(messages: TokenBucket): void {
     this.drainTimer = setTimeout(() => {
       this.drainTimer = undefined;
-      this.refill(rate);
-      while (this.waiting.length > 0 && this.tokens >= 1 && this.ws.readyState === this.ws.OPEN) {
-        this.tokens -= 1;
-        this.waiting.shift()!();
-      }
-      if (this.waiting.length > 0 && this.ws.readyState === this.ws.OPEN) return this.scheduleDrain(rate);
+      while (this.waiting.length > 0 && this.ws.readyState === this.ws.OPEN && messages.take()) this.waiting.shift()!();
+      if (this.waiting.length > 0 && this.ws.readyState === this.ws.OPEN) return this.scheduleDrain(messages);
       this.waiting.length = 0;
       this.waitingBytes = 0;
       this.ws.resume();
-    }, Math.max(1, Math.ceil(((1 - this.tokens) / rate) * 1000)));
+    }, Math.max(1, Math.ceil(messages.msUntil(1))));
     this.drainTimer.unref();
   }
 
-  private askedToResyncAt = Number.NEGATIVE_INFINITY;
+  private readonly stateReads = new TokenBucket(STATE_READS);
+  private readonly resyncs = new OncePerWindow(RESYNC_WINDOW_MS);
   private resyncTimer: ReturnType<typeof setTimeout> | undefined;
-  private stateReads = STATE_READS_AT_ONCE;
-  private stateReadsAt = performance.now();
 
   /**
    * Whether the server may answer another sync step 1 of this client with what it lacks. An honest
    * client asks once per connection; each answer encodes part of the board (tens of ms for a big
-   * one), so a burst of them would stall the room (found in review): a few at once, then one every 5 s.
+   * one), so a burst of them would stall the room: a few at once, then one every 5 s.
    */
   mayReadState(): boolean {
-    const now = performance.now();
-    this.stateReads = Math.min(STATE_READS_AT_ONCE, this.stateReads + (now - this.stateReadsAt) / 5000);
-    this.stateReadsAt = now;
-    if (this.stateReads < 1) return false;
-    this.stateReads -= 1;
-    return true;
+    return this.stateReads.take();
   }
 
   /**
    * Asks this client for what the server lacks: sends `message()` (a sync step 1) now, or, if it was
    * asked less than a second ago, once that second is over. So a client that keeps sending what cannot
-   * be applied yet does not make the server encode its state vector for every message, and no update
-   * dropped meanwhile goes unasked for (found in review).
+   * be applied yet does not make the server encode its state vector for every message, and an update
+   * dropped meanwhile is still asked for.
    */
   askToResync(message: () => Uint8Array): void {
     if (this.resyncTimer !== undefined) return;
-    const wait = this.askedToResyncAt + 1000 - performance.now();
+    const wait = this.resyncs.waitMs();
     const ask = () => {
       this.resyncTimer = undefined;
       if (this.ws.readyState !== this.ws.OPEN) return;
-      this.askedToResyncAt = performance.now();
+      this.resyncs.mark();
       this.send(message());
     };
     if (wait <= 0) return ask();

@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { migrateBoard, readMeta, type BoardMeta, type Role } from '../../shared/index.ts';
+import { OncePerWindow } from '../limits/budgets.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
@@ -30,8 +31,8 @@ export interface RegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  /** When boards were last reloaded after a failure inside Yjs (see reload). */
-  private readonly reloads = new Map<string, number>();
+  /** Boards reloaded after a failure inside Yjs in the last minute (see reload). */
+  private readonly reloads = new Map<string, OncePerWindow>();
 
   private readonly snapshotTimer: NodeJS.Timeout | undefined;
 
@@ -160,10 +161,7 @@ export class RoomRegistry {
    */
   private reload(room: Room, err: unknown): boolean {
     const { boardId } = room;
-    const now = Date.now();
-    for (const [id, at] of this.reloads) if (now - at > RELOAD_EVERY_MS) this.reloads.delete(id);
-    if (this.rooms.get(boardId) !== room || this.reloads.has(boardId)) return false;
-    this.reloads.set(boardId, now);
+    if (this.rooms.get(boardId) !== room || !this.mayReload(boardId)) return false;
     let fresh: Room;
     try {
       fresh = this.load(boardId);
@@ -177,6 +175,14 @@ export class RoomRegistry {
     room.retire();
     this.scheduleUnload(fresh); // unless its clients are back within the grace period
     return true;
+  }
+
+  /** Whether `boardId` was not reloaded in the last minute; if so, this reload is counted. */
+  private mayReload(boardId: string): boolean {
+    for (const [id, window] of this.reloads) if (window.idle) this.reloads.delete(id);
+    let window = this.reloads.get(boardId);
+    if (!window) this.reloads.set(boardId, (window = new OncePerWindow(RELOAD_EVERY_MS)));
+    return window.tryNow();
   }
 
   private scheduleUnload(room: Room): void {

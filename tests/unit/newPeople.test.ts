@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HourlyBudget } from '../../server/auth/newPeople.ts';
+import { HourlyBudget } from '../../server/limits/budgets.ts';
 
 describe('the budget of new participant ids', () => {
   it('allows a burst of an hour’s worth, then refills at that rate, never above it', () => {
