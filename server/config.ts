@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from '../shared/model/zod.ts';
-import { NEW_PEOPLE_PER_HOUR } from './auth/newPeople.ts';
+import { NEW_PEOPLE_PER_HOUR } from './auth/personProof.ts';
 import { NEW_BOARDS_PER_HOUR } from './http/newBoards.ts';
 import { parseTrustedProxies } from './http/clientAddress.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './http/origin.ts';

@@ -1,29 +1,27 @@
 /**
- * The board websocket endpoint, `/ws/<boardId>?token=<token>`: checks the capability at the HTTP
- * upgrade, then wires the socket to its room.
+ * The board websocket endpoint, `/ws/<boardId>?token=<token>`: the HTTP upgrade. It reads the
+ * request target, checks the page's Origin, the capability token, the per-address socket cap and
+ * the server's room for one more board, then hands the accepted socket to `BoardSockets`.
  *
  * Why: a missing, forged or other board's token, a revoked link or an unknown board is refused with a
- * plain HTTP status before the upgrade, so no board byte ever reaches an unauthorised socket. After
- * the upgrade, every handler catches: a bad frame closes that socket with a named code, counts a
- * metric and logs a line; other clients and boards carry on.
+ * plain HTTP status before the upgrade, so no board byte ever reaches an unauthorised socket.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { WebSocket, WebSocketServer } from 'ws';
-import { isId, type Role } from '../../shared/index.ts';
+import type { WebSocketServer } from 'ws';
+import { isId } from '../../shared/index.ts';
 import { authorize } from '../auth/authorize.ts';
-import { NEW_PEOPLE_PER_HOUR } from '../auth/newPeople.ts';
-import { HourlyBudget } from '../limits/budgets.ts';
+import { PersonProof } from '../auth/personProof.ts';
 import { redactUrl, type Logger } from '../log.ts';
 import { AddressCounter, clientAddress } from './clientAddress.ts';
 import { originAllowed, type AllowedOrigins } from './origin.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
-import { Connection, type ConnectionLimits } from '../rooms/connection.ts';
-import { ProtocolError } from '../rooms/protocolError.ts';
+import type { ConnectionLimits } from '../rooms/connection.ts';
 import type { RoomRegistry } from '../rooms/registry.ts';
+import { BoardSockets } from '../rooms/sockets.ts';
 
+/** What the upgrade handler needs from the server. */
 export interface UpgradeDeps {
   readonly wss: WebSocketServer;
   readonly registry: RoomRegistry;
@@ -47,9 +45,9 @@ const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidd
 /** Returns the `upgrade` listener for the HTTP server. */
 export function createUpgradeHandler(deps: UpgradeDeps) {
   const { wss, store, secret, metrics, log } = deps;
-  const connections = new Map<WebSocket, Connection>();
+  const sockets = new BoardSockets(deps);
   const perAddress = new AddressCounter(deps.maxConnectionsPerAddress);
-  const newPeople = new HourlyBudget(deps.newPeoplePerHour ?? NEW_PEOPLE_PER_HOUR);
+  const people = new PersonProof(store, metrics, deps.newPeoplePerHour);
 
   function refuse(req: IncomingMessage, socket: Duplex, status: number, reason: string): void {
     metrics.errors.inc({ kind: 'refused_upgrade' });
@@ -85,92 +83,9 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     if (!deps.registry.makeRoomFor(boardId)) {
       return refuse(req, socket, 503, 'this server has as many boards open as it may (OLIFANT_MAX_LOADED_BOARDS); try again in a minute');
     }
-    const personId = auth.claims.role === 'projector' ? undefined : provenPerson(url.searchParams);
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, boardId, auth.claims.role, auth.claims.keyVersion, personId));
-  }
-
-  /**
-   * The participant id the request proves with `person` and `key` (join data): the first device key
-   * used with an id on this server binds it (on every board: a device's id is the same everywhere, so
-   * seeing it on one board must not let anyone claim it on another). A wrong key, or none, joins without an id (the board still
-   * works; others just do not see this connection as that person). So does a new id once this hour's
-   * budget of new ids is spent.
-   */
-  function provenPerson(params: URLSearchParams): string | undefined {
-    const person = params.get('person');
-    const key = params.get('key');
-    if (!person || !isId(person) || !key || key.length < 16 || key.length > 200) return undefined;
-    // Older clients without storage all called themselves this: nobody may own it.
-    if (person === 'anonymous') return undefined;
-    if (!store.isPersonBound(person) && !newPeople.take()) {
-      metrics.errors.inc({ kind: 'new_people_budget' });
-      return undefined;
-    }
-    const proven = store.claimPerson(person, createHash('sha256').update(key).digest('base64url'));
-    if (!proven) metrics.errors.inc({ kind: 'unproven_person' });
-    return proven ? person : undefined;
-  }
-
-  function attach(ws: WebSocket, boardId: string, role: Role, keyVersion: number, personId: string | undefined): void {
-    const conn = new Connection(ws, role, metrics, keyVersion, deps.limits, personId);
-    let room;
-    try {
-      room = deps.registry.acquire(boardId);
-    } catch (err) {
-      metrics.errors.inc({ kind: 'load' });
-      log.error({ err, board: boardId }, '[upgrade] board could not be loaded');
-      conn.close('loadFailure');
-      return;
-    }
-    metrics.connections.inc({ role });
-    const handle = (data: Buffer, isBinary: boolean) => {
-      try {
-        if (!isBinary) throw new ProtocolError('textFrame', 'text frame');
-        room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      } catch (err) {
-        const protocolError = err instanceof ProtocolError;
-        const kind = protocolError ? err.kind : 'internalError';
-        metrics.errors.inc({ kind: snakeCase(kind) });
-        log[protocolError ? 'warn' : 'error']({ err, board: boardId, conn: conn.id, role, kind }, '[socket] closing connection');
-        conn.close(kind);
-      }
-    };
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      // Once the server is closing this socket (a bad message earlier in the same read), what the
-      // client sent after it is not handled: it may build on what was refused.
-      if (ws.readyState !== ws.OPEN) return;
-      metrics.traffic.in.messages++;
-      metrics.traffic.in.bytes += data.byteLength;
-      conn.admit(data.byteLength, () => handle(data, isBinary));
-    });
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
-    ws.on('error', (err: Error & { code?: string }) => {
-      // ws closes the socket itself (1009 for maxPayload, 1002 for bad frames); count and log it.
-      const kind = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message_too_big' : 'bad_frame';
-      metrics.errors.inc({ kind });
-      log.warn({ board: boardId, conn: conn.id, kind, reason: err.message }, '[socket] websocket error');
-    });
-    ws.on('close', () => {
-      connections.delete(ws);
-      metrics.connections.dec({ role });
-      room.remove(conn);
-    });
-    connections.set(ws, conn);
-    room.add(conn);
-  }
-
-  /** Pings every socket; one that did not answer the previous ping is terminated. */
-  function heartbeat(): void {
-    for (const [ws, conn] of connections) {
-      if (!conn.alive) {
-        ws.terminate();
-        continue;
-      }
-      conn.alive = false;
-      ws.ping();
-    }
+    const { role, keyVersion } = auth.claims;
+    const personId = role === 'projector' ? undefined : people.provenPerson(url.searchParams);
+    wss.handleUpgrade(req, socket, head, (ws) => sockets.attach(ws, { boardId, role, keyVersion, personId }));
   }
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -204,9 +119,5 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     stopped = true;
   }
 
-  return { onUpgrade, heartbeat, stop };
-}
-
-function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return { onUpgrade, heartbeat: () => sockets.heartbeat(), stop };
 }

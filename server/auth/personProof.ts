@@ -1,0 +1,55 @@
+/**
+ * Which participant id a board socket proves at its upgrade: the `person` and `key` of its join
+ * data. There are no accounts: the first device key used with an id on this server binds it, on
+ * every board (a device's id is the same everywhere, so seeing it on one board must not let anyone
+ * claim it on another). A wrong key, or none, joins without an id: the board still works; others
+ * just do not see this connection as that person.
+ *
+ * Why: the id is what seating, raised hands and dots in a person's name rest on. New ids bound to a
+ * key are limited per hour, across everyone: each is a row in `person_keys`, kept for good. An
+ * honest device adds one, once; a script reconnecting with made-up ids could add thousands a second
+ * until the disk fills. Past the budget a new id joins unproven, as with no key: its dots count
+ * under its own id; only the guard against someone else later using that id is missing. A
+ * conference of several hundred devices arriving at once fits many times over
+ * (OLIFANT_NEW_PEOPLE_PER_HOUR).
+ */
+import { createHash } from 'node:crypto';
+import { isId } from '../../shared/index.ts';
+import { HourlyBudget } from '../limits/budgets.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { BoardStore } from '../persistence/store.ts';
+
+/** Default for OLIFANT_NEW_PEOPLE_PER_HOUR. */
+export const NEW_PEOPLE_PER_HOUR = 5000;
+
+/** Shortest and longest device key accepted. */
+const KEY_LENGTH = { min: 16, max: 200 } as const;
+
+/** Proves participant ids by device key, within the hourly budget of new ones. */
+export class PersonProof {
+  private readonly newPeople: HourlyBudget;
+
+  constructor(
+    private readonly store: Pick<BoardStore, 'isPersonBound' | 'claimPerson'>,
+    private readonly metrics: Metrics,
+    perHour: number = NEW_PEOPLE_PER_HOUR,
+  ) {
+    this.newPeople = new HourlyBudget(perHour);
+  }
+
+  /** The participant id the upgrade's query (`person`, `key`) proves, or undefined (joins without one). */
+  provenPerson(params: URLSearchParams): string | undefined {
+    const person = params.get('person');
+    const key = params.get('key');
+    if (!person || !isId(person) || !key || key.length < KEY_LENGTH.min || key.length > KEY_LENGTH.max) return undefined;
+    // Older clients without storage all called themselves this: nobody may hold it.
+    if (person === 'anonymous') return undefined;
+    if (!this.store.isPersonBound(person) && !this.newPeople.take()) {
+      this.metrics.errors.inc({ kind: 'new_people_budget' });
+      return undefined;
+    }
+    const proven = this.store.claimPerson(person, createHash('sha256').update(key).digest('base64url'));
+    if (!proven) this.metrics.errors.inc({ kind: 'unproven_person' });
+    return proven ? person : undefined;
+  }
+}
