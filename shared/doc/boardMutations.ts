@@ -11,23 +11,14 @@ import { parseOrThrow, ValidationError } from '../model/records.ts';
 import { areaNameSchema, connectorLabelSchema, MIN_AREA_SIZE, newAreaSchema, type NewArea } from '../model/shapes.ts';
 import type { TxOrigin } from './origins.ts';
 import { deleteNotes } from './mutations.ts';
+import { areaMap } from './recordMaps.ts';
 import { AREA, areasMap, CONNECTOR, connectorsMap, NOTE, notesMap } from './roots.ts';
 
 /** Creates an area and returns its id. */
 export function createArea(doc: Y.Doc, input: NewArea, origin: TxOrigin): string {
   const area = parseOrThrow(newAreaSchema, input);
   const id = newRecordId();
-  doc.transact(() => {
-    const m = new Y.Map<unknown>();
-    m.set(AREA.name, area.name);
-    m.set(AREA.x, area.x);
-    m.set(AREA.y, area.y);
-    m.set(AREA.w, area.w);
-    m.set(AREA.h, area.h);
-    m.set(AREA.color, area.color.toLowerCase());
-    m.set(AREA.createdAt, Date.now());
-    areasMap(doc).set(id, m);
-  }, origin);
+  doc.transact(() => areasMap(doc).set(id, areaMap({ ...area, createdAt: Date.now() })), origin);
   return id;
 }
 

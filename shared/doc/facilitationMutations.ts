@@ -15,6 +15,7 @@ import { agendaSteps } from '../templates/agenda.ts';
 import { futureSearchAreas } from '../templates/futureSearchLayout.ts';
 import { readFacilitation } from './facilitationQueries.ts';
 import type { TxOrigin } from './origins.ts';
+import { areaMap } from './recordMaps.ts';
 import { listNotes } from './queries.ts';
 import { AREA, areasMap, FACILITATION, facilitationMap, seatsMap } from './roots.ts';
 import { listAreas } from './shapeQueries.ts';
@@ -56,17 +57,8 @@ export function applyTemplate(
   doc.transact(() => {
     planned.forEach((a, i) => {
       const id = newRecordId();
-      const m = new Y.Map<unknown>();
-      m.set(AREA.name, a.name);
-      m.set(AREA.x, a.x);
-      m.set(AREA.y, a.y);
-      m.set(AREA.w, a.w);
-      m.set(AREA.h, a.h);
-      m.set(AREA.color, a.color);
-      m.set(AREA.createdAt, now + i); // keeps the layout's drawing order
-      if (a.table) m.set(AREA.table, a.table);
-      if (a.tableGroup) m.set(AREA.tableGroup, a.tableGroup);
-      areasMap(doc).set(id, m);
+      // createdAt `now + i` keeps the layout's drawing order.
+      areasMap(doc).set(id, areaMap({ ...a, createdAt: now + i }));
       (byStep[a.step] ??= []).push(id);
     });
     facilitationMap(doc).set(FACILITATION.agenda, { template, step: 0, areas: byStep });

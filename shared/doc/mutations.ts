@@ -21,7 +21,8 @@ import {
 import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
 import type { TxOrigin } from './origins.ts';
 import { noteEverOnBoard } from './queries.ts';
-import { CONNECTOR, connectorsMap, META, metaMap, NOTE, notesMap, type YNote } from './roots.ts';
+import { noteMap } from './recordMaps.ts';
+import { CONNECTOR, connectorsMap, META, metaMap, NOTE, notesMap } from './roots.ts';
 
 /** Fills `meta` of a new, empty board (schema version, title, creation time, a fresh epoch). */
 export function initBoard(doc: Y.Doc, init: { title: string; createdAt?: number; epoch?: string }, origin: TxOrigin): void {
@@ -60,21 +61,6 @@ export function restoreNote(doc: Y.Doc, id: string, input: NewNote, origin: TxOr
   if (noteEverOnBoard(doc, id)) return false;
   doc.transact(() => notesMap(doc).set(id, noteMap(note)), origin);
   return true;
-}
-
-/** A new note's map (not yet in a document). */
-function noteMap(note: ReturnType<typeof newNoteSchema.parse>): YNote {
-  const yNote: YNote = new Y.Map();
-  yNote.set(NOTE.text, new Y.Text(note.text));
-  yNote.set(NOTE.x, note.x);
-  yNote.set(NOTE.y, note.y);
-  yNote.set(NOTE.w, note.w);
-  yNote.set(NOTE.h, note.h);
-  yNote.set(NOTE.color, note.color.toLowerCase());
-  yNote.set(NOTE.authorId, note.authorId);
-  yNote.set(NOTE.groupId, note.groupId);
-  yNote.set(NOTE.createdAt, note.createdAt ?? Date.now());
-  return yNote;
 }
 
 /** Moves notes to new positions; notes deleted meanwhile (by anyone) are skipped. */
