@@ -13,6 +13,7 @@ export * from './doc/migrations.ts';
 export * from './protocol/messages.ts';
 export * from './protocol/closeCodes.ts';
 export * from './protocol/token.ts';
+export * from './protocol/api.ts';
 export * from './model/shapes.ts';
 export * from './doc/boardMutations.ts';
 export * from './doc/shapeQueries.ts';

@@ -8,11 +8,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
 import { redactUrl } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import { baseUrl, handleApi, type ApiDeps } from './api.ts';
+import type { ApiErrorBody } from '../../shared/index.ts';
+import { handleApi, type ApiDeps } from './api.ts';
 import { handleJoin } from './linksApi.ts';
-import { HttpError, requestUrl, sendJson } from './respond.ts';
+import { baseUrl, HttpError, requestUrl, sendJson } from './respond.ts';
 import { createStaticHandler } from './static.ts';
 
+/** What the request handler needs from the server. */
 export interface AppDeps extends ApiDeps {
   readonly metrics: Metrics;
   readonly log: Logger;
@@ -85,7 +87,7 @@ export function createRequestHandler(deps: AppDeps) {
         res.destroy();
         return;
       }
-      sendJson(res, status, { error: status === 500 ? 'internal error; see the server log' : (err as Error).message });
+      sendJson(res, status, { error: status === 500 ? 'internal error; see the server log' : (err as Error).message } satisfies ApiErrorBody);
     });
   };
 }

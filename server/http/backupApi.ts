@@ -11,18 +11,17 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
-import { isId } from '../../shared/index.ts';
+import { isId, type CreatedBoard } from '../../shared/index.ts';
 import { makeBackup, notesCsv } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
-import type { BoardStore } from '../persistence/store.ts';
-import type { BoardContent, CreatedBoard } from './api.ts';
-import { HttpError, readBody, requestUrl, sendJson } from './respond.ts';
+import { storeNewBoard, type NewBoardStore } from './createBoard.ts';
+import { baseUrl, HttpError, readBody, requestUrl, sendJson, type BaseUrlDeps } from './respond.ts';
 import { spendNewBoard, type NewBoardDeps } from './newBoards.ts';
 import { assertRestoreSlot, restoreOffThread } from './restore.ts';
 
-export interface BackupDeps extends NewBoardDeps {
-  readonly store: BoardStore;
-  readonly secret: Uint8Array;
+/** What the backup routes need from the server. */
+export interface BackupDeps extends NewBoardStore, NewBoardDeps, BaseUrlDeps {
+  /** Reads a board's document (loading it if needed). */
   readonly readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => T;
 }
 
@@ -30,29 +29,35 @@ export interface BackupDeps extends NewBoardDeps {
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
 /** Handles the routes above; returns false when none matches. */
-export async function handleBackupApi(
-  deps: BackupDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  createFrom: (content: BoardContent) => Promise<CreatedBoard>,
-): Promise<boolean> {
+export async function handleBackupApi(deps: BackupDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (path === '/api/boards/restore') {
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      throw new HttpError(405, 'use POST with a backup file to restore it as a new board');
-    }
-    const title = requestUrl(req).searchParams.get('title') ?? undefined;
-    assertRestoreSlot();
-    spendNewBoard(deps, req);
-    const body = await readBody(req, MAX_BACKUP_BYTES);
-    if (body.byteLength === 0) throw new HttpError(400, 'the request has no backup in it; send the backup.json file as the body');
-    sendJson(res, 201, await createFrom(await restoreOffThread(body, title)));
+    await restoreAsNewBoard(deps, req, res);
     return true;
   }
   const m = /^\/api\/boards\/([^/]+)\/(backup\.json|notes\.csv)$/.exec(path);
   if (!m) return false;
   const [, boardId, what] = m as unknown as [string, string, 'backup.json' | 'notes.csv'];
+  await sendBoardFile(deps, req, res, boardId, what);
+  return true;
+}
+
+/** `POST /api/boards/restore`: the backup in the body as a new board (201, answered like `POST /api/boards`). */
+async function restoreAsNewBoard(deps: BackupDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    throw new HttpError(405, 'use POST with a backup file to restore it as a new board');
+  }
+  const title = requestUrl(req).searchParams.get('title') ?? undefined;
+  assertRestoreSlot();
+  spendNewBoard(deps, req);
+  const body = await readBody(req, MAX_BACKUP_BYTES);
+  if (body.byteLength === 0) throw new HttpError(400, 'the request has no backup in it; send the backup.json file as the body');
+  const content = await restoreOffThread(body, title);
+  sendJson(res, 201, (await storeNewBoard(deps, content, baseUrl(deps, req))) satisfies CreatedBoard);
+}
+
+/** `GET /api/boards/<id>/backup.json` or `/notes.csv`, as a download, for the facilitator's token only. */
+async function sendBoardFile(deps: BackupDeps, req: IncomingMessage, res: ServerResponse, boardId: string, what: 'backup.json' | 'notes.csv'): Promise<void> {
   if (req.method !== 'GET') {
     res.setHeader('Allow', 'GET');
     throw new HttpError(405, `use GET for ${what}`);
@@ -71,5 +76,4 @@ export async function handleBackupApi(
   });
   // A byte-order mark so spreadsheet programs read the CSV as UTF-8 (accents, emoji).
   res.end(what === 'notes.csv' ? `\uFEFF${body}` : body);
-  return true;
 }

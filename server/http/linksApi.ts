@@ -13,12 +13,14 @@
  * replaceable in the middle of the day without a new board.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isId, ROLES, signToken, type Role } from '../../shared/index.ts';
+import { isId, type BoardLinks, type ConnectionsAnswer, type JoinCodeAnswer, type LinksAnswer, type Role, type RotatedLink, type ServerTimeAnswer } from '../../shared/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
-import { HttpError, requestUrl, sendJson } from './respond.ts';
+import { signLink, signLinks } from './createBoard.ts';
+import { baseUrl, HttpError, requestUrl, sendJson, type BaseUrlDeps } from './respond.ts';
 
-export interface LinksDeps {
+/** What the link routes need from the server. */
+export interface LinksDeps extends BaseUrlDeps {
   readonly store: BoardStore;
   readonly secret: Uint8Array;
   /** Closes a board's sockets of `role` opened with a key older than `keyVersion`; returns how many. */
@@ -27,16 +29,17 @@ export interface LinksDeps {
   readonly connectionCounts: (boardId: string) => Record<Role, number>;
 }
 
-const ROTATABLE: ReadonlySet<string> = new Set(['participant', 'projector']);
+const ROTATABLE: ReadonlySet<string> = new Set<RotatedLink['role']>(['participant', 'projector']);
 
 /** Handles the routes above; returns false when none matches. */
-export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res: ServerResponse, path: string, base: () => string): Promise<boolean> {
+export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   if (path === '/api/time') {
     allow(req, res, 'GET');
     res.setHeader('Cache-Control', 'no-store');
-    sendJson(res, 200, { now: Date.now() });
+    sendJson(res, 200, { now: Date.now() } satisfies ServerTimeAnswer);
     return true;
   }
+  const base = () => baseUrl(deps, req);
   const m = /^\/api\/boards\/([^/]+)\/(links|connections|join)(?:\/([^/]+)\/rotate)?$/.exec(path);
   if (!m) return false;
   const [, boardId, what, role] = m as unknown as [string, string, 'links' | 'connections' | 'join', string | undefined];
@@ -51,40 +54,36 @@ export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res:
     allow(req, res, 'GET');
     const board = deps.store.getBoard(boardId)!;
     const code = deps.store.joinCode(boardId, board.keyVersions.participant);
-    sendJson(res, 200, { code, url: `${base()}/j/${code}` });
+    sendJson(res, 200, { code, url: `${base()}/j/${code}` } satisfies JoinCodeAnswer);
     return true;
   }
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator link may do this');
 
   if (what === 'connections') {
     allow(req, res, 'GET');
-    sendJson(res, 200, { connections: deps.connectionCounts(boardId) });
+    sendJson(res, 200, { connections: deps.connectionCounts(boardId) } satisfies ConnectionsAnswer);
     return true;
   }
   if (role === undefined) {
     allow(req, res, 'GET');
-    sendJson(res, 200, { links: await linksOf(deps, boardId, base()) });
+    sendJson(res, 200, { links: await linksOf(deps, boardId, base()) } satisfies LinksAnswer);
     return true;
   }
   allow(req, res, 'POST');
   if (!ROTATABLE.has(role)) throw new HttpError(400, 'only the participant and projector links can be replaced');
-  const version = deps.store.rotateKey(boardId, role as Role);
-  const closed = deps.closeRevoked(boardId, role as Role, version);
+  const rotated = role as RotatedLink['role'];
+  const version = deps.store.rotateKey(boardId, rotated);
+  const closed = deps.closeRevoked(boardId, rotated, version);
   const links = await linksOf(deps, boardId, base());
-  sendJson(res, 200, { role, link: links[role as Role], closed });
+  sendJson(res, 200, { role: rotated, link: links[rotated], closed } satisfies RotatedLink);
   return true;
 }
 
 /** The board's three current links. */
-async function linksOf(deps: LinksDeps, boardId: string, base: string): Promise<Record<Role, string>> {
+async function linksOf(deps: LinksDeps, boardId: string, base: string): Promise<BoardLinks> {
   const board = deps.store.getBoard(boardId);
   if (!board) throw new HttpError(404, 'unknown board');
-  const links = {} as Record<Role, string>;
-  for (const role of ROLES) {
-    const token = await signToken({ boardId, role, keyVersion: board.keyVersions[role] }, deps.secret);
-    links[role] = `${base}/b/${boardId}#token=${token}`;
-  }
-  return links;
+  return signLinks(deps.secret, boardId, board.keyVersions, base);
 }
 
 function allow(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST'): void {
@@ -105,7 +104,7 @@ export async function handleJoin(deps: LinksDeps, res: ServerResponse, code: str
     res.end('This join code is not (or no longer) valid. Ask the facilitator for the current one: it is on the projector.\n');
     return;
   }
-  const token = await signToken({ boardId: board.id, role: 'participant', keyVersion: board.keyVersions.participant }, deps.secret);
-  res.writeHead(302, { Location: `${base}/b/${board.id}#token=${token}`, 'Cache-Control': 'no-store' });
+  const link = await signLink(deps.secret, { boardId: board.id, role: 'participant', keyVersion: board.keyVersions.participant }, base);
+  res.writeHead(302, { Location: link, 'Cache-Control': 'no-store' });
   res.end();
 }

@@ -1,12 +1,13 @@
 /**
- * Small HTTP helpers: JSON answers, bounded JSON bodies, and errors that carry their status.
+ * Small HTTP helpers: JSON answers, bounded JSON bodies, errors that carry their status, and the
+ * base URL of the links the server hands out.
  *
  * Why: every API error must reach the caller as a status plus a message saying what to do, and a
  * body can never be larger than the route allows.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** An error that becomes an HTTP answer `{ "error": message }` with `status`. */
+/** An error that becomes an HTTP answer with `status` and the body `{ "error": message }` (`ApiErrorBody`). */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
   constructor(
@@ -64,4 +65,18 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   } catch {
     throw new HttpError(400, 'request body is not valid JSON; send JSON such as {"title": "Future of our city"}');
   }
+}
+
+/** Where the links' base URL comes from: the configured public URL, else the request's Host. */
+export interface BaseUrlDeps {
+  /** Configured base URL for links (OLIFANT_PUBLIC_URL), or `undefined` to use the request's Host. */
+  readonly publicUrl: string | undefined;
+}
+
+/** The links' base URL: the configured public URL, or the request's Host. */
+export function baseUrl(deps: BaseUrlDeps, req: IncomingMessage): string {
+  if (deps.publicUrl) return deps.publicUrl;
+  const host = req.headers.host;
+  if (!host || !/^[A-Za-z0-9.\-:[\]]+$/.test(host)) throw new HttpError(400, 'missing or bad Host header');
+  return `http://${host}`;
 }

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
 import { areaHandle, doubleTap, drawnNotes, fingerDrag, joinBoard, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';

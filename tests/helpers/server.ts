@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { ServerConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 

@@ -6,7 +6,7 @@
  * Why: nothing the room made may be lost after the day, and a restore must not damage what exists.
  */
 import { describe, expect, it } from 'vitest';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import { readableView, type Backup } from '../../shared/report/index.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
 import { serverPerFile } from '../helpers/fileServer.ts';

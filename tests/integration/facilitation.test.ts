@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import { createGroup, createNote, listGroups, listNotes, ORIGIN, readFacilitation, setBoardLocked, startTimer } from '../../shared/index.ts';
 import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';

@@ -6,7 +6,7 @@
  * Why: nothing is ever lost; a facilitator can go back to how the wall looked before it went wrong.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
 import type { SnapshotInfo } from '../../server/persistence/store.ts';
 import { applyTemplate, createNote, listNotes, ORIGIN } from '../../shared/index.ts';

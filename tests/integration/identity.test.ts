@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { createGroup, newRecordId, ORIGIN } from '../../shared/index.ts';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { openRaw } from '../helpers/rawSocket.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';

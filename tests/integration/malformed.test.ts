@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, createNote, listNotes, ORIGIN, setNoteText } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { craftedUpdate } from '../helpers/craftedUpdate.ts';
 import { openRaw, syncMessage, updateMessage } from '../helpers/rawSocket.ts';

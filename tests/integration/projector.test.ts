@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, listNotes, ORIGIN } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
 

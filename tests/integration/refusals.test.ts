@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newBoardId, signToken } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import { openRaw } from '../helpers/rawSocket.ts';
 import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
 

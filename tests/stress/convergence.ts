@@ -33,7 +33,7 @@ import {
   takeBackDot,
   ValidationError,
 } from '../../shared/index.ts';
-import type { CreatedBoard } from '../../server/http/api.ts';
+import type { CreatedBoard } from '../../shared/index.ts';
 import type { RunningServer } from '../../server/server.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/clients.ts';
 import { startForwarder, type Forwarder } from '../helpers/proxy.ts';
