@@ -12,7 +12,7 @@ import { notesInArea } from '../../shared/index.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useArea, useBusyColor, useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
-import { editArea, select, toggleSelected } from '../store/ui.ts';
+import { editArea, editNote, select, toggleSelected } from '../store/ui.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { useT } from '../i18n/i18n.ts';
@@ -23,6 +23,7 @@ export const AREA_TITLE_SIZE = 30;
 /** Height of the title bar (the area's handle), in board units. */
 export const AREA_BAR = 56;
 
+/** Area `id`, drawn when it is on or near the screen. */
 export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const t = useT();
   const area = useArea(id);
@@ -36,7 +37,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
-    if (useStore.getState().editingNote) useStore.setState({ editingNote: null });
+    if (useStore.getState().editingNote) editNote(null);
     if ('shiftKey' in e.evt && e.evt.shiftKey) toggleSelected(id);
     else select([id]);
   };
@@ -71,12 +72,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         const c = carried.current;
         carried.current = null;
         if (!c) return;
-        const { dx, dy } = endCarry(c, e.currentTarget as unknown as Konva.Group);
-        actions.moveArea(id, { dx, dy }, c.ids);
-        useStore.setState((s) => {
-          const a = s.areas[id];
-          return a ? { areas: { ...s.areas, [id]: { ...a, x: a.x + dx, y: a.y + dy } } } : {};
-        });
+        endCarry(c, e.currentTarget as unknown as Konva.Group, ({ dx, dy }) => actions.moveArea(id, { dx, dy }, c.ids));
         actions.setBusy([]);
       }}
     >

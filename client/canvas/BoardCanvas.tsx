@@ -11,7 +11,7 @@ import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
-import { editNote, select, stopFollowing, toBoard } from '../store/ui.ts';
+import { clearEditing, editNote, panTo, select, setScreen, stopFollowing, toBoard } from '../store/ui.ts';
 import { isPointLockedForMe } from '../store/locks.ts';
 import {
   beginMarquee,
@@ -23,8 +23,6 @@ import {
   onWheel,
   trackCursor,
 } from '../tools/stageGestures.ts';
-import { focusNoteEditor } from '../ui/NoteEditor.tsx';
-
 import { Layer, Rect, Stage } from './konva.ts';
 import { Cursors } from './Cursors.tsx';
 import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
@@ -32,7 +30,8 @@ import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layer
 // The resize handles load after the first picture (nothing is selected before it), then stay.
 const SelectionTransformer = lazy(() => import('./SelectionTransformer.tsx').then((m) => ({ default: m.SelectionTransformer })));
 
-export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string) => void }) {
+/** The board's Stage, sized to its container once measured. */
+export function BoardCanvas() {
   const container = useRef<HTMLDivElement>(null);
   const marqueeRect = useRef<KonvaRect>(null);
   const viewport = useStore((s) => s.viewport);
@@ -47,7 +46,7 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
   useLayoutEffect(() => {
     const el = container.current;
     if (!el) return;
-    const measure = () => useStore.setState({ screen: { w: el.clientWidth, h: el.clientHeight } });
+    const measure = () => setScreen(el.clientWidth, el.clientHeight);
     measure();
     setMeasured(true);
     const observer = new ResizeObserver(measure);
@@ -73,7 +72,6 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
     const at = toBoard(useStore.getState().viewport, p);
     if (isPointLockedForMe(useStore.getState(), at)) return;
     editNote(actions.addNoteAt(at));
-    focusNoteEditor();
   };
 
   return (
@@ -102,7 +100,7 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
         }}
         onDragMove={(e) => {
           if (e.target !== e.target.getStage()) return;
-          useStore.setState((s) => ({ viewport: { ...s.viewport, x: e.target.x(), y: e.target.y() } }));
+          panTo(e.target.x(), e.target.y());
         }}
         onWheel={(e) => {
           stopFollowing();
@@ -133,12 +131,12 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
         onClick={(e) => {
           if (!onEmpty(e) || e.evt.shiftKey || emulated(e)) return;
           select([]);
-          useStore.setState({ connectFrom: null, editingArea: null, editingNote: null });
+          clearEditing();
         }}
         onTap={(e) => {
           if (!onEmpty(e)) return;
           select([]);
-          useStore.setState({ connectFrom: null, editingArea: null, editingNote: null });
+          clearEditing();
         }}
         onDblClick={newNoteAtPointer}
         onDblTap={newNoteAtPointer}
@@ -146,7 +144,7 @@ export function BoardCanvas({ onEditConnector }: { onEditConnector: (id: string)
         <Layer name="areas-layer">
           <VisibleAreas />
           <VisibleClusters />
-          <Connectors onEditLabel={onEditConnector} />
+          <Connectors />
         </Layer>
         <Layer name="notes-layer">
           <VisibleNotes />

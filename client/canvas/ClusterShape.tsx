@@ -4,7 +4,8 @@
  * cluster vote), double-click or double-tap to rename. It shows coverage (a filled circle for each
  * stakeholder group that has spoken, a hollow one for each that has not), the dots, and the standing.
  *
- * Why: principle 1 made visible on the wall itself: a glance shows which voices a theme is missing.
+ * Why: the whole system is in the room, and the wall itself shows it: a glance tells which
+ * stakeholder groups have spoken on a theme and which voices it is missing.
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo, useRef } from 'react';
@@ -14,7 +15,7 @@ import { useClusterCoverage, useClusterOutline, useDotColors, useStanding } from
 import { clusterView } from '../store/derived.ts';
 import { useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
-import { select, toggleSelected } from '../store/ui.ts';
+import { editCluster, select, toggleSelected } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { isVoting, voteTap } from '../tools/voting.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
@@ -24,6 +25,7 @@ import { Circle, Group, Rect, Text, type Konva } from './konva.ts';
 
 const STANDING_COLOR = { commonGround: '#1b7f3b', notAgreed: '#b3261e', open: '' } as const;
 
+/** Cluster `id`, drawn around its members when it has any. */
 export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
   const t = useT();
   const box = useClusterOutline(id);
@@ -46,7 +48,7 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
   };
   const rename = (e: KonvaEventObject<Event>) => {
     e.cancelBubble = true;
-    if (!readOnly && !isVoting('clusters')) useStore.setState({ editingCluster: id });
+    if (!readOnly && !isVoting('clusters')) editCluster(id);
   };
   const chips = [...coverage.present.map((c) => ({ c, on: true })), ...coverage.missing.map((c) => ({ c, on: false }))];
   // The coverage circles take at most a third of the bar, getting smaller with many groups; the
@@ -80,8 +82,9 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
         const c = carried.current;
         carried.current = null;
         if (!c) return;
-        const { dx, dy, moves } = endCarry(c, e.currentTarget as unknown as Konva.Group);
-        if (dx !== 0 || dy !== 0) actions.moveCluster(moves);
+        endCarry(c, e.currentTarget as unknown as Konva.Group, ({ dx, dy, moves }) => {
+          if (dx !== 0 || dy !== 0) actions.moveCluster(moves);
+        });
         actions.setBusy([]);
       }}
     >

@@ -7,14 +7,15 @@
  */
 import { memo } from 'react';
 import { useStore } from '../store/store.ts';
-import { selectConnector } from '../store/ui.ts';
+import { editConnector, selectConnector } from '../store/ui.ts';
 import { FONT_FAMILY } from './fitText.ts';
 import { arrowPoints } from './geometry.ts';
 import { Arrow, Group, Label, Tag, Text } from './konva.ts';
 
 const NO_OFFSET = { dx: 0, dy: 0 };
 
-export const ConnectorShape = memo(function ConnectorShape({ id, onEditLabel }: { id: string; onEditLabel: (id: string) => void }) {
+/** The arrow of connector `id`; a double-click or double-tap opens its label editor. */
+export const ConnectorShape = memo(function ConnectorShape({ id }: { id: string }) {
   const c = useStore((s) => s.connectors[id]);
   const from = useStore((s) => (c ? s.notes[c.from] : undefined));
   const to = useStore((s) => (c ? s.notes[c.to] : undefined));
@@ -30,7 +31,7 @@ export const ConnectorShape = memo(function ConnectorShape({ id, onEditLabel }: 
   };
   const edit = (e: { cancelBubble: boolean }) => {
     e.cancelBubble = true;
-    onEditLabel(id);
+    editConnector(id);
   };
   return (
     <Group onClick={pick} onTap={pick} onDblClick={edit} onDblTap={edit}>

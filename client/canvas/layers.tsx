@@ -2,8 +2,9 @@
  * The canvas layers' contents: culled notes, areas with connectors and the selection transformer
  * (other people's cursors are in Cursors.tsx).
  *
- * Why: few layers (house style, practice 7); each list subscribes to the ids it draws, computed with
- * `useShallow`, so panning re-renders a layer only when the set of visible notes changes.
+ * Why: few layers, each drawn on its own canvas, so a change redraws only its layer; each list
+ * subscribes to the ids it draws, computed with `useShallow`, so panning re-renders a layer only when
+ * the set of visible notes changes.
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -98,12 +99,12 @@ export function VisibleClusters() {
 }
 
 /** All connectors (each draws only when both notes exist). */
-export function Connectors({ onEditLabel }: { onEditLabel: (id: string) => void }) {
+export function Connectors() {
   const ids = useStore((s) => s.connectorIds);
   return (
     <>
       {ids.map((id) => (
-        <ConnectorShape key={id} id={id} onEditLabel={onEditLabel} />
+        <ConnectorShape key={id} id={id} />
       ))}
     </>
   );

@@ -59,8 +59,9 @@ export interface BoardSlice {
   connectorIds: string[];
 }
 
-/** The co-creation records (issue 5), as plain values. These collections are small (tens to a few
- * hundred records), so each is re-read whole when it changes. */
+/** The co-creation records (stakeholder groups, clusters, votes and dots, stances, outcomes), as plain
+ * values. These collections are small (tens to a few hundred records), so each is re-read whole when
+ * it changes. */
 export interface CocreationSlice {
   groups: StakeholderGroup[];
   clusters: Record<string, Cluster>;
@@ -145,13 +146,16 @@ export interface UiSlice {
   editingNote: string | null;
   /** The area whose name is being edited. */
   editingArea: string | null;
+  /** The connector whose label is being edited. */
+  editingConnector: string | null;
   /** Connect mode: the note the next tapped note will be connected from. */
   connectFrom: string | null;
   /** The screen size of the canvas, in CSS pixels. */
   screen: { w: number; h: number };
   /** Which side panel is open. */
   panel: 'none' | 'help' | 'outline' | 'people' | 'groups' | 'clusters' | 'vote' | 'commonGround' | 'facilitate';
-  /** An in-progress drag of notes (for connectors to follow before the drop is committed). */
+  /** A drag in progress: the notes it moves and by how much (connectors and outlines follow it until
+   * the drop is written). */
   drag: { ids: readonly string[]; dx: number; dy: number } | null;
   /** Space is held: drags pan the board even when they start on a note. */
   spaceHeld: boolean;
@@ -203,6 +207,7 @@ export const initialState: StoreState = {
   selectedConnector: null,
   editingNote: null,
   editingArea: null,
+  editingConnector: null,
   connectFrom: null,
   screen: { w: 1024, h: 768 },
   panel: 'none',

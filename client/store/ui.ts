@@ -1,5 +1,6 @@
 /**
- * Local UI state changes: viewport (pan, zoom, fit), selection and editing.
+ * Local UI state changes: viewport (pan, zoom, fit), selection, the in-place editors, the side panel,
+ * notices, the lens and the vote tool.
  *
  * Why: gestures and toolbar buttons change the view the same way; these functions are that one way.
  * None of this is shared with others (it is not in the document).
@@ -16,6 +17,16 @@ const clampScale = (s: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));
 /** Converts a screen point (CSS pixels in the canvas) to board units. */
 export function toBoard(v: Viewport, p: { x: number; y: number }): { x: number; y: number } {
   return { x: (p.x - v.x) / v.scale, y: (p.y - v.y) / v.scale };
+}
+
+/** The canvas was measured: its size on screen, in CSS pixels. */
+export function setScreen(w: number, h: number): void {
+  useStore.setState({ screen: { w, h } });
+}
+
+/** Puts the view's origin at screen point (x, y), keeping the zoom (the board was dragged there). */
+export function panTo(x: number, y: number): void {
+  useStore.setState((s) => ({ viewport: { ...s.viewport, x, y } }));
 }
 
 /** Pans the view by a screen-space delta. */
@@ -101,14 +112,37 @@ export function selectConnector(id: string | null): void {
   useStore.setState({ selection: [], selectedConnector: id });
 }
 
-/** Opens or closes the text editor of a note. */
-export function editNote(id: string | null): void {
-  useStore.setState({ editingNote: id, editingArea: null, selection: id ? [id] : useStore.getState().selection });
+/** Unselects the selected connector (the rest of the selection stays). */
+export function deselectConnector(): void {
+  useStore.setState({ selectedConnector: null });
 }
 
-/** Opens or closes the name editor of an area. */
+// The in-place editors: opening one closes the others; closing one (null) leaves the others alone,
+// so an editor that saves on blur cannot close the one that took the focus from it.
+
+/** Opens the text editor of a note (selecting it, closing the other editors), or closes it (null). */
+export function editNote(id: string | null): void {
+  useStore.setState(id ? { editingNote: id, editingArea: null, editingConnector: null, selection: [id] } : { editingNote: null });
+}
+
+/** Opens the name editor of an area (closing the other editors), or closes it (null). */
 export function editArea(id: string | null): void {
-  useStore.setState({ editingArea: id, editingNote: null });
+  useStore.setState(id ? { editingArea: id, editingNote: null, editingConnector: null } : { editingArea: null });
+}
+
+/** Opens the label editor of a connector (closing the other editors), or closes it (null). */
+export function editConnector(id: string | null): void {
+  useStore.setState(id ? { editingConnector: id, editingNote: null, editingArea: null } : { editingConnector: null });
+}
+
+/** Opens the label editor of a cluster, or closes it (null). */
+export function editCluster(id: string | null): void {
+  useStore.setState({ editingCluster: id });
+}
+
+/** Closes the note and area editors and leaves connect mode (a tap on the empty board). */
+export function clearEditing(): void {
+  useStore.setState({ connectFrom: null, editingArea: null, editingNote: null });
 }
 
 /** Opens a side panel, or closes it when it is already open. */
@@ -116,9 +150,19 @@ export function togglePanel(panel: Exclude<StoreState['panel'], 'none'>): void {
   useStore.setState((s) => ({ panel: s.panel === panel ? 'none' : panel }));
 }
 
+/** Leaves connect mode and closes the side panel: back to the plain board (Escape). */
+export function backToBoard(): void {
+  useStore.setState({ connectFrom: null, panel: 'none' });
+}
+
 /** Shows a short message (an action that could not be done, and why) until it times out. */
 export function notify(message: string): void {
   useStore.setState({ notice: { message, at: Date.now() } });
+}
+
+/** Takes `notice` down (its time is up), unless a newer one has replaced it. */
+export function clearNotice(notice: StoreState['notice']): void {
+  useStore.setState((s) => (s.notice === notice ? { notice: null } : {}));
 }
 
 /** Runs a user action; a validation error (bad input, a rule of the board) is told, not thrown. */
@@ -145,6 +189,11 @@ export function setLens(patch: Partial<StoreState['lens']>): void {
     };
     return { lens, selection: s.selection.filter((id) => !hidden(id)) };
   });
+}
+
+/** While a vote is open: what a tap does (place a dot, take one back, or select as usual). */
+export function setVoteTool(tool: StoreState['voteTool']): void {
+  useStore.setState({ voteTool: tool });
 }
 
 /** Adds a group to the lens, or takes it out. */

@@ -132,6 +132,7 @@ function pruneUi(s: ReturnType<typeof useStore.getState>): Partial<ReturnType<ty
   if (s.selectedConnector && !(s.selectedConnector in s.connectors)) out.selectedConnector = null;
   if (s.connectFrom && !(s.connectFrom in s.notes)) out.connectFrom = null;
   if (s.editingArea && !(s.editingArea in s.areas)) out.editingArea = null;
+  if (s.editingConnector && !(s.editingConnector in s.connectors)) out.editingConnector = null;
   if (s.editingCluster && !(s.editingCluster in s.clusters)) out.editingCluster = null;
   const lens = s.lens.groups.filter((id) => s.groups.some((g) => g.id === id));
   if (lens.length !== s.lens.groups.length) out.lens = { ...s.lens, groups: lens };

@@ -1,18 +1,29 @@
 /**
  * Dragging a shape that carries notes along (an area by its name bar, a cluster by its label bar):
  * the carried notes move with it on the layer during the drag, the store's `drag` offset lets
- * connectors and outlines follow, and the drop reports the offset and the notes' new places.
+ * connectors and outlines follow, and the drop hands the offset and the notes' new places to the
+ * caller, which writes them to the board.
  *
- * Why: one gesture for both shapes; the model is written once, on drop, by the caller (house style,
- * practice 6).
+ * Why: one gesture for both shapes. Konva nodes move during a drag; the model is written once, on
+ * drop. The bridge puts that write in the store at once, so the drag ends in the same render that
+ * shows the notes in their new places: nothing flashes back.
  */
+import { endDrag, showDragOffset } from '../store/gestureState.ts';
 import { useStore } from '../store/store.ts';
 import type { Konva } from '../canvas/konva.ts';
 
+/** A carry in progress: the carried notes, where they started, and where the dragged node started. */
 export interface Carry {
   readonly ids: string[];
   readonly start: Map<string, { x: number; y: number }>;
   readonly origin: { x: number; y: number };
+}
+
+/** Where a carry was dropped: the offset from the start, and each carried note's new place. */
+export interface CarryDrop {
+  readonly dx: number;
+  readonly dy: number;
+  readonly moves: { id: string; x: number; y: number }[];
 }
 
 /** Starts carrying `ids` with the dragged `node`. */
@@ -31,21 +42,17 @@ export function moveCarry(carry: Carry, node: Konva.Group): void {
     const s = carry.start.get(n)!;
     notesLayer?.findOne(`#${n}`)?.position({ x: s.x + dx, y: s.y + dy });
   }
-  useStore.setState({ drag: { ids: carry.ids, dx, dy } });
+  showDragOffset(carry.ids, dx, dy);
 }
 
-/**
- * Ends the carry: the offset and the notes' new places, also put in the store at once with the drag
- * offset cleared (so nothing flashes back until the bridge publishes the written change).
- */
-export function endCarry(carry: Carry, node: Konva.Group): { dx: number; dy: number; moves: { id: string; x: number; y: number }[] } {
+/** Ends the carry: `write` puts the drop on the board, then the drag offset is cleared (also if it throws). */
+export function endCarry(carry: Carry, node: Konva.Group, write: (drop: CarryDrop) => void): void {
   const dx = node.x() - carry.origin.x;
   const dy = node.y() - carry.origin.y;
   const moves = carry.ids.map((id) => ({ id, x: carry.start.get(id)!.x + dx, y: carry.start.get(id)!.y + dy }));
-  useStore.setState((s) => {
-    const notes = { ...s.notes };
-    for (const m of moves) if (notes[m.id]) notes[m.id] = { ...notes[m.id]!, x: m.x, y: m.y };
-    return { notes, drag: null };
-  });
-  return { dx, dy, moves };
+  try {
+    write({ dx, dy, moves });
+  } finally {
+    endDrag();
+  }
 }

@@ -2,13 +2,13 @@
  * The cluster commands, shared by the selection bar and the keyboard (Ctrl/⌘+G makes a cluster,
  * Shift+Ctrl/⌘+G takes notes out, Delete on a selected cluster dissolves it).
  *
- * Why: dissolving must ask the same question from a key or a button: a cluster carrying dots,
- * stances or a confirmation is the room's work.
+ * Why: dissolving must ask the same question from a key or a button: a cluster with dots, stances
+ * or a confirmation on it is the room's work.
  */
 import { translate, type Lang } from '../i18n/i18n.ts';
 import { clusterView, resolverOf } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
-import { attempt, select } from '../store/ui.ts';
+import { attempt, editCluster, select } from '../store/ui.ts';
 import type { BoardActions } from '../sync/actions.ts';
 
 /** Makes a cluster of the selected notes and opens its label for typing. */
@@ -19,7 +19,7 @@ export function clusterSelection(actions: BoardActions): void {
   const id = attempt(() => actions.makeCluster(notes, ''));
   if (!id) return;
   select([id]);
-  useStore.setState({ editingCluster: id });
+  editCluster(id);
 }
 
 /** Takes the selected notes out of their clusters. */
@@ -39,7 +39,7 @@ export function mergeSelectedClusters(actions: BoardActions): void {
   select([into]);
 }
 
-/** Dissolves the selected clusters, asking first for each one that carries dots, stances or a confirmation. */
+/** Dissolves the selected clusters, asking first for each one with dots, stances or a confirmation on it. */
 export function dissolveSelectedClusters(actions: BoardActions, lang: Lang, confirm: (q: string) => boolean = window.confirm): void {
   const s = useStore.getState();
   const resolve = resolverOf(s);

@@ -8,8 +8,8 @@ import { translate, type Lang } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
-import { editArea, editNote, select, toBoard } from '../store/ui.ts';
-import { focusNoteEditor } from '../ui/NoteEditor.tsx';
+import { startConnect, stopConnecting } from '../store/gestureState.ts';
+import { deselectConnector, editArea, editNote, select, toBoard } from '../store/ui.ts';
 
 /** Sticky-note colours offered in the palette. */
 export const PALETTE = ['#fff176', '#ffb74d', '#f48fb1', '#ce93d8', '#90caf9', '#80cbc4', '#a5d6a7', '#e0e0e0'] as const;
@@ -24,7 +24,6 @@ export function addNoteAtCenter(actions: BoardActions): void {
   const c = screenCenter();
   const jitter = () => (Math.random() - 0.5) * 40;
   editNote(actions.addNoteAt({ x: c.x + jitter(), y: c.y + jitter() }));
-  focusNoteEditor();
 }
 
 /** A new area at the centre of the screen, with its name ready to type. */
@@ -42,7 +41,7 @@ export function deleteSelection(actions: BoardActions, lang: Lang, confirm: (q: 
   const s = useStore.getState();
   if (s.selectedConnector) {
     actions.deleteConnector(s.selectedConnector);
-    useStore.setState({ selectedConnector: null });
+    deselectConnector();
     return;
   }
   // What the facilitator locked stays (the rest of the selection goes).
@@ -72,13 +71,10 @@ export function recolorSelection(actions: BoardActions, color: string): void {
   if (notes.length) actions.recolor(notes, color);
 }
 
-/** Starts connect mode from the single selected note, or leaves it when it is on. */
-export function startConnect(): void {
+/** Starts connect mode from the single selected note, or leaves it when it is on (or no one note is selected). */
+export function toggleConnectMode(): void {
   const s = useStore.getState();
-  if (s.connectFrom) {
-    useStore.setState({ connectFrom: null });
-    return;
-  }
   const from = s.selection.length === 1 && s.selection[0]! in s.notes ? s.selection[0]! : null;
-  useStore.setState({ connectFrom: from });
+  if (s.connectFrom || !from) stopConnecting();
+  else startConnect(from);
 }

@@ -9,10 +9,10 @@ import { useLangValue } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { lensState } from '../store/cocreationSelectors.ts';
 import { useStore } from '../store/store.ts';
-import { focusNoteEditor } from '../ui/NoteEditor.tsx';
-import { editNote, select, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
+import { setSpaceHeld } from '../store/gestureState.ts';
+import { backToBoard, editNote, select, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
 import { clusterSelection, dissolveSelectedClusters, unclusterSelection } from './clusterCommands.ts';
-import { addAreaAtCenter, deleteSelection, duplicateSelection, startConnect } from './commands.ts';
+import { addAreaAtCenter, deleteSelection, duplicateSelection, toggleConnectMode } from './commands.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -61,14 +61,13 @@ export function useShortcuts(actions: BoardActions): void {
         else deleteSelection(actions, lang);
       } else if (e.key === 'Escape') {
         select([]);
-        useStore.setState({ connectFrom: null, panel: 'none' });
+        backToBoard();
       } else if (e.key === 'Enter' && s.selection.length === 1 && s.selection[0]! in s.notes) {
         e.preventDefault();
         editNote(s.selection[0]!);
-        focusNoteEditor();
       } else if (e.key === ' ') {
         e.preventDefault();
-        if (!s.spaceHeld) useStore.setState({ spaceHeld: true });
+        if (!s.spaceHeld) setSpaceHeld(true);
       } else if (e.key === '+' || e.key === '=') {
         zoomBy(1.2);
       } else if (e.key === '-' || e.key === '_') {
@@ -76,7 +75,7 @@ export function useShortcuts(actions: BoardActions): void {
       } else if (key === '0' || key === 'f') {
         zoomToFit();
       } else if (key === 'c') {
-        startConnect();
+        toggleConnectMode();
       } else if (key === 'a') {
         addAreaAtCenter(actions, lang);
       } else if (e.key === '?') {
@@ -84,9 +83,9 @@ export function useShortcuts(actions: BoardActions): void {
       }
     };
     const up = (e: KeyboardEvent) => {
-      if (e.key === ' ') useStore.setState({ spaceHeld: false });
+      if (e.key === ' ') setSpaceHeld(false);
     };
-    const blur = () => useStore.setState({ spaceHeld: false });
+    const blur = () => setSpaceHeld(false);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('blur', blur);

@@ -3,10 +3,13 @@
  * the model is written once, on drop, as one undo step.
  *
  * Why: Konva moves the dragged node itself; the other selected nodes are moved directly on the
- * layer (no React render per frame), and the store's `drag` offset lets connectors follow live.
+ * layer (no React render per frame), and the store's `drag` offset lets connectors follow live. The
+ * drop writes the model and ends the drag in one go: the bridge puts this device's change in the store
+ * at once, so the moved notes and the cleared offset show in the same render.
  */
 import { clusterIndex, membershipAfterDrop } from '../../shared/index.ts';
 import type { BoardActions } from '../sync/actions.ts';
+import { endDrag, showDragOffset } from '../store/gestureState.ts';
 import { useStore } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { select } from '../store/ui.ts';
@@ -51,7 +54,7 @@ export function moveNoteDrag(node: Konva.Group): void {
     const d = drag;
     d.frame = requestAnimationFrame(() => {
       d.frame = 0;
-      if (drag === d) useStore.setState({ drag: { ids: d.ids, dx: node.x() - d.origin.x, dy: node.y() - d.origin.y } });
+      if (drag === d) showDragOffset(d.ids, node.x() - d.origin.x, node.y() - d.origin.y);
     });
   }
 }
@@ -74,13 +77,7 @@ export function endNoteDrag(node: Konva.Group, actions: BoardActions): void {
       actions.moveNotesIntoClusters(moves, changes);
     }
   } finally {
-    // Put the new positions in the store now, with the drag offset cleared in the same update, so
-    // connectors do not flash back to the old places for the frame until the bridge publishes.
-    useStore.setState((s) => {
-      const notes = { ...s.notes };
-      for (const m of moves) if (notes[m.id]) notes[m.id] = { ...notes[m.id]!, x: m.x, y: m.y };
-      return { notes, drag: null };
-    });
+    endDrag();
   }
   actions.setBusy([]);
 }

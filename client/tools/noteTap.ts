@@ -6,8 +6,8 @@
  */
 import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
+import { endConnectAt } from '../store/gestureState.ts';
 import { editNote, select, toggleSelected } from '../store/ui.ts';
-import { focusNoteEditor } from '../ui/NoteEditor.tsx';
 import { isVoting, voteTap } from './voting.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { Konva } from '../canvas/konva.ts';
@@ -33,7 +33,7 @@ export function tapNote(id: string, adding: boolean, actions: BoardActions, card
   if (voteTap(actions, id, 'notes')) return;
   if (s.connectFrom && s.connectFrom !== id) {
     actions.connect(s.connectFrom, id);
-    useStore.setState({ connectFrom: null, selection: [id] });
+    endConnectAt(id);
     return;
   }
   if (adding) toggleSelected(id);
@@ -44,7 +44,6 @@ export function tapNote(id: string, adding: boolean, actions: BoardActions, card
 export function openNote(id: string, readOnly: boolean): void {
   if (readOnly || isVoting('notes')) return;
   editNote(id);
-  focusNoteEditor();
 }
 
 /** Whether a pointer event asks to add to the selection. */

@@ -102,7 +102,6 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   const hasContent = !empty;
   const connecting = useStore((s) => s.connectFrom !== null);
   const people = useStore((s) => Object.keys(s.peers).length + 1);
-  const [editingConnector, setEditingConnector] = useState<string | null>(null);
   const fitted = useRef(false);
   useShortcuts(session.actions);
   useFollowAndSummon(session.actions);
@@ -157,15 +156,15 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
       </header>
       <TaskStrip />
       <div className="board-body">
-        <BoardCanvas onEditConnector={setEditingConnector} />
+        <BoardCanvas />
         <NoteEditor />
         <AreaNameEditor />
         <ClusterLabelEditor />
-        <ConnectorLabelEditor id={editingConnector} onClose={() => setEditingConnector(null)} />
+        <ConnectorLabelEditor />
         {(synced || localLoaded) && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
         {/* On the projector the toolbar has no editing tools: only the view and the read-only panels. */}
-        <Toolbar onEditConnector={setEditingConnector} />
+        <Toolbar />
         {!projector && <Minimap />}
         {projector && <ProjectorJoin boardId={session.boardId} token={session.token} />}
         <GroupLegend />

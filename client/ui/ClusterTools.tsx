@@ -3,12 +3,12 @@
  * cluster, and for selected clusters rename, merge, dissolve (asking first), and where groups stand.
  *
  * Why: clustering is the main work of the afternoon; every step must be one tap away on a tablet,
- * and dissolving a cluster that carries dots and stances asks before it lets them stop counting.
+ * and dissolving a cluster with dots and stances on it asks before it lets them stop counting.
  */
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import { clusterView } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
-import { togglePanel } from '../store/ui.ts';
+import { editCluster, togglePanel } from '../store/ui.ts';
 import { clusterSelection, dissolveSelectedClusters, mergeSelectedClusters, unclusterSelection } from '../tools/clusterCommands.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Icon } from './icons.tsx';
@@ -31,7 +31,7 @@ export function ClusterTools() {
     <>
       {notes > 0 && button(t('makeCluster'), () => clusterSelection(actions), <Icon name="cluster" />)}
       {clustered > 0 && button(t('removeFromCluster'), () => unclusterSelection(actions))}
-      {clusters === 1 && notes === 0 && button(t('renameCluster'), () => useStore.setState({ editingCluster: useStore.getState().selection[0]! }))}
+      {clusters === 1 && notes === 0 && button(t('renameCluster'), () => editCluster(useStore.getState().selection[0]!))}
       {clusters >= 2 && button(t('mergeClusters'), () => mergeSelectedClusters(actions))}
       {clusters > 0 && button(t('dissolveCluster'), () => dissolveSelectedClusters(actions, lang))}
       {single && button(t('commonGround'), () => panel !== 'commonGround' && togglePanel('commonGround'), <Icon name="handshake" />, panel === 'commonGround')}

@@ -14,7 +14,7 @@ import { clusterOutline } from '../store/cocreationSelectors.ts';
 import { currentCount, currentVote } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { useActions } from '../sync/sessionContext.ts';
-import { toggleLensGroup } from '../store/ui.ts';
+import { clearNotice, editCluster, setVoteTool, toggleLensGroup } from '../store/ui.ts';
 import { InlineInput } from './LabelEditors.tsx';
 
 /** The facilitator may still be adding groups: ask only once the list has been still for this long. */
@@ -74,7 +74,6 @@ export function VoteBanner() {
   });
   const groupName = useStore((s) => s.groups.find((g) => g.id === s.me.groupId)?.name ?? '');
   if (!vote || !vote.open) return null;
-  const setTool = (voteTool: 'place' | 'takeBack' | 'off') => useStore.setState({ voteTool });
   return (
     <div className="vote-banner" role="status">
       <span>
@@ -88,9 +87,9 @@ export function VoteBanner() {
             {vote.budget === 'group' && !groupName ? t('voteNeedsGroup') : vote.budget === 'group' ? t('dotsLeftGroup', left, groupName) : t('dotsLeft', left)}
           </strong>
           <span className="row" role="group">
-            <button type="button" aria-pressed={tool === 'place'} onClick={() => setTool('place')}>{t('placeDot')}</button>
-            <button type="button" aria-pressed={tool === 'takeBack'} onClick={() => setTool('takeBack')}>{t('takeBack')}</button>
-            <button type="button" aria-pressed={tool === 'off'} onClick={() => setTool('off')}>{t('stopVoting')}</button>
+            <button type="button" aria-pressed={tool === 'place'} onClick={() => setVoteTool('place')}>{t('placeDot')}</button>
+            <button type="button" aria-pressed={tool === 'takeBack'} onClick={() => setVoteTool('takeBack')}>{t('takeBack')}</button>
+            <button type="button" aria-pressed={tool === 'off'} onClick={() => setVoteTool('off')}>{t('stopVoting')}</button>
           </span>
         </>
       )}
@@ -115,7 +114,7 @@ export function ClusterLabelEditor() {
       style={{ left: box.x * v.scale + v.x, top: box.y * v.scale + v.y, width: Math.max(200, box.w * v.scale) }}
       onDone={(value) => {
         if (value !== null) actions.renameCluster(id, value);
-        useStore.setState({ editingCluster: null });
+        editCluster(null);
       }}
     />
   );
@@ -126,7 +125,7 @@ export function Notice() {
   const notice = useStore((s) => s.notice);
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(() => useStore.setState((s) => (s.notice === notice ? { notice: null } : {})), 4000);
+    const timer = setTimeout(() => clearNotice(notice), 4000);
     return () => clearTimeout(timer);
   }, [notice]);
   if (!notice) return null;

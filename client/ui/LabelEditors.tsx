@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/i18n.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
-import { editArea } from '../store/ui.ts';
+import { editArea, editConnector } from '../store/ui.ts';
 
 interface InlineInputProps {
   initial: string;
@@ -16,6 +16,7 @@ interface InlineInputProps {
   onDone: (value: string | null) => void;
 }
 
+/** A one-line input that takes the focus: Enter or leaving it keeps the value, Escape cancels (null). */
 export function InlineInput({ initial, label, style, onDone }: InlineInputProps) {
   const [value, setValue] = useState(initial);
   return (
@@ -38,6 +39,7 @@ export function InlineInput({ initial, label, style, onDone }: InlineInputProps)
   );
 }
 
+/** The name editor of the area being renamed (`editingArea`), over its title bar. */
 export function AreaNameEditor() {
   const id = useStore((s) => s.editingArea);
   const area = useStore((s) => (s.editingArea ? s.areas[s.editingArea] : undefined));
@@ -59,8 +61,10 @@ export function AreaNameEditor() {
   );
 }
 
-export function ConnectorLabelEditor({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const c = useStore((s) => (id ? s.connectors[id] : undefined));
+/** The label editor of the connector being edited (`editingConnector`), at the middle of its arrow. */
+export function ConnectorLabelEditor() {
+  const id = useStore((s) => s.editingConnector);
+  const c = useStore((s) => (s.editingConnector ? s.connectors[s.editingConnector] : undefined));
   const from = useStore((s) => (c ? s.notes[c.from] : undefined));
   const to = useStore((s) => (c ? s.notes[c.to] : undefined));
   const v = useStore((s) => s.viewport);
@@ -77,7 +81,7 @@ export function ConnectorLabelEditor({ id, onClose }: { id: string | null; onClo
       style={{ left: mx - 100, top: my - 18, width: 200 }}
       onDone={(value) => {
         if (value !== null) actions.setConnectorLabel(id, value);
-        onClose();
+        editConnector(null);
       }}
     />
   );

@@ -3,7 +3,8 @@
  * note being edited.
  *
  * Why: a real textarea gives tablet and phone keyboards, IME composition and spell-check. It is always
- * mounted so it can be focused inside the tap that opens it (iPadOS only opens the keyboard then).
+ * mounted, and focuses itself the moment a note is opened (`editNote`), still inside the tap that
+ * opened it: iPadOS only opens the keyboard then.
  * Each keystroke becomes one positional edit of the shared text, and what others type in the same
  * note meanwhile is merged into the textarea with the caret kept in place, so nobody's words are lost.
  */
@@ -15,13 +16,6 @@ import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { editNote } from '../store/ui.ts';
 
-let focusEditor: (() => void) | null = null;
-
-/** Focuses the note editor now, inside the user's gesture (call right after `editNote(id)`). */
-export function focusNoteEditor(): void {
-  focusEditor?.();
-}
-
 /** Where the caret goes when `edit` happens elsewhere in the text. */
 function shiftCaret(pos: number, edit: { index: number; remove: number; insert: string }): number {
   if (pos <= edit.index) return pos;
@@ -29,6 +23,7 @@ function shiftCaret(pos: number, edit: { index: number; remove: number; insert: 
   return edit.index + edit.insert.length;
 }
 
+/** The textarea over the note being edited (`editingNote`), idle and out of sight when none is. */
 export function NoteEditor() {
   const id = useStore((s) => s.editingNote);
   const note = useStore((s) => (s.editingNote ? s.notes[s.editingNote] : undefined));
@@ -43,12 +38,15 @@ export function NoteEditor() {
   const composing = useRef(false);
   const seen = useRef<string | null>(null);
 
-  useEffect(() => {
-    focusEditor = () => ref.current?.focus({ preventScroll: true });
-    return () => {
-      focusEditor = null;
-    };
-  }, []);
+  // A note is opened: focus now, in the same call as `editNote(id)` (inside the person's tap or key),
+  // not after the render that follows.
+  useEffect(
+    () =>
+      useStore.subscribe((s, prev) => {
+        if (s.editingNote && s.editingNote !== prev.editingNote) ref.current?.focus({ preventScroll: true });
+      }),
+    [],
+  );
 
   // A different note is opened (or the editor closes): start from that note's text.
   useLayoutEffect(() => {
@@ -83,8 +81,8 @@ export function NoteEditor() {
     if (document.activeElement === el) el.setSelectionRange(start, end);
   }, [docText]);
 
-  // The note was deleted (by anyone) while being edited. A new note reaches the store a frame after
-  // it is made, so only a note that was seen and is gone closes the editor.
+  // The note was deleted (by anyone) while being edited: only a note that was seen here and is gone
+  // closes the editor (not one opened before its record reached the store).
   useEffect(() => {
     if (id && note) seen.current = id;
     else if (id && !note && seen.current === id) editNote(null);

@@ -10,7 +10,7 @@ import { ClusterTools } from './ClusterTools.tsx';
 import { Icon } from './icons.tsx';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
-import { togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
+import { editConnector, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
 import {
   addAreaAtCenter,
   addNoteAtCenter,
@@ -18,7 +18,7 @@ import {
   duplicateSelection,
   PALETTE,
   recolorSelection,
-  startConnect,
+  toggleConnectMode,
 } from '../tools/commands.ts';
 
 function Button({ label, onClick, disabled, children, pressed }: { label: string; onClick: () => void; disabled?: boolean; children: React.ReactNode; pressed?: boolean }) {
@@ -39,7 +39,8 @@ function Button({ label, onClick, disabled, children, pressed }: { label: string
   );
 }
 
-export function Toolbar({ onEditConnector }: { onEditConnector?: (id: string) => void }) {
+/** The board's toolbar, and the selection bar above it while something is selected. */
+export function Toolbar() {
   const t = useT();
   const lang = useLangValue();
   const actions = useActions();
@@ -75,10 +76,10 @@ export function Toolbar({ onEditConnector }: { onEditConnector?: (id: string) =>
           )}
           {selectedNotes > 0 && <Button label={t('duplicate')} onClick={() => duplicateSelection(actions)}><Icon name="duplicate" /></Button>}
           {selectedNotes === 1 && (
-            <Button label={t('connect')} onClick={startConnect} pressed={connecting}><Icon name="connect" /></Button>
+            <Button label={t('connect')} onClick={toggleConnectMode} pressed={connecting}><Icon name="connect" /></Button>
           )}
-          {selectedConnector && onEditConnector && (
-            <button type="button" className="tool" onPointerDown={(e) => e.preventDefault()} onClick={() => onEditConnector(selectedConnector)}>
+          {selectedConnector && (
+            <button type="button" className="tool" onPointerDown={(e) => e.preventDefault()} onClick={() => editConnector(selectedConnector)}>
               {t('editLabelButton')}
             </button>
           )}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { initialState, resetStore, useStore } from '../../client/store/store.ts';
 import { MAX_SCALE, MIN_SCALE, panBy, toBoard, zoomBy, zoomToFit } from '../../client/store/ui.ts';
-import { deleteSelection, startConnect } from '../../client/tools/commands.ts';
+import { deleteSelection, toggleConnectMode } from '../../client/tools/commands.ts';
 import type { BoardActions } from '../../client/sync/actions.ts';
 import type { Area, Note } from '../../shared/index.ts';
 
@@ -69,9 +69,9 @@ describe('commands', () => {
     });
     expect(calls).toEqual([['a']]);
     useStore.setState({ selection: ['a'] });
-    startConnect();
+    toggleConnectMode();
     expect(useStore.getState().connectFrom).toBe('a');
-    startConnect();
+    toggleConnectMode();
     expect(useStore.getState().connectFrom).toBeNull();
   });
 });
