@@ -3,8 +3,9 @@
  * spoken to it, which are missing), a filter for "clusters no one from group X has spoken to", and
  * suggested clusters to accept, edit or reject.
  *
- * Why: principle 1 made visible at board level, and a first proposal for a wall of hundreds of
- * notes, which the table then owns: nothing is clustered without a person accepting it.
+ * Why: the whole system in the room, made visible for the whole board: which groups have spoken on
+ * each theme and which are missing. And a first proposal for a wall of hundreds of notes, which the
+ * table then owns: nothing is clustered without a person accepting it.
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -15,7 +16,7 @@ import { useStore } from '../store/store.ts';
 import { attempt, centerOn, select, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { gatherInGrid, proposalsFor, type Proposal } from '../tools/suggestions.ts';
-import { Panel } from './Panels.tsx';
+import { Panel } from './Panel.tsx';
 
 export function ClustersPanel() {
   const t = useT();

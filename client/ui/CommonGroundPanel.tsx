@@ -14,7 +14,7 @@ import { agreement, clusterView, itemTitle, standingOfItem } from '../store/deri
 import { useStore } from '../store/store.ts';
 import { attempt, select, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
-import { Panel } from './Panels.tsx';
+import { Panel } from './Panel.tsx';
 
 export function CommonGroundPanel() {
   const t = useT();

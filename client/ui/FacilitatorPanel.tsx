@@ -3,8 +3,8 @@
  * attention (bring everyone here, everyone to their table, what the projector shows), locks, private
  * writing, then tables and raised hands, and the links with their join code.
  *
- * Why: principle 3 in one place: the frame and the time of the day, never the content. Only the
- * facilitator sees it; the server refuses these changes from anyone else.
+ * Why: the facilitator controls the frame and the time of the day, never the content: all of that
+ * frame in one place. Only the facilitator sees it; the server refuses these changes from anyone else.
  */
 import { useState } from 'react';
 import { agendaSteps, type TemplateId } from '../../shared/index.ts';
@@ -12,7 +12,7 @@ import { useLangValue, useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
 import { attempt, fitRect, notify, togglePanel, visibleBoardRect, zoomToFit } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
-import { Panel } from './Panels.tsx';
+import { Panel } from './Panel.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { ShareSection } from './ShareSection.tsx';
 import { TablesSection } from './TablesSection.tsx';

@@ -2,7 +2,7 @@
  * The stakeholder groups panel: the legend (each group's colour and notes), my own group, the
  * perspective lens, and, for the facilitator, adding, renaming, recolouring and archiving groups.
  *
- * Why: principle 1 ("the whole system in the room"): every note carries its author's group, and the
+ * Why: the whole system is in the room: every note has its author's stakeholder group, and the
  * lens lets a table look at the board through one group's eyes, or at what one group has not said.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -12,7 +12,7 @@ import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
 import { attempt, setLens, toggleLensGroup, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
-import { Panel } from './Panels.tsx';
+import { Panel } from './Panel.tsx';
 
 export function GroupsPanel() {
   const t = useT();

@@ -12,6 +12,7 @@ import type { StringKey } from '../i18n/strings.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select, togglePanel } from '../store/ui.ts';
 import { handoffLink } from '../sync/identity.ts';
+import { Panel } from './Panel.tsx';
 // The co-creation and facilitator panels load when first opened: a tablet that never opens them
 // never downloads them.
 const ClustersPanel = lazy(() => import('./ClustersPanel.tsx').then((m) => ({ default: m.ClustersPanel })));
@@ -21,19 +22,6 @@ const GroupsPanel = lazy(() => import('./GroupsPanel.tsx').then((m) => ({ defaul
 const VotePanel = lazy(() => import('./VotePanel.tsx').then((m) => ({ default: m.VotePanel })));
 
 const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_areaMove', 'sc_cluster', 'sc_vote', 'sc_escape', 'sc_help'];
-
-export function Panel({ title, onClose, children }: { title: string; onClose: () => void; children: React.ReactNode }) {
-  const t = useT();
-  return (
-    <aside className="panel" aria-label={title}>
-      <header>
-        <h2>{title}</h2>
-        <button type="button" className="tool" aria-label={t('close')} onClick={onClose}>×</button>
-      </header>
-      {children}
-    </aside>
-  );
-}
 
 function HelpPanel() {
   const t = useT();
@@ -74,7 +62,7 @@ function PeoplePanel({ myName, boardId, token }: { myName: string; boardId: stri
   );
 }
 
-/** "Continue on another device": the link that carries me along, to copy. */
+/** "Continue on another device": the link that opens the board there as me (name and group), to copy. */
 function Handoff({ link }: { link: string }) {
   const t = useT();
   return (

@@ -13,7 +13,7 @@ import { currentCount, currentVote, resultsVisible, voteRows } from '../store/de
 import { useStore } from '../store/store.ts';
 import { attempt, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
-import { Panel } from './Panels.tsx';
+import { Panel } from './Panel.tsx';
 
 export function VotePanel() {
   const t = useT();
