@@ -4,17 +4,22 @@
  *
  * Why: the server loads the board to answer, and the device connects only after the answer (the
  * epoch check in epochGate.ts). Asked at once from the app shell, the server's load overlaps the
- * page's own start-up instead of following it. This module is in the shell, so it imports nothing.
+ * page's own start-up instead of following it. This module is in the shell, so it imports only the
+ * small request helper (`api.ts`).
  */
+import { apiResponse } from './api.ts';
 
 /** An early answer older than this (ms) is not used: the board may have changed since. */
 const FRESH_MS = 10_000;
 
 let early: { key: string; at: number; response: Promise<Response> } | null = null;
 
-/** Asks the server about board `boardId`; a rejection means the network is down. */
+/**
+ * Asks the server about board `boardId`; a rejection means the network is down. The answer's status
+ * says whether the link opens the board; its body is a `BoardInfo` (shared/protocol/api.ts).
+ */
 export function fetchBoardInfo(boardId: string, token: string): Promise<Response> {
-  return fetch(`/api/boards/${boardId}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+  return apiResponse(`/api/boards/${boardId}`, { token, cache: 'no-store' });
 }
 
 /** Asks now, for whoever needs the answer first (the join form's title or the session's epoch check). */

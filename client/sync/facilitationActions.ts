@@ -10,7 +10,6 @@ import type * as Y from 'yjs';
 import {
   applyTemplate,
   assignSeat,
-
   extendTimer,
   markHandDone,
   ORIGIN,
@@ -26,23 +25,19 @@ import {
   stopTimer,
   summonToTables,
   summonToView,
+  type BoardLinks,
   type ProjectorMode,
   type Role,
   type Seating,
   type TemplateId,
 } from '../../shared/index.ts';
+import * as api from './api.ts';
 import { serverNow } from './serverClock.ts';
 
 const local = ORIGIN.local;
 
 /** The facilitator's actions bound to one document and link. */
 export function createFacilitationActions(doc: Y.Doc, boardId: string, token: string) {
-  const api = async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(`/api/boards/${boardId}${path}`, { ...init, headers: { Authorization: `Bearer ${token}` } });
-    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!res.ok) throw new Error(typeof body.error === 'string' ? body.error : `the server answered ${res.status}`);
-    return body;
-  };
   return {
     lockBoard: (locked: boolean) => setBoardLocked(doc, locked, local),
     lockArea: (areaId: string, locked: boolean) => setAreaLocked(doc, areaId, locked, local),
@@ -75,13 +70,13 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
       return rect ? boardSvg(doc, rect) : boardSvg(doc);
     },
     /** The board's current links (facilitator only). */
-    links: async () => (await api('/links')).links as Record<Role, string>,
+    links: async (): Promise<BoardLinks> => (await api.fetchLinks(boardId, token)).links,
     /** Replaces the participant or projector link; the old one stops working at once. */
     rotateLink: async (role: 'participant' | 'projector') => {
-      const body = await api(`/links/${role}/rotate`, { method: 'POST' });
-      return { link: body.link as string, closed: body.closed as number };
+      const { link, closed } = await api.rotateLink(boardId, token, role);
+      return { link, closed };
     },
     /** How many screens of each role are connected now. */
-    connections: async () => (await api('/connections')).connections as Record<Role, number>,
+    connections: async (): Promise<Record<Role, number>> => (await api.fetchConnections(boardId, token)).connections,
   };
 }

@@ -5,38 +5,32 @@
  * Why: nothing is ever overwritten; going back means opening a copy, never rewinding the room.
  */
 import { useEffect, useState } from 'react';
+import type { HistorySnapshot } from '../../shared/index.ts';
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import { notify } from '../store/ui.ts';
-
-interface Snapshot {
-  id: number;
-  takenAt: number;
-  reason: string;
-}
+import { ApiError, listHistory, restoreSnapshot } from '../sync/api.ts';
 
 export function HistorySection({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
   const lang = useLangValue();
-  const [list, setList] = useState<Snapshot[] | null>(null);
-  const auth = { headers: { Authorization: `Bearer ${token}` } };
+  const [list, setList] = useState<HistorySnapshot[] | null>(null);
+  // A list the server refuses is told by its status alone.
   const load = () =>
-    fetch(`/api/boards/${boardId}/history`, auth)
-      .then((res) => (res.ok ? (res.json() as Promise<{ snapshots: Snapshot[] }>) : Promise.reject(new Error(`${res.status}`))))
+    listHistory(boardId, token)
       .then((body) => setList(body.snapshots.slice(-20).reverse()))
-      .catch((err: Error) => notify(t('linkError', err.message)));
+      .catch((err: Error) => notify(t('linkError', err instanceof ApiError ? `${err.status}` : err.message)));
   useEffect(() => {
     void load();
   }, [boardId, token]);
-  const restore = async (s: Snapshot) => {
+  const restore = async (s: HistorySnapshot) => {
     try {
-      const res = await fetch(`/api/boards/${boardId}/history/${s.id}/restore`, { method: 'POST', ...auth });
-      const body = (await res.json()) as { links?: { facilitator: string }; error?: string };
-      if (!res.ok || !body.links) throw new Error(body.error ?? `${res.status}`);
-      window.open(body.links.facilitator, '_blank', 'noopener');
+      const board = await restoreSnapshot(boardId, token, s.id);
+      window.open(board.links.facilitator, '_blank', 'noopener');
       notify(t('historyRestored'));
       void load();
     } catch (err) {
-      notify(t('linkError', (err as Error).message));
+      // The server's reason, else its status.
+      notify(t('linkError', err instanceof ApiError && err.serverMessage === undefined ? `${err.status}` : (err as Error).message));
     }
   };
   return (

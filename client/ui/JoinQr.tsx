@@ -6,6 +6,7 @@
  * code is for anyone whose camera cannot read it.
  */
 import { useEffect, useState } from 'react';
+import { fetchJoinCode } from '../sync/api.ts';
 
 /** The join URL as a QR code (SVG), with the URL written under it. */
 export function JoinQr({ url, label, size = 180 }: { url: string; label: string; size?: number }) {
@@ -35,9 +36,9 @@ export function useJoinUrl(boardId: string, token: string, participantVersionKey
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    fetch(`/api/boards/${boardId}/join`, { headers: { Authorization: `Bearer ${token}` } })
-      .then((res) => (res.ok ? (res.json() as Promise<{ url: string }>) : null))
-      .then((body) => live && body && setUrl(body.url))
+    // Without an answer there is simply no QR code (the board works without one).
+    fetchJoinCode(boardId, token)
+      .then((body) => live && setUrl(body.url))
       .catch(() => {});
     return () => {
       live = false;

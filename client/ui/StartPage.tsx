@@ -5,17 +5,13 @@
  * plainly with copy buttons and a word on who should get which.
  */
 import { useState, type FormEvent } from 'react';
+import type { CreatedBoard } from '../../shared/index.ts';
 import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { forgetBoard, recentBoards, rememberBoard } from '../store/recentBoards.ts';
+import { ApiError, createBoard, restoreBackup } from '../sync/api.ts';
 
-interface Created {
-  id: string;
-  title: string;
-  links: { facilitator: string; participant: string; projector: string };
-}
-
-const LINK_HELP: Record<keyof Created['links'], StringKey> = {
+const LINK_HELP: Record<keyof CreatedBoard['links'], StringKey> = {
   facilitator: 'linkFacilitator',
   participant: 'linkParticipant',
   projector: 'linkProjector',
@@ -25,7 +21,7 @@ export function StartPage() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<CreatedBoard | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const t = useT();
   const lang = useLangValue();
@@ -35,17 +31,11 @@ export function StartPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch('/api/boards', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ title }),
-      });
-      const body = (await res.json()) as Created | { error: string };
-      if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : `server answered ${res.status}`);
-      setCreated(body);
-      rememberBoard({ id: body.id, title: body.title, role: 'facilitator', link: body.links.facilitator });
+      const board = await createBoard(title);
+      setCreated(board);
+      rememberBoard({ id: board.id, title: board.title, role: 'facilitator', link: board.links.facilitator });
     } catch (err) {
-      setError(t('createFailed', (err as Error).message));
+      setError(t('createFailed', failure(err)));
     } finally {
       setBusy(false);
     }
@@ -78,7 +68,7 @@ export function StartPage() {
       {created && (
         <section className="links" aria-label={t('boardLinks')}>
           <h2>{created.title}</h2>
-          {(Object.keys(LINK_HELP) as (keyof Created['links'])[]).map((role) => (
+          {(Object.keys(LINK_HELP) as (keyof CreatedBoard['links'])[]).map((role) => (
             <div key={role} className="link">
               <p>{t(LINK_HELP[role])}</p>
               <input readOnly value={created.links[role]} aria-label={t('roleLink', t(`role_${role}`))} onFocus={(e) => e.target.select()} />
@@ -113,7 +103,7 @@ export function StartPage() {
 }
 
 /** Restores a backup file as a new board (its links are shown as for a created board). */
-function Restore({ onRestored }: { onRestored: (board: Created) => void }) {
+function Restore({ onRestored }: { onRestored: (board: CreatedBoard) => void }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -121,12 +111,9 @@ function Restore({ onRestored }: { onRestored: (board: Created) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch('/api/boards/restore', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: await file.text() });
-      const body = (await res.json()) as Created | { error: string };
-      if (!res.ok || 'error' in body) throw new Error('error' in body ? body.error : `server answered ${res.status}`);
-      onRestored(body);
+      onRestored(await restoreBackup(await file.text()));
     } catch (err) {
-      setError(t('restoreFailed', (err as Error).message));
+      setError(t('restoreFailed', failure(err)));
     } finally {
       setBusy(false);
     }
@@ -172,6 +159,12 @@ function MyBoards() {
       )}
     </section>
   );
+}
+
+/** What went wrong, in a few words: the server's reason, else its status, else the network's error. */
+function failure(err: unknown): string {
+  if (err instanceof ApiError && err.serverMessage === undefined) return `server answered ${err.status}`;
+  return (err as Error).message;
 }
 
 /**
