@@ -19,6 +19,7 @@ import { useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 
+/** Font size of an area's name, in board units. */
 export const AREA_TITLE_SIZE = 30;
 /** Height of the title bar (the area's handle), in board units. */
 export const AREA_BAR = 56;

@@ -17,6 +17,7 @@ import { Group, Konva, Label, Line, Tag, Text } from './konva.ts';
 /** A gap longer than this (ms) is a new appearance, not a move: the cursor jumps. */
 export const GLIDE_MAX_MS = 1200;
 
+/** Other people's cursors with their names, each gliding from one reported position to the next. */
 export function Cursors() {
   const peers = useStore(useShallow((s) => Object.values(s.peers).filter((p) => p.cursor)));
   const scale = useStore((s) => s.viewport.scale);

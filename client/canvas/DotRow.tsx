@@ -11,6 +11,7 @@ import { Circle, Group, Rect, Text } from './konva.ts';
 const R = 9;
 const GAP = 4;
 
+/** A row of dots in the given colours, `width` wide at (x, y); what does not fit shows as "+n". */
 export function DotRow({ colors, x, y, width }: { colors: string[]; x: number; y: number; width: number }) {
   if (colors.length === 0) return null;
   const fit = Math.max(1, Math.floor((width - 36) / (2 * R + GAP)));

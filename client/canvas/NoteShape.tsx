@@ -2,8 +2,8 @@
  * One sticky note on the canvas: drag (mouse, finger, pen), tap/click to select, double-click or
  * double-tap to edit, long-press to add to the selection.
  *
- * Why: each note subscribes to its own record only, so one edit re-renders one note. The Konva node
- * moves freely during a drag; the model is written once, on drop (house style, practice 6).
+ * Why: each note subscribes to its own record only, so one edit re-renders one note. Konva nodes
+ * move during a drag; the model is written once, on drop.
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo, useEffect, useRef } from 'react';
@@ -27,6 +27,7 @@ export const TEXT_MIN_SCALE = 0.2;
 /** Below this zoom, notes are drawn without shadows. */
 export const SHADOW_MIN_SCALE = 0.5;
 
+/** Note `id`: its card, text, dots and marks, draggable unless it is locked for me. */
 export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const note = useNote(id);
   const selected = useIsSelected(id);

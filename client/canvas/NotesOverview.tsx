@@ -89,6 +89,7 @@ function cardAt(cards: Cards, p: { x: number; y: number }): string | null {
   return null;
 }
 
+/** Notes `ids` drawn as one shape (far out on a big board), except those in `own`, which draw themselves. */
 export function NotesOverview({ ids, own }: { ids: readonly string[]; own: ReadonlySet<string> }) {
   const notes = useStore((s) => s.notes);
   const groups = useStore((s) => s.groups);

@@ -18,6 +18,7 @@ const COARSE_POINTER = typeof matchMedia !== 'undefined' && matchMedia('(pointer
 /** A note or area smaller than this on screen (CSS px) gets no resize handles. */
 const MIN_HANDLES_PX = 48;
 
+/** Resize handles on the one selected note or area, when it is large enough on screen to hold them. */
 export function SelectionTransformer() {
   const ref = useRef<KonvaTransformer>(null);
   const single = useStore((s) => {

@@ -5,9 +5,13 @@
  * paper notes. Results are cached per text and box, so a board re-render measures nothing new.
  */
 
+/** Space between a note's edge and its text, in board units. */
 export const NOTE_PADDING = 12;
+/** The font size of a short text (board units); longer texts shrink from here. */
 export const MAX_FONT = 28;
+/** The smallest font size a text shrinks to (board units); beyond it the text is cut off. */
 export const MIN_FONT = 9;
+/** The font of notes and labels on the canvas (and of the note editor over them). */
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 let ctx: CanvasRenderingContext2D | null = null;

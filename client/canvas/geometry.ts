@@ -6,6 +6,7 @@
 import type { Note } from '../../shared/index.ts';
 import type { Viewport } from '../store/store.ts';
 
+/** A rectangle in board units. */
 export interface Rect {
   x: number;
   y: number;

@@ -31,6 +31,7 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
+/** The clusters as the board shows them: members, the cluster of each note, and merged clusters resolved. */
 export interface ClusterView {
   readonly index: Map<string, Cluster>;
   /** Live clusters (with members): id -> member note ids. */
@@ -121,6 +122,7 @@ export function itemTitle(s: StoreState, itemId: string, fallback: { cluster: st
   return '';
 }
 
+/** One item's line in a vote's results. */
 export interface VoteRow {
   readonly itemId: string;
   /** The item's label or text ('' when it has none). */

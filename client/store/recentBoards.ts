@@ -6,6 +6,7 @@
  */
 import type { Role } from '../../shared/index.ts';
 
+/** A board opened on this device, as the start page lists it. */
 export interface RecentBoard {
   readonly id: string;
   readonly title: string;

@@ -2,7 +2,7 @@
  * Narrow selector hooks for one record, used by the canvas shapes.
  *
  * Why: each shape subscribes to its own record only; zustand compares the selected value, so a
- * change to another note never re-renders this one (house style, practice 5).
+ * change to another note never re-renders this one.
  */
 import type { Area, Note } from '../../shared/index.ts';
 import { useStore } from './store.ts';

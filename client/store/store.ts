@@ -49,6 +49,7 @@ export interface Peer {
   readonly hand: number | null;
 }
 
+/** The board's notes, areas and connectors (by id, and their ids in creation order) and its meta. */
 export interface BoardSlice {
   meta: BoardMeta | null;
   notes: Record<string, Note>;
@@ -108,6 +109,7 @@ export interface LensSlice {
   voteTool: 'place' | 'takeBack' | 'off';
 }
 
+/** The connection to the server and this device's copy of the board. */
 export interface ConnectionSlice {
   status: ConnectionStatus;
   /** Whether the first sync with the server has completed. */
@@ -130,12 +132,14 @@ export interface ConnectionSlice {
   canRedo: boolean;
 }
 
+/** Who else is on the board, from awareness. */
 export interface PresenceSlice {
   peers: Record<number, Peer>;
   /** Colour of the person busy with each note or area id (someone else, not me). */
   busy: Record<string, string>;
 }
 
+/** This device's view and what is being done on it: viewport, selection, editors, gestures, panels. */
 export interface UiSlice {
   viewport: Viewport;
   /** Selected note and area ids. */
@@ -167,8 +171,10 @@ export interface UiSlice {
   notice: { message: string; at: number } | null;
 }
 
+/** Everything the client holds. */
 export type StoreState = BoardSlice & CocreationSlice & FrameSlice & MeSlice & LensSlice & ConnectionSlice & PresenceSlice & UiSlice;
 
+/** The state before a board is opened. */
 export const initialState: StoreState = {
   meta: null,
   notes: {},
@@ -218,6 +224,7 @@ export const initialState: StoreState = {
   notice: null,
 };
 
+/** The store: read with narrow selectors (`useStore((s) => ...)`), changed through the named changes in this folder. */
 export const useStore = create<StoreState>()(() => ({ ...initialState }));
 
 /** Resets everything (a new board is opened). */

@@ -9,7 +9,9 @@ import { ValidationError, type Area, type Note } from '../../shared/index.ts';
 import { translateModelError } from '../i18n/i18n.ts';
 import { useStore, type StoreState, type Viewport } from './store.ts';
 
+/** The farthest out the view zooms (a whole day's wall on one screen). */
 export const MIN_SCALE = 0.05;
+/** The closest in the view zooms. */
 export const MAX_SCALE = 4;
 
 const clampScale = (s: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, s));

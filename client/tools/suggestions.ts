@@ -8,6 +8,7 @@
  */
 import { STOP_WORDS, stem, suggestClusters, type Note } from '../../shared/index.ts';
 
+/** A suggested cluster: the notes it would hold and the label it proposes. */
 export interface Proposal {
   readonly key: string;
   readonly noteIds: string[];

@@ -11,6 +11,7 @@ import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 
+/** The action-card buttons for the one selected note (nothing otherwise). */
 export function ActionTools() {
   const t = useT();
   const actions = useActions();

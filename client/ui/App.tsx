@@ -38,6 +38,7 @@ export const appCodeReady: Promise<void> = (boardPageLoading ?? Promise.resolve(
 );
 const BoardPage = lazy(() => (boardPageLoading ?? loadBoardPage()).catch(loadBoardPage).then((m) => ({ default: m.BoardPage })));
 
+/** The app: the start page, or the board a `/b/<id>` address opens. */
 export function App() {
   const t = useT();
   const match = BOARD_PATH.exec(location.pathname);

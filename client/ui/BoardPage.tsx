@@ -37,6 +37,7 @@ import './facilitation.css';
 // The side panels load when one is first opened (most tablets never open most of them).
 const SidePanel = lazy(() => import('./Panels.tsx').then((m) => ({ default: m.SidePanel })));
 
+/** The page of board `boardId`, opened with `token`: the join form first, then the board. */
 export function BoardPage({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
   // The projector is a screen, not a person: it joins without a name.

@@ -13,6 +13,7 @@ import { clusterSelection, dissolveSelectedClusters, mergeSelectedClusters, uncl
 import { useActions } from '../sync/sessionContext.ts';
 import { Icon } from './icons.tsx';
 
+/** The cluster buttons that fit the selection. */
 export function ClusterTools() {
   const t = useT();
   const lang = useLangValue();

@@ -18,6 +18,7 @@ import { useActions } from '../sync/sessionContext.ts';
 import { gatherInGrid, proposalsFor, type Proposal } from '../tools/suggestions.ts';
 import { Panel } from './Panel.tsx';
 
+/** The clusters panel (see the module comment). */
 export function ClustersPanel() {
   const t = useT();
   const [missingFrom, setMissingFrom] = useState('');

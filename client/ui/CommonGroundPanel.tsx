@@ -16,6 +16,7 @@ import { attempt, select, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Panel } from './Panel.tsx';
 
+/** The common-ground panel (see the module comment). */
 export function CommonGroundPanel() {
   const t = useT();
   const lists = useStore(agreement);

@@ -23,6 +23,7 @@ const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDo
   [CLOSE.invalidUpdate.reason]: 'reasonInvalidUpdate',
 };
 
+/** The dialog shown while this device's copy of board `boardId` cannot be merged or sent. */
 export function ConflictDialog({ boardId }: { boardId: string }) {
   const t = useT();
   const conflict = useStore((s) => s.conflict);

@@ -8,6 +8,7 @@
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
 
+/** The connection state, with the count of changes not yet sent. */
 export function ConnectionBadge() {
   const t = useT();
   const status = useStore((s) => s.status);

@@ -17,6 +17,7 @@ import { HistorySection } from './HistorySection.tsx';
 import { ShareSection } from './ShareSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
 
+/** The facilitator's panel (see the module comment). */
 export function FacilitatorPanel({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
   return (

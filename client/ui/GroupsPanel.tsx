@@ -14,6 +14,7 @@ import { attempt, setLens, toggleLensGroup, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Panel } from './Panel.tsx';
 
+/** The stakeholder groups panel (see the module comment). */
 export function GroupsPanel() {
   const t = useT();
   const groups = useStore((s) => s.groups);

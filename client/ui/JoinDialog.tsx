@@ -26,6 +26,7 @@ export function colorFor(name: string): string {
   return COLORS[h % COLORS.length]!;
 }
 
+/** Asks for a name before joining (the board's `title` when known); `onJoin` gets the name. */
 export function JoinDialog({ title, onJoin }: { title?: string | undefined; onJoin: (name: string) => void }) {
   const t = useT();
   const [name, setName] = useState(rememberedName());

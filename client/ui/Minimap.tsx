@@ -2,9 +2,9 @@
  * The overview map: every area and note as a small rectangle, the visible part as a frame; a click
  * or tap moves the view there.
  *
- * Why: on an infinite canvas with many tables at once, people need to see where they are (principle 2:
- * the whole elephant). A plain 2D canvas redrawn at most once per frame; the content is drawn only
- * when it changes.
+ * Why: on an infinite canvas with many tables at once, people need to see where they are, and the
+ * whole board before any one part of it. A plain 2D canvas redrawn at most once per frame; the
+ * content is drawn only when it changes.
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/i18n.ts';
@@ -88,6 +88,7 @@ function draw(canvas: HTMLCanvasElement, s: StoreState): void {
   c.strokeRect((view.x - ox) * k, (view.y - oy) * k, view.w * k, view.h * k);
 }
 
+/** The overview map in a corner of the board. */
 export function Minimap() {
   const ref = useRef<HTMLCanvasElement>(null);
   const t = useT();

@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
 import { JoinQr, useJoinUrl } from './JoinQr.tsx';
 
+/** On the projector: the QR code and short address to join the board from a tablet. */
 export function ProjectorJoin({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
   // Asked again when the screen reconnects (a rotated participant link gets a new code).

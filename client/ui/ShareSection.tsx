@@ -13,6 +13,7 @@ import { useActions } from '../sync/sessionContext.ts';
 import { JoinQr, useJoinUrl } from './JoinQr.tsx';
 import { CsvImport, PictureExport } from './PictureExport.tsx';
 
+/** The facilitator's links, join code and QR, with the picture export and CSV import. */
 export function ShareSection({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
   const actions = useActions();

@@ -12,6 +12,7 @@ import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 
+/** The facilitator's tables: who sits where, and raised hands. */
 export function TablesSection() {
   const t = useT();
   const actions = useActions();

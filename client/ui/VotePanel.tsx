@@ -15,6 +15,7 @@ import { attempt, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Panel } from './Panel.tsx';
 
+/** The vote panel (see the module comment). */
 export function VotePanel() {
   const t = useT();
   const actions = useActions();

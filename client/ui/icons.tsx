@@ -22,9 +22,10 @@ const PATHS = {
   handshake: 'M5 12l4 4 10-10 M3 20h18',
 } as const;
 
+/** The icons there are. */
 export type IconName = keyof typeof PATHS;
 
-/** A 22 px stroke icon; decorative (the button carries the accessible name). */
+/** A 22 px stroke icon; decorative (the button has the accessible name). */
 export function Icon({ name }: { name: IconName }) {
   return (
     <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
