@@ -23,7 +23,7 @@ const MAX_NAME = 60;
 /**
  * Most awareness client IDs one connection may speak for. An honest page has one (its document's),
  * and a new one when Yjs changes a document's ID; without a cap one message could add 150,000 states
- * that every newcomer is sent (found in review).
+ * that every newcomer is sent.
  */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 8;
 /**
@@ -35,36 +35,34 @@ export const MAX_AWARENESS_ENTRIES = 2000;
 /** How long an ID whose holder left stays the holder's to take back (a tablet's Wi-Fi coming back). */
 const KEPT_FOR_MS = 60_000;
 
-/** Which connection holds an awareness client ID, and the clock the server has for it. */
-export interface AwarenessHolders {
-  ownerOf(clientId: number): Connection | undefined;
-  clockOf(clientId: number): number | undefined;
-  /**
-   * Whether `conn` may take an ID nobody holds now: no, for a minute after its holder left, unless
-   * `conn` is that connection or the same proven person (found in review: someone else could take a
-   * dropped tablet's ID first, and the tablet's state was then refused as another's).
-   */
-  mayTake(clientId: number, conn: Connection): boolean;
-}
-
-/** Which connection speaks for each awareness client ID of a room. */
-export class AwarenessOwners implements AwarenessHolders {
-  private readonly owners = new Map<number, Connection>();
+/**
+ * Which connection holds (speaks for) each awareness client ID of a room, and the clock the server
+ * has for it.
+ */
+export class AwarenessHolders {
+  private readonly holders = new Map<number, Connection>();
   /** IDs whose holder left in the last minute: who it was, and when. */
   private readonly left = new Map<number, { connId: number; personId: string | undefined; at: number }>();
 
   constructor(private readonly awareness: Awareness) {}
 
-  ownerOf(clientId: number): Connection | undefined {
-    return this.owners.get(clientId);
+  /** The connection that holds `clientId` now, if any. */
+  holderOf(clientId: number): Connection | undefined {
+    return this.holders.get(clientId);
   }
 
+  /**
+   * Whether `conn` may take an ID nobody holds now: no, for a minute after its holder left, unless
+   * `conn` is that connection or the same proven person. Otherwise someone else could take a
+   * dropped tablet's ID first, and the tablet's own state would then be refused as another's.
+   */
   mayTake(clientId: number, conn: Connection): boolean {
     const left = this.left.get(clientId);
     if (!left || performance.now() - left.at > KEPT_FOR_MS) return true;
     return left.connId === conn.id || (conn.personId !== undefined && left.personId === conn.personId);
   }
 
+  /** The awareness clock the server has for `clientId`. */
   clockOf(clientId: number): number | undefined {
     return this.awareness.meta.get(clientId)?.clock;
   }
@@ -77,16 +75,16 @@ export class AwarenessOwners implements AwarenessHolders {
     const now = performance.now();
     if (this.left.size > 1000) for (const [id, { at }] of this.left) if (now - at > KEPT_FOR_MS) this.left.delete(id);
     for (const id of removed) {
-      const owner = this.owners.get(id);
-      owner?.awarenessIds.delete(id);
-      if (owner) this.left.set(id, { connId: owner.id, personId: owner.personId, at: now });
-      this.owners.delete(id);
+      const holder = this.holders.get(id);
+      holder?.awarenessIds.delete(id);
+      if (holder) this.left.set(id, { connId: holder.id, personId: holder.personId, at: now });
+      this.holders.delete(id);
     }
     if (!origin) return;
     for (const id of [...added, ...updated]) {
       this.left.delete(id);
-      this.owners.get(id)?.awarenessIds.delete(id);
-      this.owners.set(id, origin);
+      this.holders.get(id)?.awarenessIds.delete(id);
+      this.holders.set(id, origin);
       origin.awarenessIds.add(id);
     }
   }
@@ -110,10 +108,10 @@ export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: Aw
   let ids = self.awarenessIds.size;
   for (let i = 0; i < count; i++) {
     const entry = { id: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) };
-    const owner = holders.ownerOf(entry.id);
-    const mine = owner === undefined ? holders.mayTake(entry.id, self) : owner === self || (self.personId !== undefined && owner.personId === self.personId);
+    const holder = holders.holderOf(entry.id);
+    const mine = holder === undefined ? holders.mayTake(entry.id, self) : holder === self || (self.personId !== undefined && holder.personId === self.personId);
     if (mine) {
-      if (owner !== self && entry.state !== 'null' && ids++ >= MAX_AWARENESS_IDS_PER_CONNECTION) {
+      if (holder !== self && entry.state !== 'null' && ids++ >= MAX_AWARENESS_IDS_PER_CONNECTION) {
         refused++;
         continue;
       }

@@ -6,21 +6,21 @@
  * will apply, now. Yjs does two things that the update's bytes do not show:
  * - It skips what it already has, and places the rest of a struct it has in part next to its own
  *   copy. A struct the server has, re-sent with another parent, would be judged by that parent (a
- *   note) while the new part lands in the facilitator's frame (found in review: a participant locked
- *   the board this way). So the update is first cut to what the server lacks (`Y.diffUpdate`), which
- *   writes each cut struct as Yjs will place it, and that cut update is checked and applied.
+ *   note) while the new part lands in the facilitator's frame: a participant could lock the board
+ *   this way. So the update is first cut to what the server lacks (`Y.diffUpdate`), which writes
+ *   each cut struct as Yjs will place it, and that cut update is checked and applied.
  * - It holds back what it cannot place yet (a struct past what it has of its client, an item next to
  *   or inside one it does not have, a deletion of what it does not have) and applies it later, inside
- *   whichever update fills the gap, unchecked and never sent to that update's author (found in review:
- *   a participant's held-back struct swallowed the facilitator's next change). Such an update is not
- *   applied; the client is asked for what the server lacks (sync step 1, again a second later if it
- *   keeps coming), which an honest client answers with everything, in order. Honest clients send one
- *   after updates dropped during a lock, or when a change from another tab of the device reached them
+ *   whichever update fills the gap, unchecked and never sent to that update's author: a participant's
+ *   held-back struct could swallow the facilitator's next change. Such an update is not applied; the
+ *   client is asked for what the server lacks (sync step 1, again a second later if it keeps
+ *   coming), which an honest client answers with everything, in order. Honest clients send one after
+ *   updates dropped during a lock, or when a change from another tab of the device reached them
  *   before it reached the server.
  * A participant's structs under the document client ID of an open facilitator page (the same ID as in
  * awareness) also wait: they would take its next clocks, so its change in flight would be skipped as
  * known. Between participants this is not checked: an ID can be taken over in awareness once its page
- * is gone, and the taker could then hold back the owner's every write (found in review).
+ * is gone, and the taker could then hold back its former holder's every write.
  */
 import * as Y from 'yjs';
 import { isBoardLocked } from '../../shared/index.ts';
@@ -31,6 +31,7 @@ import { dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwi
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
+/** What becomes of a client's update. */
 export type Admission =
   /** Apply `update` (the part of what was sent that the server lacks). */
   | { readonly kind: 'apply'; readonly update: Uint8Array }
@@ -39,8 +40,10 @@ export type Admission =
   /** Not now: ask the client for what the server lacks (Yjs would hold it back, or a facilitator page's client ID). */
   | { readonly kind: 'ask' };
 
+/** What the decision needs to know of the room. */
 export interface AdmissionContext {
-  readonly owners: AwarenessHolders;
+  /** Which connection holds each awareness client ID. */
+  readonly holders: AwarenessHolders;
   /** Whether some device proved participant id `id` (a dot in that name needs that proof). */
   isPersonBound(id: string): boolean;
 }
@@ -59,16 +62,16 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   }
   const participant = conn.role === 'participant';
   const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
+  // The one check of the board lock: before anything is cut or read, a participant's change waits.
   if (participant && !empty && isBoardLocked(doc)) return { kind: 'locked' };
   const own = lackedPart(doc, update, decoded);
-  if (own === 'gap' || (participant && writesAsFacilitator(own.decoded, conn, ctx.owners))) return { kind: 'ask' };
+  if (own === 'gap' || (participant && writesAsFacilitator(own.decoded, conn, ctx.holders))) return { kind: 'ask' };
   if (!participant) {
     if (dependsOnUnknown(doc, own.decoded)) throw new ProtocolError('invalidUpdate', 'it builds on what the server does not have');
     return { kind: 'apply', update: own.update };
   }
   // The frame is the facilitator's (4403).
   const verdict = participantVerdict(doc, own.decoded);
-  if (verdict === 'locked') return { kind: 'locked' };
   if (verdict !== 'ok') throw new ProtocolError('forbiddenWrite', verdict.forbidden);
   // A proven person votes as themselves; anyone else not as someone who proved their id.
   const mayVoteAs = (id: string) => (conn.personId !== undefined ? id === conn.personId : !ctx.isPersonBound(id));
@@ -79,9 +82,9 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
 /**
  * The part of `update` the server lacks, as Yjs would apply it; `'gap'` when Yjs would hold some of it
  * back: a struct that starts past what the server has of its client or skips clocks, an item placed
- * next to or inside one that is neither on the server nor in the update (found in review: an item with
- * a known left neighbour but an unknown right one waited, and landed later inside the facilitator's
- * lock), or a deletion of what is neither.
+ * next to or inside one that is neither on the server nor in the update (an item with a known left
+ * neighbour but an unknown right one would wait, and land later inside the facilitator's lock), or a
+ * deletion of what is neither.
  */
 export function lackedPart(doc: Y.Doc, update: Uint8Array, decoded: Decoded): { update: Uint8Array; decoded: Decoded } | 'gap' {
   const states = new Map<number, number>();
@@ -120,11 +123,11 @@ export function lackedPart(doc: Y.Doc, update: Uint8Array, decoded: Decoded): { 
  * the facilitator's change in flight (a lock, say) would be skipped as known. A proven person's own
  * other tab (a facilitator who also opened the participant link on the same device) may.
  */
-function writesAsFacilitator(decoded: Decoded, conn: Connection, owners: AwarenessHolders): boolean {
+function writesAsFacilitator(decoded: Decoded, conn: Connection, holders: AwarenessHolders): boolean {
   const clients = new Set(decoded.structs.map((s) => s.id.client));
   for (const client of clients) {
-    const owner = owners.ownerOf(client);
-    if (owner?.role === 'facilitator' && !(conn.personId !== undefined && owner.personId === conn.personId)) return true;
+    const holder = holders.holderOf(client);
+    if (holder?.role === 'facilitator' && !(conn.personId !== undefined && holder.personId === conn.personId)) return true;
   }
   return false;
 }

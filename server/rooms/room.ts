@@ -16,7 +16,7 @@ import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
-import { applyOwnAwareness, AwarenessOwners, stampIdentity } from './identity.ts';
+import { applyOwnAwareness, AwarenessHolders, stampIdentity } from './identity.ts';
 import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
 import { admitUpdate } from './incoming.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
@@ -46,8 +46,8 @@ export class Room {
   private destroyed = false;
   /** Whether the board was locked after the last update (to notice the lift). */
   private locked = false;
-  /** Which connection speaks for each awareness client ID. */
-  private readonly awarenessOwners: AwarenessOwners;
+  /** Which connection holds each awareness client ID. */
+  private readonly awarenessHolders: AwarenessHolders;
   /** Awareness changes, broadcast together a few dozen times a second. */
   private readonly awarenessBatch: AwarenessBatch;
   /** Stored updates, broadcast merged per turn of the event loop (per window in a large room). */
@@ -74,7 +74,7 @@ export class Room {
     this.locked = isBoardLocked(doc);
     this.agendaKey = agendaKeyOf(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
-    this.awarenessOwners = new AwarenessOwners(this.awareness);
+    this.awarenessHolders = new AwarenessHolders(this.awareness);
     const broadcastFailed = (err: unknown) => opts.log.error({ err, board: boardId }, '[room] broadcast failed');
     this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => this.conns.forEach((c) => c.send(message)), () => this.conns.size, broadcastFailed);
     this.updateBatch = new UpdateBatch<Connection>((message, except) => this.conns.forEach((c) => c !== except && c.send(message)), () => this.conns.size, broadcastFailed);
@@ -133,7 +133,7 @@ export class Room {
           return;
         }
         // Only for the connection's own client IDs (see identity.ts).
-        const refused = applyOwnAwareness(this.awareness, update, conn, this.awarenessOwners);
+        const refused = applyOwnAwareness(this.awareness, update, conn, this.awarenessHolders);
         if (refused) this.opts.metrics.ignoredWrites.inc(refused);
         return;
       }
@@ -174,7 +174,7 @@ export class Room {
   }
 
   private applyClientUpdate(conn: Connection, sent: Uint8Array): void {
-    const admission = admitUpdate(this.doc, sent, conn, { owners: this.awarenessOwners, isPersonBound: (id) => this.opts.store.isPersonBound(id) });
+    const admission = admitUpdate(this.doc, sent, conn, { holders: this.awarenessHolders, isPersonBound: (id) => this.opts.store.isPersonBound(id) });
     if (admission.kind !== 'apply') {
       this.opts.metrics.ignoredWrites.inc();
       if (admission.kind === 'ask') conn.askToResync(() => syncStep1Message(this.doc));
@@ -237,7 +237,7 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    this.awarenessOwners.changed(added, updated, removed, origin instanceof Connection ? origin : undefined);
+    this.awarenessHolders.changed(added, updated, removed, origin instanceof Connection ? origin : undefined);
     if (origin instanceof Connection) {
       // Others see a connection's role as its link says, and only the id it proved.
       stampIdentity(this.awareness, this.doc, origin, added.concat(updated));

@@ -5,12 +5,13 @@
  * changeable by a participant, and Yjs cannot take back an update once applied. So the server reads
  * the decoded update first: each new item's parent (named root, parent item, or the item it was
  * inserted next to, in the document or in the same update) and each deleted item, walked up to its
- * root (deletions of what is already deleted here are no-ops and ignored). What cannot be placed (an item depending on something the server does not have) is reported
- * as `UNKNOWN_ROOT`: an honest client never sends that, since everything it has came from here.
+ * root (deletions of what is already deleted here are no-ops and ignored). What cannot be placed (an
+ * item depending on something the server does not have) is reported as `UNKNOWN_ROOT`: an honest
+ * client never sends that, since everything it has came from here.
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { FACILITATOR_ONLY_ROOTS, isBoardLocked, ROOT } from '../../shared/index.ts';
+import { FACILITATOR_ONLY_ROOTS, ROOT } from '../../shared/index.ts';
 
 /** Stands for "a root this update touches that cannot be determined". */
 export const UNKNOWN_ROOT = '\u0000unknown';
@@ -19,13 +20,11 @@ type Decoded = ReturnType<typeof Y.decodeUpdate>;
 type IdLike = { client: number; clock: number };
 
 /**
- * Whether a participant's update may be applied: `ok`; `locked` while the board is locked (the
- * update is dropped, to be asked for again when the lock lifts); or the facilitator-only roots it
- * would touch (the socket is closed).
+ * Whether a participant's update may be applied: `ok`, or the facilitator-only roots it would touch
+ * (the socket is closed). The board lock is checked before, in `admitUpdate`.
  */
-export function participantVerdict(doc: Y.Doc, decoded: Decoded): 'ok' | 'locked' | { forbidden: string } {
+export function participantVerdict(doc: Y.Doc, decoded: Decoded): 'ok' | { forbidden: string } {
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return 'ok';
-  if (isBoardLocked(doc)) return 'locked';
   const forbidden = [...rootsTouched(doc, decoded)].filter((r) => r === UNKNOWN_ROOT || FACILITATOR_ONLY_ROOTS.has(r));
   return forbidden.length ? { forbidden: forbidden.map((r) => (r === UNKNOWN_ROOT ? 'unknown' : r)).join(', ') } : 'ok';
 }
@@ -33,7 +32,7 @@ export function participantVerdict(doc: Y.Doc, decoded: Decoded): 'ok' | 'locked
 /**
  * Whether the update deletes a range of length 0. No honest encoder writes one, and Yjs throws
  * half-way through applying it (it cannot write the range back), leaving updates it held back
- * un-retried, so the server's document and its clients' would differ. Found by the fuzzer.
+ * un-retried, so the server's document and its clients' would differ.
  */
 export function hasEmptyDeleteRange(decoded: Decoded): boolean {
   for (const ranges of decoded.ds.clients.values()) if (ranges.some((r) => r.len === 0)) return true;
@@ -43,8 +42,8 @@ export function hasEmptyDeleteRange(decoded: Decoded): boolean {
 /**
  * Whether the update lists one client's structs in more than one section. Yjs's own encoders write
  * each client once; Yjs applies only the last section of a client, while `Y.decodeUpdate` (what these
- * checks read) returns them all, so an item could be judged by decoys Yjs throws away (found in
- * review: a dot in another person's name hidden behind decoys in `notes`). `update` is the v1 update
+ * checks read) returns them all, so an item could be judged by decoys Yjs throws away (a dot in
+ * another person's name hidden behind decoys in `notes`). `update` is the v1 update
  * `decoded` came from; it starts with its number of sections.
  */
 export function listsAClientTwice(update: Uint8Array, decoded: Decoded): boolean {
@@ -55,7 +54,7 @@ export function listsAClientTwice(update: Uint8Array, decoded: Decoded): boolean
 /**
  * Whether the update builds on something the server does not have (an honest client, whose whole
  * document came from here, never sends that). Yjs would hold such an update back; the server's
- * document would then differ from what it broadcast. Found by the fuzzer.
+ * document would then differ from what it broadcast.
  */
 export function dependsOnUnknown(doc: Y.Doc, decoded: Decoded): boolean {
   return rootsTouched(doc, decoded).has(UNKNOWN_ROOT);

@@ -1,5 +1,6 @@
 /**
- * Named websocket close codes (and reasons) the server uses when it ends a connection.
+ * Named websocket close codes (and reasons) the server uses when it ends a connection. A socket that
+ * stops answering pings is not closed but terminated (no code reaches it).
  *
  * Why: a closed socket should say why, in logs, metrics and the client's connection badge. Codes in
  * the 4000-4999 range are private to an application; 1001, 1009 and 1011 are the standard ones that fit.
@@ -36,10 +37,9 @@ export const CLOSE = {
   internalError: { code: 1011, reason: 'internal error' },
   /** The client sent far faster than its rate for too long; reconnect (standard "try again later"). */
   tooManyMessages: { code: 1013, reason: 'too many messages: try again later' },
-  /** The client stopped answering pings. */
-  timeout: { code: 4504, reason: 'ping timeout' },
 } as const;
 
+/** The name of a close the server makes (a key of `CLOSE`). */
 export type CloseKind = keyof typeof CLOSE;
 
 /**
