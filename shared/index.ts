@@ -5,6 +5,7 @@
  */
 export * from './model/ids.ts';
 export * from './model/records.ts';
+export * from './model/errors.ts';
 export * from './doc/roots.ts';
 export * from './doc/origins.ts';
 export * from './doc/mutations.ts';

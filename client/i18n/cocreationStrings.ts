@@ -209,20 +209,3 @@ export const cocreationNl: Record<keyof typeof cocreationEn, string> = {
   stanceFor: 'Waar de groepen staan over "{0}"',
   emptyList: 'Hier staat nog niets.',
 };
-
-/** The board model's refusals (English, from shared/) in Dutch, for the notices. Unknown ones stay English. */
-export const modelErrorsNl: Record<string, string> = {
-  'a cluster needs at least one note: select notes first': 'een cluster heeft minstens één notitie nodig: kies eerst notities',
-  'no dots left: take one back to place it elsewhere': 'geen stippen meer: neem er een terug om hem elders te zetten',
-  'not every stakeholder group agrees yet, so this is not common ground': 'nog niet elke belanghebbende groep is het eens, dus dit is geen gemeenschappelijke basis',
-  'one dot per item in this vote': 'één stip per item in deze stemming',
-  'pick your stakeholder group first: this vote gives dots per group': 'kies eerst je belanghebbende groep: deze stemming geeft stippen per groep',
-  'that cluster no longer exists': 'die cluster bestaat niet meer',
-  'that note or cluster no longer exists': 'die notitie of cluster bestaat niet meer',
-  'that stakeholder group no longer exists': 'die belanghebbende groep bestaat niet meer',
-  'that vote no longer exists': 'die stemming bestaat niet meer',
-  'these notes are already one cluster': 'deze notities zijn al één cluster',
-  'this vote is closed': 'deze stemming is gesloten',
-  'this vote is on clusters: tap a cluster’s name bar': 'deze stemming gaat over clusters: tik op de naambalk van een cluster',
-  'this vote is on notes: tap a note': 'deze stemming gaat over notities: tik op een notitie',
-};

@@ -1,18 +1,21 @@
 /**
- * Language choice (from the browser, with a switch kept on the device) and the `useT` hook.
+ * The UI language of this device, the `useT` hook and `translate`. The language is switched by
+ * `setLang`; the board model's refusals are worded in modelErrors.ts.
  *
  * Why: every string goes through one function, so switching language re-renders everything at once.
  */
 import { create } from 'zustand';
-import { modelErrorsNl } from './cocreationStrings.ts';
 import { en, nl, type StringKey } from './strings.ts';
 
+/** A language the UI is written in. */
 export type Lang = 'en' | 'nl';
-const KEY = 'olifant.lang';
+
+/** Where this device keeps its language switch (localStorage). */
+export const LANG_STORAGE_KEY = 'olifant.lang';
 
 function initialLang(): Lang {
   try {
-    const saved = localStorage.getItem(KEY);
+    const saved = localStorage.getItem(LANG_STORAGE_KEY);
     if (saved === 'en' || saved === 'nl') return saved;
   } catch {
     /* private mode */
@@ -20,23 +23,27 @@ function initialLang(): Lang {
   return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-const useLang = create<{ lang: Lang }>()(() => ({ lang: initialLang() }));
-if (typeof document !== 'undefined') document.documentElement.lang = useLang.getState().lang;
+/**
+ * The UI language of this device (from its saved switch, else the browser's language). Read it with
+ * `useLangValue()`; only `setLang` writes it.
+ */
+export const languageStore = create<{ lang: Lang }>()(() => ({ lang: initialLang() }));
+if (typeof document !== 'undefined') document.documentElement.lang = languageStore.getState().lang;
 
 /** Switches the UI language and remembers it on this device. */
 export function setLang(lang: Lang): void {
   try {
-    localStorage.setItem(KEY, lang);
+    localStorage.setItem(LANG_STORAGE_KEY, lang);
   } catch {
     /* private mode */
   }
   document.documentElement.lang = lang;
-  useLang.setState({ lang });
+  languageStore.setState({ lang });
 }
 
 /** The current language. */
 export function useLangValue(): Lang {
-  return useLang((s) => s.lang);
+  return languageStore((s) => s.lang);
 }
 
 /** Translates `key`, filling `{0}`, `{1}`, ... with `args`. */
@@ -49,9 +56,4 @@ export function translate(lang: Lang, key: StringKey, ...args: (string | number)
 export function useT(): (key: StringKey, ...args: (string | number)[]) => string {
   const lang = useLangValue();
   return (key, ...args) => translate(lang, key, ...args);
-}
-
-/** A refusal from the board model (written in English in shared/) in the current language. */
-export function translateModelError(message: string): string {
-  return useLang.getState().lang === 'nl' ? (modelErrorsNl[message] ?? message) : message;
 }

@@ -6,7 +6,7 @@
  * None of this is shared with others (it is not in the document).
  */
 import { ValidationError, type Area, type Note } from '../../shared/index.ts';
-import { translateModelError } from '../i18n/i18n.ts';
+import { modelErrorText } from '../i18n/modelErrors.ts';
 import { useStore, type StoreState, type Viewport } from './store.ts';
 
 /** The farthest out the view zooms (a whole day's wall on one screen). */
@@ -173,7 +173,7 @@ export function attempt<R>(action: () => R): R | undefined {
     return action();
   } catch (err) {
     if (err instanceof ValidationError) {
-      notify(translateModelError(err.message));
+      notify(modelErrorText(err));
       return undefined;
     }
     throw err;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
 import { ValidationError } from '../../shared/index.ts';
-import { translateModelError } from '../i18n/i18n.ts';
+import { modelErrorText } from '../i18n/modelErrors.ts';
 import { notify, visibleBoardRect } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { download, fileName, svgToPng } from '../tools/exportPicture.ts';
@@ -35,7 +35,7 @@ export function CsvImport() {
             notify(t('imported', await actions.importCsv(area.id, text, me)));
           } catch (err) {
             if (!(err instanceof ValidationError)) throw err;
-            notify(translateModelError(err.message));
+            notify(modelErrorText(err));
           }
         }}
       />

@@ -7,19 +7,20 @@
  * card, and each person once (each sign-up is its own key on the note: `volunteer:<participant id>`).
  */
 import * as Y from 'yjs';
-import { MAX_PERSON_NAME, ValidationError } from '../model/records.ts';
+import { modelError } from '../model/errors.ts';
+import { MAX_PERSON_NAME } from '../model/records.ts';
 import type { TxOrigin } from './origins.ts';
 import { NOTE, notesMap, VOLUNTEER_PREFIX } from './roots.ts';
 
 function noteOrThrow(doc: Y.Doc, id: string): Y.Map<unknown> {
   const note = notesMap(doc).get(id);
-  if (!note) throw new ValidationError('that note no longer exists');
+  if (!note) throw modelError('noteGone');
   return note;
 }
 
-function cleanName(name: string, what: string): string {
+function cleanName(name: string, tooLong: 'ownerTooLong' | 'volunteerNameTooLong'): string {
   const clean = name.trim();
-  if (clean.length > MAX_PERSON_NAME) throw new ValidationError(`${what} must be at most ${MAX_PERSON_NAME} characters`);
+  if (clean.length > MAX_PERSON_NAME) throw modelError(tooLong, { max: MAX_PERSON_NAME });
   return clean;
 }
 
@@ -35,7 +36,7 @@ export function setActionCard(doc: Y.Doc, noteId: string, isAction: boolean, ori
 /** Sets an action card's owner ('' clears it). */
 export function setActionOwner(doc: Y.Doc, noteId: string, owner: string, origin: TxOrigin): void {
   const note = noteOrThrow(doc, noteId);
-  const clean = cleanName(owner, 'the owner');
+  const clean = cleanName(owner, 'ownerTooLong');
   if (note.get(NOTE.owner) === clean) return;
   doc.transact(() => note.set(NOTE.owner, clean), origin);
 }
@@ -43,7 +44,7 @@ export function setActionOwner(doc: Y.Doc, noteId: string, owner: string, origin
 /** Signs a person up as a volunteer on an action card (`name`), or takes them off (`null`). */
 export function setVolunteer(doc: Y.Doc, noteId: string, participantId: string, name: string | null, origin: TxOrigin): void {
   const note = noteOrThrow(doc, noteId);
-  const clean = name === null ? null : cleanName(name, 'a volunteer’s name') || '?';
+  const clean = name === null ? null : cleanName(name, 'volunteerNameTooLong') || '?';
   const key = `${VOLUNTEER_PREFIX}${participantId}`;
   if (clean === null && !note.has(key)) return;
   doc.transact(() => (clean === null ? note.delete(key) : note.set(key, clean)), origin);

@@ -7,7 +7,8 @@
  */
 import * as Y from 'yjs';
 import { newRecordId } from '../model/ids.ts';
-import { parseOrThrow, ValidationError } from '../model/records.ts';
+import { modelError } from '../model/errors.ts';
+import { parseOrThrow } from '../model/records.ts';
 import { areaNameSchema, connectorLabelSchema, MIN_AREA_SIZE, newAreaSchema, type NewArea } from '../model/shapes.ts';
 import type { TxOrigin } from './origins.ts';
 import { deleteNotes } from './mutations.ts';
@@ -37,7 +38,7 @@ export function setAreaBounds(
   b: { x: number; y: number; w: number; h: number },
   origin: TxOrigin,
 ): void {
-  if (![b.x, b.y, b.w, b.h].every(Number.isFinite)) throw new ValidationError('area bounds must be finite numbers');
+  if (![b.x, b.y, b.w, b.h].every(Number.isFinite)) throw modelError('areaBoundsNotFinite');
   doc.transact(() => {
     const m = areasMap(doc).get(id);
     if (!m) return;
@@ -57,7 +58,7 @@ export function moveAreaWithNotes(
   origin: TxOrigin,
 ): void {
   const { dx, dy } = delta;
-  if (!Number.isFinite(dx) || !Number.isFinite(dy)) throw new ValidationError('area move must be finite numbers');
+  if (!Number.isFinite(dx) || !Number.isFinite(dy)) throw modelError('areaMoveNotFinite');
   doc.transact(() => {
     const m = areasMap(doc).get(id);
     if (!m) return;
@@ -83,8 +84,8 @@ export function deleteAreas(doc: Y.Doc, ids: readonly string[], origin: TxOrigin
 
 /** Connects two distinct, existing notes with an arrow; returns the connector id. */
 export function createConnector(doc: Y.Doc, from: string, to: string, label: string, origin: TxOrigin): string {
-  if (from === to) throw new ValidationError('a connector needs two different notes');
-  if (!notesMap(doc).has(from) || !notesMap(doc).has(to)) throw new ValidationError('a connector needs two notes that exist');
+  if (from === to) throw modelError('connectorNeedsTwoNotes');
+  if (!notesMap(doc).has(from) || !notesMap(doc).has(to)) throw modelError('connectorNoteGone');
   const clean = parseOrThrow(connectorLabelSchema, label);
   const id = newRecordId();
   doc.transact(() => {

@@ -10,7 +10,8 @@ import * as Y from 'yjs';
 import { clusterIndex, clusterMembers, resolveCluster } from '../analysis/clusters.ts';
 import { clusterLabelSchema } from '../model/cocreation.ts';
 import { newRecordId } from '../model/ids.ts';
-import { parseOrThrow, ValidationError } from '../model/records.ts';
+import { modelError } from '../model/errors.ts';
+import { parseOrThrow } from '../model/records.ts';
 import { listClusters } from './cocreationQueries.ts';
 import type { TxOrigin } from './origins.ts';
 import { moveNotes } from './mutations.ts';
@@ -22,7 +23,7 @@ export function createCluster(doc: Y.Doc, noteIds: readonly string[], label: str
   const clean = parseOrThrow(clusterLabelSchema, label);
   const notes = notesMap(doc);
   const present = noteIds.filter((id) => notes.has(id));
-  if (present.length === 0) throw new ValidationError('a cluster needs at least one note: select notes first');
+  if (present.length === 0) throw modelError('clusterNeedsNote');
   const id = newRecordId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();
@@ -49,7 +50,7 @@ export function setNotesCluster(doc: Y.Doc, changes: ReadonlyMap<string, string 
   const resolved = new Map<string, string | null>();
   for (const [noteId, target] of changes) {
     const root = target === null ? null : resolveCluster(target, index);
-    if (target !== null && root === null) throw new ValidationError('that cluster no longer exists');
+    if (target !== null && root === null) throw modelError('clusterGone');
     resolved.set(noteId, root);
   }
   if (resolved.size === 0) return;
@@ -97,8 +98,8 @@ export function mergeClusters(doc: Y.Doc, from: string, into: string, origin: Tx
   const index = clusterIndex(listClusters(doc));
   const src = resolveCluster(from, index);
   const dst = resolveCluster(into, index);
-  if (src === null || dst === null) throw new ValidationError('that cluster no longer exists');
-  if (src === dst) throw new ValidationError('these notes are already one cluster');
+  if (src === null || dst === null) throw modelError('clusterGone');
+  if (src === dst) throw modelError('alreadyOneCluster');
   doc.transact(() => {
     const m = clustersMap(doc).get(src);
     m?.set(CLUSTER.mergedInto, dst);

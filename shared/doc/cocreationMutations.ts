@@ -22,7 +22,8 @@ import {
   type VoteInput,
 } from '../model/cocreation.ts';
 import { newRecordId } from '../model/ids.ts';
-import { parseOrThrow, ValidationError } from '../model/records.ts';
+import { modelError } from '../model/errors.ts';
+import { parseOrThrow } from '../model/records.ts';
 import { itemResolver, listDots, listGroups, listStances, mergeTimer, toStance, toVote } from './cocreationQueries.ts';
 import type { TxOrigin } from './origins.ts';
 import { dotsMap, GROUP, groupsMap, NOTE, notesMap, outcomesMap, stanceKey, stancesMap, VOTE, votesMap } from './roots.ts';
@@ -31,7 +32,7 @@ import { dotsMap, GROUP, groupsMap, NOTE, notesMap, outcomesMap, stanceKey, stan
 export function createGroup(doc: Y.Doc, input: GroupInput, origin: TxOrigin): string {
   const g = parseOrThrow(groupInputSchema, input);
   const groups = listGroups(doc);
-  if (groups.filter((x) => !x.archived).length >= MAX_GROUPS) throw new ValidationError(`a board has at most ${MAX_GROUPS} stakeholder groups`);
+  if (groups.filter((x) => !x.archived).length >= MAX_GROUPS) throw modelError('tooManyGroups', { max: MAX_GROUPS });
   const id = newRecordId();
   doc.transact(() => {
     const m = new Y.Map<unknown>();
@@ -48,7 +49,7 @@ export function createGroup(doc: Y.Doc, input: GroupInput, origin: TxOrigin): st
 export function updateGroup(doc: Y.Doc, id: string, input: GroupInput, origin: TxOrigin): void {
   const g = parseOrThrow(groupInputSchema, input);
   const m = groupsMap(doc).get(id);
-  if (!m) throw new ValidationError('that stakeholder group no longer exists');
+  if (!m) throw modelError('groupGone');
   doc.transact(() => {
     if (m.get(GROUP.name) !== g.name) m.set(GROUP.name, g.name);
     if (m.get(GROUP.color) !== g.color.toLowerCase()) m.set(GROUP.color, g.color.toLowerCase());
@@ -58,7 +59,7 @@ export function updateGroup(doc: Y.Doc, id: string, input: GroupInput, origin: T
 /** Archives (or restores) a group: its notes keep their group, but it no longer counts as present. */
 export function setGroupArchived(doc: Y.Doc, id: string, archived: boolean, origin: TxOrigin): void {
   const m = groupsMap(doc).get(id);
-  if (!m) throw new ValidationError('that stakeholder group no longer exists');
+  if (!m) throw modelError('groupGone');
   doc.transact(() => m.set(GROUP.archived, archived), origin);
 }
 
@@ -67,7 +68,7 @@ export function setGroupArchived(doc: Y.Doc, id: string, archived: boolean, orig
  * picked one. Notes that already carry a group keep it (they record the group at the time).
  */
 export function claimNotesForGroup(doc: Y.Doc, authorId: string, groupId: string, origin: TxOrigin): number {
-  if (!groupsMap(doc).has(groupId)) throw new ValidationError('that stakeholder group no longer exists');
+  if (!groupsMap(doc).has(groupId)) throw modelError('groupGone');
   const mine: Y.Map<unknown>[] = [];
   notesMap(doc).forEach((n) => {
     if (n.get(NOTE.authorId) === authorId && typeof n.get(NOTE.groupId) !== 'string') mine.push(n);
@@ -98,7 +99,7 @@ export function openVote(doc: Y.Doc, input: VoteInput, origin: TxOrigin): string
 /** Closes (or reopens) a vote. Dots placed offline while it was open still count when they arrive. */
 export function setVoteOpen(doc: Y.Doc, id: string, open: boolean, origin: TxOrigin): void {
   const m = votesMap(doc).get(id);
-  if (!m) throw new ValidationError('that vote no longer exists');
+  if (!m) throw modelError('voteGone');
   doc.transact(() => {
     m.set(VOTE.open, open);
     if (open) m.delete(VOTE.closedAt);
@@ -114,21 +115,21 @@ export function placeDot(
   origin: TxOrigin,
 ): string {
   const m = votesMap(doc).get(dot.voteId);
-  if (!m) throw new ValidationError('that vote no longer exists');
+  if (!m) throw modelError('voteGone');
   const vote = toVote(dot.voteId, m);
-  if (!vote.open) throw new ValidationError('this vote is closed');
+  if (!vote.open) throw modelError('voteClosed');
   const resolve = itemResolver(doc);
   const itemId = resolve(dot.itemId);
-  if (itemId === null) throw new ValidationError('that note or cluster no longer exists');
+  if (itemId === null) throw modelError('itemGone');
   const isNote = notesMap(doc).has(itemId);
-  if (vote.target === 'notes' && !isNote) throw new ValidationError('this vote is on notes: tap a note');
-  if (vote.target === 'clusters' && isNote) throw new ValidationError('this vote is on clusters: tap a cluster’s name bar');
+  if (vote.target === 'notes' && !isNote) throw modelError('voteIsOnNotes');
+  if (vote.target === 'clusters' && isNote) throw modelError('voteIsOnClusters');
   const key = budgetKey(vote, dot);
-  if (key === null) throw new ValidationError('pick your stakeholder group first: this vote gives dots per group');
+  if (key === null) throw modelError('voteNeedsGroup');
   const count = countVote(vote, listDots(doc), resolve);
-  if ((count.used[key] ?? 0) >= vote.dots) throw new ValidationError('no dots left: take one back to place it elsewhere');
+  if ((count.used[key] ?? 0) >= vote.dots) throw modelError('noDotsLeft');
   const mine = listDots(doc).filter((d) => d.voteId === vote.id && budgetKey(vote, d) === key && resolve(d.itemId) === itemId);
-  if (vote.onePerItem && mine.some((d) => count.counted.has(d.id))) throw new ValidationError('one dot per item in this vote');
+  if (vote.onePerItem && mine.some((d) => count.counted.has(d.id))) throw modelError('oneDotPerItem');
   const id = newRecordId();
   doc.transact(() => dotsMap(doc).set(id, { voteId: vote.id, itemId, voterId: dot.voterId, groupId: dot.groupId, at: Date.now() }), origin);
   return id;
@@ -144,7 +145,7 @@ export function takeBackDot(
   const m = votesMap(doc).get(dot.voteId);
   if (!m) return false;
   const vote = toVote(dot.voteId, m);
-  if (!vote.open) throw new ValidationError('this vote is closed');
+  if (!vote.open) throw modelError('voteClosed');
   const resolve = itemResolver(doc);
   const key = budgetKey(vote, dot);
   const target = resolve(dot.itemId);
@@ -166,9 +167,9 @@ export function takeBackDot(
 /** Sets one stakeholder group's stance on a note or cluster (replacing the group's earlier one). */
 export function setStance(doc: Y.Doc, itemId: string, groupId: string, stance: StanceValue, by: string, origin: TxOrigin): void {
   const value = parseOrThrow(stanceSchema, stance);
-  if (!groupsMap(doc).has(groupId)) throw new ValidationError('that stakeholder group no longer exists');
+  if (!groupsMap(doc).has(groupId)) throw modelError('groupGone');
   const target = itemResolver(doc)(itemId);
-  if (target === null) throw new ValidationError('that note or cluster no longer exists');
+  if (target === null) throw modelError('itemGone');
   doc.transact(() => stancesMap(doc).set(stanceKey(target, groupId), { stance: value, by, at: Date.now() }), origin);
 }
 
@@ -192,9 +193,9 @@ export function clearStance(doc: Y.Doc, itemId: string, groupId: string, origin:
 export function confirmOutcome(doc: Y.Doc, itemId: string, list: OutcomeList, by: string, origin: TxOrigin): void {
   const value = parseOrThrow(outcomeListSchema, list);
   const target = itemResolver(doc)(itemId);
-  if (target === null) throw new ValidationError('that note or cluster no longer exists');
+  if (target === null) throw modelError('itemGone');
   if (value === 'commonGround' && standingOf(stancesFor(target, listStances(doc), listGroups(doc), itemResolver(doc), mergeTimer(doc))) !== 'commonGround') {
-    throw new ValidationError('not every stakeholder group agrees yet, so this is not common ground');
+    throw modelError('notCommonGround');
   }
   doc.transact(() => outcomesMap(doc).set(target, { list: value, by, at: Date.now() }), origin);
 }

@@ -10,7 +10,7 @@
 import * as Y from 'yjs';
 import { MAX_TIMER_MS, type ProjectorMode, type Seating, type TemplateId, type Timer } from '../model/facilitation.ts';
 import { newRecordId } from '../model/ids.ts';
-import { ValidationError } from '../model/records.ts';
+import { modelError } from '../model/errors.ts';
 import { agendaSteps } from '../templates/agenda.ts';
 import { futureSearchAreas } from '../templates/futureSearchLayout.ts';
 import { readFacilitation } from './facilitationQueries.ts';
@@ -31,7 +31,7 @@ export function setBoardLocked(doc: Y.Doc, locked: boolean, origin: TxOrigin): v
 /** Locks or unlocks one area (and the notes in it) for participants. */
 export function setAreaLocked(doc: Y.Doc, areaId: string, locked: boolean, origin: TxOrigin): void {
   const m = areasMap(doc).get(areaId);
-  if (!m) throw new ValidationError('that area no longer exists');
+  if (!m) throw modelError('areaGone');
   doc.transact(() => (locked ? m.set(AREA.locked, true) : m.delete(AREA.locked)), origin);
 }
 
@@ -46,7 +46,7 @@ export function applyTemplate(
   origin: TxOrigin,
 ): string[] {
   if (!Number.isInteger(options.mixedTables) || options.mixedTables < 1 || options.mixedTables > 40) {
-    throw new ValidationError('the number of mixed tables must be a whole number from 1 to 40');
+    throw modelError('mixedTablesOutOfRange', { min: 1, max: 40 });
   }
   const planned =
     template === 'futureSearch'
@@ -70,7 +70,7 @@ export function applyTemplate(
 export function setAgendaStep(doc: Y.Doc, step: number, origin: TxOrigin): void {
   const agenda = readFacilitation(doc).agenda;
   const steps = agendaSteps(agenda.template);
-  if (steps.length === 0) throw new ValidationError('choose an agenda first');
+  if (steps.length === 0) throw modelError('noAgenda');
   const clamped = Math.min(steps.length - 1, Math.max(0, Math.floor(step)));
   set(doc, FACILITATION.agenda, { ...agenda, step: clamped }, origin);
 }
@@ -78,7 +78,7 @@ export function setAgendaStep(doc: Y.Doc, step: number, origin: TxOrigin): void 
 /** Starts a countdown of `durationMs` from server time `serverNow`. */
 export function startTimer(doc: Y.Doc, durationMs: number, serverNow: number, origin: TxOrigin): void {
   if (!Number.isFinite(durationMs) || durationMs < 1000 || durationMs > MAX_TIMER_MS) {
-    throw new ValidationError('a timer runs from 1 second to 4 hours');
+    throw modelError('timerOutOfRange');
   }
   setTimer(doc, { state: 'running', durationMs, endsAt: serverNow + durationMs, remainingMs: null }, origin);
 }
@@ -99,7 +99,7 @@ export function resumeTimer(doc: Y.Doc, serverNow: number, origin: TxOrigin): vo
 
 /** Adds time to a running or paused timer (one that ran out starts again with the extra time). */
 export function extendTimer(doc: Y.Doc, extraMs: number, serverNow: number, origin: TxOrigin): void {
-  if (!Number.isFinite(extraMs) || extraMs <= 0) throw new ValidationError('extend by a positive amount of time');
+  if (!Number.isFinite(extraMs) || extraMs <= 0) throw modelError('timerExtendNotPositive');
   const t = readFacilitation(doc).timer;
   if (t.state === 'running' && t.endsAt !== null) {
     setTimer(doc, { ...t, durationMs: t.durationMs + extraMs, endsAt: Math.max(t.endsAt, serverNow) + extraMs }, origin);
@@ -121,7 +121,7 @@ function setTimer(doc: Y.Doc, timer: Timer, origin: TxOrigin): void {
 
 /** "Bring everyone here": every screen shows this board rectangle (people can step out again). */
 export function summonToView(doc: Y.Doc, rect: { x: number; y: number; w: number; h: number }, serverNow: number, origin: TxOrigin): void {
-  if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) throw new ValidationError('nothing to show');
+  if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) throw modelError('nothingToShow');
   set(doc, FACILITATION.summon, { at: serverNow, kind: 'view', rect: { ...rect } }, origin);
 }
 
@@ -147,7 +147,7 @@ export function setSeating(doc: Y.Doc, seating: Seating, origin: TxOrigin): void
 
 /** Seats a participant (device) at a table of one kind, or unseats them with `null`. */
 export function assignSeat(doc: Y.Doc, participantId: string, kind: Seating, areaId: string | null, origin: TxOrigin): void {
-  if (areaId !== null && !areasMap(doc).has(areaId)) throw new ValidationError('that table no longer exists');
+  if (areaId !== null && !areasMap(doc).has(areaId)) throw modelError('tableGone');
   const seats = seatsMap(doc);
   const current = seats.get(participantId);
   const seat = { ...(typeof current === 'object' && current !== null ? (current as Record<string, unknown>) : {}) };

@@ -6,6 +6,7 @@
  * one update on the wire, one row in the server's log.
  */
 import * as Y from 'yjs';
+import { modelError } from '../model/errors.ts';
 import { isId, newEpoch, newRecordId } from '../model/ids.ts';
 import {
   colorSchema,
@@ -15,7 +16,6 @@ import {
   newNoteSchema,
   parseOrThrow,
   titleSchema,
-  ValidationError,
   type NewNote,
 } from '../model/records.ts';
 import { CURRENT_SCHEMA_VERSION } from './migrations.ts';
@@ -56,7 +56,7 @@ export function createNote(doc: Y.Doc, input: NewNote, origin: TxOrigin): string
  * returns false when the board has, or ever had, that id: a note someone deleted stays deleted.
  */
 export function restoreNote(doc: Y.Doc, id: string, input: NewNote, origin: TxOrigin): boolean {
-  if (!isId(id)) throw new ValidationError(`note id ${JSON.stringify(id)} is not an id`);
+  if (!isId(id)) throw modelError('noteIdInvalid', { id });
   const note = parseOrThrow(newNoteSchema, input);
   if (noteEverOnBoard(doc, id)) return false;
   doc.transact(() => notesMap(doc).set(id, noteMap(note)), origin);
@@ -69,7 +69,7 @@ export function moveNotes(
   moves: ReadonlyArray<{ id: string; x: number; y: number }>,
   origin: TxOrigin,
 ): void {
-  for (const m of moves) requireFinite(`position of note ${m.id}`, m.x, m.y);
+  for (const m of moves) requireFinite('notePositionNotFinite', m.id, m.x, m.y);
   doc.transact(() => {
     const notes = notesMap(doc);
     for (const m of moves) {
@@ -83,7 +83,7 @@ export function moveNotes(
 
 /** Resizes a note, within the allowed size range. */
 export function resizeNote(doc: Y.Doc, id: string, size: { w: number; h: number }, origin: TxOrigin): void {
-  requireFinite(`size of note ${id}`, size.w, size.h);
+  requireFinite('noteSizeNotFinite', id, size.w, size.h);
   const w = clamp(size.w, MIN_NOTE_SIZE, MAX_NOTE_SIZE);
   const h = clamp(size.h, MIN_NOTE_SIZE, MAX_NOTE_SIZE);
   doc.transact(() => {
@@ -101,7 +101,7 @@ export function setNoteBounds(
   b: { x: number; y: number; w: number; h: number },
   origin: TxOrigin,
 ): void {
-  requireFinite(`bounds of note ${id}`, b.x, b.y, b.w, b.h);
+  requireFinite('noteBoundsNotFinite', id, b.x, b.y, b.w, b.h);
   doc.transact(() => {
     const yNote = notesMap(doc).get(id);
     if (!yNote) return;
@@ -129,7 +129,7 @@ export function spliceNoteText(
     const index = clamp(Math.floor(edit.index), 0, yText.length);
     const remove = clamp(Math.floor(edit.remove), 0, yText.length - index);
     if (yText.length - remove + edit.insert.length > MAX_NOTE_TEXT) {
-      throw new ValidationError(`note text must be at most ${MAX_NOTE_TEXT} characters`);
+      throw modelError('noteTextTooLong', { max: MAX_NOTE_TEXT });
     }
     if (remove > 0) yText.delete(index, remove);
     if (edit.insert) yText.insert(index, edit.insert);
@@ -153,7 +153,7 @@ export function textDiff(before: string, after: string): { index: number; remove
  */
 export function setNoteText(doc: Y.Doc, id: string, text: string, origin: TxOrigin): void {
   if (text.length > MAX_NOTE_TEXT) {
-    throw new ValidationError(`note text must be at most ${MAX_NOTE_TEXT} characters`);
+    throw modelError('noteTextTooLong', { max: MAX_NOTE_TEXT });
   }
   doc.transact(() => {
     const yText = notesMap(doc).get(id)?.get(NOTE.text);
@@ -188,8 +188,8 @@ export function deleteNotes(doc: Y.Doc, ids: readonly string[], origin: TxOrigin
   }, origin);
 }
 
-function requireFinite(what: string, ...values: number[]): void {
-  if (!values.every(Number.isFinite)) throw new ValidationError(`${what} must be finite numbers`);
+function requireFinite(code: 'notePositionNotFinite' | 'noteSizeNotFinite' | 'noteBoundsNotFinite', noteId: string, ...values: number[]): void {
+  if (!values.every(Number.isFinite)) throw modelError(code, { noteId });
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -5,6 +5,7 @@
  * Why: the React layer and the server read boards through these types only, never through Y types,
  * and every external input is checked here once, with an error message a person can act on.
  */
+import { modelError } from './errors.ts';
 import { z } from './zod.ts';
 
 /** A stakeholder-group id or `null` when the author has not picked one. */
@@ -105,17 +106,15 @@ export const newNoteSchema = z.strictObject({
 });
 export type NewNote = z.input<typeof newNoteSchema>;
 
-/** A validation failure with a message naming every bad field. */
-export class ValidationError extends Error {
-  override readonly name = 'ValidationError';
-}
-
-/** Parses `value` with `schema`, or throws a `ValidationError` such as "title: must not be empty". */
+/**
+ * Parses `value` with `schema`, or throws a `ValidationError` (`invalidInput`) whose message names
+ * every bad field, such as "title: must not be empty".
+ */
 export function parseOrThrow<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
   const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   const message = result.error.issues
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
-  throw new ValidationError(message);
+  throw modelError('invalidInput', { detail: message });
 }

@@ -17,7 +17,8 @@ import { listNotes, readMeta } from '../doc/queries.ts';
 import { META, metaMap } from '../doc/roots.ts';
 import { listAreas, listConnectors } from '../doc/shapeQueries.ts';
 import { newEpoch } from '../model/ids.ts';
-import { MAX_TITLE, parseOrThrow, ValidationError } from '../model/records.ts';
+import { modelError } from '../model/errors.ts';
+import { MAX_TITLE, parseOrThrow } from '../model/records.ts';
 
 export const BACKUP_FORMAT = 'olifant-backup';
 export const BACKUP_VERSION = 1;
@@ -89,17 +90,17 @@ export function newIncarnation(state: Uint8Array, title?: string): Y.Doc {
   try {
     Y.applyUpdate(doc, state);
   } catch (err) {
-    throw new ValidationError(`the board state is damaged: ${(err as Error).message}`);
+    throw modelError('stateDamaged', { detail: (err as Error).message });
   }
   // Yjs keeps what it cannot place (a damaged state often reads as such) and writes it out again;
   // a board made from it could never be loaded.
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
     doc.destroy();
-    throw new ValidationError('the board state is damaged: it refers to changes that are not in it');
+    throw modelError('stateIncomplete');
   }
   const meta = readMeta(doc);
-  if (meta.schemaVersion > CURRENT_SCHEMA_VERSION) throw new ValidationError('this board was saved by a newer Olifant; update the server first');
-  if (!meta.title && !title) throw new ValidationError('the state holds no board (no title in it)');
+  if (meta.schemaVersion > CURRENT_SCHEMA_VERSION) throw modelError('stateFromNewerVersion');
+  if (!meta.title && !title) throw modelError('stateHasNoBoard');
   migrateBoard(doc);
   doc.transact(() => {
     metaMap(doc).set(META.epoch, newEpoch());
@@ -120,7 +121,7 @@ function fromBase64(text: string): Uint8Array {
   try {
     s = atob(text);
   } catch {
-    throw new ValidationError('the backup’s board state is not base64');
+    throw modelError('backupNotBase64');
   }
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);

@@ -14,7 +14,8 @@ import { createNote } from '../doc/mutations.ts';
 import type { TxOrigin } from '../doc/origins.ts';
 import { AREA, areasMap } from '../doc/roots.ts';
 import { toArea } from '../doc/shapeQueries.ts';
-import { DEFAULT_NOTE_SIZE, MAX_NOTE_TEXT, ValidationError } from '../model/records.ts';
+import { modelError } from '../model/errors.ts';
+import { DEFAULT_NOTE_SIZE, MAX_NOTE_TEXT } from '../model/records.ts';
 
 /** Most notes one import may add. */
 export const MAX_IMPORT_ROWS = 2000;
@@ -26,7 +27,7 @@ export const MAX_IMPORT_ROWS = 2000;
 export function parseNotesCsv(csv: string): { text: string; group: string }[] {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const rows = parsed.data.filter((r) => Array.isArray(r));
-  if (rows.length === 0) throw new ValidationError('the file has no rows: export the answers as CSV, one answer per row');
+  if (rows.length === 0) throw modelError('csvNoRows');
   const head = rows[0]!.map((c) => c.trim().toLowerCase());
   const textCol = head.findIndex((c) => c === 'text' || c === 'tekst' || c === 'note' || c === 'notitie');
   const groupCol = head.findIndex((c) => c === 'group' || c === 'groep');
@@ -34,10 +35,10 @@ export function parseNotesCsv(csv: string): { text: string; group: string }[] {
   const out = (hasHeader ? rows.slice(1) : rows)
     .map((r) => ({ text: (r[textCol >= 0 ? textCol : 0] ?? '').trim(), group: groupCol >= 0 ? (r[groupCol] ?? '').trim() : '' }))
     .filter((r) => r.text !== '');
-  if (out.length === 0) throw new ValidationError('no text found: put one note per row, in a column named "text" or the first column');
-  if (out.length > MAX_IMPORT_ROWS) throw new ValidationError(`at most ${MAX_IMPORT_ROWS} notes per import (this file has ${out.length})`);
+  if (out.length === 0) throw modelError('csvNoText');
+  if (out.length > MAX_IMPORT_ROWS) throw modelError('csvTooManyRows', { max: MAX_IMPORT_ROWS, count: out.length });
   const long = out.findIndex((r) => r.text.length > MAX_NOTE_TEXT);
-  if (long >= 0) throw new ValidationError(`row ${long + 1 + (hasHeader ? 1 : 0)} is longer than ${MAX_NOTE_TEXT} characters`);
+  if (long >= 0) throw modelError('csvRowTooLong', { row: long + 1 + (hasHeader ? 1 : 0), max: MAX_NOTE_TEXT });
   return out;
 }
 
@@ -50,7 +51,7 @@ export function importNotes(
   origin: TxOrigin,
 ): string[] {
   const m = areasMap(doc).get(areaId);
-  if (!m) throw new ValidationError('that area no longer exists');
+  if (!m) throw modelError('areaGone');
   const area = toArea(areaId, m);
   const groups = activeGroups(listGroups(doc));
   const groupOf = (name: string) => groups.find((g) => g.name.trim().toLowerCase() === name.toLowerCase())?.id ?? null;
