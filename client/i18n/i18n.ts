@@ -1,6 +1,6 @@
 /**
  * The UI language of this device, the `useT` hook and `translate`. The language is switched by
- * `setLang`; the board model's refusals are worded in modelErrors.ts.
+ * `setLanguage` (client/store/language.ts); the board model's refusals are worded in modelErrors.ts.
  *
  * Why: every string goes through one function, so switching language re-renders everything at once.
  */
@@ -25,21 +25,10 @@ function initialLang(): Lang {
 
 /**
  * The UI language of this device (from its saved switch, else the browser's language). Read it with
- * `useLangValue()`; only `setLang` writes it.
+ * `useLangValue()`; only `setLanguage` (client/store/language.ts) writes it.
  */
 export const languageStore = create<{ lang: Lang }>()(() => ({ lang: initialLang() }));
 if (typeof document !== 'undefined') document.documentElement.lang = languageStore.getState().lang;
-
-/** Switches the UI language and remembers it on this device. */
-export function setLang(lang: Lang): void {
-  try {
-    localStorage.setItem(LANG_STORAGE_KEY, lang);
-  } catch {
-    /* private mode */
-  }
-  document.documentElement.lang = lang;
-  languageStore.setState({ lang });
-}
 
 /** The current language. */
 export function useLangValue(): Lang {

@@ -7,12 +7,13 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
-import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
 import { roleOfToken } from '../../shared/index.ts';
 import { askAboutBoard } from '../sync/boardInfo.ts';
 import { takeHandoff } from '../sync/identity.ts';
 import { openSession, type BoardSession } from '../sync/session.ts';
 import { ActionsContext } from '../sync/sessionContext.ts';
+import { setLanguage } from '../store/language.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel, zoomToFit } from '../store/ui.ts';
 import { useShortcuts } from '../tools/keyboard.ts';
@@ -150,7 +151,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <button type="button" className="people-count" aria-label={`${t('people')}: ${people}`} onClick={() => togglePanel('people')}>
           <Icon name="people" /> {people}
         </button>
-        <button type="button" className="lang" aria-label={t('language')} title={t('language')} onClick={() => setLang(lang === 'en' ? 'nl' : 'en')}>
+        <button type="button" className="lang" aria-label={t('language')} title={t('language')} onClick={() => setLanguage(lang === 'en' ? 'nl' : 'en')}>
           {lang === 'en' ? 'NL' : 'EN'}
         </button>
         <ConnectionBadge />

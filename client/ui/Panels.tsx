@@ -7,8 +7,9 @@
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isNoteInArea, isPrivateFrom } from '../../shared/index.ts';
-import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
+import { setLanguage } from '../store/language.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select, togglePanel } from '../store/ui.ts';
 import { handoffLink } from '../sync/identity.ts';
@@ -33,7 +34,7 @@ function HelpPanel() {
           <li key={k}>{t(k)}</li>
         ))}
       </ul>
-      <button type="button" onClick={() => setLang(lang === 'en' ? 'nl' : 'en')}>{t('language')}</button>
+      <button type="button" onClick={() => setLanguage(lang === 'en' ? 'nl' : 'en')}>{t('language')}</button>
     </Panel>
   );
 }

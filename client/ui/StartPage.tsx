@@ -6,8 +6,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { CreatedBoard } from '../../shared/index.ts';
-import { setLang, useLangValue, useT } from '../i18n/i18n.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
+import { setLanguage } from '../store/language.ts';
 import { forgetBoard, recentBoards, rememberBoard } from '../store/recentBoards.ts';
 import { ApiError, createBoard, restoreBackup } from '../sync/api.ts';
 
@@ -45,7 +46,7 @@ export function StartPage() {
     <main className="page">
       <header className="start-header">
         <h1>Olifant</h1>
-        <button type="button" className="link-button" onClick={() => setLang(lang === 'en' ? 'nl' : 'en')}>
+        <button type="button" className="link-button" onClick={() => setLanguage(lang === 'en' ? 'nl' : 'en')}>
           {t('language')}
         </button>
       </header>
