@@ -48,19 +48,10 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   const sockets = new BoardSockets(deps);
   const perAddress = new AddressCounter(deps.maxConnectionsPerAddress);
   const people = new PersonProof(store, metrics, deps.newPeoplePerHour);
+  /** Set at shutdown: upgrades are refused from then on, also those whose token is being checked. */
+  let stopped = false;
 
-  function refuse(req: IncomingMessage, socket: Duplex, status: number, reason: string): void {
-    metrics.errors.inc({ kind: 'refused_upgrade' });
-    log.info({ path: redactUrl(req.url), status, reason }, '[upgrade] refused');
-    const body = `${reason}\n`;
-    // End, then close for good once the answer is out: a client that never closes its side must not
-    // keep the socket (and its place under the per-address cap) open.
-    socket.once('finish', () => socket.destroy());
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\n` +
-        `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-    );
-  }
+  const refuse = (req: IncomingMessage, socket: Duplex, status: number, reason: string) => refuseUpgrade(deps, req, socket, status, reason);
 
   async function check(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     let url: URL;
@@ -90,7 +81,7 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const address = clientAddress(req, deps.trustedProxies);
-    if (!watch(socket, address)) {
+    if (!countUnder(perAddress, socket, address)) {
       return refuse(req, socket, 429, 'this address has as many board connections open as it may (OLIFANT_MAX_CONNECTIONS_PER_IP); close some tabs or try again later');
     }
     const path = redactUrl(req.url);
@@ -101,23 +92,36 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     });
   }
 
-  /**
-   * Counts the socket under its address (false past the cap) and frees its place when it closes,
-   * whether refused, destroyed, or a websocket that ends. Its listeners live as long as the socket,
-   * so they are made here, where the upgrade request is not in scope for them to keep alive.
-   */
-  function watch(socket: Duplex, address: string): boolean {
-    socket.on('error', () => socket.destroy());
-    if (!perAddress.take(address)) return false;
-    socket.once('close', () => perAddress.release(address));
-    return true;
-  }
-
-  let stopped = false;
   /** Refuses upgrades from now on (shutdown), also those whose token is being checked. */
   function stop(): void {
     stopped = true;
   }
 
   return { onUpgrade, heartbeat: () => sockets.heartbeat(), stop };
+}
+
+/** Answers an upgrade with a plain HTTP status and reason, counted and logged (without the token). */
+function refuseUpgrade(deps: Pick<UpgradeDeps, 'metrics' | 'log'>, req: IncomingMessage, socket: Duplex, status: number, reason: string): void {
+  deps.metrics.errors.inc({ kind: 'refused_upgrade' });
+  deps.log.info({ path: redactUrl(req.url), status, reason }, '[upgrade] refused');
+  const body = `${reason}\n`;
+  // End, then close for good once the answer is out: a client that never closes its side must not
+  // keep the socket (and its place under the per-address cap) open.
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\n` +
+      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * Counts the socket under its address (false past the cap) and frees its place when it closes,
+ * whether refused, destroyed, or a websocket that ends. Its listeners live as long as the socket,
+ * so they are made here, where the upgrade request is not in scope for them to keep alive.
+ */
+function countUnder(perAddress: AddressCounter, socket: Duplex, address: string): boolean {
+  socket.on('error', () => socket.destroy());
+  if (!perAddress.take(address)) return false;
+  socket.once('close', () => perAddress.release(address));
+  return true;
 }
