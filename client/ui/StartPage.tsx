@@ -18,12 +18,12 @@ const LINK_HELP: Record<keyof CreatedBoard['links'], StringKey> = {
   projector: 'linkProjector',
 };
 
+/** The page at `/`: make a board (or restore one) and see its links; the boards of this device. */
 export function StartPage() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedBoard | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
   const t = useT();
   const lang = useLangValue();
 
@@ -66,32 +66,7 @@ export function StartPage() {
         </button>
       </form>
       {error && <p role="alert" className="error">{error}</p>}
-      {created && (
-        <section className="links" aria-label={t('boardLinks')}>
-          <h2>{created.title}</h2>
-          {(Object.keys(LINK_HELP) as (keyof CreatedBoard['links'])[]).map((role) => (
-            <div key={role} className="link">
-              <p>{t(LINK_HELP[role])}</p>
-              <input readOnly value={created.links[role]} aria-label={t('roleLink', t(`role_${role}`))} onFocus={(e) => e.target.select()} />
-              <button
-                type="button"
-                onClick={(e) => {
-                  const input = e.currentTarget.previousElementSibling as HTMLInputElement | null;
-                  copyLink(created.links[role], input).then(
-                    () => setCopied(role),
-                    () => setError(t('copyManually')),
-                  );
-                }}
-              >
-                {copied === role ? t('copied') : t('copy')}
-              </button>
-            </div>
-          ))}
-          <p>
-            <a href={created.links.facilitator}>{t('openAsFacilitator')}</a>
-          </p>
-        </section>
-      )}
+      {created && <NewBoardLinks board={created} onCopyFailed={() => setError(t('copyManually'))} />}
       <Restore
         onRestored={(board) => {
           setCreated(board);
@@ -100,6 +75,35 @@ export function StartPage() {
       />
       <MyBoards />
     </main>
+  );
+}
+
+/** A new board's three links, each with a word on who should get it and a copy button. */
+function NewBoardLinks({ board, onCopyFailed }: { board: CreatedBoard; onCopyFailed: () => void }) {
+  const t = useT();
+  const [copied, setCopied] = useState<string | null>(null);
+  return (
+    <section className="links" aria-label={t('boardLinks')}>
+      <h2>{board.title}</h2>
+      {(Object.keys(LINK_HELP) as (keyof CreatedBoard['links'])[]).map((role) => (
+        <div key={role} className="link">
+          <p>{t(LINK_HELP[role])}</p>
+          <input readOnly value={board.links[role]} aria-label={t('roleLink', t(`role_${role}`))} onFocus={(e) => e.target.select()} />
+          <button
+            type="button"
+            onClick={(e) => {
+              const input = e.currentTarget.previousElementSibling as HTMLInputElement | null;
+              copyLink(board.links[role], input).then(() => setCopied(role), onCopyFailed);
+            }}
+          >
+            {copied === role ? t('copied') : t('copy')}
+          </button>
+        </div>
+      ))}
+      <p>
+        <a href={board.links.facilitator}>{t('openAsFacilitator')}</a>
+      </p>
+    </section>
   );
 }
 
