@@ -11,6 +11,7 @@ import { NEW_BOARDS_PER_HOUR } from './http/newBoards.ts';
 import { parseTrustedProxies } from './http/clientAddress.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './http/origin.ts';
 
+/** The server's settings, one per environment variable. */
 export interface ServerConfig {
   /** TCP port; 0 picks a free one (tests). */
   readonly port: number;

@@ -6,6 +6,7 @@
  */
 import { pino, type Logger } from 'pino';
 
+/** A pino logger. */
 export type { Logger };
 
 /** Creates the root logger at `level` ('silent' in tests). */

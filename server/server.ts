@@ -20,6 +20,7 @@ import { RoomRegistry } from './rooms/registry.ts';
 /** How often every socket is pinged; one that misses a ping is dropped at the next. */
 export const HEARTBEAT_MS = 30_000;
 
+/** A started server: where it listens, its rooms, and how to stop it. */
 export interface RunningServer {
   /** The port actually bound (useful with port 0). */
   readonly port: number;

@@ -7,6 +7,7 @@
 import { verifyToken, type TokenClaims } from '../../shared/index.ts';
 import type { BoardRecord, BoardStore } from '../persistence/store.ts';
 
+/** The outcome of `authorize`: the token's claims and the board, or the status and reason to refuse with. */
 export type Authorization =
   | { ok: true; claims: TokenClaims; board: BoardRecord }
   | { ok: false; status: 401 | 403 | 404; reason: string };

@@ -3,8 +3,8 @@
  * that refills over the hour (OLIFANT_NEW_BOARDS_PER_HOUR).
  *
  * Why: anyone may start a board, with no account, and a board is kept for good; without a budget a
- * script could fill the server's disk with empty boards or restored copies. A venue
- * shares one address, and a facilitator team makes a handful of boards in a day, so it is generous.
+ * script could fill the server's disk with empty boards or restored copies. A venue shares one
+ * address, and a facilitator team makes a handful of boards in a day, so it is generous.
  */
 import type { IncomingMessage } from 'node:http';
 import { HourlyBudget } from '../limits/budgets.ts';
@@ -15,6 +15,7 @@ import { HttpError } from './respond.ts';
 /** Default for OLIFANT_NEW_BOARDS_PER_HOUR. */
 export const NEW_BOARDS_PER_HOUR = 200;
 
+/** The hourly budget of new boards, one per client address (an IPv6 one by its /64). */
 export class NewBoardsBudget {
   /** Per address (an IPv6 one by its /64), its budget. */
   private readonly left = new Map<string, HourlyBudget>();
@@ -37,6 +38,7 @@ export class NewBoardsBudget {
   }
 }
 
+/** What spending a new board needs: the budgets and who the client is. */
 export interface NewBoardDeps {
   readonly newBoards: NewBoardsBudget;
   /** Reverse proxies whose X-Forwarded-For is believed for the client's address. */

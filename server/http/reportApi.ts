@@ -15,6 +15,7 @@ import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { HttpError, requestUrl } from './respond.ts';
 
+/** What the report routes need from the server. */
 export interface ReportDeps {
   readonly store: BoardStore;
   readonly secret: Uint8Array;

@@ -4,7 +4,7 @@
  *
  * Why: a backup comes from anyone (a restore needs no link) and may be 64 MiB. Parsed and applied on
  * the main thread, one stalled every board on the server for seconds, and a few at once could take
- * the process past its memory (found in review). Here a hostile file costs a worker, not the server.
+ * the process past its memory. Here a hostile file costs a worker, not the server.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';

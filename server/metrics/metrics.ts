@@ -7,6 +7,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** The metric set of one server instance. */
 export type Metrics = ReturnType<typeof createMetrics>;
 
 /** Creates the metric set on a fresh registry. */

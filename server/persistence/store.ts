@@ -27,6 +27,7 @@ export interface StoredDocument {
   readonly lastSeq: number;
 }
 
+/** Where boards, their logs, snapshots, join codes and bound participant ids are kept. */
 export interface BoardStore {
   /** Creates a board with its initial document state; throws if the id exists. */
   createBoard(board: BoardRecord, initialState: Uint8Array): void;

@@ -53,6 +53,7 @@ class BatchTimer {
   }
 }
 
+/** Stored document updates of a room, broadcast merged when the batch closes. */
 export class UpdateBatch<Origin> {
   private updates: Uint8Array[] = [];
   private readonly origins = new Set<Origin | undefined>();

@@ -28,6 +28,7 @@ export interface ConnectionLimits {
   readonly messagesPerSecond?: number;
 }
 
+/** One board socket, as the room sees it. */
 export class Connection {
   /** A process-unique number, for logs. */
   readonly id = nextConnectionId++;

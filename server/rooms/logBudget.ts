@@ -23,6 +23,7 @@ export interface StoredSizes {
   readonly logCount: number;
 }
 
+/** What a board's log holds since its last compaction, and whether to compact now. */
 export class LogBudget {
   private count: number;
   private bytes: number;

@@ -6,6 +6,7 @@
  */
 import type { CloseKind } from '../../shared/index.ts';
 
+/** A client's fault, closed with the code of `kind`. */
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
   constructor(

@@ -16,6 +16,7 @@ import { Room } from './room.ts';
 /** How often a board may be reloaded after a failure inside Yjs, ms. */
 const RELOAD_EVERY_MS = 60_000;
 
+/** How the registry stores, counts, logs, and when it compacts, snapshots and unloads. */
 export interface RegistryOptions {
   readonly store: BoardStore;
   readonly metrics: Metrics;
@@ -28,6 +29,7 @@ export interface RegistryOptions {
   readonly maxLoadedBoards?: number;
 }
 
+/** The boards held in memory, by id. */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
@@ -87,7 +89,7 @@ export class RoomRegistry {
   /**
    * Reads a board's document with `read`: loading it if needed (an unused load is unloaded later), or,
    * when every board the server may hold is in use, from a copy freed at once. HTTP reads (a board's
-   * title, its report) must not hold more boards in memory than connections may (found in review).
+   * title, its report) must not hold more boards in memory than connections may.
    */
   read<T>(boardId: string, read: (doc: Y.Doc) => T): T {
     if (this.makeRoomFor(boardId)) return this.readLoaded(boardId, read);

@@ -23,6 +23,7 @@ import { agendaKeyOf, keepSnapshot } from './history.ts';
 import { awarenessMessage, fullStateMessage, fullStateMessageOf, knowsNothingOf, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
 import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
 
+/** What a room needs from its registry and the server. */
 export interface RoomOptions {
   readonly store: BoardStore;
   readonly metrics: Metrics;
@@ -37,6 +38,7 @@ export interface RoomOptions {
   readonly reload: (room: Room, err: unknown) => boolean;
 }
 
+/** One loaded board and its connections. */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly conns = new Set<Connection>();

@@ -15,6 +15,7 @@ import { ProtocolError } from './protocolError.ts';
 import type { RoomRegistry } from './registry.ts';
 import type { Room } from './room.ts';
 
+/** What wiring a socket needs from the server. */
 export interface SocketDeps {
   readonly registry: RoomRegistry;
   readonly metrics: Metrics;

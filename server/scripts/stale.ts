@@ -14,6 +14,7 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
+/** Whether `output` is missing or older than the newest of `sources`. */
 export function isStale(output: string, sources: string[]): boolean {
   return !existsSync(output) || statSync(output).mtimeMs < Math.max(...sources.map(newestMtime));
 }

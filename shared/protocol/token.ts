@@ -14,6 +14,7 @@ import { isId } from '../model/ids.ts';
 
 /** The roles a link can carry. */
 export const ROLES = ['facilitator', 'participant', 'projector'] as const;
+/** A link's role: facilitator, participant or projector. */
 export type Role = (typeof ROLES)[number];
 
 /** What a token says. */
