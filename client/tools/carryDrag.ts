@@ -45,13 +45,21 @@ export function moveCarry(carry: Carry, node: Konva.Group): void {
   showDragOffset(carry.ids, dx, dy);
 }
 
-/** Ends the carry: `write` puts the drop on the board, then the drag offset is cleared (also if it throws). */
+/**
+ * Ends the carry: `write` puts the drop on the board, then the drag offset is cleared. When `write`
+ * throws, the board kept the old places, so the shape and its notes are put back there too.
+ */
 export function endCarry(carry: Carry, node: Konva.Group, write: (drop: CarryDrop) => void): void {
   const dx = node.x() - carry.origin.x;
   const dy = node.y() - carry.origin.y;
   const moves = carry.ids.map((id) => ({ id, x: carry.start.get(id)!.x + dx, y: carry.start.get(id)!.y + dy }));
   try {
     write({ dx, dy, moves });
+  } catch (err) {
+    node.position(carry.origin);
+    const notesLayer = node.getStage()?.findOne('.notes-layer') as Konva.Layer | undefined;
+    for (const n of carry.ids) notesLayer?.findOne(`#${n}`)?.position(carry.start.get(n)!);
+    throw err;
   } finally {
     endDrag();
   }

@@ -76,6 +76,11 @@ export function endNoteDrag(node: Konva.Group, actions: BoardActions): void {
       const changes = membershipAfterDrop(dropped, Object.values(s.notes), clusterIndex(Object.values(s.clusters)));
       actions.moveNotesIntoClusters(moves, changes);
     }
+  } catch (err) {
+    // The board kept the old places: put the dragged notes back there too.
+    const layer = node.getLayer();
+    for (const id of d.ids) layer?.findOne(`#${id}`)?.position(d.start.get(id)!);
+    throw err;
   } finally {
     endDrag();
   }
