@@ -88,7 +88,7 @@ export const facilitationEn = {
   pictureScale: 'Resolution',
   pictureFailed: 'The picture could not be made: {0}',
   history: 'History',
-  historyHint: 'The board is kept every 10 minutes while it changes, at each new task and before a restore. Look at a moment, or carry it on as a new board; this board is never overwritten.',
+  historyHint: 'The board is kept every 10 minutes while it changes, at each new task and before a restore. Look at a moment, or continue it as a new board; this board is never overwritten.',
   historyEmpty: 'Nothing kept yet.',
   historyView: 'Look',
   historyRestore: 'Restore as new board',

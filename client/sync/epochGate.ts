@@ -53,7 +53,9 @@ export async function checkBoardEpoch(
   return null;
 }
 
-const carryKey = (boardId: string) => `olifant.carry.${boardId}`;
+/** Where the kept notes wait for the next page (the key's name is older than the word "kept"; pages
+ * open during an update still find their notes under it). */
+const keptNotesKey = (boardId: string) => `olifant.carry.${boardId}`;
 const dbName = (boardId: string) => `olifant-board:${boardId}`;
 
 /** The IndexedDB database that holds this device's copy of a board. */
@@ -61,8 +63,8 @@ export function localCopyName(boardId: string): string {
   return dbName(boardId);
 }
 
-/** What is carried from a discarded copy: its notes, added as new ones, or only those the board never had. */
-export interface Carried {
+/** What is kept from a discarded copy: its notes, added as new ones, or only those the board never had. */
+export interface KeptNotes {
   readonly notes: readonly Note[];
   /** Add only the notes the server's board has never had (not even deleted ones): for a copy whose
    * change was refused, most of its notes are on the server already. */
@@ -77,8 +79,8 @@ export interface Carried {
  */
 export async function resolveConflict(boardId: string, keep: readonly Note[] | null, onlyMissing = false): Promise<boolean> {
   try {
-    if (keep && keep.length) sessionStorage.setItem(carryKey(boardId), JSON.stringify({ notes: keep, onlyMissing } satisfies Carried));
-    else sessionStorage.removeItem(carryKey(boardId)); // nothing kept now: nor from an earlier choice
+    if (keep && keep.length) sessionStorage.setItem(keptNotesKey(boardId), JSON.stringify({ notes: keep, onlyMissing } satisfies KeptNotes));
+    else sessionStorage.removeItem(keptNotesKey(boardId)); // nothing kept now: nor from an earlier choice
   } catch {
     return false;
   }
@@ -95,26 +97,26 @@ export async function resolveConflict(boardId: string, keep: readonly Note[] | n
 
 /**
  * Notes kept from a discarded copy, to be added once the board has synced. They stay stored until
- * `forgetCarriedNotes`, after they are on the board: a page closed or offline before that keeps them.
+ * `forgetKeptNotes`, after they are on the board: a page closed or offline before that keeps them.
  */
-export function carriedNotes(boardId: string): Carried {
+export function keptNotes(boardId: string): KeptNotes {
   try {
-    const parsed: unknown = JSON.parse(sessionStorage.getItem(carryKey(boardId)) ?? 'null');
-    // A plain array is what an earlier version of this page carried (all as new notes).
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(keptNotesKey(boardId)) ?? 'null');
+    // A plain array is what an earlier version of this page kept (all as new notes).
     if (Array.isArray(parsed)) return { notes: parsed as Note[], onlyMissing: false };
-    const c = parsed as Partial<Carried> | null;
+    const c = parsed as Partial<KeptNotes> | null;
     return { notes: Array.isArray(c?.notes) ? c.notes : [], onlyMissing: c?.onlyMissing === true };
   } catch {
     return { notes: [], onlyMissing: false };
   }
 }
 
-/** The carried notes are on the board now. */
-export function forgetCarriedNotes(boardId: string): void {
+/** The kept notes are on the board now. */
+export function forgetKeptNotes(boardId: string): void {
   try {
-    sessionStorage.removeItem(carryKey(boardId));
+    sessionStorage.removeItem(keptNotesKey(boardId));
   } catch {
-    /* storage unavailable: nothing was carried */
+    /* storage unavailable: nothing was kept */
   }
 }
 
@@ -123,12 +125,12 @@ export function forgetCarriedNotes(boardId: string): void {
  * copy, `onlyMissing`) under their own ids if the board never had them (the others reached it, or
  * were deleted there). Forgotten first, so a note that fails is not added again at each load.
  */
-export function addCarriedNotes(doc: Y.Doc, boardId: string, carried: Carried): void {
-  forgetCarriedNotes(boardId);
-  for (const n of carried.notes) {
+export function addKeptNotes(doc: Y.Doc, boardId: string, kept: KeptNotes): void {
+  forgetKeptNotes(boardId);
+  for (const n of kept.notes) {
     const input = { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId: n.authorId, groupId: n.groupId };
     try {
-      if (carried.onlyMissing) restoreNote(doc, n.id, { ...input, createdAt: n.createdAt }, ORIGIN.local);
+      if (kept.onlyMissing) restoreNote(doc, n.id, { ...input, createdAt: n.createdAt }, ORIGIN.local);
       else createNote(doc, input, ORIGIN.local);
     } catch (err) {
       // Only a note another tool wrote out of bounds can fail here; the others are still added.

@@ -1,6 +1,6 @@
 /**
  * Who I am on a board beyond my device id: my stakeholder group (remembered per board), and
- * continuing as the same person on another device through a link that carries my participant id,
+ * continuing as the same person on another device through a link that holds my participant id,
  * name and group, adopted once by the device that opens it.
  *
  * Why: there are no accounts. A participant id is proven to the server by a key kept with it (the
@@ -66,8 +66,8 @@ export function handoffLink(boardId: string, token: string, me: { name: string; 
 }
 
 /**
- * Adopts the identity in this page's link, if it carries one, and removes it from the address bar
- * (so a copied link does not carry it on). Returns the name it brought, if any.
+ * Adopts the identity in this page's link, if it holds one, and removes it from the address bar
+ * (so a copied link does not pass it on). Returns the name it brought, if any.
  */
 export function takeHandoff(boardId: string): string | null {
   const params = new URLSearchParams(location.hash.slice(1));

@@ -24,7 +24,7 @@ import { createActions, type BoardActions } from './actions.ts';
 import { bridgeDocToStore } from './bridge.ts';
 import { askAboutBoard } from './boardInfo.ts';
 import { watchConnection } from './connectionStatus.ts';
-import { addCarriedNotes, carriedNotes, checkBoardEpoch, localCopyName } from './epochGate.ts';
+import { addKeptNotes, checkBoardEpoch, keptNotes, localCopyName } from './epochGate.ts';
 import { joinParams, participantId, rememberedGroup } from './identity.ts';
 import { createMergeReporter } from './mergeSummary.ts';
 import { sendOwnAwarenessOnly } from './ownAwareness.ts';
@@ -72,13 +72,13 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     },
     linkRefused: () => showProblem('link'),
   });
-  const carried = carriedNotes(boardId);
+  const kept = keptNotes(boardId);
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     params: { token, ...joinParams(boardId) },
     connect: false,
     // Started again after a refused change: another open tab of this board may still hold that change
     // and would hand it over again, so this page syncs with the server only.
-    disableBc: carried.onlyMissing,
+    disableBc: kept.onlyMissing,
     shouldReconnect: (event) => reconnect.onClose(event),
   });
   // Everyone's cursors come from the server; sending them back would only load the venue Wi-Fi.
@@ -105,7 +105,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
     else showConflict(gate.kind);
   });
   // Notes kept from a discarded copy are added after the sync.
-  if (carried.notes.length) provider.once('sync', () => addCarriedNotes(doc, boardId, carried));
+  if (kept.notes.length) provider.once('sync', () => addKeptNotes(doc, boardId, kept));
   const stopBridge = bridgeDocToStore(doc);
   const presence = startPresence(provider.awareness, { ...me, groupId: groupId || null, id: participantId(boardId), role });
 

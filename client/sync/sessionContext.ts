@@ -1,5 +1,5 @@
 /**
- * React context carrying the open board's actions.
+ * React context holding the open board's actions.
  *
  * Why: components call actions without prop drilling and without ever holding the Y.Doc.
  */

@@ -1,6 +1,6 @@
 /**
  * The board's history in the facilitator's panel: the kept snapshots (on a schedule while the board
- * changes, at each agenda task, before a restore), each to look at or to carry on as a new board.
+ * changes, at each agenda task, before a restore), each to look at or to continue as a new board.
  *
  * Why: nothing is ever overwritten; going back means opening a copy, never rewinding the room.
  */
