@@ -4,7 +4,8 @@
  * Search lists; the lists show each item's notes and where every group stands, and disagreements
  * stay visible as a list of their own.
  *
- * Why: principles 5 and 6. The standing is derived by the shared rule (every group agrees, or any
+ * Why: the room searches for common ground for action, and keeps its differences visible instead of
+ * averaging them away. The standing is derived by the shared rule (every group agrees, or any
  * group disagrees), so every screen, the projector and the report say the same.
  */
 import { useShallow } from 'zustand/react/shallow';

@@ -1,8 +1,8 @@
 /**
  * The root names of the board document: the single place that knows the Yjs layout.
  *
- * Why: other Yjs tools read and write boards through these names (a public contract, documented in the
- * README), so they are spelled once, here, and everything else asks these getters.
+ * Why: other Yjs tools read and write boards through these names (a public contract, documented in
+ * docs/board-schema.md), so they are spelled once, here, and everything else asks these getters.
  */
 import * as Y from 'yjs';
 

@@ -101,7 +101,7 @@ describe('board lifecycle on the server', () => {
     expect(text).toMatch(/olifant_persistence_write_seconds_count\{op="append"\} [1-9]/);
   });
 
-  it('the README example: a stock provider writes a note by hand, following only the documented schema', async () => {
+  it('the documented example: a stock provider writes a note by hand, following only the documented schema', async () => {
     const { server } = await setup();
     const res = await fetch(`${server.localUrl}/api/boards`, {
       method: 'POST',

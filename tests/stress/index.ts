@@ -3,8 +3,8 @@
  * each goal printed with its figure and whether it holds; results in tests/stress/results/stress.json.
  * `STRESS_ONLY=fuzz,soak` runs only those; `STRESS_SEED` fixes the seeds.
  *
- * Why: the goals of the hostile-input issue are figures from long runs (a million frames, a thousand
- * seeds, half an hour of soak) that do not belong in a test suite; this prints them for the README.
+ * Why: the server's reliability goals are figures from long runs (a million frames, a thousand seeds,
+ * half an hour of soak) that do not belong in a test suite; this prints them for docs/reliability.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
