@@ -43,6 +43,17 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes as many whole tokens as it holds now, up to `max`; returns how many. For a batch decided
+   * once: tokens earned while the batch is handled count for the next batch, not this one.
+   */
+  takeUpTo(max: number): number {
+    this.refill();
+    const n = Math.max(0, Math.min(max, Math.floor(this.held)));
+    this.held -= n;
+    return n;
+  }
+
   /** Takes every token it holds now (the next one comes a full refill time later). */
   empty(): void {
     this.refill();

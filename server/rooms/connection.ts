@@ -49,13 +49,16 @@ export class Connection {
   ) {
     const rate = limits.messagesPerSecond;
     this.messages = rate === undefined ? undefined : new TokenBucket({ capacity: 2 * rate, tokens: rate, perMs: 1000 });
+    this.maxWaiting = rate === undefined ? Number.POSITIVE_INFINITY : 2 * rate;
   }
 
   /** Two seconds' worth of messages at the connection's rate (none when unlimited). */
   private readonly messages: TokenBucket | undefined;
+  /** Most messages that may wait their turn: two seconds' worth. */
+  private readonly maxWaiting: number;
   private readonly waiting: (() => void)[] = [];
   private waitingBytes = 0;
-  private drainTimer: ReturnType<typeof setTimeout> | undefined;
+  private drainTimer: NodeJS.Timeout | NodeJS.Immediate | undefined;
 
   /**
    * Lets one message the client sent be handled (`handle`) within its rate: a token bucket holding
@@ -66,13 +69,12 @@ export class Connection {
    * with 1013, "try again later"; it reconnects and syncs.
    */
   admit(bytes: number, handle: () => void): void {
-    const rate = this.limits.messagesPerSecond;
     const messages = this.messages;
-    if (rate === undefined || messages === undefined) return handle();
+    if (messages === undefined) return handle();
     if (this.waiting.length === 0 && messages.take()) return handle();
     this.waiting.push(handle);
     this.waitingBytes += bytes;
-    if (this.waiting.length > 2 * rate || this.waitingBytes > (this.limits.maxBufferedBytes ?? Number.POSITIVE_INFINITY)) {
+    if (this.waiting.length > this.maxWaiting || this.waitingBytes > (this.limits.maxBufferedBytes ?? Number.POSITIVE_INFINITY)) {
       this.waiting.length = 0;
       this.metrics.errors.inc({ kind: 'too_many_messages' });
       this.close('tooManyMessages');
@@ -85,16 +87,26 @@ export class Connection {
     }
   }
 
-  /** Handles waiting messages as the bucket refills; reads from the socket again once none wait. */
+  /**
+   * Handles waiting messages as the bucket refills; reads from the socket again once none wait. Each
+   * turn handles only the messages the bucket held when the turn began, and the next turn comes after
+   * the event loop has read the other sockets: tokens earned while slow messages are handled wait for
+   * the next turn, so a backlog never holds the other boards up. (A turn due at once is an immediate:
+   * a timer set inside a slow turn can fire in the same pass of the loop, before any socket is read.)
+   */
   private scheduleDrain(messages: TokenBucket): void {
-    this.drainTimer = setTimeout(() => {
+    const turn = () => {
       this.drainTimer = undefined;
-      while (this.waiting.length > 0 && this.ws.readyState === this.ws.OPEN && messages.take()) this.waiting.shift()!();
+      for (let n = messages.takeUpTo(this.waiting.length); n > 0 && this.waiting.length > 0 && this.ws.readyState === this.ws.OPEN; n--) {
+        this.waiting.shift()!();
+      }
       if (this.waiting.length > 0 && this.ws.readyState === this.ws.OPEN) return this.scheduleDrain(messages);
       this.waiting.length = 0;
       this.waitingBytes = 0;
       this.ws.resume();
-    }, Math.max(1, Math.ceil(messages.msUntil(1))));
+    };
+    const wait = messages.msUntil(1);
+    this.drainTimer = wait < 1 ? setImmediate(turn) : setTimeout(turn, Math.ceil(wait));
     this.drainTimer.unref();
   }
 
@@ -139,11 +151,14 @@ export class Connection {
   /**
    * Sends a binary message if the socket is open; a failed send closes the socket. A client that
    * stopped reading (what waits for it would pass `maxBufferedBytes`) is cut off: what the server
-   * holds for it stays bounded, and when it comes back it reconnects and syncs what it missed.
+   * holds for it stays bounded, and when it comes back it reconnects and syncs what it missed. A
+   * message is always sent when nothing waits before it, however large: the whole board for a client
+   * that joins or comes back can be larger than the cap, and it must still be able to sync.
    */
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount + message.byteLength > (this.limits.maxBufferedBytes ?? Number.POSITIVE_INFINITY)) {
+    const waiting = this.ws.bufferedAmount;
+    if (waiting > 0 && waiting + message.byteLength > (this.limits.maxBufferedBytes ?? Number.POSITIVE_INFINITY)) {
       this.metrics.errors.inc({ kind: 'slow_reader' });
       this.ws.terminate();
       return;

@@ -52,6 +52,32 @@ describe('limits', () => {
     await expect.poll(() => metric('olifant_errors_total', 'kind="slow_reader"')).toBeGreaterThan(0);
   }, 60_000);
 
+  it('a board larger than what may wait for one client still opens: a message is sent whole when nothing waits before it', async () => {
+    await server?.close();
+    server = await startTestServer(dir.path, { maxBufferedBytes: 256 * 1024 });
+    const board = await createBoard(server.localUrl, 'Large board');
+    const token = tokenOf(board.links.participant);
+    const writer = connectClient(server.localUrl, board.id, token);
+    clients.push(writer);
+    await waitSynced(writer);
+    // About 2.4 MB of notes, each update well under the cap; the whole board is far over it.
+    const text = 'x'.repeat(2000);
+    for (let batch = 0; batch < 12; batch++) {
+      writer.doc.transact(() => {
+        for (let i = 0; i < 100; i++) createNote(writer.doc, { text, x: i, y: batch, authorId: 'w' }, ORIGIN.local);
+      });
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const probe = connectClient(server.localUrl, board.id, token);
+    clients.push(probe);
+    await waitFor(() => listNotes(probe.doc).length === 1200, 'the written notes on the server');
+    probe.destroy();
+    // A client that joins now needs the whole board in one answer.
+    const late = connectClient(server.localUrl, board.id, token);
+    clients.push(late);
+    await waitFor(() => listNotes(late.doc).length === 1200, 'the late client to get the whole board', 10_000);
+  }, 60_000);
+
   it('a client sending faster than its rate is slowed down in order, loses nothing, and does not hold up the others', async () => {
     await server?.close();
     server = await startTestServer(dir.path, { maxMessagesPerSecond: 50 });

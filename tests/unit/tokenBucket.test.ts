@@ -60,6 +60,21 @@ describe('the token bucket', () => {
   });
 });
 
+describe('a batch from the bucket', () => {
+  it('takes the whole tokens it holds, up to the batch, once: tokens earned later are for the next batch', () => {
+    const clock = fakeClock();
+    const bucket = new TokenBucket({ capacity: 10, tokens: 1, perMs: 10 }, clock.now);
+    expect(bucket.takeUpTo(4)).toBe(4);
+    expect(bucket.takeUpTo(100)).toBe(6);
+    clock.t = 35;
+    expect(bucket.takeUpTo(100)).toBe(3);
+    expect(bucket.take()).toBe(false);
+    clock.t = 40;
+    expect(bucket.takeUpTo(0)).toBe(0);
+    expect(bucket.takeUpTo(100)).toBe(1);
+  });
+});
+
 describe('once per window', () => {
   it('allows the first time at once, then one per window, and says how long to wait', () => {
     const clock = fakeClock();
