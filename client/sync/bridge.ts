@@ -29,6 +29,14 @@ import { readCocreation, watchCocreation } from './cocreationBridge.ts';
 import { readOnlyFor } from '../store/locks.ts';
 
 type Kind = 'notes' | 'areas' | 'connectors';
+type StoreState = ReturnType<typeof useStore.getState>;
+
+/** What changed in the document since the store was last written. */
+interface Dirty {
+  readonly records: Record<Kind, Set<string>>;
+  meta: boolean;
+  cocreation: boolean;
+}
 
 /**
  * Starts mirroring `doc` into the store; returns the function that stops it. A transaction made on
@@ -37,41 +45,29 @@ type Kind = 'notes' | 'areas' | 'connectors';
  * everything else that arrived meanwhile.
  */
 export function bridgeDocToStore(doc: Y.Doc): () => void {
-  const dirty: Record<Kind, Set<string>> = { notes: new Set(), areas: new Set(), connectors: new Set() };
-  let metaDirty = true;
-  let cocreationDirty = false;
+  const dirty: Dirty = { records: { notes: new Set(), areas: new Set(), connectors: new Set() }, meta: true, cocreation: false };
   let frame = 0;
-
   const publish = () => {
     if (frame) cancelAnimationFrame(frame);
     frame = 0;
-    const s = useStore.getState();
-    const patch: Partial<ReturnType<typeof useStore.getState>> = {};
-    if (metaDirty) patch.meta = readMeta(doc);
-    if (cocreationDirty) {
-      const co = readCocreation(doc);
-      Object.assign(patch, co, { readOnly: readOnlyFor(s.me.role, co.facilitation.boardLocked) });
-    }
-    cocreationDirty = false;
-    if (dirty.notes.size) Object.assign(patch, apply(dirty.notes, s.notes, s.noteIds, notesMap(doc), toNote, 'noteIds', 'notes'));
-    if (dirty.areas.size) Object.assign(patch, apply(dirty.areas, s.areas, s.areaIds, areasMap(doc), toArea, 'areaIds', 'areas'));
-    if (dirty.connectors.size) {
-      Object.assign(patch, apply(dirty.connectors, s.connectors, s.connectorIds, connectorsMap(doc), toConnector, 'connectorIds', 'connectors'));
-    }
-    metaDirty = false;
-    dirty.notes.clear();
-    dirty.areas.clear();
-    dirty.connectors.clear();
-    Object.assign(patch, pruneUi({ ...s, ...patch } as ReturnType<typeof useStore.getState>));
-    useStore.setState(patch);
+    useStore.setState(takePatch(doc, dirty, useStore.getState()));
   };
   const schedule = () => {
     if (frame === 0) frame = requestAnimationFrame(publish);
   };
   // Observers run before `afterTransaction`, so by now every root this transaction touched has marked
   // what it changed (and scheduled a frame): publish it at once when the change is this device's own.
+  // A failure here is reported, not thrown: it would escape into the change that was already made,
+  // and keep the undo manager (which listens after the bridge) from recording it.
   const onTransactionEnd = (transaction: Y.Transaction) => {
-    if (transaction.local && frame !== 0) publish();
+    if (!transaction.local || frame === 0) return;
+    try {
+      publish();
+    } catch (err) {
+      queueMicrotask(() => {
+        throw err;
+      });
+    }
   };
   doc.on('afterTransaction', onTransactionEnd);
 
@@ -79,9 +75,9 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
       for (const e of events) {
         if (e.target === root) {
-          for (const key of (e as Y.YMapEvent<unknown>).keysChanged) dirty[kind].add(key);
+          for (const key of (e as Y.YMapEvent<unknown>).keysChanged) dirty.records[kind].add(key);
         } else if (typeof e.path[0] === 'string') {
-          dirty[kind].add(e.path[0]);
+          dirty.records[kind].add(e.path[0]);
         }
       }
       schedule();
@@ -91,7 +87,7 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
   };
   const meta = doc.getMap('meta');
   const onMeta = () => {
-    metaDirty = true;
+    dirty.meta = true;
     schedule();
   };
   meta.observe(onMeta);
@@ -100,21 +96,11 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
     watch('areas', areasMap(doc)),
     watch('connectors', connectorsMap(doc)),
     watchCocreation(doc, () => {
-      cocreationDirty = true;
+      dirty.cocreation = true;
       schedule();
     }),
   ];
-
-  // First snapshot of whatever the document already holds.
-  const co = readCocreation(doc);
-  useStore.setState({
-    meta: readMeta(doc),
-    ...byId(listNotes(doc), 'notes', 'noteIds'),
-    ...byId(listAreas(doc), 'areas', 'areaIds'),
-    ...byId(listConnectors(doc), 'connectors', 'connectorIds'),
-    ...co,
-    readOnly: readOnlyFor(useStore.getState().me.role, co.facilitation.boardLocked),
-  });
+  useStore.setState(firstSnapshot(doc));
 
   return () => {
     if (frame) cancelAnimationFrame(frame);
@@ -124,9 +110,42 @@ export function bridgeDocToStore(doc: Y.Doc): () => void {
   };
 }
 
+/** Everything the document holds now, as store state. */
+function firstSnapshot(doc: Y.Doc): Partial<StoreState> {
+  const co = readCocreation(doc);
+  return {
+    meta: readMeta(doc),
+    ...byId(listNotes(doc), 'notes', 'noteIds'),
+    ...byId(listAreas(doc), 'areas', 'areaIds'),
+    ...byId(listConnectors(doc), 'connectors', 'connectorIds'),
+    ...co,
+    readOnly: readOnlyFor(useStore.getState().me.role, co.facilitation.boardLocked),
+  };
+}
+
+/** The store patch for what is dirty, read from the document (and `dirty` cleared). */
+function takePatch(doc: Y.Doc, dirty: Dirty, s: StoreState): Partial<StoreState> {
+  const patch: Partial<StoreState> = {};
+  if (dirty.meta) patch.meta = readMeta(doc);
+  if (dirty.cocreation) {
+    const co = readCocreation(doc);
+    Object.assign(patch, co, { readOnly: readOnlyFor(s.me.role, co.facilitation.boardLocked) });
+  }
+  const { notes, areas, connectors } = dirty.records;
+  if (notes.size) Object.assign(patch, apply(notes, s.notes, s.noteIds, notesMap(doc), toNote, 'noteIds', 'notes'));
+  if (areas.size) Object.assign(patch, apply(areas, s.areas, s.areaIds, areasMap(doc), toArea, 'areaIds', 'areas'));
+  if (connectors.size) Object.assign(patch, apply(connectors, s.connectors, s.connectorIds, connectorsMap(doc), toConnector, 'connectorIds', 'connectors'));
+  dirty.meta = false;
+  dirty.cocreation = false;
+  notes.clear();
+  areas.clear();
+  connectors.clear();
+  return { ...patch, ...pruneUi({ ...s, ...patch } as StoreState) };
+}
+
 /** UI state that points at records which are gone (deleted by anyone, or undone) is cleared. */
-function pruneUi(s: ReturnType<typeof useStore.getState>): Partial<ReturnType<typeof useStore.getState>> {
-  const out: Partial<ReturnType<typeof useStore.getState>> = {};
+function pruneUi(s: StoreState): Partial<StoreState> {
+  const out: Partial<StoreState> = {};
   const selection = s.selection.filter((id) => id in s.notes || id in s.areas || id in s.clusters);
   if (selection.length !== s.selection.length) out.selection = selection;
   if (s.selectedConnector && !(s.selectedConnector in s.connectors)) out.selectedConnector = null;

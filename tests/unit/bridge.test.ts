@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { createArea, createNote, initBoard, moveNotes, ORIGIN, setNoteText } from '../../shared/index.ts';
 import { bridgeDocToStore } from '../../client/sync/bridge.ts';
 import { useStore } from '../../client/store/store.ts';
+import { createUndoManager } from '../../client/sync/undo.ts';
 
 beforeAll(() => {
   // The bridge batches per animation frame; Node has none, so a macrotask stands in for one.
@@ -63,6 +64,28 @@ describe('the Yjs -> zustand bridge', () => {
     await nextFrame();
     expect(useStore.getState().notes[theirs]).toMatchObject({ x: 500, y: 60 });
     stop();
+  });
+
+  it("a store listener that fails on a change of this device neither fails the change nor costs its undo step", async () => {
+    const { local, ids, stop } = setup(1);
+    const undo = createUndoManager(local); // listens after the bridge, as in a session
+    const unsubscribe = useStore.subscribe(() => {
+      throw new Error('a listener that fails');
+    });
+    const reported: unknown[] = [];
+    const onError = (err: unknown) => reported.push(err);
+    process.on('uncaughtException', onError);
+    try {
+      expect(() => moveNotes(local, [{ id: ids[0]!, x: 70, y: 80 }], ORIGIN.local)).not.toThrow();
+      expect(undo.manager.undoStack).toHaveLength(1);
+      await nextFrame();
+      expect(reported.map((e) => (e as Error).message)).toContain('a listener that fails');
+    } finally {
+      process.off('uncaughtException', onError);
+      unsubscribe();
+      undo.manager.destroy();
+      stop();
+    }
   });
 
   it('adds and removes records and keeps id lists in creation order', async () => {
