@@ -6,56 +6,12 @@
  * refusal's code, not by its English sentence, so a code added in shared/ without a text here is a
  * type error, and rewording the server's sentence changes no notice.
  */
-import { refusalText, type ModelErrorTexts, type ValidationError } from '../../shared/index.ts';
+import { MODEL_ERROR_MESSAGES, refusalText, type ModelErrorTexts, type ValidationError } from '../../shared/index.ts';
 import { languageStore, type Lang } from './i18n.ts';
 
-/** The refusals in English, as the notices show them. */
-export const modelErrorsEn: ModelErrorTexts = {
-  // The schemas' own words ("title: must not be empty"), in English in either language.
-  invalidInput: (p) => p.detail,
-  noteIdInvalid: (p) => `note id ${JSON.stringify(p.id)} is not an id`,
-  noteTextTooLong: (p) => `note text must be at most ${p.max} characters`,
-  notePositionNotFinite: (p) => `position of note ${p.noteId} must be finite numbers`,
-  noteSizeNotFinite: (p) => `size of note ${p.noteId} must be finite numbers`,
-  noteBoundsNotFinite: (p) => `bounds of note ${p.noteId} must be finite numbers`,
-  noteGone: 'that note no longer exists',
-  ownerTooLong: (p) => `the owner must be at most ${p.max} characters`,
-  volunteerNameTooLong: (p) => `a volunteer’s name must be at most ${p.max} characters`,
-  areaGone: 'that area no longer exists',
-  areaBoundsNotFinite: 'area bounds must be finite numbers',
-  areaMoveNotFinite: 'area move must be finite numbers',
-  connectorNeedsTwoNotes: 'a connector needs two different notes',
-  connectorNoteGone: 'a connector needs two notes that exist',
-  tooManyGroups: (p) => `a board has at most ${p.max} stakeholder groups`,
-  groupGone: 'that stakeholder group no longer exists',
-  clusterNeedsNote: 'a cluster needs at least one note: select notes first',
-  clusterGone: 'that cluster no longer exists',
-  alreadyOneCluster: 'these notes are already one cluster',
-  voteGone: 'that vote no longer exists',
-  voteClosed: 'this vote is closed',
-  itemGone: 'that note or cluster no longer exists',
-  voteIsOnNotes: 'this vote is on notes: tap a note',
-  voteIsOnClusters: 'this vote is on clusters: tap a cluster’s name bar',
-  voteNeedsGroup: 'pick your stakeholder group first: this vote gives dots per group',
-  noDotsLeft: 'no dots left: take one back to place it elsewhere',
-  oneDotPerItem: 'one dot per item in this vote',
-  notCommonGround: 'not every stakeholder group agrees yet, so this is not common ground',
-  mixedTablesOutOfRange: (p) => `the number of mixed tables must be a whole number from ${p.min} to ${p.max}`,
-  noAgenda: 'choose an agenda first',
-  timerOutOfRange: 'a timer runs from 1 second to 4 hours',
-  timerExtendNotPositive: 'extend by a positive amount of time',
-  nothingToShow: 'nothing to show',
-  tableGone: 'that table no longer exists',
-  csvNoRows: 'the file has no rows: export the answers as CSV, one answer per row',
-  csvNoText: 'no text found: put one note per row, in a column named "text" or the first column',
-  csvTooManyRows: (p) => `at most ${p.max} notes per import (this file has ${p.count})`,
-  csvRowTooLong: (p) => `row ${p.row} is longer than ${p.max} characters`,
-  stateDamaged: (p) => `the board state is damaged: ${p.detail}`,
-  stateIncomplete: 'the board state is damaged: it refers to changes that are not in it',
-  stateFromNewerVersion: 'this board was saved by a newer Olifant; update the server first',
-  stateHasNoBoard: 'the state holds no board (no title in it)',
-  backupNotBase64: 'the backup’s board state is not base64',
-};
+/** The refusals in English, as the notices show them: the model's own sentences (the schemas' own
+ * words for `invalidInput`, in English in either language). */
+export const modelErrorsEn: ModelErrorTexts = MODEL_ERROR_MESSAGES;
 
 /** The refusals in Dutch. */
 export const modelErrorsNl: ModelErrorTexts = {
@@ -103,6 +59,7 @@ export const modelErrorsNl: ModelErrorTexts = {
   stateFromNewerVersion: 'dit bord is bewaard door een nieuwere Olifant; werk eerst de server bij',
   stateHasNoBoard: 'de toestand bevat geen bord (er staat geen titel in)',
   backupNotBase64: 'de toestand van het bord in de reservekopie is geen base64',
+  backupNotJson: 'het bestand is geen JSON; kies een reservekopie die Olifant heeft bewaard (backup.json)',
 };
 
 /** A refusal of the board model as a notice in `lang`. */

@@ -119,8 +119,9 @@ export function deselectConnector(): void {
   useStore.setState({ selectedConnector: null });
 }
 
-// The in-place editors: opening one closes the others; closing one (null) leaves the others alone,
-// so an editor that saves on blur cannot close the one that took the focus from it.
+// The in-place editors of notes, areas and connectors: opening one closes the others; closing one
+// (null) leaves the others alone, so an editor that saves on blur cannot close the one that took the
+// focus from it. The cluster label editor is an overlay of its own and is left open.
 
 /** Opens the text editor of a note (selecting it, closing the other editors), or closes it (null). */
 export function editNote(id: string | null): void {

@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { readMeta, ValidationError } from '../../shared/index.ts';
+import { modelError, readMeta, ValidationError } from '../../shared/index.ts';
 import { restoreBackup } from '../../shared/report/index.ts';
 
 const { body, title } = workerData as { body: Uint8Array; title: string | undefined };
@@ -17,7 +17,7 @@ try {
   try {
     input = JSON.parse(new TextDecoder().decode(body));
   } catch {
-    throw new ValidationError('the file is not JSON; choose a backup file saved from Olifant (backup.json)');
+    throw modelError('backupNotJson');
   }
   const doc = restoreBackup(input, title);
   const state = Y.encodeStateAsUpdate(doc);

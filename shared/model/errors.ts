@@ -57,6 +57,7 @@ export interface ModelErrorParams {
   stateFromNewerVersion: NoParams;
   stateHasNoBoard: NoParams;
   backupNotBase64: NoParams;
+  backupNotJson: NoParams;
 }
 
 /** Every rule the board model can refuse a change by. */
@@ -113,6 +114,7 @@ export const MODEL_ERROR_MESSAGES: ModelErrorTexts = {
   stateFromNewerVersion: 'this board was saved by a newer Olifant; update the server first',
   stateHasNoBoard: 'the state holds no board (no title in it)',
   backupNotBase64: 'the backup’s board state is not base64',
+  backupNotJson: 'the file is not JSON; choose a backup file saved from Olifant (backup.json)',
 };
 
 /** `texts`' text for `refusal`, its parameters filled in. */
