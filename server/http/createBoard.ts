@@ -7,7 +7,8 @@
  * so a restored board never shares anything with the one it came from.
  */
 import * as Y from 'yjs';
-import { initBoard, newBoardId, ORIGIN, readMeta, ROLES, signToken, type BoardLinks, type CreatedBoard, type Role, type TokenClaims } from '../../shared/index.ts';
+import { initBoard, newBoardId, ORIGIN, readMeta, type CreatedBoard } from '../../shared/index.ts';
+import { signLinks } from '../auth/links.ts';
 import type { BoardStore } from '../persistence/store.ts';
 
 /** A new board's content: its encoded document and its title. */
@@ -44,16 +45,4 @@ export async function storeNewBoard(deps: NewBoardStore, { state, title }: Board
   const keyVersions = { facilitator: 1, participant: 1, projector: 1 };
   deps.store.createBoard({ id, title, createdAt: Date.now(), keyVersions }, state);
   return { id, title, links: await signLinks(deps.secret, id, keyVersions, base) };
-}
-
-/** A board's three links at the given key versions. */
-export async function signLinks(secret: Uint8Array, boardId: string, keyVersions: Readonly<Record<Role, number>>, base: string): Promise<BoardLinks> {
-  const links = {} as Record<Role, string>;
-  for (const role of ROLES) links[role] = await signLink(secret, { boardId, role, keyVersion: keyVersions[role] }, base);
-  return links;
-}
-
-/** One link: `<base>/b/<board id>#token=<token>` (in the fragment, the token stays out of server and proxy logs). */
-export async function signLink(secret: Uint8Array, claims: TokenClaims, base: string): Promise<string> {
-  return `${base}/b/${claims.boardId}#token=${await signToken(claims, secret)}`;
 }

@@ -16,7 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isId, type BoardLinks, type ConnectionsAnswer, type JoinCodeAnswer, type LinksAnswer, type Role, type RotatedLink, type ServerTimeAnswer } from '../../shared/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
-import { signLink, signLinks } from './createBoard.ts';
+import { signLink, signLinks } from '../auth/links.ts';
 import { baseUrl, HttpError, requestUrl, sendJson, type BaseUrlDeps } from './respond.ts';
 
 /** What the link routes need from the server. */
