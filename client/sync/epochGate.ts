@@ -53,8 +53,8 @@ export async function checkBoardEpoch(
   return null;
 }
 
-/** Where the kept notes wait for the next page (the key's name is older than the word "kept"; pages
- * open during an update still find their notes under it). */
+/** Where the kept notes wait for the next page. The key keeps the name earlier versions gave it, so
+ * notes a page stored before an update are still found after it. */
 const keptNotesKey = (boardId: string) => `olifant.carry.${boardId}`;
 const dbName = (boardId: string) => `olifant-board:${boardId}`;
 

@@ -57,10 +57,14 @@ export function endCarry(carry: Carry, node: Konva.Group, write: (drop: CarryDro
     write({ dx, dy, moves });
   } catch (err) {
     node.position(carry.origin);
-    const notesLayer = node.getStage()?.findOne('.notes-layer') as Konva.Layer | undefined;
-    for (const n of carry.ids) notesLayer?.findOne(`#${n}`)?.position(carry.start.get(n)!);
+    putNotesBack(node.getStage()?.findOne('.notes-layer') as Konva.Layer | undefined, carry.start);
     throw err;
   } finally {
     endDrag();
   }
+}
+
+/** Puts the notes drawn on `layer` back at their places before a drag (a drop the board refused). */
+export function putNotesBack(layer: Konva.Layer | null | undefined, start: ReadonlyMap<string, { x: number; y: number }>): void {
+  for (const [id, place] of start) layer?.findOne(`#${id}`)?.position(place);
 }

@@ -14,6 +14,7 @@ import { useStore } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { select } from '../store/ui.ts';
 import type { Konva } from '../canvas/konva.ts';
+import { putNotesBack } from './carryDrag.ts';
 
 interface DragState {
   ids: string[];
@@ -77,9 +78,7 @@ export function endNoteDrag(node: Konva.Group, actions: BoardActions): void {
       actions.moveNotesIntoClusters(moves, changes);
     }
   } catch (err) {
-    // The board kept the old places: put the dragged notes back there too.
-    const layer = node.getLayer();
-    for (const id of d.ids) layer?.findOne(`#${id}`)?.position(d.start.get(id)!);
+    putNotesBack(node.getLayer(), d.start);
     throw err;
   } finally {
     endDrag();

@@ -4,7 +4,6 @@
  * Why: rooms must not know about SQL. Every method is synchronous on purpose: an update is on disk
  * before the call returns, so the room can broadcast it knowing a kill -9 cannot lose it.
  */
-import type { HistorySnapshot } from '../../shared/index.ts';
 
 /** A board's row: what the server knows about it besides the document. */
 export interface BoardRecord {
@@ -16,8 +15,14 @@ export interface BoardRecord {
   readonly keyVersions: { readonly facilitator: number; readonly participant: number; readonly projector: number };
 }
 
-/** One kept state of a board: its id, when and why it was taken, its size (as the history lists it). */
-export type SnapshotInfo = HistorySnapshot;
+/** One kept state of a board. */
+export interface SnapshotInfo {
+  readonly id: number;
+  readonly takenAt: number;
+  /** Why it was taken: `schedule`, `agenda`, `unload`, `before-restore`. */
+  readonly reason: string;
+  readonly bytes: number;
+}
 
 /** A board's stored document: the compacted state and the log of updates after it, in order. */
 export interface StoredDocument {

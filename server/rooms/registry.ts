@@ -181,10 +181,10 @@ export class RoomRegistry {
 
   /** Whether `boardId` was not reloaded in the last minute; if so, this reload is counted. */
   private mayReload(boardId: string): boolean {
-    for (const [id, window] of this.reloads) if (window.idle) this.reloads.delete(id);
-    let window = this.reloads.get(boardId);
-    if (!window) this.reloads.set(boardId, (window = new OncePerWindow(RELOAD_EVERY_MS)));
-    return window.tryNow();
+    for (const [id, last] of this.reloads) if (last.idle) this.reloads.delete(id);
+    let last = this.reloads.get(boardId);
+    if (!last) this.reloads.set(boardId, (last = new OncePerWindow(RELOAD_EVERY_MS)));
+    return last.tryNow();
   }
 
   private scheduleUnload(room: Room): void {
