@@ -36,9 +36,10 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-        // Board pages (/b/<id>) open from the cached app shell; the API and the socket never do.
+        // Board pages (/b/<id>) open from the cached app shell; the API, the socket and the join code
+        // never do (the shell has no route for /j/<code>: only the server knows where a code leads).
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/ws\//, /^\/healthz/, /^\/metrics/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/ws\//, /^\/healthz/, /^\/metrics/, /^\/j\//],
         cleanupOutdatedCaches: true,
         // Take control of the page that installed the worker, so it works offline from the first visit on.
         clientsClaim: true,
