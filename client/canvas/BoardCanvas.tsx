@@ -26,6 +26,7 @@ import {
 import { Layer, Rect, Stage } from './konva.ts';
 import { Cursors } from './Cursors.tsx';
 import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
+import { TapPlaces } from '../tools/doubleTap.ts';
 
 // The resize handles load after the first picture (nothing is selected before it), then stay.
 const SelectionTransformer = lazy(() => import('./SelectionTransformer.tsx').then((m) => ({ default: m.SelectionTransformer })));
@@ -63,9 +64,12 @@ export function BoardCanvas() {
     ? performance.now() - lastTouch.current < 800
     : false;
   const lastCreated = useRef({ at: 0, type: '' });
+  const taps = useRef(new TapPlaces());
   const newNoteAtPointer = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     const last = lastCreated.current;
     if (!onEmpty(e) || emulated(e) || useStore.getState().readOnly || (e.type !== last.type && performance.now() - last.at < 500)) return;
+    // Two taps far apart are two taps, not a double tap.
+    if (e.type === 'dbltap' && !taps.current.nearEachOther()) return;
     lastCreated.current = { at: performance.now(), type: e.type };
     const p = e.target.getStage()?.getPointerPosition();
     if (!p) return;
@@ -125,8 +129,9 @@ export function BoardCanvas() {
           onPinchEnd(e);
           if (e.evt.touches.length === 0) actions.setCursor(null);
         }}
-        onTouchStart={() => {
+        onTouchStart={(e) => {
           lastTouch.current = performance.now();
+          if (e.evt.touches.length === 1) taps.current.touched(e.target.getStage()?.getPointerPosition());
         }}
         onClick={(e) => {
           if (!onEmpty(e) || e.evt.shiftKey || emulated(e)) return;

@@ -130,6 +130,22 @@ describe('the workshop canvas (headless Chromium)', () => {
     await laptop.context().close();
   });
 
+  it('on a touch tablet: two quick taps far apart are two taps, not a double tap (no empty note)', async () => {
+    const board = await createBoard(env.server.localUrl, 'Two taps');
+    const tablet = await openPage(env.browser, errors, { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+    await joinBoard(tablet, board.links.participant, 'Tafel 2');
+    await tablet.touchscreen.tap(300, 300);
+    await tablet.waitForTimeout(80);
+    await tablet.touchscreen.tap(700, 300);
+    await tablet.waitForTimeout(600);
+    expect(await openEditor(tablet).count()).toBe(0);
+    expect(await drawnNotes(tablet)).toEqual([]);
+    // The same two taps in one place still make a note.
+    await doubleTap(tablet, 500, 380);
+    await openEditor(tablet).waitFor();
+    await tablet.context().close();
+  });
+
   it('an area carries the notes inside it when moved by its title bar, and leaves the others', async () => {
     const { a, b } = await twoOnOneBoard('Areas e2e');
     await a.getByRole('button', { name: 'Add area' }).click();
