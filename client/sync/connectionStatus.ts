@@ -1,7 +1,7 @@
 /**
  * The connection's status as a person would describe it, read off the provider's events:
- * connecting -> syncing -> connected; after a drop, reconnecting; after 3 failed attempts, or when the
- * device says it is offline, offline.
+ * connecting -> syncing -> connected; after a drop, reconnecting; after 3 failed attempts, or as soon
+ * as the device says it is offline, offline.
  *
  * Why: honest status. The badge must say whether work is reaching the others, and a board that cannot
  * be opened must say why (a link that is not valid, or a server that does not answer) instead of
@@ -34,9 +34,9 @@ export function watchConnection(provider: WebsocketProvider, turns: ConnectionTu
   let everConnected = false;
   let failures = 0;
   const statusNow = (): ConnectionStatus => {
-    if (useStore.getState().conflict) return 'offline';
+    if (useStore.getState().conflict || !navigator.onLine) return 'offline';
     if (provider.wsconnected) return provider.synced ? 'connected' : 'syncing';
-    if (failures >= FAILURES_OFFLINE || !navigator.onLine) return 'offline';
+    if (failures >= FAILURES_OFFLINE) return 'offline';
     return everConnected ? 'reconnecting' : 'connecting';
   };
   const show = () => setConnectionStatus(statusNow());
@@ -64,12 +64,19 @@ export function watchConnection(provider: WebsocketProvider, turns: ConnectionTu
       () => !everConnected && showProblem('unreachable'),
     );
   });
+  // The device says its network is gone: a socket that still looks open is dead, and noticing it
+  // would take the heartbeat's half minute. Closed now, this device's next changes count as not yet
+  // sent, and the provider reconnects once the network is back.
+  const offline = () => {
+    provider.ws?.close();
+    show();
+  };
   window.addEventListener('online', show);
-  window.addEventListener('offline', show);
+  window.addEventListener('offline', offline);
   return {
     stop() {
       window.removeEventListener('online', show);
-      window.removeEventListener('offline', show);
+      window.removeEventListener('offline', offline);
     },
   };
 }

@@ -78,4 +78,18 @@ describe('offline tablets (headless Chromium)', () => {
     await b.screenshot({ path: artifactPath('offline-3-b-converged.png') });
     expect(errors).toEqual([]);
   });
+
+  it('the badge says offline as soon as the browser does, and connected again when it is back', async () => {
+    const server = env.server ?? (await env.start());
+    const board = await createBoard(server.localUrl, 'Browser offline');
+    const page = await openPage(env.browser, errors);
+    await joinBoard(page, board.links.participant, 'Tafel 3');
+    await page.context().setOffline(true);
+    await page.locator('.status-offline').waitFor({ timeout: 3000 });
+    await page.screenshot({ path: artifactPath('offline-4-browser-offline.png') });
+    await page.context().setOffline(false);
+    await page.locator('.status-connected').waitFor();
+    await page.context().close();
+    expect(errors).toEqual([]);
+  });
 });
