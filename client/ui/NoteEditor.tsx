@@ -9,18 +9,31 @@
  * note meanwhile is merged into the textarea with the caret kept in place, so nobody's words are lost.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { textDiff } from '../../shared/index.ts';
+import { MAX_NOTE_TEXT, textDiff } from '../../shared/index.ts';
 import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from '../canvas/fitText.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
-import { editNote } from '../store/ui.ts';
+import { editNote, notify } from '../store/ui.ts';
 
 /** Where the caret goes when `edit` happens elsewhere in the text. */
 function shiftCaret(pos: number, edit: { index: number; remove: number; insert: string }): number {
   if (pos <= edit.index) return pos;
   if (pos >= edit.index + edit.remove) return pos - edit.remove + edit.insert.length;
   return edit.index + edit.insert.length;
+}
+
+/**
+ * Pastes `pasted` into `el` up to the note's length limit; returns how much was kept, or null when it
+ * all fits (the browser pastes it). The textarea's own limit would cut it without a word.
+ */
+function pasteWithinLimit(el: HTMLTextAreaElement, pasted: string): number | null {
+  const room = MAX_NOTE_TEXT - (el.value.length - (el.selectionEnd - el.selectionStart));
+  if (pasted.length <= room) return null;
+  let kept = pasted.slice(0, Math.max(0, room));
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1); // never half a character
+  el.setRangeText(kept, el.selectionStart, el.selectionEnd, 'end');
+  return kept.length;
 }
 
 /** The textarea over the note being edited (`editingNote`), idle and out of sight when none is. */
@@ -105,7 +118,7 @@ export function NoteEditor() {
       aria-hidden={!open}
       tabIndex={open ? 0 : -1}
       spellCheck
-      maxLength={5000}
+      maxLength={MAX_NOTE_TEXT}
       style={
         open
           ? {
@@ -122,6 +135,14 @@ export function NoteEditor() {
       }
       onInput={() => {
         if (!composing.current) push();
+      }}
+      onPaste={(e) => {
+        const pasted = e.clipboardData.getData('text/plain');
+        const kept = pasteWithinLimit(e.currentTarget, pasted);
+        if (kept === null) return;
+        e.preventDefault();
+        push();
+        notify(t('pasteTooLong', MAX_NOTE_TEXT, kept, pasted.length));
       }}
       onCompositionStart={() => {
         composing.current = true;

@@ -146,6 +146,32 @@ describe('the workshop canvas (headless Chromium)', () => {
     await tablet.context().close();
   });
 
+  it('a paste over the note length limit keeps what fits and says so', async () => {
+    const board = await createBoard(env.server.localUrl, 'Long paste');
+    const page = await openPage(env.browser, errors);
+    await joinBoard(page, board.links.participant, 'Ines');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    const editor = openEditor(page);
+    await editor.waitFor();
+    await page.keyboard.type('Intro: ');
+    // A paste as the browser delivers it (with its clipboard data), of 10,000 characters.
+    await editor.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'y'.repeat(10_000));
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    expect(await editor.inputValue()).toBe(`Intro: ${'y'.repeat(5_000 - 7)}`);
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'A note holds at most 5000 characters: the first 4993 of the 10000 pasted were kept.',
+    );
+    await page.screenshot({ path: artifactPath('canvas-paste-too-long.png') });
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    const [note] = await waitForNotes(page, (n) => n.length === 1 && n[0]!.text.length === 5_000, 'the note to hold the kept text');
+    expect(note!.text.startsWith('Intro: yyy')).toBe(true);
+    await page.context().close();
+  });
+
   it('an area carries the notes inside it when moved by its title bar, and leaves the others', async () => {
     const { a, b } = await twoOnOneBoard('Areas e2e');
     await a.getByRole('button', { name: 'Add area' }).click();
