@@ -65,8 +65,8 @@ export function watchConnection(provider: WebsocketProvider, turns: ConnectionTu
     );
   });
   // The device says its network is gone: a socket that still looks open is dead, and noticing it
-  // would take the heartbeat's half minute. Closed now, this device's next changes count as not yet
-  // sent, and the provider reconnects once the network is back.
+  // would take the heartbeat's half minute. It is closed now (the provider reconnects once the network
+  // is back); changes made while the device is offline count as not yet sent (see the session).
   const offline = () => {
     provider.ws?.close();
     show();

@@ -61,7 +61,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
   const stopWriteAhead = startWriteAhead(doc, `olifant.wal.${boardId}`, (origin) => origin === ORIGIN.local);
   void local.whenSynced.then(() => markLocalCopyLoaded());
-  const pending = trackPending(doc, pendingKey(boardId), () => provider.wsconnected);
+  const pending = trackPending(doc, pendingKey(boardId), () => provider.wsconnected && navigator.onLine);
   let closed = false;
   const reconnect = createReconnectPolicy(() => !closed && connect(), {
     refusedChange(reason) {
