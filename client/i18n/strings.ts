@@ -5,10 +5,20 @@
  */
 import { cocreationEn, cocreationNl } from './cocreationStrings.ts';
 import { facilitationEn, facilitationNl } from './facilitationStrings.ts';
+import { phoneEn, phoneNl } from './phoneStrings.ts';
+import { keyboardEn, keyboardNl } from './keyboardStrings.ts';
+import { announceEn, announceNl } from './announceStrings.ts';
+import { projectorEn, projectorNl } from './projectorStrings.ts';
+import { joinEn, joinNl } from './joinStrings.ts';
 
 export const en = {
   ...cocreationEn,
   ...facilitationEn,
+  ...phoneEn,
+  ...keyboardEn,
+  ...announceEn,
+  ...projectorEn,
+  ...joinEn,
   appTagline: 'A shared board for whole-system co-creation: explore the whole elephant together.',
   boardTitle: 'Board title',
   boardTitlePlaceholder: 'e.g. Future of care in our region, 2035',
@@ -126,6 +136,11 @@ export type StringKey = keyof typeof en;
 export const nl: Record<StringKey, string> = {
   ...cocreationNl,
   ...facilitationNl,
+  ...phoneNl,
+  ...keyboardNl,
+  ...announceNl,
+  ...projectorNl,
+  ...joinNl,
   appTagline: 'Een gedeeld bord voor co-creatie met het hele systeem: verken samen de hele olifant.',
   boardTitle: 'Titel van het bord',
   boardTitlePlaceholder: 'bv. De toekomst van de zorg in onze regio, 2035',
