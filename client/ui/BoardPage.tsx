@@ -34,6 +34,9 @@ import { useFollowAndSummon } from '../tools/followAndSummon.ts';
 import { rememberBoard } from '../store/recentBoards.ts';
 import './cocreation.css';
 import './facilitation.css';
+import './phone.css';
+import './keyboard.css';
+import './projector.css';
 
 // The side panels load when one is first opened (most tablets never open most of them).
 const SidePanel = lazy(() => import('./Panels.tsx').then((m) => ({ default: m.SidePanel })));
