@@ -37,9 +37,18 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         // Board pages (/b/<id>) open from the cached app shell; the API, the socket and the join code
-        // never do (the shell has no route for /j/<code>: only the server knows where a code leads).
+        // never do (only the server knows where a code leads now: a replaced link has a new code).
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/ws\//, /^\/healthz/, /^\/metrics/, /^\/j\//],
+        // The join code goes to the server; only when the network fails does the app shell open it,
+        // and the app finds the code among the boards this device has (client/ui/JoinCodePage.tsx).
+        runtimeCaching: [
+          {
+            urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname.startsWith('/j/'),
+            handler: 'NetworkOnly',
+            options: { precacheFallback: { fallbackURL: '/index.html' } },
+          },
+        ],
         cleanupOutdatedCaches: true,
         // Take control of the page that installed the worker, so it works offline from the first visit on.
         clientsClaim: true,

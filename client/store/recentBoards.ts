@@ -1,8 +1,11 @@
 /**
- * The boards this browser created or opened, with their links and roles, kept in localStorage.
+ * The boards this browser created or opened, with their links and roles, kept in localStorage, and
+ * the join codes (`/j/<code>`) it learned for them.
  *
  * Why: a facilitator must find yesterday's board again without digging through e-mail; the links
- * are the only keys (no accounts), so this device keeps them, and only this device.
+ * are the only keys (no accounts), so this device keeps them, and only this device. The join codes
+ * let the projector's QR code open a board this device has even when the network is down: only the
+ * server knows where a code leads, so the device keeps what the server told it.
  */
 import type { Role } from '../../shared/index.ts';
 
@@ -44,9 +47,45 @@ export function forgetBoard(id: string, role: Role): void {
   save(recentBoards().filter((b) => !(b.id === id && b.role === role)));
 }
 
-function save(list: RecentBoard[]): void {
+const CODES_KEY = 'olifant.joinCodes';
+const CODE = /^[a-z0-9]{4,16}$/;
+
+/** The join codes this device learned, code -> board id. */
+function joinCodes(): Record<string, string> {
   try {
-    localStorage.setItem(KEY, JSON.stringify(list));
+    const map = JSON.parse(localStorage.getItem(CODES_KEY) ?? '{}') as unknown;
+    return map && typeof map === 'object' && !Array.isArray(map) ? (map as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers that join code `code` leads to board `boardId` (as the server said when it was online). */
+export function rememberJoinCode(code: string, boardId: string): void {
+  if (!CODE.test(code)) return;
+  const map = joinCodes();
+  if (map[code] === boardId) return;
+  // One code per board is enough (a replaced participant link gets a new code); the newest wins.
+  const kept = Object.entries(map).filter(([c, id]) => c !== code && id !== boardId);
+  write(CODES_KEY, Object.fromEntries([...kept.slice(-(MAX - 1)), [code, boardId]]));
+}
+
+/**
+ * The board a join code leads to, if this device knows the code and still has the board on its
+ * list: the most recently opened link of it (any role). Undefined for a code this device never saw.
+ */
+export function boardOfJoinCode(code: string): RecentBoard | undefined {
+  const id = CODE.test(code) ? joinCodes()[code] : undefined;
+  return id === undefined ? undefined : recentBoards().find((b) => b.id === id);
+}
+
+function save(list: RecentBoard[]): void {
+  write(KEY, list);
+}
+
+function write(key: string, value: unknown): void {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
   } catch {
     // Private mode or full storage: the list simply is not kept.
   }

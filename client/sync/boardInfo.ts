@@ -5,8 +5,11 @@
  * Why: the server loads the board to answer, and the device connects only after the answer (the
  * epoch check in epochGate.ts). Asked at once from the app shell, the server's load overlaps the
  * page's own start-up instead of following it. This module is in the shell, so it imports only the
- * small request helper (`api.ts`).
+ * small request helper (`api.ts`) and the device's list of boards (the answer's join code is kept
+ * there, so the projector's QR code opens this board offline too).
  */
+import type { BoardInfo } from '../../shared/index.ts';
+import { rememberJoinCode } from '../store/recentBoards.ts';
 import { apiResponse } from './api.ts';
 
 /** An early answer older than this (ms) is not used: the board may have changed since. */
@@ -19,7 +22,13 @@ let early: { key: string; at: number; response: Promise<Response> } | null = nul
  * says whether the link opens the board; its body is a `BoardInfo` (shared/protocol/api.ts).
  */
 export function fetchBoardInfo(boardId: string, token: string): Promise<Response> {
-  return apiResponse(`/api/boards/${boardId}`, { token, cache: 'no-store' });
+  const response = apiResponse(`/api/boards/${boardId}`, { token, cache: 'no-store' });
+  // Read from a copy, before whoever asked reads the answer itself.
+  response.then(
+    (res) => res.ok && void res.clone().json().then((info: BoardInfo) => typeof info.joinCode === 'string' && rememberJoinCode(info.joinCode, boardId), () => undefined),
+    () => undefined,
+  );
+  return response;
 }
 
 /** Asks now, for whoever needs the answer first (the join form's title or the session's epoch check). */

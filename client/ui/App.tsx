@@ -1,5 +1,6 @@
 /**
- * The app shell: the start page at `/`, a board at `/b/<id>#token=...`.
+ * The app shell: the start page at `/`, a board at `/b/<id>#token=...`, and the join code
+ * `/j/<code>` when the network failed (online the server answers it with a redirect).
  *
  * Why: the only routing the client needs; a link without a token gets a page that says what to do.
  * The board page is a separate chunk, so the start page loads fast on a phone.
@@ -7,6 +8,7 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n.ts';
 import { askAboutBoardEarly } from '../sync/boardInfo.ts';
+import { JOIN_PATH, JoinCodePage } from './JoinCodePage.tsx';
 import { StartPage } from './StartPage.tsx';
 
 /** Reads the token from the URL fragment (`#token=...`) or, failing that, the query. */
@@ -42,6 +44,8 @@ const BoardPage = lazy(() => (boardPageLoading ?? loadBoardPage()).catch(loadBoa
 export function App() {
   const t = useT();
   const match = BOARD_PATH.exec(location.pathname);
+  const join = JOIN_PATH.exec(location.pathname);
+  if (join) return <JoinCodePage code={join[1]!} />;
   if (!match) return <StartPage />;
   const token = readToken();
   if (!token) {

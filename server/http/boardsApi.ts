@@ -1,7 +1,8 @@
 /**
  * The board itself over HTTP:
  * - `POST /api/boards` (body `{ "title": ... }`): a new, empty board, answered with its three links;
- * - `GET /api/boards/<id>`: its title, epoch and schema version, and the role of the asking token.
+ * - `GET /api/boards/<id>`: its title, epoch and schema version, the role of the asking token, and the
+ *   join code of the current participant link (the code the projector shows);
  *
  * Why: anyone may start a board (no accounts, within the per-address budget of new boards); what
  * they get back are links, one per role, each carrying a signed token in the URL fragment so it stays
@@ -62,5 +63,8 @@ async function boardInfo(deps: BoardsDeps, req: IncomingMessage, boardId: string
   const auth = await authorize(deps.store, deps.secret, boardId, token);
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   const meta = deps.readMeta(boardId);
-  return { id: boardId, title: meta.title, epoch: meta.epoch, schemaVersion: meta.schemaVersion, role: auth.claims.role };
+  // The room reads the join code on the projector anyway; a device that knows it can open the board
+  // from the QR code while offline (the client remembers code -> board).
+  const joinCode = deps.store.joinCode(boardId, auth.board.keyVersions.participant);
+  return { id: boardId, title: meta.title, epoch: meta.epoch, schemaVersion: meta.schemaVersion, role: auth.claims.role, joinCode };
 }

@@ -34,6 +34,8 @@ export interface BoardInfo {
   readonly schemaVersion: number;
   /** The role of the token that asked. */
   readonly role: Role;
+  /** The short join code (`/j/<code>`) of the current participant link, as the projector shows it. */
+  readonly joinCode: string;
 }
 
 /** The answer of `GET /api/boards/<id>/links` (facilitator only). */
