@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { CreatedBoard } from '../../shared/index.ts';
+import type { BoardInfo, CreatedBoard } from '../../shared/index.ts';
 import { createGroup, createNote, listGroups, listNotes, ORIGIN, readFacilitation, setBoardLocked, startTimer } from '../../shared/index.ts';
 import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -109,6 +109,9 @@ describe('the short join code', () => {
     expect(code).toMatch(/^[a-z0-9]{8}$/);
     expect(url).toBe(`${running.server.localUrl}/j/${code}`);
     expect((await api(`/api/boards/${board.id}/join`, tokenOf(board.links.participant))).status).toBe(403);
+    // Every role learns the current code with the board's identity (a device keeps it for offline use).
+    const info = (await (await api(`/api/boards/${board.id}`, tokenOf(board.links.participant))).json()) as BoardInfo;
+    expect(info.joinCode).toBe(code);
 
     const go = await fetch(url, { redirect: 'manual' });
     expect(go.status).toBe(302);
