@@ -12,6 +12,7 @@ import { useBusyColor, useIsSelected, useNote } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { toggleSelected } from '../store/ui.ts';
 import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
+import { tint } from './groupMarks.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 import { isAdding, openNote, tapNote } from '../tools/noteTap.ts';
@@ -20,6 +21,9 @@ import { isLockedForMe } from '../store/locks.ts';
 import { isPrivateFrom } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { DotRow } from './DotRow.tsx';
+import { GroupMark, GroupStrip, MARK_SPACE, markWidth } from './GroupMark.tsx';
+import { groupMarkLabel } from './groupMarks.ts';
+import { textDirection } from './textDirection.ts';
 
 const LONG_PRESS_MS = 500;
 /** Below this zoom, note text is not drawn (it would be under 4 px tall). */
@@ -40,6 +44,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const showText = useStore((s) => s.viewport.scale >= TEXT_MIN_SCALE);
   const showShadow = useStore((s) => s.viewport.scale >= SHADOW_MIN_SCALE);
   const { strip, groupFill, lens, dots } = useNoteDecor(id, note?.groupId ?? null);
+  const markLabel = useStore((s) => groupMarkLabel(s.groups, note?.groupId));
   // Private writing: someone else's new note shows as a blank card until the reveal.
   const hidden = useStore((s) => (note ? isPrivateFrom(note, s.me, s.facilitation.privateWriting) : false));
   const actions = useActions();
@@ -49,7 +54,12 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   if (!note || lens === 'hidden') return null;
   if (hidden) return <PrivateNote x={note.x} y={note.y} w={note.w} h={note.h} />;
 
-  const fontSize = fitFontSize(note.text, note.w, note.h);
+  // A group's tag takes the note's lower right corner: the text box ends above it.
+  const mark = strip && markLabel ? { color: strip, label: markLabel } : null;
+  const textHeight = note.h - (mark ? MARK_SPACE : 0);
+  const fontSize = fitFontSize(note.text, note.w, textHeight);
+  const direction = textDirection(note.text);
+  const markBottom = note.h - (note.kind === 'action' ? ACTION_BAND : 0) - 6;
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
@@ -110,13 +120,15 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
         stroke={selected ? '#1a73e8' : busyColor}
         strokeWidth={selected ? 3 : busyColor ? 4 : 0}
       />
-      {strip && <Rect width={note.w} height={8} fill={strip} cornerRadius={[3, 3, 0, 0]} listening={false} perfectDrawEnabled={false} />}
+      {strip && <GroupStrip color={strip} width={note.w} />}
       {!editing && showText && (
         <Text
           text={note.text}
           width={note.w}
-          height={note.h}
+          height={textHeight}
           padding={NOTE_PADDING}
+          align={direction === 'rtl' ? 'right' : 'left'}
+          direction={direction}
           fontSize={fontSize}
           fontFamily={FONT_FAMILY}
           lineHeight={1.2}
@@ -128,10 +140,14 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
         />
       )}
       {note.kind === 'action' && showText && <ActionMarks w={note.w} h={note.h} owner={note.owner} volunteers={note.volunteers.length} />}
-      {dots.length > 0 && <DotRow colors={dots} x={6} y={note.h - 26} width={note.w - 12} />}
+      {mark && showText && <GroupMark color={mark.color} label={mark.label} right={note.w - 6} bottom={markBottom} />}
+      {dots.length > 0 && <DotRow colors={dots} x={6} y={note.h - 26} width={note.w - 12 - (mark ? markWidth(mark.label) + 6 : 0)} />}
     </Group>
   );
 });
+
+/** The height of an action card's band. */
+const ACTION_BAND = 40;
 
 /** An action card's band at the bottom: "ACTION · Owner: … · n volunteers". */
 function ActionMarks({ w, h, owner, volunteers }: { w: number; h: number; owner: string; volunteers: number }) {
@@ -170,7 +186,4 @@ function PrivateNote({ x, y, w, h }: { x: number; y: number; w: number; h: numbe
 }
 
 /** A light tint of a group colour, so note text stays readable on it. */
-export function tint(hex: string): string {
-  const mix = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * 0.35 + 255 * 0.65).toString(16).padStart(2, '0');
-  return `#${mix(1)}${mix(3)}${mix(5)}`;
-}
+export { tint } from './groupMarks.ts';

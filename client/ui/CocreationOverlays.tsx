@@ -15,6 +15,7 @@ import { currentCount, currentVote } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { clearNotice, editCluster, setVoteTool, toggleLensGroup } from '../store/ui.ts';
+import { GroupMarkChip } from './GroupMarkChip.tsx';
 import { InlineInput } from './LabelEditors.tsx';
 
 /** The facilitator may still be adding groups: ask only once the list has been still for this long. */
@@ -136,7 +137,7 @@ export function Notice() {
   );
 }
 
-/** The stakeholder groups' colours, always on the board (under the overview map); a tap toggles the lens. */
+/** The stakeholder groups' marks (colour and label, as on their notes), always on the board (under the overview map); a tap toggles the lens. */
 export function GroupLegend() {
   const t = useT();
   const groups = useStore(useShallow((s) => activeGroups(s.groups)));
@@ -147,7 +148,7 @@ export function GroupLegend() {
       {groups.map((g) => (
         <li key={g.id}>
           <button type="button" aria-pressed={lens.includes(g.id)} onClick={() => toggleLensGroup(g.id)} onPointerDown={(e) => e.preventDefault()}>
-            <span className="swatch-dot" style={{ background: g.color }} /> {g.name}
+            <GroupMarkChip id={g.id} color={g.color} /> {g.name}
           </button>
         </li>
       ))}

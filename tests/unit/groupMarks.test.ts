@@ -1,0 +1,63 @@
+/**
+ * Unit: a note's group mark is not colour alone, and it stands out from every note colour: the WCAG
+ * contrast of the mark's outline against every note colour (and the lens's group tints), of its
+ * label against its fill, and each group's label telling the groups apart.
+ *
+ * Why: a group colour drawn straight on a pastel note is faint (1.8-2.9:1 on yellow) and tells
+ * nothing to someone who does not see that colour. Marks need 3:1 against what surrounds them.
+ */
+import { describe, expect, it } from 'vitest';
+import { contrastRatio, relativeLuminance } from '../../client/canvas/contrast.ts';
+import { groupMarkLabel, groupMarkLabels, markStyle, tint } from '../../client/canvas/groupMarks.ts';
+import { PALETTE } from '../../client/tools/commands.ts';
+import { GROUP_PALETTE, type StakeholderGroup } from '../../shared/index.ts';
+
+const group = (name: string, order: number): StakeholderGroup => ({ id: `g${order}`, name, color: GROUP_PALETTE[order % 10]!, order, archived: false, createdAt: 0 });
+
+describe('WCAG contrast', () => {
+  it('measures luminance and ratios as WCAG 2 does', () => {
+    expect(relativeLuminance('#000000')).toBe(0);
+    expect(relativeLuminance('#ffffff')).toBeCloseTo(1, 10);
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 10);
+    expect(contrastRatio('#ffffff', '#ffffff')).toBe(1);
+    // Known pairs: #767676 on white is the classic 4.54:1; order does not matter.
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+    expect(contrastRatio('#ffffff', '#767676')).toBeCloseTo(4.54, 2);
+  });
+});
+
+describe('group marks on notes', () => {
+  it('a group colour alone is too faint on the note colours: the reason for the outline', () => {
+    expect(Math.min(...GROUP_PALETTE.map((g) => contrastRatio(g, '#fff176')))).toBeLessThan(3);
+  });
+
+  it('every group mark meets 3:1 against every note colour and every group tint', () => {
+    const backgrounds = [...PALETTE, ...GROUP_PALETTE.map(tint)];
+    for (const g of GROUP_PALETTE) {
+      const { outline } = markStyle(g);
+      for (const note of backgrounds) {
+        expect(contrastRatio(outline, note), `mark of ${g} on note ${note}`).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  it('the label on every mark is readable (4.5:1), for the palette and any other colour', () => {
+    const others = Array.from({ length: 200 }, (_, i) => `#${((i * 2654435761) >>> 8).toString(16).padStart(6, '0').slice(-6)}`);
+    for (const g of [...GROUP_PALETTE, ...others]) {
+      const { fill, ink } = markStyle(g);
+      expect(fill).toBe(g);
+      expect(contrastRatio(ink, fill), `label on ${g}`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it("each group's label is its initial, longer only where that tells groups apart", () => {
+    const groups = [group('Bewoners', 0), group('Bestuur', 1), group('Zorg', 2), group('Zorgverzekeraars', 3), group('Jonge mensen', 4), group('Jeugdzorg', 5), group('onderwijs', 6)];
+    const labels = groupMarkLabels(groups);
+    expect(labels).toEqual({ g0: 'Bew', g1: 'Bes', g2: 'Z1', g3: 'Z2', g4: 'JM', g5: 'Je', g6: 'O' });
+    expect(new Set(Object.values(labels)).size).toBe(groups.length);
+    expect(groupMarkLabels([group('Bewoners', 0), group('Gemeente', 1)])).toEqual({ g0: 'B', g1: 'G' });
+    expect(groupMarkLabel(groups, 'g6')).toBe('O');
+    expect(groupMarkLabel(groups, null)).toBe('');
+    expect(groupMarkLabel(groups, 'unknown')).toBe('');
+  });
+});
