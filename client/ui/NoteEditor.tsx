@@ -117,6 +117,7 @@ export function NoteEditor() {
       aria-label={t('noteText')}
       aria-hidden={!open}
       tabIndex={open ? 0 : -1}
+      dir="auto"
       spellCheck
       maxLength={MAX_NOTE_TEXT}
       style={
