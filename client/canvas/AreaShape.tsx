@@ -18,6 +18,7 @@ import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.
 import { useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
+import { directionProps } from './textDirection.ts';
 
 /** Font size of an area's name, in board units. */
 export const AREA_TITLE_SIZE = 30;
@@ -99,6 +100,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         fill="#2b3a4a"
         wrap="none"
         ellipsis
+        {...directionProps(area.name)}
         listening={false}
       />
     </Group>

@@ -22,6 +22,7 @@ import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.
 import { DotRow } from './DotRow.tsx';
 import { FONT_FAMILY } from './fitText.ts';
 import { Circle, Group, Rect, Text, type Konva } from './konva.ts';
+import { directionProps } from './textDirection.ts';
 
 const STANDING_COLOR = { commonGround: '#1b7f3b', notAgreed: '#b3261e', open: '' } as const;
 
@@ -118,6 +119,7 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
         fill="#ffffff"
         wrap="none"
         ellipsis
+        {...directionProps(label || t('clusterDefault'))}
         listening={false}
       />
       {chips.length > 0 && (

@@ -23,7 +23,7 @@ import { useT } from '../i18n/i18n.ts';
 import { DotRow } from './DotRow.tsx';
 import { GroupMark, GroupStrip, MARK_SPACE, markWidth } from './GroupMark.tsx';
 import { groupMarkLabel } from './groupMarks.ts';
-import { textDirection } from './textDirection.ts';
+import { directionProps } from './textDirection.ts';
 
 const LONG_PRESS_MS = 500;
 /** Below this zoom, note text is not drawn (it would be under 4 px tall). */
@@ -58,7 +58,6 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const mark = strip && markLabel ? { color: strip, label: markLabel } : null;
   const textHeight = note.h - (mark ? MARK_SPACE : 0);
   const fontSize = fitFontSize(note.text, note.w, textHeight);
-  const direction = textDirection(note.text);
   const markBottom = note.h - (note.kind === 'action' ? ACTION_BAND : 0) - 6;
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
@@ -127,8 +126,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
           width={note.w}
           height={textHeight}
           padding={NOTE_PADDING}
-          align={direction === 'rtl' ? 'right' : 'left'}
-          direction={direction}
+          {...directionProps(note.text)}
           fontSize={fontSize}
           fontFamily={FONT_FAMILY}
           lineHeight={1.2}

@@ -19,3 +19,9 @@ export function textDirection(text: string): 'ltr' | 'rtl' {
   }
   return 'ltr';
 }
+
+/** A Konva Text's `direction` and `align` for `text`: right-to-left text starts at the right edge. */
+export function directionProps(text: string): { direction: 'ltr' | 'rtl'; align: 'left' | 'right' } {
+  const direction = textDirection(text);
+  return { direction, align: direction === 'rtl' ? 'right' : 'left' };
+}

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGroup, createNote, ORIGIN } from '../../shared/index.ts';
+import { createArea, createGroup, createNote, ORIGIN } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -74,6 +74,8 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
       [HEBREW, '#e0e0e0', -1],
       ['Care at home', '#f48fb1', -1],
     ];
+    // An area named in Arabic below the notes: its title starts at its right edge too.
+    createArea(seed.doc, { name: 'المنطقة الشمالية', x: 0, y: 540, w: 1000, h: 300 }, ORIGIN.local);
     seed.doc.transact(() =>
       notes.forEach(([text, color, g], i) =>
         createNote(seed.doc, { text, color, x: (i % 4) * 260, y: Math.floor(i / 4) * 260, authorId: 'seed', groupId: g < 0 ? null : groups[g]! }, ORIGIN.local),
@@ -101,6 +103,7 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
     expect(byText(HEBREW).align).toBe('right');
     expect(byText('Care at home').align).toBe('left');
     expect(byText('Wachttijden korter').align).toBe('left');
+    await expect(tablet.evaluate(`window.Konva.stages[0].findOne('.area').findOne('Text').align()`)).resolves.toBe('right');
 
     // The legend shows the same tags beside the names.
     const legend = tablet.locator('.group-legend');

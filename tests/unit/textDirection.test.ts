@@ -6,7 +6,7 @@
  * must not be mistaken for the direction of the text.
  */
 import { describe, expect, it } from 'vitest';
-import { textDirection } from '../../client/canvas/textDirection.ts';
+import { directionProps, textDirection } from '../../client/canvas/textDirection.ts';
 
 describe('the direction of a note text', () => {
   it('is right to left for Arabic, Hebrew and Persian text', () => {
@@ -33,5 +33,10 @@ describe('the direction of a note text', () => {
     expect(textDirection('未来')).toBe('ltr');
     expect(textDirection('')).toBe('ltr');
     expect(textDirection('123 !?')).toBe('ltr');
+  });
+
+  it('gives the canvas text its direction and alignment', () => {
+    expect(directionProps('مستقبل')).toEqual({ direction: 'rtl', align: 'right' });
+    expect(directionProps('Future')).toEqual({ direction: 'ltr', align: 'left' });
   });
 });
