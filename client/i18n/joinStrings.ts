@@ -10,7 +10,6 @@ export const joinEn = {
     'There is no connection to the server, and this device has not opened the board of join code “{0}” before. Connect to the Wi-Fi of the room and try again, or ask the facilitator for the link.',
   joinCodeRetry: 'Try again',
   joinCodeBoardsHere: 'Boards on this device',
-  groupMarkLabel: 'Group {0}',
 };
 
 export const joinNl: Record<keyof typeof joinEn, string> = {
@@ -20,5 +19,4 @@ export const joinNl: Record<keyof typeof joinEn, string> = {
     'Er is geen verbinding met de server, en dit toestel heeft het bord van deelnamecode “{0}” nog niet eerder geopend. Maak verbinding met de wifi van de zaal en probeer het opnieuw, of vraag de facilitator om de link.',
   joinCodeRetry: 'Opnieuw proberen',
   joinCodeBoardsHere: 'Borden op dit toestel',
-  groupMarkLabel: 'Groep {0}',
 };

@@ -13,6 +13,7 @@ import { useStore } from '../store/store.ts';
 import { attempt, setLens, toggleLensGroup, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Panel } from './Panel.tsx';
+import { GroupMarkChip } from './GroupMarkChip.tsx';
 
 /** The stakeholder groups panel (see the module comment). */
 export function GroupsPanel() {
@@ -58,7 +59,7 @@ export function GroupsPanel() {
             {active.map((g) => (
               <li key={g.id}>
                 <button type="button" className="lens-toggle" aria-pressed={lens.groups.includes(g.id)} onClick={() => toggleLensGroup(g.id)}>
-                  <span className="swatch-dot" style={{ background: g.color }} /> {g.name}
+                  <GroupMarkChip id={g.id} color={g.color} /> {g.name}
                   <span className="muted"> · {counts[g.id] === 1 ? t('groupOneNote') : t('groupNotes', counts[g.id] ?? 0)}</span>
                 </button>
                 {facilitator && editing && <GroupEditor group={g} />}

@@ -118,6 +118,11 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
     await laptop.getByRole('button', { name: 'Zoom to fit everything' }).click();
     await expect.poll(async () => (await drawnMarks(laptop)).filter((d) => d.mark).length).toBe(5);
     await laptop.screenshot({ path: artifactPath('group-marks-1920.png') });
+    // The groups panel's lens list shows the same tags.
+    await laptop.getByRole('button', { name: 'Stakeholder groups' }).click();
+    await expect.poll(() => laptop.locator('.lens-toggle .group-mark').allTextContents()).toEqual(['B', 'Z', 'G', 'Jo', 'Je']);
+    await laptop.screenshot({ path: artifactPath('group-marks-panel-1920.png') });
+    await laptop.getByRole('button', { name: 'Stakeholder groups' }).click();
     const arabic = (await drawnMarks(laptop)).find((d) => d.text === ARABIC)!;
     await laptop.mouse.dblclick(arabic.mark!.onPage.x - 80, arabic.mark!.onPage.y - 60);
     const editor = openEditor(laptop);
