@@ -12,8 +12,6 @@ import { Group, Rect, Text } from './konva.ts';
 
 /** The tag's height, board units. */
 export const MARK_H = 28;
-/** Space kept free at a marked note's bottom for the tag (its height and the margin below it). */
-export const MARK_SPACE = MARK_H + 8;
 
 /** The tag's width for `label` (board units): room for up to three bold letters. */
 export function markWidth(label: string): number {

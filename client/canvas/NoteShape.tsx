@@ -12,7 +12,7 @@ import { useBusyColor, useIsSelected, useNote } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { toggleSelected } from '../store/ui.ts';
 import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
-import { tint } from './groupMarks.ts';
+import { groupMarkLabel, tint } from './groupMarks.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 import { isAdding, openNote, tapNote } from '../tools/noteTap.ts';
@@ -21,8 +21,7 @@ import { isLockedForMe } from '../store/locks.ts';
 import { isPrivateFrom } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { DotRow } from './DotRow.tsx';
-import { GroupMark, GroupStrip, MARK_SPACE, markWidth } from './GroupMark.tsx';
-import { groupMarkLabel } from './groupMarks.ts';
+import { GroupMark, GroupStrip, MARK_H, markWidth } from './GroupMark.tsx';
 import { directionProps } from './textDirection.ts';
 
 const LONG_PRESS_MS = 500;
@@ -54,11 +53,12 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   if (!note || lens === 'hidden') return null;
   if (hidden) return <PrivateNote x={note.x} y={note.y} w={note.w} h={note.h} />;
 
-  // A group's tag takes the note's lower right corner: the text box ends above it.
+  // A group's tag takes the note's lower right corner (above an action card's band): the text box
+  // ends above it.
   const mark = strip && markLabel ? { color: strip, label: markLabel } : null;
-  const textHeight = note.h - (mark ? MARK_SPACE : 0);
-  const fontSize = fitFontSize(note.text, note.w, textHeight);
   const markBottom = note.h - (note.kind === 'action' ? ACTION_BAND : 0) - 6;
+  const textHeight = mark ? markBottom - MARK_H - 2 : note.h;
+  const fontSize = fitFontSize(note.text, note.w, textHeight);
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
