@@ -9,7 +9,9 @@ import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { startConnect, stopConnecting } from '../store/gestureState.ts';
-import { deselectConnector, editArea, editNote, select, toBoard } from '../store/ui.ts';
+import { centerOn, deselectConnector, editArea, editNote, select, toBoard, visibleBoardRect } from '../store/ui.ts';
+import { DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
+import { myTable } from './followAndSummon.ts';
 
 /** Sticky-note colours offered in the palette. */
 export const PALETTE = ['#fff176', '#ffb74d', '#f48fb1', '#ce93d8', '#90caf9', '#80cbc4', '#a5d6a7', '#e0e0e0'] as const;
@@ -19,11 +21,77 @@ function screenCenter() {
   return toBoard(s.viewport, { x: s.screen.w / 2, y: s.screen.h / 2 });
 }
 
-/** A new note at the centre of the screen, opened for typing. */
+/** Space kept between a new note and the notes around it, in board units. */
+const NOTE_GAP = 16;
+
+/** Whether a new note centred at `p` would overlap a note already there. */
+function spotTaken(p: { x: number; y: number }): boolean {
+  const half = DEFAULT_NOTE_SIZE / 2;
+  const [l, t, r, b] = [p.x - half - NOTE_GAP / 2, p.y - half - NOTE_GAP / 2, p.x + half + NOTE_GAP / 2, p.y + half + NOTE_GAP / 2];
+  return Object.values(useStore.getState().notes).some((n) => n.x < r && n.x + n.w > l && n.y < b && n.y + n.h > t);
+}
+
+/**
+ * Where a new note goes: in my table's area when I am seated (where the view's centre is, if it is
+ * inside that area, else the area's first free place from the top), else the view's centre; never
+ * exactly on top of a note already there: the nearest free place, else a step aside.
+ */
+export function newNoteSpot(): { x: number; y: number } {
+  const s = useStore.getState();
+  const table = myTable(s);
+  const area = table ? s.areas[table] : undefined;
+  const centre = screenCenter();
+  const step = DEFAULT_NOTE_SIZE + NOTE_GAP;
+  const half = DEFAULT_NOTE_SIZE / 2;
+  if (area) {
+    const inside = (p: { x: number; y: number }) =>
+      p.x - half >= area.x && p.x + half <= area.x + area.w && p.y - half >= area.y && p.y + half <= area.y + area.h;
+    if (inside(centre) && !spotTaken(centre)) return centre;
+    // The area's places row by row, below its title bar.
+    const top = area.y + Math.min(60, area.h / 4);
+    for (let y = top + half; y + half <= area.y + area.h; y += step) {
+      for (let x = area.x + NOTE_GAP + half; x + half <= area.x + area.w; x += step) {
+        if (!spotTaken({ x, y })) return { x, y };
+      }
+    }
+    // A full table: a step aside from its centre, still inside it.
+    return aside({ x: area.x + area.w / 2, y: area.y + area.h / 2 });
+  }
+  if (!spotTaken(centre)) return centre;
+  // The nearest free place around the centre, ring by ring.
+  for (let ring = 1; ring <= 3; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const p = { x: centre.x + dx * step, y: centre.y + dy * step };
+        if (!spotTaken(p)) return p;
+      }
+    }
+  }
+  return aside(centre);
+}
+
+/** A place stepped down and right from `p` until no note starts at the same spot. */
+function aside(p: { x: number; y: number }): { x: number; y: number } {
+  const half = DEFAULT_NOTE_SIZE / 2;
+  const notes = Object.values(useStore.getState().notes);
+  let q = p;
+  for (let i = 0; i < 50 && notes.some((n) => Math.abs(n.x - (q.x - half)) < 12 && Math.abs(n.y - (q.y - half)) < 12); i++) {
+    q = { x: q.x + 24, y: q.y + 24 };
+  }
+  return q;
+}
+
+/**
+ * A new note where I am working (newNoteSpot), opened for typing; the view moves to it (keeping the
+ * zoom) when it would land out of sight.
+ */
 export function addNoteAtCenter(actions: BoardActions): void {
-  const c = screenCenter();
-  const jitter = () => (Math.random() - 0.5) * 40;
-  editNote(actions.addNoteAt({ x: c.x + jitter(), y: c.y + jitter() }));
+  const spot = newNoteSpot();
+  const view = visibleBoardRect();
+  const seen = spot.x >= view.x && spot.x <= view.x + view.w && spot.y >= view.y && spot.y <= view.y + view.h;
+  if (!seen) centerOn(spot);
+  editNote(actions.addNoteAt(spot));
 }
 
 /** A new area at the centre of the screen, with its name ready to type. */
