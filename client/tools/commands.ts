@@ -24,6 +24,14 @@ function screenCenter() {
 /** Space kept between a new note and the notes around it, in board units. */
 const NOTE_GAP = 16;
 
+/** The places around a taken one, in note steps: nearest first, and clockwise from the right. */
+const AROUND: [number, number][] = (() => {
+  const out: [number, number][] = [];
+  for (let dy = -3; dy <= 3; dy++) for (let dx = -3; dx <= 3; dx++) if (dx || dy) out.push([dx, dy]);
+  const angle = ([dx, dy]: [number, number]) => (Math.atan2(dy, dx) + 2 * Math.PI) % (2 * Math.PI);
+  return out.sort((a, b) => a[0] ** 2 + a[1] ** 2 - (b[0] ** 2 + b[1] ** 2) || angle(a) - angle(b));
+})();
+
 /** Whether a new note centred at `p` would overlap a note already there. */
 function spotTaken(p: { x: number; y: number }): boolean {
   const half = DEFAULT_NOTE_SIZE / 2;
@@ -31,15 +39,22 @@ function spotTaken(p: { x: number; y: number }): boolean {
   return Object.values(useStore.getState().notes).some((n) => n.x < r && n.x + n.w > l && n.y < b && n.y + n.h > t);
 }
 
+/** From this zoom on, a person has gone close to a part of the board on purpose (notes are legible). */
+const WORKING_SCALE = 0.6;
+
 /**
  * Where a new note goes: in my table's area when I am seated (where the view's centre is, if it is
- * inside that area, else the area's first free place from the top), else the view's centre; never
- * exactly on top of a note already there: the nearest free place, else a step aside.
+ * inside that area, else the area's first free place from the top), unless I have zoomed in on
+ * another part of the board, without my table in view; else the view's centre. Never exactly on top
+ * of a note already there: the nearest free place, else a step aside.
  */
 export function newNoteSpot(): { x: number; y: number } {
   const s = useStore.getState();
   const table = myTable(s);
-  const area = table ? s.areas[table] : undefined;
+  const view = visibleBoardRect();
+  const elsewhere = (a: { x: number; y: number; w: number; h: number }) =>
+    s.viewport.scale >= WORKING_SCALE && (a.x > view.x + view.w || a.x + a.w < view.x || a.y > view.y + view.h || a.y + a.h < view.y);
+  const area = table && s.areas[table] && !elsewhere(s.areas[table]) ? s.areas[table] : undefined;
   const centre = screenCenter();
   const step = DEFAULT_NOTE_SIZE + NOTE_GAP;
   const half = DEFAULT_NOTE_SIZE / 2;
@@ -58,15 +73,10 @@ export function newNoteSpot(): { x: number; y: number } {
     return aside({ x: area.x + area.w / 2, y: area.y + area.h / 2 });
   }
   if (!spotTaken(centre)) return centre;
-  // The nearest free place around the centre, ring by ring.
-  for (let ring = 1; ring <= 3; ring++) {
-    for (let dy = -ring; dy <= ring; dy++) {
-      for (let dx = -ring; dx <= ring; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const p = { x: centre.x + dx * step, y: centre.y + dy * step };
-        if (!spotTaken(p)) return p;
-      }
-    }
+  // The nearest free place around the centre: to the right first, then below, left and above.
+  for (const [dx, dy] of AROUND) {
+    const p = { x: centre.x + dx * step, y: centre.y + dy * step };
+    if (!spotTaken(p)) return p;
   }
   return aside(centre);
 }

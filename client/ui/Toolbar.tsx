@@ -128,7 +128,7 @@ export function Toolbar() {
 
   return (
     <div className="bottom-bars">
-      <SelectionBar compact={width < SELECTION_COMPACT_BELOW} />
+      <SelectionBar compact={width < SELECTION_COMPACT_BELOW} palette={!narrow} />
       <div className="toolbar" role="toolbar" aria-label={t('boardTools')}>
         {!readOnly && (
           // On a phone the button says it shorter ("+ Note"), so more tools keep their place beside it.
@@ -158,8 +158,11 @@ export function Toolbar() {
   );
 }
 
-/** The tools for what is selected; `compact`: one row, with the colours and named tools in "more". */
-function SelectionBar({ compact }: { compact: boolean }) {
+/**
+ * The tools for what is selected; `compact`: one row, with the named tools in "more", and the
+ * colours too unless `palette` keeps them on the bar (a portrait tablet has room for them).
+ */
+function SelectionBar({ compact, palette: paletteOnBar }: { compact: boolean; palette: boolean }) {
   const t = useT();
   const lang = useLangValue();
   const actions = useActions();
@@ -196,7 +199,7 @@ function SelectionBar({ compact }: { compact: boolean }) {
   );
   return (
     <div className={compact ? 'selection-bar compact' : 'selection-bar'} role="toolbar" aria-label={t('selectionTools')}>
-      {!compact && palette}
+      {(!compact || paletteOnBar) && palette}
       {selectedNotes > 0 && <Button label={t('duplicate')} onClick={() => duplicateSelection(actions)}><Icon name="duplicate" /></Button>}
       {selectedNotes === 1 && (
         <Button label={t('connect')} onClick={toggleConnectMode} pressed={connecting}><Icon name="connect" /></Button>
@@ -212,7 +215,7 @@ function SelectionBar({ compact }: { compact: boolean }) {
       )}
       {compact && selectedNotes + selectedClusters > 0 && (
         <MoreMenu label={t('moreSelectionTools')} icon={<MoreIcon />}>
-          {palette}
+          {!paletteOnBar && palette}
           {named}
         </MoreMenu>
       )}
