@@ -8,7 +8,7 @@
  * back to its button. Its content stays mounted while closed (hidden), so a tool that keeps state of
  * its own (a raised hand) keeps it.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /** Screens up to this wide (CSS px) get the phone layout: the compact header and bars. */
 export const PHONE_MAX_WIDTH = 600;
@@ -51,6 +51,21 @@ export function MoreMenu({
   const popover = useRef<HTMLDivElement>(null);
   /** Opened by a key (not a finger or mouse): focus moves into the popover. */
   const byKey = useRef(false);
+
+  // As tall as the room between the button and the edge of the board (beyond it, it scrolls), and
+  // moved sideways if it would run off the screen.
+  useLayoutEffect(() => {
+    const el = popover.current;
+    const b = button.current?.getBoundingClientRect();
+    if (!open || !b || !el) return;
+    const board = button.current?.closest('.board-body')?.getBoundingClientRect();
+    const room = placement === 'up' ? b.top - (board?.top ?? 0) - 20 : window.innerHeight - b.bottom - 14;
+    el.style.maxHeight = `${Math.max(120, room)}px`;
+    el.style.translate = '';
+    const r = el.getBoundingClientRect();
+    const shift = r.left < 8 ? 8 - r.left : r.right > window.innerWidth - 8 ? window.innerWidth - 8 - r.right : 0;
+    if (shift) el.style.translate = `${shift}px 0`;
+  }, [open, placement]);
 
   useEffect(() => {
     if (!open) return;

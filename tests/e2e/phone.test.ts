@@ -48,6 +48,14 @@ function overlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
+/** Whether `locator` is what a tap at its centre reaches (nothing covers it). */
+const reachable = (locator: Locator) =>
+  locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return el.contains(hit);
+  });
+
 /** How far the page can scroll sideways, in CSS px (0: it fits). */
 const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) as Promise<number>;
 
@@ -99,6 +107,7 @@ describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
       expect(title.height).toBeGreaterThan(16);
       for (const control of ['.people-count', '.lang', '.status', '.board-header .header-button']) {
         expect(onScreen(await boxOf(page.locator(control).first()), size), control).toBe(true);
+        expect(await reachable(page.locator(control).first()), control).toBe(true);
       }
       expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
 
@@ -123,7 +132,9 @@ describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
       await selectionMore.tap();
       expect(await selectionMore.getAttribute('aria-expanded')).toBe('true');
       for (const name of ['Action card', 'Make a cluster', 'Common ground']) {
-        expect(onScreen(await boxOf(selectionBar.getByRole('button', { name, exact: true })), size), name).toBe(true);
+        const tool = selectionBar.getByRole('button', { name, exact: true });
+        expect(onScreen(await boxOf(tool), size), name).toBe(true);
+        expect(await reachable(tool), name).toBe(true);
       }
       await page.screenshot({ path: artifactPath(`phone-board-${size.name}-en-selection-more.png`) });
       await selectionBar.getByRole('button', { name: 'Common ground', exact: true }).tap();
@@ -132,19 +143,24 @@ describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
       const panel = await boxOf(page.locator('.panel'));
       expect(onScreen(panel, size)).toBe(true);
       expect(overlap(panel, await boxOf(toolbar))).toBe(false);
-      await page.screenshot({ path: artifactPath(`phone-board-${size.name}-en-panel.png`) });
-      await page.locator('.panel').getByRole('button', { name: 'Close' }).tap();
 
-      // The toolbar's "more": its tools on screen; Escape closes it and gives focus back to it.
+      // The toolbar's "more", over the open panel: its tools on screen and uncovered; Escape closes it
+      // and gives focus back to its button.
       const toolsMore = toolbar.getByRole('button', { name: 'More tools' });
       await toolsMore.tap();
       expect(await toolsMore.getAttribute('aria-expanded')).toBe('true');
       const moreTools = toolbar.locator('.more-popover button');
       expect(await moreTools.count()).toBeGreaterThan(0);
-      for (const tool of await moreTools.all()) expect(onScreen(await boxOf(tool), size)).toBe(true);
+      for (const tool of await moreTools.all()) {
+        await tool.scrollIntoViewIfNeeded();
+        expect(onScreen(await boxOf(tool), size)).toBe(true);
+        expect(await reachable(tool)).toBe(true);
+      }
+      await page.screenshot({ path: artifactPath(`phone-board-${size.name}-en-panel.png`) });
       await page.keyboard.press('Escape');
       expect(await toolsMore.getAttribute('aria-expanded')).toBe('false');
       expect(await toolsMore.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.locator('.panel').getByRole('button', { name: 'Close' }).tap();
 
       // In Dutch too (longer words): nothing off screen, no overlap.
       await page.locator('.lang').tap();
@@ -161,6 +177,7 @@ describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
       await page.locator('.lang').tap();
 
       // Delete is a tap away, and does delete.
+      expect(await reachable(selectionBar.getByRole('button', { name: 'Delete', exact: true }))).toBe(true);
       await selectionBar.getByRole('button', { name: 'Delete', exact: true }).tap();
       await waitForNotes(page, (ns) => ns.every((n) => n.text !== `Note on ${size.name}`), 'the note deleted');
       await page.context().close();
