@@ -153,6 +153,8 @@ export function NoteEditor() {
               fontSize: size,
               fontFamily: FONT_FAMILY,
               background: note.color,
+              // A long text drawn smaller than readable on the canvas is written larger, and scrolls.
+              overflowY: 'auto',
             }
           : undefined
       }
