@@ -70,28 +70,36 @@ function openAt(browser: Browser, size: Size, locale = 'en-GB'): Promise<Page> {
 }
 
 describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
-  it('a 300-character title without spaces wraps on the start page and the join page', async () => {
+  it('a 300-character title without spaces wraps on the start page, the join page and the board’s header', async () => {
     const long = 'Toekomstbestendigezorgregio'.repeat(12).slice(0, 300);
-    for (const size of SIZES.slice(0, 2)) {
-      for (const locale of ['en-GB', 'nl-NL']) {
-        const page = await openAt(env.browser, size, locale);
-        await page.goto(env.server.localUrl);
-        await page.locator('#title').fill(long);
-        await page.locator('form.create button[type=submit]').tap();
-        await page.locator('section.links h2').waitFor();
-        expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: artifactPath(`phone-start-${size.name}-${locale}.png`), fullPage: true });
-        const participantLink = await page.locator('section.links input').nth(1).inputValue();
+    for (const [size, locale] of [[SIZES[0]!, 'en-GB'], [SIZES[1]!, 'nl-NL']] as const) {
+      const page = await openAt(env.browser, size, locale);
+      await page.goto(env.server.localUrl);
+      await page.locator('#title').fill(long);
+      await page.locator('form.create button[type=submit]').tap();
+      await page.locator('section.links h2').waitFor();
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: artifactPath(`phone-start-${size.name}-${locale}.png`), fullPage: true });
+      const participantLink = await page.locator('section.links input').nth(1).inputValue();
 
-        const joiner = await openAt(env.browser, size, locale);
-        await joiner.goto(participantLink);
-        await joiner.locator('.join-board').waitFor();
-        expect(await sidewaysScroll(joiner)).toBeLessThanOrEqual(0);
-        expect(onScreen(await boxOf(joiner.locator('form.join button[type=submit]')), size)).toBe(true);
-        await joiner.screenshot({ path: artifactPath(`phone-join-${size.name}-${locale}.png`), fullPage: true });
-        await joiner.context().close();
-        await page.context().close();
+      const joiner = await openAt(env.browser, size, locale);
+      await joiner.goto(participantLink);
+      await joiner.locator('.join-board').waitFor();
+      expect(await sidewaysScroll(joiner)).toBeLessThanOrEqual(0);
+      expect(onScreen(await boxOf(joiner.locator('form.join button[type=submit]')), size)).toBe(true);
+      await joiner.screenshot({ path: artifactPath(`phone-join-${size.name}-${locale}.png`), fullPage: true });
+
+      // On the board too: the title wraps in the header, the header's controls stay on screen.
+      await joiner.locator('#join-name').fill('Pia');
+      await joiner.locator('form.join button[type=submit]').tap();
+      await joiner.locator('.status-connected').waitFor();
+      expect(await sidewaysScroll(joiner)).toBeLessThanOrEqual(0);
+      for (const control of ['.board-header h1', '.people-count', '.lang', '.status']) {
+        expect(onScreen(await boxOf(joiner.locator(control)), size), control).toBe(true);
       }
+      await joiner.screenshot({ path: artifactPath(`phone-board-title-${size.name}-${locale}.png`) });
+      await joiner.context().close();
+      await page.context().close();
     }
   });
 
