@@ -168,6 +168,11 @@ describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
       await page.keyboard.press('Escape');
       expect(await toolsMore.getAttribute('aria-expanded')).toBe('false');
       expect(await toolsMore.evaluate((el) => el === document.activeElement)).toBe(true);
+      // Opened with a key, focus goes into it; Escape brings it back.
+      await page.keyboard.press('Enter');
+      expect(await toolbar.locator('.more-popover button:not(:disabled)').first().evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await toolsMore.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.locator('.panel').getByRole('button', { name: 'Close' }).tap();
 
       // In Dutch too (longer words): nothing off screen, no overlap.
