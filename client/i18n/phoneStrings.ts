@@ -4,7 +4,17 @@
  * Why: merged into strings.ts so a missing translation is a type error.
  */
 export const phoneEn = {
+  addNoteShort: 'Note',
+  moreTools: 'More tools',
+  moreSelectionTools: 'More for the selection',
+  dayTools: 'More',
+  composerPlaceholder: 'Write your note…',
 };
 
 export const phoneNl: Record<keyof typeof phoneEn, string> = {
+  addNoteShort: 'Notitie',
+  moreTools: 'Meer gereedschap',
+  moreSelectionTools: 'Meer voor de selectie',
+  dayTools: 'Meer',
+  composerPlaceholder: 'Schrijf je notitie…',
 };

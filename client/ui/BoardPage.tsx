@@ -149,7 +149,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   return (
     <div className={projector ? 'board projector' : 'board'}>
       <header className="board-header">
-        <h1>{title}</h1>
+        <h1 title={title}>{title}</h1>
         <HeaderTools />
         <button type="button" className="people-count" aria-label={`${t('people')}: ${people}`} onClick={() => togglePanel('people')}>
           <Icon name="people" /> {people}

@@ -3,7 +3,8 @@
  * raised hand for whole-room tasks, and the facilitator's panel button.
  *
  * Why: these are what a person needs at a glance during the day, on every screen size; they sit in
- * the header so they never cover the board.
+ * the header so they never cover the board. On a phone the countdown stays in sight and the buttons
+ * go behind one "More" button, so the title, the badge and the language stay on screen.
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/i18n.ts';
@@ -13,15 +14,16 @@ import { togglePanel } from '../store/ui.ts';
 import { serverNow } from '../sync/serverClock.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Countdown } from './TaskStrip.tsx';
+import { MoreMenu, useNarrowScreen } from './MoreMenu.tsx';
 
 export function HeaderTools() {
   const t = useT();
   const role = useStore((s) => s.me.role);
   const following = useStore((s) => s.following);
   const panel = useStore((s) => s.panel);
-  return (
+  const narrow = useNarrowScreen();
+  const buttons = (
     <>
-      <Countdown />
       {role === 'participant' && (
         <button type="button" className="header-button" aria-pressed={following} onClick={() => setFollowing(!following)}>
           {following ? t('following') : t('follow')}
@@ -32,6 +34,18 @@ export function HeaderTools() {
         <button type="button" className="header-button primary" aria-pressed={panel === 'facilitate'} onClick={() => togglePanel('facilitate')}>
           {t('facilitate')}
         </button>
+      )}
+    </>
+  );
+  return (
+    <>
+      <Countdown />
+      {role !== 'projector' && narrow ? (
+        <MoreMenu label={t('dayTools')} className="header-button day-tools" placement="down">
+          {buttons}
+        </MoreMenu>
+      ) : (
+        buttons
       )}
     </>
   );

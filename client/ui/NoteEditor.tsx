@@ -7,14 +7,33 @@
  * opened it: iPadOS only opens the keyboard then.
  * Each keystroke becomes one positional edit of the shared text, and what others type in the same
  * note meanwhile is merged into the textarea with the caret kept in place, so nobody's words are lost.
+ * Its text is never smaller than a readable size: where the view is zoomed so far out (a whole Future
+ * Search wall fitted on a phone) that the note on screen is too small to write in, the same textarea
+ * opens as a composer across the top of the board instead, the note taking the words as they come.
+ * The view does not jump, so the person keeps their place on the wall, and the composer stays above a
+ * phone's keyboard.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { MAX_NOTE_TEXT, textDiff } from '../../shared/index.ts';
-import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from '../canvas/fitText.ts';
+import { FONT_FAMILY, fitFontSize, MAX_FONT, NOTE_PADDING } from '../canvas/fitText.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { editNote, notify } from '../store/ui.ts';
+
+/** The smallest text (CSS px) a person can write in comfortably; the editor never shows less. */
+export const READABLE_TEXT_PX = 16;
+/** The narrowest note on screen (CSS px) written in place; a smaller one opens the composer. */
+const MIN_IN_PLACE_WIDTH = 120;
+
+/**
+ * Whether a `w` x `h` note is written in place at zoom `scale`: its text can be shown at a readable
+ * size in a box of useful width. It depends on the zoom and the note's size, not on its text, so the
+ * editor does not change shape while the person types.
+ */
+export function writesInPlace(w: number, h: number, scale: number): boolean {
+  return MAX_FONT * scale >= READABLE_TEXT_PX && Math.min(w, h) * scale >= MIN_IN_PLACE_WIDTH;
+}
 
 /** Where the caret goes when `edit` happens elsewhere in the text. */
 function shiftCaret(pos: number, edit: { index: number; remove: number; insert: string }): number {
@@ -109,19 +128,23 @@ export function NoteEditor() {
   };
 
   const open = id !== null && note !== undefined;
-  const size = open ? fitFontSize(note.text, note.w, note.h) * v.scale : 16;
+  const inPlace = open && writesInPlace(note.w, note.h, v.scale);
+  const size = open ? Math.max(READABLE_TEXT_PX, fitFontSize(note.text, note.w, note.h) * v.scale) : 16;
   return (
     <textarea
       ref={ref}
-      className={open ? 'note-editor' : 'note-editor note-editor-idle'}
+      className={!open ? 'note-editor note-editor-idle' : inPlace ? 'note-editor' : 'note-editor composer'}
       aria-label={t('noteText')}
       aria-hidden={!open}
       tabIndex={open ? 0 : -1}
       dir="auto"
       spellCheck
       maxLength={MAX_NOTE_TEXT}
+      placeholder={open && !inPlace ? t('composerPlaceholder') : undefined}
       style={
-        open
+        open && !inPlace
+          ? { fontFamily: FONT_FAMILY, background: note.color }
+          : open
           ? {
               left: note.x * v.scale + v.x,
               top: note.y * v.scale + v.y,
@@ -131,6 +154,8 @@ export function NoteEditor() {
               fontSize: size,
               fontFamily: FONT_FAMILY,
               background: note.color,
+              // A long text drawn smaller than readable on the canvas is written larger, and scrolls.
+              overflowY: 'auto',
             }
           : undefined
       }

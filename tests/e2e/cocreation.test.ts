@@ -85,7 +85,7 @@ describe('co-creation in the browser (headless Chromium)', () => {
     const bram = await joinAs(board.links.participant, 'Bram', 'Care workers');
     await addNoteWithButton(ann, 'Long waiting lists for home care');
     await waitForNotes(bram, (n) => n.length === 1, 'Bram to see Ann’s note');
-    // Bram's note lands on top of Ann's (both at the centre): he moves it aside.
+    // Bram's note lands beside Ann's (hers took the centre): he moves it further aside.
     await addNoteWithButton(bram, 'Waiting lists keep growing');
     const [mine] = (await drawnNotes(bram)).filter((n) => n.text.startsWith('Waiting'));
     await bram.mouse.move(mine!.cx, mine!.cy);

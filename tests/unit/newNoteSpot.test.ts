@@ -1,0 +1,72 @@
+/**
+ * Where "+ Add note" puts a new note: at the view's centre, beside (never on) a note already there,
+ * and in my table's area when I am seated, unless I have zoomed in on another part of the board.
+ *
+ * Why: a note must land where the person is working, and two new notes must never hide each other.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { initialState, resetStore, useStore } from '../../client/store/store.ts';
+import { newNoteSpot } from '../../client/tools/commands.ts';
+import { DEFAULT_NOTE_SIZE, type Area, type Note } from '../../shared/index.ts';
+
+afterEach(() => resetStore());
+
+const HALF = DEFAULT_NOTE_SIZE / 2;
+const table: Area = { id: 't', name: 'Citizens: prouds', x: 5000, y: 5000, w: 700, h: 900, color: '#dcefd4', createdAt: 0, locked: false, table: 'stakeholder', tableGroup: 'g1' };
+
+/** Adds a note centred at `p`, as addNoteAt would. */
+function put(p: { x: number; y: number }, id = `n${Object.keys(useStore.getState().notes).length}`): void {
+  const note: Note = { id, text: '', x: p.x - HALF, y: p.y - HALF, w: DEFAULT_NOTE_SIZE, h: DEFAULT_NOTE_SIZE, color: '#fff176', authorId: 'me', groupId: null, clusterId: null, kind: 'note', owner: '', volunteers: [], createdAt: 0 };
+  useStore.setState((s) => ({ notes: { ...s.notes, [id]: note }, noteIds: [...s.noteIds, id] }));
+}
+
+const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) < DEFAULT_NOTE_SIZE && Math.abs(a.y - b.y) < DEFAULT_NOTE_SIZE;
+
+describe('where a new note lands', () => {
+  it('at the view’s centre, then beside it (to the right first), never on top of another', () => {
+    useStore.setState({ ...initialState, viewport: { x: 0, y: 0, scale: 1 }, screen: { w: 1000, h: 800 } });
+    expect(newNoteSpot()).toEqual({ x: 500, y: 400 });
+    put(newNoteSpot());
+    const second = newNoteSpot();
+    expect(second.y).toBe(400);
+    expect(second.x).toBeGreaterThan(500 + DEFAULT_NOTE_SIZE);
+    const spots = [{ x: 500, y: 400 }];
+    for (let i = 0; i < 30; i++) {
+      const p = newNoteSpot();
+      expect(spots.some((q) => overlaps(p, q))).toBe(false);
+      spots.push(p);
+      put(p);
+    }
+  });
+
+  it('in my table’s area when I am seated, row by row, even with the whole board fitted far out', () => {
+    useStore.setState({
+      ...initialState,
+      me: { ...initialState.me, id: 'me', groupId: 'g1' },
+      areas: { t: table },
+      areaIds: ['t'],
+      viewport: { x: 0, y: 0, scale: 0.06 },
+      screen: { w: 390, h: 700 },
+    });
+    const inTable = (p: { x: number; y: number }) => p.x - HALF >= table.x && p.x + HALF <= table.x + table.w && p.y - HALF >= table.y && p.y + HALF <= table.y + table.h;
+    const first = newNoteSpot();
+    expect(inTable(first)).toBe(true);
+    put(first);
+    const second = newNoteSpot();
+    expect(inTable(second)).toBe(true);
+    expect(second.y).toBe(first.y);
+    expect(overlaps(first, second)).toBe(false);
+  });
+
+  it('at the view’s centre when I have zoomed in on another part of the board', () => {
+    useStore.setState({
+      ...initialState,
+      me: { ...initialState.me, id: 'me', groupId: 'g1' },
+      areas: { t: table },
+      areaIds: ['t'],
+      viewport: { x: 0, y: 0, scale: 1 },
+      screen: { w: 1000, h: 800 },
+    });
+    expect(newNoteSpot()).toEqual({ x: 500, y: 400 });
+  });
+});
