@@ -198,5 +198,18 @@ describe('the board by keyboard alone (1440x900)', () => {
     await kai.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => focused(kai)).toBe('canvas');
+
+    // The help lists the keyboard's keys, in English and in Dutch; closing it returns to the board.
+    await kai.keyboard.press('?');
+    const help = kai.locator('.panel');
+    await help.getByRole('heading', { name: 'Keyboard only' }).waitFor();
+    expect(await help.textContent()).toContain('Tab / Shift+Tab: go through the notes in reading order');
+    await kai.screenshot({ path: artifactPath('keyboard-3-help-en.png') });
+    await tabTo(kai, 'Taal: Nederlands', 20);
+    await kai.keyboard.press('Enter');
+    await help.getByRole('heading', { name: 'Alleen met het toetsenbord' }).waitFor();
+    await kai.screenshot({ path: artifactPath('keyboard-4-help-nl.png') });
+    await kai.keyboard.press('Escape');
+    await expect.poll(() => focused(kai)).toBe('canvas');
   });
 });
