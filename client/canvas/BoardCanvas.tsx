@@ -30,6 +30,7 @@ import { TapPlaces } from '../tools/doubleTap.ts';
 import { enterCanvas, registerCanvas } from '../tools/keyboardFocus.ts';
 import { setCanvasFocused } from '../store/focus.ts';
 import { FocusRing } from './FocusRing.tsx';
+import { FocusAnnouncer } from './FocusAnnouncer.tsx';
 
 // The resize handles load after the first picture (nothing is selected before it), then stay.
 const SelectionTransformer = lazy(() => import('./SelectionTransformer.tsx').then((m) => ({ default: m.SelectionTransformer })));
@@ -109,6 +110,7 @@ export function BoardCanvas() {
       onMouseDown={(e) => e.preventDefault()}
     >
       <p id="canvas-keys" className="visually-hidden">{t('canvasKeys')}</p>
+      <FocusAnnouncer />
       {measured && (
       <Stage
         width={screen.w}

@@ -12,7 +12,7 @@ import { Group, Rect } from './konva.ts';
 
 /** Screen pixels of each of the ring's two strokes, and of the gap to the note. */
 const STROKE = 3;
-const GAP = 4;
+const GAP = 6;
 
 /** The ring around the keyboard's note (nothing when the canvas is not in keyboard use). */
 export function FocusRing() {

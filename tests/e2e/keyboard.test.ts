@@ -101,9 +101,17 @@ describe('the board by keyboard alone (1440x900)', () => {
     await kim.keyboard.press('Escape');
     const byText = (text: string) => notes.find((n) => n.text === text)!.id;
     const order = ['Long waiting lists', 'Too few care workers', 'Neighbours help each other'].map(byText);
+    // Ctrl+arrows pan (Shift: bigger steps) until no note is on screen; Tab brings the view to the note.
+    for (let i = 0; i < 5; i++) await kim.keyboard.press('Control+Shift+ArrowRight');
+    expect(await drawnNotes(kim)).toEqual([]);
     await kim.keyboard.press('Tab');
     expect(await ringedNote(kim)).toBe(order[0]);
+    const shown = (await drawnNotes(kim)).find((n) => n.id === order[0]);
+    expect(shown && shown.cx > 0 && shown.cx < 1440 && shown.cy > 0 && shown.cy < 900).toBe(true);
+    // A screen reader hears which note the keyboard is on.
+    expect(await kim.getByTestId('canvas-focus').textContent()).toBe('Note 1 of 3: Long waiting lists');
     await kim.keyboard.press('Space');
+    expect(await kim.getByTestId('canvas-focus').textContent()).toBe('Note 1 of 3, selected: Long waiting lists');
     for (const id of order.slice(1)) {
       await kim.keyboard.press('Tab');
       expect(await ringedNote(kim)).toBe(id);
