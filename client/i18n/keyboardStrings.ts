@@ -5,11 +5,11 @@
  */
 export const keyboardEn = {
   canvasKeys:
-    'Tab and Shift+Tab: go through the notes. Space or Enter: select; Enter again: edit. Shift+Space: add to the selection. Arrows: move the selection (Shift: bigger steps); Ctrl+arrows, or arrows with nothing selected: pan. N: new note. D: place a dot during a vote, Shift+D: take it back. Escape: clear the selection.',
+    'Tab and Shift+Tab: go through the notes (Home, End: the first, the last). Space or Enter: select; Enter again: edit. Shift+Space: add to the selection. Arrows: move the selection (Shift: bigger steps); Ctrl+arrows, or arrows with nothing selected: pan. N: new note. D: place a dot during a vote, Shift+D: take it back. Escape: clear the selection.',
   keyboardOnlyTitle: 'Keyboard only',
   focusedNote: 'Note {0} of {1}: {2}',
   focusedNoteSelected: 'Note {0} of {1}, selected: {2}',
-  sc_kbTab: 'Tab into the board, then Tab / Shift+Tab: go through the notes in reading order (past the last note: on to the toolbar)',
+  sc_kbTab: 'Tab into the board, then Tab / Shift+Tab: go through the notes in reading order (Home / End: the first / last note; past the last note: on to the toolbar)',
   sc_kbSelect: 'Space or Enter: select the note · Enter on a selected note: edit it · Shift+Space or Ctrl+Space: add it to the selection or take it out',
   sc_kbMove: 'Arrows: move the selection (Shift+arrows: bigger steps) · Ctrl/⌘+A: select all',
   sc_kbPan: 'Ctrl+arrows, or arrows with nothing selected: pan (Shift: bigger steps)',
@@ -35,11 +35,11 @@ export const keyboardEn = {
 
 export const keyboardNl: Record<keyof typeof keyboardEn, string> = {
   canvasKeys:
-    'Tab en Shift+Tab: langs de notities. Spatie of Enter: kiezen; nog eens Enter: bewerken. Shift+spatie: aan de selectie toevoegen. Pijltjes: de selectie verplaatsen (Shift: grotere stappen); Ctrl+pijltjes, of pijltjes zonder selectie: verschuiven. N: nieuwe notitie. D: een stip zetten tijdens een stemming, Shift+D: terugnemen. Escape: selectie wissen.',
+    'Tab en Shift+Tab: langs de notities (Home, End: de eerste, de laatste). Spatie of Enter: kiezen; nog eens Enter: bewerken. Shift+spatie: aan de selectie toevoegen. Pijltjes: de selectie verplaatsen (Shift: grotere stappen); Ctrl+pijltjes, of pijltjes zonder selectie: verschuiven. N: nieuwe notitie. D: een stip zetten tijdens een stemming, Shift+D: terugnemen. Escape: selectie wissen.',
   keyboardOnlyTitle: 'Alleen met het toetsenbord',
   focusedNote: 'Notitie {0} van {1}: {2}',
   focusedNoteSelected: 'Notitie {0} van {1}, gekozen: {2}',
-  sc_kbTab: 'Tab naar het bord, dan Tab / Shift+Tab: langs de notities in leesvolgorde (na de laatste notitie: door naar de werkbalk)',
+  sc_kbTab: 'Tab naar het bord, dan Tab / Shift+Tab: langs de notities in leesvolgorde (Home / End: de eerste / laatste notitie; na de laatste notitie: door naar de werkbalk)',
   sc_kbSelect: 'Spatie of Enter: de notitie kiezen · Enter op een gekozen notitie: bewerken · Shift+spatie of Ctrl+spatie: aan de selectie toevoegen of eruit halen',
   sc_kbMove: 'Pijltjes: de selectie verplaatsen (Shift+pijltjes: grotere stappen) · Ctrl/⌘+A: alles kiezen',
   sc_kbPan: 'Ctrl+pijltjes, of pijltjes zonder selectie: verschuiven (Shift: grotere stappen)',

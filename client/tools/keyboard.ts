@@ -117,7 +117,9 @@ export function useShortcuts(actions: BoardActions): void {
     const blur = () => setSpaceHeld(false);
     // The focus ring on the canvas shows while keys are used, not after a pointer.
     const pointer = () => setKeyboardUsed(false);
+    const anyKey = () => setKeyboardUsed(true);
     window.addEventListener('pointerdown', pointer, true);
+    window.addEventListener('keydown', anyKey, true);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('blur', blur);
@@ -126,6 +128,7 @@ export function useShortcuts(actions: BoardActions): void {
       window.removeEventListener('keyup', up);
       window.removeEventListener('blur', blur);
       window.removeEventListener('pointerdown', pointer, true);
+      window.removeEventListener('keydown', anyKey, true);
     };
   }, [actions, lang]);
 }

@@ -12,7 +12,7 @@
 import { notesInArea } from '../../shared/index.ts';
 import { lensState } from '../store/cocreationSelectors.ts';
 import { clusterView } from '../store/derived.ts';
-import { focusNote, setKeyboardUsed, useBoardFocus } from '../store/focus.ts';
+import { focusNote, useBoardFocus } from '../store/focus.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { useStore } from '../store/store.ts';
 import { attempt, centerOn, editNote, panBy, select, stopFollowing, toggleSelected, visibleBoardRect } from '../store/ui.ts';
@@ -130,9 +130,8 @@ export function arrowKey(e: KeyboardEvent, actions: BoardActions): boolean {
   return true;
 }
 
-/** Keys while the canvas has focus (Tab, Space, Enter, Escape); returns whether the key was used. */
+/** Keys while the canvas has focus (Tab, Home, End, Space, Enter, Escape); returns whether the key was used. */
 export function canvasKey(e: KeyboardEvent): boolean {
-  setKeyboardUsed(true);
   const s = useStore.getState();
   const focused = useBoardFocus.getState().noteId;
   const current = focused && s.notes[focused] ? focused : null;
@@ -143,6 +142,15 @@ export function canvasKey(e: KeyboardEvent): boolean {
     if (!next) return false;
     e.preventDefault();
     revealNote(next);
+    return true;
+  }
+  if ((e.key === 'Home' || e.key === 'End') && !e.ctrlKey && !e.metaKey) {
+    // Straight to the first or last note: from the last, one Tab leaves the board on a big one.
+    const order = notesInReadingOrder();
+    const to = (e.key === 'Home' ? order[0] : order.at(-1)) ?? null;
+    e.preventDefault();
+    focusNote(to);
+    if (to) revealNote(to);
     return true;
   }
   if (e.key === ' ' && current) {

@@ -120,6 +120,11 @@ describe('the board by keyboard alone (1440x900)', () => {
     expect(await kim.getByRole('toolbar', { name: 'Selection' }).isVisible()).toBe(true);
     await kim.screenshot({ path: artifactPath('keyboard-1-focus-ring.png') });
 
+    // Home and End jump to the first and the last note.
+    await kim.keyboard.press('Home');
+    expect(await ringedNote(kim)).toBe(order[0]);
+    await kim.keyboard.press('End');
+    expect(await ringedNote(kim)).toBe(order[2]);
     // Tab past the last note leaves the canvas for the selection bar; Shift+Tab comes back to it.
     await kim.keyboard.press('Tab');
     expect(await kim.evaluate(() => !!document.activeElement?.closest('.selection-bar'))).toBe(true);
