@@ -117,7 +117,10 @@ export function useShortcuts(actions: BoardActions): void {
     const blur = () => setSpaceHeld(false);
     // The focus ring on the canvas shows while keys are used, not after a pointer.
     const pointer = () => setKeyboardUsed(false);
-    const anyKey = () => setKeyboardUsed(true);
+    // Space is also a pointer user's pan key (held while dragging): it alone does not show the ring.
+    const anyKey = (e: KeyboardEvent) => {
+      if (e.key !== ' ') setKeyboardUsed(true);
+    };
     window.addEventListener('pointerdown', pointer, true);
     window.addEventListener('keydown', anyKey, true);
     window.addEventListener('keydown', down);

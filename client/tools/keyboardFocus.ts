@@ -153,7 +153,8 @@ export function canvasKey(e: KeyboardEvent): boolean {
     if (to) revealNote(to);
     return true;
   }
-  if (e.key === ' ' && current) {
+  // After a pointer, Space is the pan key (held while dragging), not a selection.
+  if (e.key === ' ' && current && useBoardFocus.getState().keyboardUsed) {
     e.preventDefault();
     if (e.shiftKey || e.ctrlKey || e.metaKey) toggleSelected(current);
     else select([current]);
@@ -189,7 +190,10 @@ export function returnFocusAfterEditing(): () => void {
       if (active && active !== document.body && active.isConnected) return;
       const st = useStore.getState();
       const noteId = closedNote ?? (closedCluster ? clusterView(st).members.get(closedCluster)?.[0] : undefined) ?? null;
-      focusCanvas(noteId && st.notes[noteId] ? noteId : null);
+      // Closed by a key: the keyboard goes on from that note. By a pointer: the board has focus (its
+      // keys work) but on no note, so Space still pans.
+      const keyed = useBoardFocus.getState().keyboardUsed;
+      focusCanvas(keyed && noteId && st.notes[noteId] ? noteId : null);
     }, 0);
   });
 }

@@ -33,14 +33,15 @@ function useSettled(value: string, ms: number): boolean {
 
 /** Asks which stakeholder group I am in, once groups exist (and stopped changing) and I have not answered. */
 export function GroupPicker() {
-  const t = useT();
-  const actions = useActions();
   const [later, setLater] = useState(false);
   const groups = useStore(useShallow((s) => activeGroups(s.groups)));
   const settled = useSettled(groups.map((g) => `${g.id}:${g.name}`).join('|'), PICKER_SETTLE_MS);
   // The facilitator is not asked (they set up the groups and usually belong to none); they can pick one
   // in the panel. Nor is anyone while the device's copy is in question (the groups may be its own).
-  const ask = useStore((s) => s.me.groupId === null && s.me.role === 'participant' && !s.conflict);
+  // Nor while they are typing: the question waits until the note (or name) is written.
+  const ask = useStore(
+    (s) => s.me.groupId === null && s.me.role === 'participant' && !s.conflict && !s.editingNote && !s.editingArea && !s.editingCluster,
+  );
   if (!ask || later || groups.length === 0 || !settled) return null;
   return <GroupPickerDialog groups={groups} onLater={() => setLater(true)} />;
 }

@@ -8,6 +8,7 @@
  * after one; one hook keeps every dialog the same.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { focusCanvas } from '../tools/keyboardFocus.ts';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -16,11 +17,18 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
 }
 
-/** Gives focus back to `el` if it is still in the page and focus is nowhere in particular. */
+/**
+ * Gives focus back to `el` if focus is nowhere in particular (or still in `left`, a closing panel).
+ * An opener that is gone or hidden meanwhile (the note editor closed under a dialog) gives way to
+ * the board itself.
+ */
 function giveBack(el: Element | null, left: HTMLElement | null): void {
   const active = document.activeElement;
   const lost = !active || active === document.body || !active.isConnected || (left !== null && left.contains(active));
-  if (lost && el instanceof HTMLElement && el.isConnected) el.focus({ preventScroll: true });
+  if (!lost) return;
+  const usable = el instanceof HTMLElement && el.isConnected && el !== document.body && !el.closest('[aria-hidden="true"]') && el.getClientRects().length > 0;
+  if (usable) el.focus({ preventScroll: true });
+  else focusCanvas();
 }
 
 /**
