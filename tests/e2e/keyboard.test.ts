@@ -225,4 +225,23 @@ describe('the board by keyboard alone (1440x900)', () => {
     await kai.keyboard.press('Escape');
     await expect.poll(() => focused(kai)).toBe('canvas');
   });
+
+  it('a panel opened from the toolbar by keyboard takes focus and gives it back; the outline reads clusters and dots', async () => {
+    const lou = await openPage(env.browser, errors, LAPTOP);
+    await joinByKeyboard(lou, board.links.facilitator, 'Lou');
+    await tabTo(lou, 'Help and shortcuts');
+    await lou.keyboard.press('Enter');
+    await expect.poll(() => focused(lou)).toMatch(/^h2:/);
+    await lou.keyboard.press('Escape');
+    await expect.poll(() => focused(lou)).toBe('button:Help and shortcuts');
+    // Closed with its × button, too.
+    await tabTo(lou, 'Outline');
+    await lou.keyboard.press('Enter');
+    const outline = lou.locator('.outline');
+    await expect.poll(() => outline.getByRole('heading', { level: 4 }).first().textContent()).toBe('Cluster: Waiting lists (3 notes · 1 dot)');
+    expect(await outline.getByRole('heading', { name: 'Stakeholder groups' }).count()).toBe(1);
+    await tabTo(lou, 'Close', 10);
+    await lou.keyboard.press('Enter');
+    await expect.poll(() => focused(lou)).toBe('button:Outline');
+  });
 });
