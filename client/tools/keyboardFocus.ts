@@ -53,15 +53,16 @@ export function notesInReadingOrder(): string[] {
   return readingOrder(notes, areas);
 }
 
-/** Pans the view, if needed, so note `id` is wholly on screen (with a margin). */
+/** Pans the view, if needed, so note `id` is wholly on screen and clear of the toolbars (centred on it). */
 export function revealNote(id: string): void {
   const s = useStore.getState();
   const n = s.notes[id];
   if (!n) return;
   const view = visibleBoardRect();
-  const margin = 40 / s.viewport.scale;
+  const k = 1 / s.viewport.scale;
+  // The toolbar and the selection bar float over the bottom of the board: a note under them is hidden.
   const inside =
-    n.x >= view.x + margin && n.y >= view.y + margin && n.x + n.w <= view.x + view.w - margin && n.y + n.h <= view.y + view.h - margin;
+    n.x >= view.x + 40 * k && n.y >= view.y + 40 * k && n.x + n.w <= view.x + view.w - 40 * k && n.y + n.h <= view.y + view.h - 170 * k;
   if (inside) return;
   stopFollowing();
   centerOn({ x: n.x + n.w / 2, y: n.y + n.h / 2 });
