@@ -27,6 +27,10 @@ import { Layer, Rect, Stage } from './konva.ts';
 import { Cursors } from './Cursors.tsx';
 import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
 import { TapPlaces } from '../tools/doubleTap.ts';
+import { enterCanvas, registerCanvas } from '../tools/keyboardFocus.ts';
+import { setCanvasFocused } from '../store/focus.ts';
+import { FocusRing } from './FocusRing.tsx';
+import { FocusAnnouncer } from './FocusAnnouncer.tsx';
 
 // The resize handles load after the first picture (nothing is selected before it), then stay.
 const SelectionTransformer = lazy(() => import('./SelectionTransformer.tsx').then((m) => ({ default: m.SelectionTransformer })));
@@ -52,7 +56,11 @@ export function BoardCanvas() {
     setMeasured(true);
     const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    registerCanvas(el);
+    return () => {
+      observer.disconnect();
+      registerCanvas(null);
+    };
   }, []);
 
   const onEmpty = (e: KonvaEventObject<Event>) => e.target === e.target.getStage();
@@ -85,11 +93,24 @@ export function BoardCanvas() {
       data-testid="canvas"
       role="application"
       aria-label={t('canvasLabel', noteCount)}
+      // One stop in the tab order; the notes inside are reached with Tab (tools/keyboardFocus.ts).
+      tabIndex={0}
+      aria-describedby="canvas-keys"
+      onFocus={(e) => {
+        if (e.target !== e.currentTarget) return;
+        setCanvasFocused(true);
+        enterCanvas(e.relatedTarget);
+      }}
+      onBlur={(e) => {
+        if (e.target === e.currentTarget) setCanvasFocused(false);
+      }}
       // Pressing the board never moves keyboard focus: the note editor keeps it (a tap's emulated
       // mouse events would otherwise close it right after a double-tap opened it). Taps on the
       // board end editing explicitly instead.
       onMouseDown={(e) => e.preventDefault()}
     >
+      <p id="canvas-keys" className="visually-hidden">{t('canvasKeys')}</p>
+      <FocusAnnouncer />
       {measured && (
       <Stage
         width={screen.w}
@@ -158,6 +179,7 @@ export function BoardCanvas() {
           <Suspense fallback={null}>
             <SelectionTransformer />
           </Suspense>
+          <FocusRing />
           <Rect ref={marqueeRect} visible={false} fill="rgba(26,115,232,0.12)" stroke="#1a73e8" strokeWidth={1} listening={false} />
         </Layer>
         <Layer name="presence-layer" listening={false}>

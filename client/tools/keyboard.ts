@@ -1,8 +1,10 @@
 /**
- * Keyboard shortcuts for the board (listed in the help panel).
+ * Keyboard shortcuts for the board (listed in the help panel), and the keys of the focused canvas
+ * (keyboardFocus.ts: Tab through notes, Space and Enter, arrows).
  *
- * Why: laptop users expect Delete, Ctrl/Cmd+Z, Ctrl/Cmd+D and Escape to do the obvious thing;
- * shortcuts never fire while typing in a field.
+ * Why: laptop users expect Delete, Ctrl/Cmd+Z, Ctrl/Cmd+D and Escape to do the obvious thing, and a
+ * person without a pointer needs keys for all the rest (N: new note, arrows: move or pan, D: a dot);
+ * shortcuts never fire while typing in a field or while a dialog waits for an answer.
  */
 import { useEffect } from 'react';
 import { useLangValue } from '../i18n/i18n.ts';
@@ -11,30 +13,51 @@ import { lensState } from '../store/cocreationSelectors.ts';
 import { useStore } from '../store/store.ts';
 import { setSpaceHeld } from '../store/gestureState.ts';
 import { backToBoard, editNote, select, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
+import { setKeyboardUsed, useBoardFocus } from '../store/focus.ts';
 import { clusterSelection, dissolveSelectedClusters, unclusterSelection } from './clusterCommands.ts';
-import { addAreaAtCenter, deleteSelection, duplicateSelection, toggleConnectMode } from './commands.ts';
+import { addAreaAtCenter, addNoteAtCenter, deleteSelection, duplicateSelection, toggleConnectMode } from './commands.ts';
+import { dotTarget, voteOn } from './dotKeys.ts';
+import { arrowKey, canvasHasFocus, canvasKey, rememberPanelOpener, returnFocusAfterEditing } from './keyboardFocus.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+  if (el?.tagName === 'INPUT') return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((el as HTMLInputElement).type);
+  return !!el && (el.tagName === 'TEXTAREA' || el.isContentEditable);
 }
 
-/** Enter and Space belong to a focused button or link (keyboard users press them that way). */
+/** Enter and Space belong to a focused button, link or box (keyboard users press them that way). */
 function isControl(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SELECT') && el.matches(':focus-visible');
+  const box = el?.tagName === 'INPUT' && ['checkbox', 'radio'].includes((el as HTMLInputElement).type);
+  return !!el && (el.tagName === 'BUTTON' || el.tagName === 'A' || el.tagName === 'SELECT' || box) && el.matches(':focus-visible');
+}
+
+/** A dialog that must be answered first is open (its own keys apply: Tab stays in it, Escape). */
+function modalOpen(): boolean {
+  return document.querySelector('[aria-modal="true"]') !== null;
+}
+
+/** Nothing in particular has focus (the page itself): the board's keys apply. */
+function pageFocused(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
 }
 
 /** Installs the shortcuts while the board is open. */
 export function useShortcuts(actions: BoardActions): void {
   const lang = useLangValue();
   useEffect(() => {
+    const stops = [returnFocusAfterEditing(), rememberPanelOpener()];
+    return () => stops.forEach((stop) => stop());
+  }, []);
+  useEffect(() => {
     const down = (e: KeyboardEvent) => {
-      if (isTyping(e.target)) return;
+      if (isTyping(e.target) || modalOpen()) return;
       if ((e.key === 'Enter' || e.key === ' ') && isControl(e.target)) return;
+      if (canvasHasFocus() && canvasKey(e)) return;
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       const s = useStore.getState();
+      if ((canvasHasFocus() || pageFocused()) && !e.altKey && arrowKey(e, actions)) return;
       if (s.readOnly && !['+', '=', '-', '_', '0', 'f', '?', 'Escape'].includes(e.key)) return;
       if (mod && key === 'z') {
         e.preventDefault();
@@ -74,6 +97,12 @@ export function useShortcuts(actions: BoardActions): void {
         zoomBy(1 / 1.2);
       } else if (key === '0' || key === 'f') {
         zoomToFit();
+      } else if (key === 'n') {
+        e.preventDefault();
+        addNoteAtCenter(actions);
+      } else if (key === 'd') {
+        const target = dotTarget(s, canvasHasFocus() ? useBoardFocus.getState().noteId : null);
+        if (target) voteOn(actions, s, target, e.shiftKey);
       } else if (key === 'c') {
         toggleConnectMode();
       } else if (key === 'a') {
@@ -86,6 +115,14 @@ export function useShortcuts(actions: BoardActions): void {
       if (e.key === ' ') setSpaceHeld(false);
     };
     const blur = () => setSpaceHeld(false);
+    // The focus ring on the canvas shows while keys are used, not after a pointer.
+    const pointer = () => setKeyboardUsed(false);
+    // Space is also a pointer user's pan key (held while dragging): it alone does not show the ring.
+    const anyKey = (e: KeyboardEvent) => {
+      if (e.key !== ' ') setKeyboardUsed(true);
+    };
+    window.addEventListener('pointerdown', pointer, true);
+    window.addEventListener('keydown', anyKey, true);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
     window.addEventListener('blur', blur);
@@ -93,6 +130,8 @@ export function useShortcuts(actions: BoardActions): void {
       window.removeEventListener('keydown', down);
       window.removeEventListener('keyup', up);
       window.removeEventListener('blur', blur);
+      window.removeEventListener('pointerdown', pointer, true);
+      window.removeEventListener('keydown', anyKey, true);
     };
   }, [actions, lang]);
 }

@@ -6,7 +6,7 @@
  * Why: a participant on a tablet must see at a glance what the room is doing now (a vote is open,
  * three dots left) and be asked the one question that makes their notes count for their group.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { activeGroups, budgetKey, dotsLeft } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
@@ -17,6 +17,7 @@ import { useActions } from '../sync/sessionContext.ts';
 import { clearNotice, editCluster, setVoteTool, toggleLensGroup } from '../store/ui.ts';
 import { GroupMarkChip } from './GroupMarkChip.tsx';
 import { InlineInput } from './LabelEditors.tsx';
+import { useModal } from './useModal.ts';
 
 /** The facilitator may still be adding groups: ask only once the list has been still for this long. */
 const PICKER_SETTLE_MS = 2500;
@@ -33,18 +34,28 @@ function useSettled(value: string, ms: number): boolean {
 
 /** Asks which stakeholder group I am in, once groups exist (and stopped changing) and I have not answered. */
 export function GroupPicker() {
-  const t = useT();
-  const actions = useActions();
   const [later, setLater] = useState(false);
   const groups = useStore(useShallow((s) => activeGroups(s.groups)));
   const settled = useSettled(groups.map((g) => `${g.id}:${g.name}`).join('|'), PICKER_SETTLE_MS);
   // The facilitator is not asked (they set up the groups and usually belong to none); they can pick one
   // in the panel. Nor is anyone while the device's copy is in question (the groups may be its own).
-  const ask = useStore((s) => s.me.groupId === null && s.me.role === 'participant' && !s.conflict);
+  // Nor while they are typing: the question waits until the note (or name) is written.
+  const ask = useStore(
+    (s) => s.me.groupId === null && s.me.role === 'participant' && !s.conflict && !s.editingNote && !s.editingArea && !s.editingCluster,
+  );
   if (!ask || later || groups.length === 0 || !settled) return null;
+  return <GroupPickerDialog groups={groups} onLater={() => setLater(true)} />;
+}
+
+/** The group question as a modal: Escape answers "later". */
+function GroupPickerDialog({ groups, onLater }: { groups: ReturnType<typeof activeGroups>; onLater: () => void }) {
+  const t = useT();
+  const actions = useActions();
+  const ref = useRef<HTMLElement>(null);
+  useModal(ref, onLater);
   return (
     <div className="dialog-backdrop">
-      <section className="dialog" role="dialog" aria-labelledby="pick-group-title">
+      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="pick-group-title" ref={ref}>
         <h2 id="pick-group-title">{t('pickGroupTitle')}</h2>
         <p>{t('pickGroupBody')}</p>
         <div className="group-choices">
@@ -55,7 +66,7 @@ export function GroupPicker() {
           ))}
           <button type="button" className="group-choice" onClick={() => actions.setMyGroup('')}>{t('noGroup')}</button>
         </div>
-        <button type="button" onClick={() => setLater(true)}>{t('pickGroupLater')}</button>
+        <button type="button" onClick={onLater}>{t('pickGroupLater')}</button>
       </section>
     </div>
   );

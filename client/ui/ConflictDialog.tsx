@@ -6,13 +6,14 @@
  *
  * Why: nothing a person made is lost silently, and nothing deleted comes back silently.
  */
-import { useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CLOSE, type Note } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { resolveConflict } from '../sync/epochGate.ts';
 import { recentBoards } from '../store/recentBoards.ts';
 import { useStore } from '../store/store.ts';
+import { useModal } from './useModal.ts';
 
 const NONE: never[] = [];
 
@@ -22,6 +23,19 @@ const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDo
   [CLOSE.notYourDot.reason]: 'reasonNotYourDot',
   [CLOSE.invalidUpdate.reason]: 'reasonInvalidUpdate',
 };
+
+/** A question that must be answered: a modal without Escape (nothing else can be done meanwhile). */
+function AlertDialog({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  useModal(ref);
+  return (
+    <div className="dialog-backdrop">
+      <section className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-body" ref={ref}>
+        {children}
+      </section>
+    </div>
+  );
+}
 
 /** The dialog shown while this device's copy of board `boardId` cannot be merged or sent. */
 export function ConflictDialog({ boardId }: { boardId: string }) {
@@ -33,10 +47,9 @@ export function ConflictDialog({ boardId }: { boardId: string }) {
   if (!conflict) return null;
   if (conflict === 'refused') return <RefusedDialog boardId={boardId} mine={mine} />;
   return (
-    <div className="dialog-backdrop">
-      <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">
+    <AlertDialog>
         <h2 id="conflict-title">{conflict === 'epoch' ? t('conflictEpochTitle') : t('conflictGoneTitle')}</h2>
-        <p>{t('conflictBody')}</p>
+        <p id="conflict-body">{t('conflictBody')}</p>
         {conflict === 'gone' && <p>{t('conflictGoneBody')}</p>}
         {failed && <p role="alert">{t('conflictKeepFailed')}</p>}
         <div className="dialog-actions">
@@ -49,8 +62,7 @@ export function ConflictDialog({ boardId }: { boardId: string }) {
             {t('conflictDiscard')}
           </button>
         </div>
-      </section>
-    </div>
+    </AlertDialog>
   );
 }
 
@@ -66,10 +78,9 @@ function RefusedDialog({ boardId, mine }: { boardId: string; mine: readonly Note
   const facilitatorLink =
     role === 'facilitator' || !frameChange ? undefined : recentBoards().find((b) => b.id === boardId && b.role === 'facilitator')?.link;
   return (
-    <div className="dialog-backdrop">
-      <section className="dialog" role="alertdialog" aria-labelledby="conflict-title">
+    <AlertDialog>
         <h2 id="conflict-title">{t('conflictRefusedTitle')}</h2>
-        <p>{t('conflictRefusedBody')}</p>
+        <p id="conflict-body">{t('conflictRefusedBody')}</p>
         {facilitatorLink && <p>{t('conflictFacilitatorLinkHint')}</p>}
         {refusal && <p className="muted">{t('conflictRefusedReason', REASONS[refusal] ? t(REASONS[refusal]) : refusal)}</p>}
         {failed && <p role="alert">{t('conflictKeepFailed')}</p>}
@@ -87,7 +98,6 @@ function RefusedDialog({ boardId, mine }: { boardId: string; mine: readonly Note
             {t('conflictStartAgain')}
           </button>
         </div>
-      </section>
-    </div>
+    </AlertDialog>
   );
 }

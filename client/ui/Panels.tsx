@@ -1,18 +1,18 @@
 /**
- * Side panels: help with every gesture and shortcut, the people on the board, and the outline (every
- * note as text, grouped by area) for screen readers and for reading the board as a list.
+ * Side panels: help with every gesture and shortcut (and the keys for keyboard-only use), the people
+ * on the board, and the outline (OutlinePanel.tsx) for screen readers and for reading the board as a list.
  *
  * Why: the canvas is visual; the outline makes the same content available to everyone.
  */
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { isNoteInArea, isPrivateFrom } from '../../shared/index.ts';
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { setLanguage } from '../store/language.ts';
 import { useStore } from '../store/store.ts';
-import { centerOn, select, togglePanel } from '../store/ui.ts';
+import { togglePanel } from '../store/ui.ts';
 import { handoffLink } from '../sync/identity.ts';
+import { OutlinePanel } from './OutlinePanel.tsx';
 import { Panel } from './Panel.tsx';
 // The co-creation and facilitator panels load when first opened: a tablet that never opens them
 // never downloads them.
@@ -23,6 +23,8 @@ const GroupsPanel = lazy(() => import('./GroupsPanel.tsx').then((m) => ({ defaul
 const VotePanel = lazy(() => import('./VotePanel.tsx').then((m) => ({ default: m.VotePanel })));
 
 const SHORTCUTS: StringKey[] = ['sc_newNote', 'sc_edit', 'sc_pan', 'sc_zoom', 'sc_select', 'sc_delete', 'sc_duplicate', 'sc_undo', 'sc_connect', 'sc_area', 'sc_areaMove', 'sc_cluster', 'sc_vote', 'sc_escape', 'sc_help'];
+/** Everything by keyboard alone (the board's own keys, see tools/keyboardFocus.ts). */
+const KEYBOARD: StringKey[] = ['sc_kbTab', 'sc_kbSelect', 'sc_kbMove', 'sc_kbPan', 'sc_kbNewNote', 'sc_kbDot', 'sc_kbOutline'];
 
 function HelpPanel() {
   const t = useT();
@@ -31,6 +33,12 @@ function HelpPanel() {
     <Panel title={t('shortcutsTitle')} onClose={() => togglePanel('help')}>
       <ul className="shortcuts">
         {SHORTCUTS.map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ul>
+      <h3>{t('keyboardOnlyTitle')}</h3>
+      <ul className="shortcuts">
+        {KEYBOARD.map((k) => (
           <li key={k}>{t(k)}</li>
         ))}
       </ul>
@@ -72,46 +80,6 @@ function Handoff({ link }: { link: string }) {
       <p className="hint">{t('handoffBody')}</p>
       <input className="handoff-link" readOnly value={link} aria-label={t('handoffTitle')} onFocus={(e) => e.target.select()} />
     </section>
-  );
-}
-
-function OutlinePanel() {
-  const t = useT();
-  const areas = useStore(useShallow((s) => s.areaIds.map((id) => s.areas[id]!)));
-  const notes = useStore(useShallow((s) => s.noteIds.map((id) => s.notes[id]!)));
-  const me = useStore((s) => s.me);
-  const privateWriting = useStore((s) => s.facilitation.privateWriting);
-  const groups = [...areas.map((a) => ({ key: a.id, title: a.name || t('untitledArea'), notes: notes.filter((n) => isNoteInArea(n, a)) }))];
-  const placed = new Set(groups.flatMap((g) => g.notes.map((n) => n.id)));
-  groups.push({ key: 'none', title: t('noArea'), notes: notes.filter((n) => !placed.has(n.id)) });
-  return (
-    <Panel title={`${t('outline')} · ${notes.length === 1 ? t('oneNote') : t('notesOnBoard', notes.length)}`} onClose={() => togglePanel('outline')}>
-      <div className="outline">
-        {groups
-          .filter((g) => g.notes.length > 0 || g.key !== 'none')
-          .map((g) => (
-            <section key={g.key}>
-              <h3>{g.title}</h3>
-              <ul>
-                {g.notes.map((n) => (
-                  <li key={n.id}>
-                    <button
-                      type="button"
-                      className="outline-note"
-                      onClick={() => {
-                        centerOn({ x: n.x + n.w / 2, y: n.y + n.h / 2 });
-                        select([n.id]);
-                      }}
-                    >
-                      {isPrivateFrom(n, me, privateWriting) ? t('privateNote') : n.text || t('emptyNote')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-      </div>
-    </Panel>
   );
 }
 

@@ -3,16 +3,20 @@
  * stakeholder group; one per item; results live or hidden) and closes it; everyone sees the results
  * with the split by group when they may.
  *
+ * While a vote is open, "Your dots" places a dot on the selected note or cluster, or takes one back:
+ * buttons the keyboard reaches with Tab (on the board, D and Shift+D do the same).
+ *
  * Why: in a Future Search each stakeholder group puts its dots on the trends that matter to it; the
  * split by group is the result, not only the total.
  */
 import { useState } from 'react';
 import type { VoteInput } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
-import { currentCount, currentVote, resultsVisible, voteRows } from '../store/derived.ts';
+import { currentCount, currentVote, itemTitle, resultsVisible, voteRows } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { attempt, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
+import { dotTarget, voteOn } from '../tools/dotKeys.ts';
 import { Panel } from './Panel.tsx';
 
 /** The vote panel (see the module comment). */
@@ -35,6 +39,7 @@ export function VotePanel() {
               {vote.open ? t('closeVote') : t('reopenVote')}
             </button>
           )}
+          {vote.open && role !== 'projector' && <MyDots />}
           {visible ? <Results /> : <p className="hint">{t('resultsHidden')}</p>}
         </section>
       ) : (
@@ -42,6 +47,26 @@ export function VotePanel() {
       )}
       {facilitator && (!vote || !vote.open) && <StartVote />}
     </Panel>
+  );
+}
+
+/** Place a dot on the selected item, or take one back (keyboard and screen-reader voting). */
+function MyDots() {
+  const t = useT();
+  const actions = useActions();
+  const target = useStore((s) => dotTarget(s, null));
+  const title = useStore((s) => (target ? itemTitle(s, target, { cluster: t('clusterDefault'), note: t('emptyNote') }) : ''));
+  return (
+    <section className="vote-dots" aria-labelledby="my-dots-title">
+      <h4 id="my-dots-title">{t('myDotsTitle')}</h4>
+      {target ? (
+        <div className="row">
+          <button type="button" onClick={() => voteOn(actions, useStore.getState(), target, false)}>{t('placeDotOn', title)}</button>
+          <button type="button" className="secondary" onClick={() => voteOn(actions, useStore.getState(), target, true)}>{t('takeBackFrom', title)}</button>
+        </div>
+      ) : null}
+      <p className="hint">{t('dotTargetHint')}</p>
+    </section>
   );
 }
 

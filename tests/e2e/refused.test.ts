@@ -80,6 +80,14 @@ describe('a change the server refuses (headless Chromium)', () => {
   it('starts again from the server’s board and adds back only the notes the board never received', async () => {
     const { page, dialog, server } = await refusedCopy('Refused e2e');
     await page.screenshot({ path: artifactPath('refused-1-dialog.png') });
+    // A question that must be answered: a modal that holds focus, and Escape does not close it.
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    const inside = () => page.evaluate(() => !!document.activeElement?.closest('[role="alertdialog"]'));
+    await expect.poll(inside).toBe(true);
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Escape']) {
+      await page.keyboard.press(key);
+      expect(await inside()).toBe(true);
+    }
     await dialog.getByRole('button', { name: 'Start again from the board, add back my new notes' }).click();
     await page.locator('.status-connected').waitFor({ timeout: 30_000 });
     await expect.poll(() => texts(server)).toEqual(['Sent before', 'Written offline']);

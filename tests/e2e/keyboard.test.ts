@@ -1,0 +1,247 @@
+/**
+ * E2E: the board by keyboard alone, at 1440x900, without a single pointer event on the keyboard
+ * user's page: join, write notes, move one with the arrows, Tab to three notes and select them,
+ * cluster them, place a dot and take it back, read the board in the outline; dialogs that keep focus
+ * and give it back; focus back to the canvas after the editor and to the button after a panel.
+ *
+ * Why: a person who cannot use a pointer must be able to do what a tablet participant does; only a
+ * real browser shows where focus goes. The facilitator's page (a second person) may use the mouse.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { artifactPath } from '../helpers/browser.ts';
+import { createBoard } from '../helpers/server.ts';
+import { drawnNotes, joinBoard, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
+
+const env = useE2eEnvironment('olifant-e2e-keyboard-');
+const errors: string[] = [];
+afterAll(() => expect(errors).toEqual([]));
+
+const LAPTOP = { viewport: { width: 1440, height: 900 } };
+
+/** What has focus: the canvas, or a description of the element. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return 'body';
+    if (el.dataset.testid === 'canvas') return 'canvas';
+    if (el.closest('[role="dialog"]')) return `dialog:${el.textContent?.trim() ?? ''}`;
+    return `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}`;
+  });
+}
+
+/** Joins by typing the name and pressing Enter (the name field has focus when the page opens). */
+async function joinByKeyboard(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link);
+  await page.getByLabel('Your name').waitFor();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await page.locator('.status-connected').waitFor();
+}
+
+/** Presses Tab until the element with accessible name `label` has focus (at most `max` times). */
+async function tabTo(page: Page, label: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)).endsWith(`:${label}`)) return;
+  }
+  throw new Error(`Tab never reached “${label}”; focus is on ${await focused(page)}`);
+}
+
+/** Writes a new note by keyboard (N, type, Escape). */
+async function writeNote(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('n');
+  await openEditor(page).waitFor();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await openEditor(page).waitFor({ state: 'detached' });
+}
+
+/** The note the focus ring is drawn around, if any. */
+function ringedNote(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
+    const ring = stage?.findOne('.focus-ring');
+    return ring ? String(ring.id()).replace('focus-ring-', '') : null;
+  });
+}
+
+describe('the board by keyboard alone (1440x900)', () => {
+  let board: Awaited<ReturnType<typeof createBoard>>;
+  let fac: Page;
+
+  it('joins, writes, moves, selects three notes, clusters them, votes and reads the outline by keyboard', async () => {
+    board = await createBoard(env.server.localUrl, 'Keyboard only');
+    fac = await openPage(env.browser, errors, LAPTOP);
+    await joinBoard(fac, board.links.facilitator, 'Fien');
+
+    const kim = await openPage(env.browser, errors, LAPTOP);
+    await joinByKeyboard(kim, board.links.participant, 'Kim');
+
+    // Three notes, written by keyboard; focus comes back to the canvas after each editor closes.
+    await writeNote(kim, 'Long waiting lists');
+    expect(await focused(kim)).toBe('canvas');
+    const [first] = await waitForNotes(fac, (n) => n.length === 1, 'the first note on the second page');
+    // Moved with the arrows: Shift+arrow is the big step (100), an arrow the small one (20).
+    for (let i = 0; i < 3; i++) await kim.keyboard.press('Shift+ArrowLeft');
+    await kim.keyboard.press('ArrowUp');
+    const moved = await waitForNotes(fac, (n) => n[0]!.x !== first!.x, 'the moved note on the second page');
+    expect([moved[0]!.x - first!.x, moved[0]!.y - first!.y]).toEqual([-300, -20]);
+    // One undo step per key press, like one drag.
+    await kim.keyboard.press('Control+z');
+    await waitForNotes(fac, (n) => n[0]!.y === first!.y, 'the last step undone');
+    await writeNote(kim, 'Too few care workers');
+    await writeNote(kim, 'Neighbours help each other');
+    for (let i = 0; i < 3; i++) await kim.keyboard.press('Shift+ArrowRight');
+    const notes = await waitForNotes(fac, (n) => n.length === 3, 'three notes on the second page');
+    expect(notes.map((n) => n.text).sort()).toEqual(['Long waiting lists', 'Neighbours help each other', 'Too few care workers']);
+
+    // Escape clears the selection, again leaves the note: Tab goes through the notes in reading order.
+    await kim.keyboard.press('Escape');
+    await kim.keyboard.press('Escape');
+    const byText = (text: string) => notes.find((n) => n.text === text)!.id;
+    const order = ['Long waiting lists', 'Too few care workers', 'Neighbours help each other'].map(byText);
+    // Ctrl+arrows pan (Shift: bigger steps) until no note is on screen; Tab brings the view to the note.
+    for (let i = 0; i < 5; i++) await kim.keyboard.press('Control+Shift+ArrowRight');
+    expect(await drawnNotes(kim)).toEqual([]);
+    await kim.keyboard.press('Tab');
+    expect(await ringedNote(kim)).toBe(order[0]);
+    const shown = (await drawnNotes(kim)).find((n) => n.id === order[0]);
+    expect(shown && shown.cx > 0 && shown.cx < 1440 && shown.cy > 0 && shown.cy < 900).toBe(true);
+    // A screen reader hears which note the keyboard is on.
+    expect(await kim.getByTestId('canvas-focus').textContent()).toBe('Note 1 of 3: Long waiting lists');
+    await kim.keyboard.press('Space');
+    expect(await kim.getByTestId('canvas-focus').textContent()).toBe('Note 1 of 3, selected: Long waiting lists');
+    for (const id of order.slice(1)) {
+      await kim.keyboard.press('Tab');
+      expect(await ringedNote(kim)).toBe(id);
+      await kim.keyboard.press('Shift+Space');
+    }
+    expect(await kim.getByRole('toolbar', { name: 'Selection' }).isVisible()).toBe(true);
+    await kim.screenshot({ path: artifactPath('keyboard-1-focus-ring.png') });
+
+    // Home and End jump to the first and the last note.
+    await kim.keyboard.press('Home');
+    expect(await ringedNote(kim)).toBe(order[0]);
+    await kim.keyboard.press('End');
+    expect(await ringedNote(kim)).toBe(order[2]);
+    // Tab past the last note leaves the canvas for the selection bar; Shift+Tab comes back to it.
+    await kim.keyboard.press('Tab');
+    expect(await kim.evaluate(() => !!document.activeElement?.closest('.selection-bar'))).toBe(true);
+    await kim.keyboard.press('Shift+Tab');
+    expect(await focused(kim)).toBe('canvas');
+    expect(await ringedNote(kim)).toBe(order[2]);
+
+    // Ctrl+G clusters the three selected notes; the name is typed in place.
+    await kim.keyboard.press('Control+g');
+    await kim.getByLabel('Rename cluster').waitFor();
+    await kim.keyboard.type('Waiting lists');
+    await kim.keyboard.press('Enter');
+    await expect.poll(() => focused(kim)).toBe('canvas');
+    const voted = await ringedNote(kim);
+    const votedText = notes.find((n) => n.id === voted)!.text;
+
+    // The facilitator (second page) opens a vote on notes, three dots each.
+    await fac.getByRole('button', { name: 'Dot vote' }).click();
+    await fac.getByRole('spinbutton', { name: 'Dots' }).fill('3');
+    await fac.getByRole('button', { name: 'Start a vote' }).click();
+    await kim.getByText('3 dots left').waitFor();
+    // D places a dot on the note the keyboard is on, Shift+D takes it back.
+    await kim.keyboard.press('d');
+    await kim.getByText('2 dots left').waitFor();
+    await kim.keyboard.press('Shift+D');
+    await kim.getByText('3 dots left').waitFor();
+    await kim.keyboard.press('d');
+    await kim.getByText('2 dots left').waitFor();
+
+    // The vote panel's buttons do the same for the selection; closing it gives focus back to its button.
+    await kim.keyboard.press('Escape');
+    await kim.keyboard.press('Space');
+    await tabTo(kim, 'Dot vote');
+    await kim.keyboard.press('Enter');
+    // The panel takes focus (its title) when it opens.
+    await expect.poll(() => focused(kim)).toBe('h2:Dot vote');
+    await tabTo(kim, `Place a dot on “${votedText}”`, 40);
+    await kim.keyboard.press('Enter');
+    await kim.getByText('1 dots left').waitFor();
+    await kim.keyboard.press('Tab');
+    await kim.keyboard.press('Enter');
+    await kim.getByText('2 dots left').waitFor();
+    await kim.keyboard.press('Escape');
+    await expect.poll(() => focused(kim)).toBe('button:Dot vote');
+
+    // The outline lists the cluster with its notes and dots; boxes select several notes on the board.
+    await tabTo(kim, 'Outline');
+    await kim.keyboard.press('Enter');
+    await expect.poll(() => focused(kim)).toMatch(/^h2:Outline/);
+    const outline = kim.locator('.outline');
+    const cluster = outline.getByRole('listitem').filter({ has: kim.getByRole('heading', { name: /Cluster: Waiting lists/ }) });
+    await expect.poll(() => cluster.getByRole('heading').textContent()).toBe('Cluster: Waiting lists (3 notes · 1 dot)');
+    const inCluster = await cluster.getByRole('list').getByRole('listitem').allTextContents();
+    expect(inCluster).toEqual(['Long waiting lists', 'Too few care workers', 'Neighbours help each other'].map((t) => expect.stringContaining(t)));
+    expect(inCluster.find((t) => t.includes(votedText))).toContain('1 dot');
+    await tabTo(kim, 'Select: Long waiting lists');
+    await kim.keyboard.press('Space');
+    await tabTo(kim, 'Select: Too few care workers');
+    await kim.keyboard.press('Space');
+    await expect.poll(() => kim.locator('.panel [role="status"]').textContent()).toBe('2 selected on the board');
+    await kim.screenshot({ path: artifactPath('keyboard-2-outline.png') });
+    await kim.keyboard.press('Escape');
+    await expect.poll(() => focused(kim)).toBe('button:Outline');
+    expect(await drawnNotes(kim)).toHaveLength(3);
+  });
+
+  it('the group question is a modal: focus moves in and stays, Escape closes it, focus returns', async () => {
+    const kai = await openPage(env.browser, errors, LAPTOP);
+    await joinByKeyboard(kai, board.links.participant, 'Kai');
+    for (let i = 0; i < 20 && (await focused(kai)) !== 'canvas'; i++) await kai.keyboard.press('Tab');
+    expect(await focused(kai)).toBe('canvas');
+    await fac.getByRole('button', { name: 'Stakeholder groups' }).click();
+    await fac.getByLabel('Group name').fill('Citizens');
+    await fac.getByRole('button', { name: 'Add group' }).click();
+    const dialog = kai.getByRole('dialog', { name: 'Which stakeholder group are you in?' });
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    await expect.poll(() => focused(kai)).toMatch(/^dialog:/);
+    for (let i = 0; i < 6; i++) {
+      await kai.keyboard.press(i % 2 ? 'Shift+Tab' : 'Tab');
+      await kai.keyboard.press('Tab');
+      expect(await focused(kai)).toMatch(/^dialog:/);
+    }
+    await kai.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => focused(kai)).toBe('canvas');
+
+    // The help lists the keyboard's keys, in English and in Dutch; closing it returns to the board.
+    await kai.keyboard.press('?');
+    const help = kai.locator('.panel');
+    await help.getByRole('heading', { name: 'Keyboard only' }).waitFor();
+    expect(await help.textContent()).toContain('Tab / Shift+Tab: go through the notes in reading order');
+    await kai.screenshot({ path: artifactPath('keyboard-3-help-en.png') });
+    await tabTo(kai, 'Taal: Nederlands', 20);
+    await kai.keyboard.press('Enter');
+    await help.getByRole('heading', { name: 'Alleen met het toetsenbord' }).waitFor();
+    await kai.screenshot({ path: artifactPath('keyboard-4-help-nl.png') });
+    await kai.keyboard.press('Escape');
+    await expect.poll(() => focused(kai)).toBe('canvas');
+  });
+
+  it('a panel opened from the toolbar by keyboard takes focus and gives it back; the outline reads clusters and dots', async () => {
+    const lou = await openPage(env.browser, errors, LAPTOP);
+    await joinByKeyboard(lou, board.links.facilitator, 'Lou');
+    await tabTo(lou, 'Help and shortcuts');
+    await lou.keyboard.press('Enter');
+    await expect.poll(() => focused(lou)).toMatch(/^h2:/);
+    await lou.keyboard.press('Escape');
+    await expect.poll(() => focused(lou)).toBe('button:Help and shortcuts');
+    // Closed with its × button, too.
+    await tabTo(lou, 'Outline');
+    await lou.keyboard.press('Enter');
+    const outline = lou.locator('.outline');
+    await expect.poll(() => outline.getByRole('heading', { level: 4 }).first().textContent()).toBe('Cluster: Waiting lists (3 notes · 1 dot)');
+    expect(await outline.getByRole('heading', { name: 'Stakeholder groups' }).count()).toBe(1);
+    await tabTo(lou, 'Close', 10);
+    await lou.keyboard.press('Enter');
+    await expect.poll(() => focused(lou)).toBe('button:Outline');
+  });
+});
