@@ -115,7 +115,7 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await fac.getByRole('combobox', { name: 'Dots' }).selectOption('group');
     await fac.getByRole('button', { name: 'Start a vote' }).click();
     for (const [page, left] of [[ann, 'Citizens'], [bram, 'Care workers']] as const) {
-      await page.getByText(`1 dots left for ${left}`).waitFor();
+      await page.getByText(`1 dot left for ${left}`).waitFor();
       const c = await waitForCluster(page, (x) => x.text === 'Waiting lists', 'the cluster');
       await page.mouse.click(c.bx, c.by);
       await page.getByText(`0 dots left for ${left}`).waitFor();
