@@ -74,26 +74,29 @@ export function VoteBanner() {
   });
   const groupName = useStore((s) => s.groups.find((g) => g.id === s.me.groupId)?.name ?? '');
   if (!vote || !vote.open) return null;
+  // One sentence, read as one by a screen reader and by the eye: what is asked, how to vote, dots left.
+  const lead = vote.title ? t('voteOn', vote.title) : t('untitledVote');
+  const needsGroup = vote.budget === 'group' && !groupName;
   return (
-    <div className="vote-banner" role="status">
-      <span>
-        {role === 'projector'
-          ? `${vote.title || t('untitledVote')} · ${t('voteOpen')}`
-          : t('voteBanner', vote.title || t('untitledVote'), t(`votePlaceTarget_${vote.target}`))}
-      </span>
-      {role !== 'projector' && (
-        <>
-          <strong className="dots-left">
-            {vote.budget === 'group' && !groupName ? t('voteNeedsGroup') : vote.budget === 'group' ? t('dotsLeftGroup', left, groupName) : t('dotsLeft', left)}
-          </strong>
-          <span className="row" role="group">
-            <button type="button" aria-pressed={tool === 'place'} onClick={() => setVoteTool('place')}>{t('placeDot')}</button>
-            <button type="button" aria-pressed={tool === 'takeBack'} onClick={() => setVoteTool('takeBack')}>{t('takeBack')}</button>
-            <button type="button" aria-pressed={tool === 'off'} onClick={() => setVoteTool('off')}>{t('stopVoting')}</button>
-          </span>
-        </>
+    <section className="vote-banner" aria-label={t('vote')}>
+      {role === 'projector' ? (
+        <p className="vote-text">{t('voteIsOpen', lead)}</p>
+      ) : needsGroup ? (
+        <p className="vote-text">{t('voteNeedsGroupSentence', lead)}</p>
+      ) : (
+        <p className="vote-text">
+          {t('voteInstruction', lead, t(`votePlaceTarget_${vote.target}`))};{' '}
+          <strong className="dots-left">{vote.budget === 'group' ? t('dotsLeftGroup', left, groupName) : t('dotsLeft', left)}</strong>.
+        </p>
       )}
-    </div>
+      {role !== 'projector' && (
+        <span className="row" role="group" aria-label={t('vote')}>
+          <button type="button" aria-pressed={tool === 'place'} onClick={() => setVoteTool('place')}>{t('placeDot')}</button>
+          <button type="button" aria-pressed={tool === 'takeBack'} onClick={() => setVoteTool('takeBack')}>{t('takeBack')}</button>
+          <button type="button" aria-pressed={tool === 'off'} onClick={() => setVoteTool('off')}>{t('stopVoting')}</button>
+        </span>
+      )}
+    </section>
   );
 }
 
