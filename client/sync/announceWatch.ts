@@ -1,12 +1,12 @@
 /**
  * Watches the board for what a screen reader should hear and queues it on the live region
  * (`store/announcements.ts`): notes others add (grouped), the selection, a vote opened or closed,
- * the timer running out, and what merged after an offline spell.
+ * and the timer running out.
  *
  * Why: the board is a canvas; without these a person with a screen reader hears nothing of the room.
  * Only changes from elsewhere count as arrivals (`transaction.local` is this device's own), and only
  * once the board has synced: loading the board, or the flood of a reconnect's merge, is not news
- * note by note (the merge is said as its summary instead).
+ * note by note (the back-online toast, a status of its own, says the merge as one summary).
  */
 import * as Y from 'yjs';
 import { listVotes, notesMap, peopleMap, toNote, votesMap, type Vote, type YNote } from '../../shared/index.ts';
@@ -85,7 +85,6 @@ export function startAnnouncements(doc: Y.Doc): () => void {
       }, SELECTION_SETTLE_MS);
     }
     if (s.facilitation.timer !== prev.facilitation.timer) watchTimer();
-    if (s.mergeSummary && s.mergeSummary !== prev.mergeSummary) announce(translate(lang(), 'mergeBack', s.mergeSummary.mine, s.mergeSummary.others));
   });
 
   return () => {

@@ -155,7 +155,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <button type="button" className="people-count" aria-label={`${t('people')}: ${people}`} onClick={() => togglePanel('people')}>
           <Icon name="people" /> {people}
         </button>
-        <button type="button" className="lang" aria-label={t('language')} title={t('language')} onClick={() => setLanguage(lang === 'en' ? 'nl' : 'en')}>
+        <button type="button" className="lang" aria-label={`${lang === 'en' ? 'NL' : 'EN'} · ${t('language')}`} title={t('language')} onClick={() => setLanguage(lang === 'en' ? 'nl' : 'en')}>
           {lang === 'en' ? 'NL' : 'EN'}
         </button>
         <ConnectionBadge />
