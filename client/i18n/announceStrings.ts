@@ -22,6 +22,7 @@ export const announceEn = {
   voteInstruction: '{0}: tap a {1} to place a dot',
   voteNeedsGroupSentence: '{0}: dots go per stakeholder group; pick yours under Stakeholder groups to vote.',
   voteIsOpen: '{0} is open.',
+  voteInProgress: 'Vote in progress',
 };
 
 export const announceNl: Record<keyof typeof announceEn, string> = {
@@ -43,4 +44,5 @@ export const announceNl: Record<keyof typeof announceEn, string> = {
   voteInstruction: '{0}: tik op een {1} om een stip te zetten',
   voteNeedsGroupSentence: '{0}: stippen gaan per belanghebbende groep; kies de jouwe bij Belanghebbende groepen om te stemmen.',
   voteIsOpen: '{0} is geopend.',
+  voteInProgress: 'Lopende stemming',
 };

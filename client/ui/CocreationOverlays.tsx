@@ -78,7 +78,7 @@ export function VoteBanner() {
   const lead = vote.title ? t('voteOn', vote.title) : t('untitledVote');
   const needsGroup = vote.budget === 'group' && !groupName;
   return (
-    <section className="vote-banner" aria-label={t('vote')}>
+    <section className="vote-banner" aria-label={t('voteInProgress')}>
       {role === 'projector' ? (
         <p className="vote-text">{t('voteIsOpen', lead)}</p>
       ) : needsGroup ? (

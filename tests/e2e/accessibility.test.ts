@@ -87,6 +87,15 @@ describe('accessibility in Chromium', () => {
     await fac.getByRole('button', { name: 'Add group' }).click();
     await fac.getByRole('button', { name: 'Stakeholder groups' }).click();
     await addNoteWithButton(fac, 'Long waiting lists for home care');
+    // A cluster, the Future Search layout with its task strip, and a running timer in the header.
+    await fac.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Make a cluster' }).click();
+    await fac.getByLabel('Rename cluster').fill('Waiting lists');
+    await fac.keyboard.press('Enter');
+    await fac.getByRole('banner').getByRole('button', { name: 'Facilitator' }).click();
+    await fac.getByRole('button', { name: 'Lay out the board' }).click();
+    await fac.getByRole('button', { name: 'Start', exact: true }).click();
+    await fac.getByRole('banner').getByRole('button', { name: 'Facilitator' }).click();
+    await fac.locator('.countdown').waitFor();
     await fac.getByRole('button', { name: 'Dot vote' }).click();
     await fac.getByRole('button', { name: 'Start a vote' }).click();
     await fac.getByRole('button', { name: 'Dot vote' }).click();
@@ -120,6 +129,10 @@ describe('accessibility in Chromium', () => {
         await button.click();
       }
     }
+    // The start page lists this device's boards.
+    await fac.goto(`${env.server.localUrl}/`);
+    await fac.getByRole('region', { name: 'Boards on this device' }).waitFor();
+    await check(fac, 'start, with this device’s boards', found);
     expect(found).toEqual({});
   });
 
