@@ -25,9 +25,9 @@ export function announce(text: string): void {
 }
 
 /** Arrivals are said once nothing more arrived for this long, ms. */
-export const ARRIVALS_QUIET_MS = 1500;
+export const ARRIVALS_QUIET_MS = 2500;
 /** ...or at the latest this long after the first of them, ms (a steady stream is still heard). */
-export const ARRIVALS_MAX_MS = 6000;
+export const ARRIVALS_MAX_MS = 8000;
 
 /** The sentence for notes added by others: `counts` is notes per author name, in arrival order. */
 export function arrivalsText(lang: Lang, counts: ReadonlyMap<string, number>): string {
