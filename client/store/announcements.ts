@@ -8,7 +8,10 @@
  * author when there are one or two, as a count of notes and people when more wrote at once.
  */
 import { create } from 'zustand';
+import { budgetKey, dotsLeft } from '../../shared/index.ts';
 import { languageStore, translate, type Lang } from '../i18n/i18n.ts';
+import { currentCount, currentVote } from './derived.ts';
+import type { StoreState } from './store.ts';
 
 /** The live region's current text; `seq` changes with every announcement, so a repeat is said again. */
 export const announcerStore = create<{ text: string; seq: number }>()(() => ({ text: '', seq: 0 }));
@@ -98,4 +101,18 @@ export function selectionText(
   }
   const notes = ids.filter((id) => id in s.notes).length;
   return notes === ids.length ? translate(lang, 'announceSelectedNotes', notes) : translate(lang, 'announceSelectedItems', ids.length);
+}
+
+/** My dots left in the open vote (and the group they are counted for), or `null` when none is open. */
+export function myDotsLeft(s: StoreState): { voteId: string; left: number; groupName: string } | null {
+  const vote = currentVote(s);
+  const count = currentCount(s);
+  if (!vote?.open || !count) return null;
+  const groupName = s.groups.find((g) => g.id === s.me.groupId)?.name ?? '';
+  return { voteId: vote.id, left: dotsLeft(vote, count, budgetKey(vote, { voterId: s.me.id, groupId: s.me.groupId || null })), groupName };
+}
+
+/** "2 dots left" (for my group when dots go per group), as the vote banner and the live region say it. */
+export function dotsLeftText(lang: Lang, budget: 'person' | 'group', mine: { left: number; groupName: string }): string {
+  return budget === 'group' ? translate(lang, 'dotsLeftGroup', mine.left, mine.groupName) : translate(lang, 'dotsLeft', mine.left);
 }

@@ -1,7 +1,7 @@
 /**
  * Watches the board for what a screen reader should hear and queues it on the live region
  * (`store/announcements.ts`): notes others add (grouped), the selection, a vote opened or closed,
- * and the timer running out.
+ * my dots left after I place or take back one, and the timer running out.
  *
  * Why: the board is a canvas; without these a person with a screen reader hears nothing of the room.
  * Only changes from elsewhere count as arrivals (`transaction.local` is this device's own), and only
@@ -11,7 +11,8 @@
 import * as Y from 'yjs';
 import { listVotes, notesMap, peopleMap, toNote, votesMap, type Vote, type YNote } from '../../shared/index.ts';
 import { languageStore, translate } from '../i18n/i18n.ts';
-import { announce, arrivals, selectionText } from '../store/announcements.ts';
+import { announce, arrivals, dotsLeftText, myDotsLeft, selectionText } from '../store/announcements.ts';
+import { currentVote } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { serverNow } from './serverClock.ts';
 
@@ -76,7 +77,18 @@ export function startAnnouncements(doc: Y.Doc): () => void {
     timeUpTimer = setTimeout(check, left);
   };
   watchTimer();
+  // My dots left: said when it changes within one open vote (the vote's opening is said on its own).
+  let dots = myDotsLeft(useStore.getState());
+  const watchDots = (s: ReturnType<typeof useStore.getState>) => {
+    const now = s.me.role === 'projector' ? null : myDotsLeft(s);
+    const vote = currentVote(s);
+    if (now && dots && now.voteId === dots.voteId && now.left !== dots.left && vote && (vote.budget !== 'group' || now.groupName)) {
+      announce(dotsLeftText(lang(), vote.budget, now));
+    }
+    dots = now;
+  };
   const stopStore = useStore.subscribe((s, prev) => {
+    if (s.dots !== prev.dots || s.votes !== prev.votes || s.me !== prev.me) watchDots(s);
     if (s.selection !== prev.selection && s.selection.join() !== prev.selection.join()) {
       clearTimeout(selectionTimer);
       selectionTimer = setTimeout(() => {

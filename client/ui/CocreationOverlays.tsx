@@ -8,10 +8,11 @@
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { activeGroups, budgetKey, dotsLeft } from '../../shared/index.ts';
-import { useT } from '../i18n/i18n.ts';
+import { activeGroups } from '../../shared/index.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
+import { dotsLeftText, myDotsLeft } from '../store/announcements.ts';
 import { clusterOutline } from '../store/cocreationSelectors.ts';
-import { currentCount, currentVote } from '../store/derived.ts';
+import { currentVote } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { clearNotice, editCluster, setVoteTool, toggleLensGroup } from '../store/ui.ts';
@@ -66,17 +67,12 @@ export function VoteBanner() {
   const vote = useStore(currentVote);
   const tool = useStore((s) => s.voteTool);
   const role = useStore((s) => s.me.role);
-  const left = useStore((s) => {
-    const v = currentVote(s);
-    const count = currentCount(s);
-    if (!v || !count) return 0;
-    return dotsLeft(v, count, budgetKey(v, { voterId: s.me.id, groupId: s.me.groupId || null }));
-  });
-  const groupName = useStore((s) => s.groups.find((g) => g.id === s.me.groupId)?.name ?? '');
+  const mine = useStore(useShallow((s) => myDotsLeft(s) ?? { voteId: '', left: 0, groupName: '' }));
+  const lang = useLangValue();
   if (!vote || !vote.open) return null;
   // One sentence, read as one by a screen reader and by the eye: what is asked, how to vote, dots left.
   const lead = vote.title ? t('voteOn', vote.title) : t('untitledVote');
-  const needsGroup = vote.budget === 'group' && !groupName;
+  const needsGroup = vote.budget === 'group' && !mine.groupName;
   return (
     <section className="vote-banner" aria-label={t('voteInProgress')}>
       {role === 'projector' ? (
@@ -86,7 +82,7 @@ export function VoteBanner() {
       ) : (
         <p className="vote-text">
           {t('voteInstruction', lead, t(`votePlaceTarget_${vote.target}`))};{' '}
-          <strong className="dots-left">{vote.budget === 'group' ? t('dotsLeftGroup', left, groupName) : t('dotsLeft', left)}</strong>.
+          <strong className="dots-left">{dotsLeftText(lang, vote.budget, mine)}</strong>.
         </p>
       )}
       {role !== 'projector' && (

@@ -2,8 +2,8 @@
  * E2E: Olifant with a screen reader's needs, in Chromium. axe-core finds no serious or critical
  * problem on the start page, the join page, the board as facilitator, participant and projector with
  * each panel open, and the report; each page has its landmarks. The live region says others' new
- * notes once, grouped, the selection, a vote opened and closed and the timer's end, with the right
- * word forms in English and Dutch.
+ * notes once, grouped, the selection, a vote opened and closed, the dots left after placing one and
+ * the timer's end, with the right word forms in English and Dutch.
  *
  * Why: the board is a canvas. Without landmarks, names and a live region, a person with a screen
  * reader cannot find their way or hear what the room is doing.
@@ -175,6 +175,9 @@ describe('accessibility in Chromium', () => {
     await expect.poll(() => banner.textContent()).toBe('Stemming over “Which matters most?”: tik op een notitie om een stip te zetten; nog 1 stip.');
     await ann.getByRole('application', { name: 'Het bord: 3 notities' }).waitFor();
     await ann.screenshot({ path: artifactPath('a11y-vote-banner-nl.png') });
+    // Ann places her dot: she hears what is left.
+    await ann.mouse.click(top.cx, top.cy);
+    await expect.poll(() => heard(ann)).toContain('nog 0 stippen');
     setVoteOpen(facilitator.doc, vote, false, ORIGIN.local);
     await expect.poll(() => heard(ann)).toContain('Stemming gesloten: Which matters most?');
 
