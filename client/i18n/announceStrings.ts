@@ -23,6 +23,8 @@ export const announceEn = {
   voteNeedsGroupSentence: '{0}: dots go per stakeholder group; pick yours under Stakeholder groups to vote.',
   voteIsOpen: '{0} is open.',
   voteInProgress: 'Vote in progress',
+  announceDotsLeft: 'Dots left: {0}',
+  announceDotsLeftGroup: 'Dots left for {1}: {0}',
 };
 
 export const announceNl: Record<keyof typeof announceEn, string> = {
@@ -45,4 +47,6 @@ export const announceNl: Record<keyof typeof announceEn, string> = {
   voteNeedsGroupSentence: '{0}: stippen gaan per belanghebbende groep; kies de jouwe bij Belanghebbende groepen om te stemmen.',
   voteIsOpen: '{0} is geopend.',
   voteInProgress: 'Lopende stemming',
+  announceDotsLeft: 'Stippen over: {0}',
+  announceDotsLeftGroup: 'Stippen over voor {1}: {0}',
 };

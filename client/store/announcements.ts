@@ -21,10 +21,17 @@ export function useAnnouncement(): { text: string; seq: number } {
   return announcerStore();
 }
 
+/** How long an announcement stays in the live region after it was said, ms (then the region is empty
+ * again, so old words are not found there later, e.g. by a screen reader's browse mode). */
+export const ANNOUNCEMENT_KEPT_MS = 7000;
+let clearTimer: ReturnType<typeof setTimeout> | undefined;
+
 /** Says `text` politely (after what the screen reader is saying now). */
 export function announce(text: string): void {
   if (!text) return;
   announcerStore.setState((s) => ({ text, seq: s.seq + 1 }));
+  clearTimeout(clearTimer);
+  clearTimer = setTimeout(() => announcerStore.setState({ text: '' }), ANNOUNCEMENT_KEPT_MS);
 }
 
 /** Arrivals are said once nothing more arrived for this long, ms. */
@@ -112,7 +119,7 @@ export function myDotsLeft(s: StoreState): { voteId: string; left: number; group
   return { voteId: vote.id, left: dotsLeft(vote, count, budgetKey(vote, { voterId: s.me.id, groupId: s.me.groupId || null })), groupName };
 }
 
-/** "2 dots left" (for my group when dots go per group), as the vote banner and the live region say it. */
+/** "2 dots left" (for my group when dots go per group), as the vote banner says it. */
 export function dotsLeftText(lang: Lang, budget: 'person' | 'group', mine: { left: number; groupName: string }): string {
   return budget === 'group' ? translate(lang, 'dotsLeftGroup', mine.left, mine.groupName) : translate(lang, 'dotsLeft', mine.left);
 }

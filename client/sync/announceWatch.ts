@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import { listVotes, notesMap, peopleMap, toNote, votesMap, type Vote, type YNote } from '../../shared/index.ts';
 import { languageStore, translate } from '../i18n/i18n.ts';
-import { announce, arrivals, dotsLeftText, myDotsLeft, selectionText } from '../store/announcements.ts';
+import { announce, arrivals, myDotsLeft, selectionText } from '../store/announcements.ts';
 import { currentVote } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { serverNow } from './serverClock.ts';
@@ -83,7 +83,7 @@ export function startAnnouncements(doc: Y.Doc): () => void {
     const now = s.me.role === 'projector' ? null : myDotsLeft(s);
     const vote = currentVote(s);
     if (now && dots && now.voteId === dots.voteId && now.left !== dots.left && vote && (vote.budget !== 'group' || now.groupName)) {
-      announce(dotsLeftText(lang(), vote.budget, now));
+      announce(vote.budget === 'group' ? translate(lang(), 'announceDotsLeftGroup', now.left, now.groupName) : translate(lang(), 'announceDotsLeft', now.left));
     }
     dots = now;
   };

@@ -177,7 +177,7 @@ describe('accessibility in Chromium', () => {
     await ann.screenshot({ path: artifactPath('a11y-vote-banner-nl.png') });
     // Ann places her dot: she hears what is left.
     await ann.mouse.click(top.cx, top.cy);
-    await expect.poll(() => heard(ann)).toContain('nog 0 stippen');
+    await expect.poll(() => heard(ann)).toContain('Stippen over: 0');
     setVoteOpen(facilitator.doc, vote, false, ORIGIN.local);
     await expect.poll(() => heard(ann)).toContain('Stemming gesloten: Which matters most?');
 

@@ -78,7 +78,7 @@ describe('announcing the board’s changes', () => {
     resetStore();
     setMe({ id: 'me', role: 'participant', groupId: null, name: 'Me' });
     const heard: string[] = [];
-    const stopListening = announcerStore.subscribe((s) => heard.push(s.text));
+    const stopListening = announcerStore.subscribe((s) => s.text && heard.push(s.text));
     const server = new Y.Doc();
     initBoard(server, { title: 'Care', createdAt: 1 }, ORIGIN.server);
     registerPerson(server, 'sam', { name: 'Sam', groupId: null, role: 'participant' }, ORIGIN.local);
