@@ -21,6 +21,7 @@ import { markLocalCopyLoaded, setCanUndoRedo, showConflict, showProblem, showRef
 import { setMe } from '../store/people.ts';
 import { resetStore } from '../store/store.ts';
 import { createActions, type BoardActions } from './actions.ts';
+import { startAnnouncements } from './announceWatch.ts';
 import { bridgeDocToStore } from './bridge.ts';
 import { askAboutBoard } from './boardInfo.ts';
 import { watchConnection } from './connectionStatus.ts';
@@ -107,6 +108,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   // Notes kept from a discarded copy are added after the sync.
   if (kept.notes.length) provider.once('sync', () => addKeptNotes(doc, boardId, kept));
   const stopBridge = bridgeDocToStore(doc);
+  const stopAnnouncements = startAnnouncements(doc);
   const presence = startPresence(provider.awareness, { ...me, groupId: groupId || null, id: participantId(boardId), role });
 
   const undo = createUndoManager(doc);
@@ -141,6 +143,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
       pending.stop();
       presence.stop();
       stopBridge();
+      stopAnnouncements();
       undo.manager.destroy();
       provider.destroy();
       void local.destroy();

@@ -18,6 +18,7 @@ import { useStore } from '../store/store.ts';
 import { togglePanel, zoomToFit } from '../store/ui.ts';
 import { useShortcuts } from '../tools/keyboard.ts';
 import { ClusterLabelEditor, GroupLegend, GroupPicker, Notice, VoteBanner } from './CocreationOverlays.tsx';
+import { Announcer } from './Announcer.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
@@ -154,13 +155,13 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <button type="button" className="people-count" aria-label={`${t('people')}: ${people}`} onClick={() => togglePanel('people')}>
           <Icon name="people" /> {people}
         </button>
-        <button type="button" className="lang" aria-label={t('language')} title={t('language')} onClick={() => setLanguage(lang === 'en' ? 'nl' : 'en')}>
+        <button type="button" className="lang" aria-label={`${lang === 'en' ? 'NL' : 'EN'} · ${t('language')}`} title={t('language')} onClick={() => setLanguage(lang === 'en' ? 'nl' : 'en')}>
           {lang === 'en' ? 'NL' : 'EN'}
         </button>
         <ConnectionBadge />
       </header>
       <TaskStrip />
-      <div className="board-body">
+      <main className="board-body" aria-label={t('mainLabel')}>
         <BoardCanvas />
         <NoteEditor />
         <AreaNameEditor />
@@ -184,7 +185,8 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <Notice />
         {/* Last, so that it is above every other overlay: nothing else can be done until it is answered. */}
         <ConflictDialog boardId={session.boardId} />
-      </div>
+      </main>
+      <Announcer />
     </div>
   );
 }

@@ -8,10 +8,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { activeGroups, budgetKey, dotsLeft } from '../../shared/index.ts';
-import { useT } from '../i18n/i18n.ts';
+import { activeGroups } from '../../shared/index.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
+import { dotsLeftText, myDotsLeft } from '../store/announcements.ts';
 import { clusterOutline } from '../store/cocreationSelectors.ts';
-import { currentCount, currentVote } from '../store/derived.ts';
+import { currentVote } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { clearNotice, editCluster, setVoteTool, toggleLensGroup } from '../store/ui.ts';
@@ -78,34 +79,32 @@ export function VoteBanner() {
   const vote = useStore(currentVote);
   const tool = useStore((s) => s.voteTool);
   const role = useStore((s) => s.me.role);
-  const left = useStore((s) => {
-    const v = currentVote(s);
-    const count = currentCount(s);
-    if (!v || !count) return 0;
-    return dotsLeft(v, count, budgetKey(v, { voterId: s.me.id, groupId: s.me.groupId || null }));
-  });
-  const groupName = useStore((s) => s.groups.find((g) => g.id === s.me.groupId)?.name ?? '');
+  const mine = useStore(useShallow((s) => myDotsLeft(s) ?? { voteId: '', left: 0, groupName: '' }));
+  const lang = useLangValue();
   if (!vote || !vote.open) return null;
+  // One sentence, read as one by a screen reader and by the eye: what is asked, how to vote, dots left.
+  const lead = vote.title ? t('voteOn', vote.title) : t('untitledVote');
+  const needsGroup = vote.budget === 'group' && !mine.groupName;
   return (
-    <div className="vote-banner" role="status">
-      <span>
-        {role === 'projector'
-          ? `${vote.title || t('untitledVote')} · ${t('voteOpen')}`
-          : t('voteBanner', vote.title || t('untitledVote'), t(`votePlaceTarget_${vote.target}`))}
-      </span>
-      {role !== 'projector' && (
-        <>
-          <strong className="dots-left">
-            {vote.budget === 'group' && !groupName ? t('voteNeedsGroup') : vote.budget === 'group' ? t('dotsLeftGroup', left, groupName) : t('dotsLeft', left)}
-          </strong>
-          <span className="row" role="group">
-            <button type="button" aria-pressed={tool === 'place'} onClick={() => setVoteTool('place')}>{t('placeDot')}</button>
-            <button type="button" aria-pressed={tool === 'takeBack'} onClick={() => setVoteTool('takeBack')}>{t('takeBack')}</button>
-            <button type="button" aria-pressed={tool === 'off'} onClick={() => setVoteTool('off')}>{t('stopVoting')}</button>
-          </span>
-        </>
+    <section className="vote-banner" aria-label={t('voteInProgress')}>
+      {role === 'projector' ? (
+        <p className="vote-text">{t('voteIsOpen', lead)}</p>
+      ) : needsGroup ? (
+        <p className="vote-text">{t('voteNeedsGroupSentence', lead)}</p>
+      ) : (
+        <p className="vote-text">
+          {t('voteInstruction', lead, t(`votePlaceTarget_${vote.target}`))};{' '}
+          <strong className="dots-left">{dotsLeftText(lang, vote.budget, mine)}</strong>.
+        </p>
       )}
-    </div>
+      {role !== 'projector' && (
+        <span className="row" role="group" aria-label={t('vote')}>
+          <button type="button" aria-pressed={tool === 'place'} onClick={() => setVoteTool('place')}>{t('placeDot')}</button>
+          <button type="button" aria-pressed={tool === 'takeBack'} onClick={() => setVoteTool('takeBack')}>{t('takeBack')}</button>
+          <button type="button" aria-pressed={tool === 'off'} onClick={() => setVoteTool('off')}>{t('stopVoting')}</button>
+        </span>
+      )}
+    </section>
   );
 }
 

@@ -99,7 +99,9 @@ export function reportHtml(report: Report, lang: ReportLang, pictures: ReadonlyA
 <style>${STYLE}</style>
 </head>
 <body>
+<main>
 ${parts.join('\n')}
+</main>
 </body>
 </html>
 `;

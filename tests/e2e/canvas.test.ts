@@ -162,7 +162,7 @@ describe('the workshop canvas (headless Chromium)', () => {
     });
     expect(await editor.inputValue()).toBe(`Intro: ${'y'.repeat(5_000 - 7)}`);
     await expect(page.getByRole('alert').textContent()).resolves.toBe(
-      'A note holds at most 5000 characters: the first 4993 of the 10000 pasted were kept.',
+      'A note holds at most 5,000 characters: the first 4,993 of the 10,000 pasted were kept.',
     );
     await page.screenshot({ path: artifactPath('canvas-paste-too-long.png') });
     await page.keyboard.press('Escape');

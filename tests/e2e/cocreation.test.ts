@@ -115,7 +115,7 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await fac.getByRole('combobox', { name: 'Dots' }).selectOption('group');
     await fac.getByRole('button', { name: 'Start a vote' }).click();
     for (const [page, left] of [[ann, 'Citizens'], [bram, 'Care workers']] as const) {
-      await page.getByText(`1 dots left for ${left}`).waitFor();
+      await page.getByText(`1 dot left for ${left}`).waitFor();
       const c = await waitForCluster(page, (x) => x.text === 'Waiting lists', 'the cluster');
       await page.mouse.click(c.bx, c.by);
       await page.getByText(`0 dots left for ${left}`).waitFor();
@@ -172,7 +172,7 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await fac.getByRole('button', { name: 'Start a vote' }).click();
 
     const tablet = await joinAs(board.links.participant, 'Ann', 'Citizens');
-    await tablet.getByText('1 dots left').waitFor();
+    await tablet.getByText('1 dot left').waitFor();
     await tablet.getByRole('button', { name: 'Select', exact: true }).click();
     await addNoteWithButton(tablet, 'More time for neighbours');
     await tablet.getByRole('button', { name: 'People' }).first().click();
@@ -184,7 +184,7 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await phone.locator('.status-connected').waitFor();
     expect(phone.url()).not.toContain('me=');
     const [note] = await waitForNotes(phone, (n) => n.length === 1, 'the phone to show the note');
-    await phone.getByText('1 dots left').waitFor();
+    await phone.getByText('1 dot left').waitFor();
     await phone.mouse.click(note!.cx, note!.cy);
     await phone.getByText('0 dots left').waitFor();
     await tablet.getByText('0 dots left').waitFor();
