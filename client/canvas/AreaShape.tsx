@@ -7,7 +7,8 @@
  * once, but on a tablet an area covering the screen must not swallow every pan.
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { memo, useRef } from 'react';
+import type { Text as KonvaText } from 'konva/lib/shapes/Text';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { notesInArea } from '../../shared/index.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useArea, useBusyColor, useIsSelected } from '../store/selectors.ts';
@@ -17,6 +18,7 @@ import { isLockedForMe } from '../store/locks.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
+import { projectorTitleSize } from './projectorLayout.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 
 /** Font size of an area's name, in board units. */
@@ -34,6 +36,17 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const readOnly = useStore((s) => isLockedForMe(s, id));
   const actions = useActions();
   const carried = useRef<Carry | null>(null);
+  // On the projector the name stays readable from the back of the room at any zoom, and wraps
+  // (whole, not cut short) in a title bar as tall as it needs.
+  const projector = useStore((s) => s.me.role === 'projector');
+  const titleSize = useStore((s) => (s.me.role === 'projector' ? projectorTitleSize(AREA_TITLE_SIZE, s.viewport.scale) : AREA_TITLE_SIZE));
+  const title = useRef<KonvaText>(null);
+  const [titleHeight, setTitleHeight] = useState(0);
+  useLayoutEffect(() => {
+    const h = projector ? (title.current?.height() ?? 0) : 0;
+    if (Math.abs(h - titleHeight) > 1) setTitleHeight(h);
+  });
+  const bar = projector ? Math.max(AREA_BAR, titleHeight + 24) : AREA_BAR;
   if (!area) return null;
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
@@ -78,7 +91,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
       }}
     >
       <Rect width={area.w} height={area.h} fill={area.color} opacity={0.45} cornerRadius={10} listening={false} perfectDrawEnabled={false} />
-      <Rect width={area.w} height={AREA_BAR} fill={area.color} opacity={0.9} cornerRadius={[10, 10, 0, 0]} perfectDrawEnabled={false} />
+      <Rect width={area.w} height={Math.min(bar, area.h)} fill={area.color} opacity={0.9} cornerRadius={[10, 10, 0, 0]} perfectDrawEnabled={false} />
       <Rect
         width={area.w}
         height={area.h}
@@ -89,16 +102,17 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         listening={false}
       />
       <Text
+        ref={title}
         text={area.locked ? `${area.name} · ${t('lockedMark')}` : area.name}
         x={16}
         y={12}
         width={Math.max(0, area.w - 32)}
-        fontSize={AREA_TITLE_SIZE}
+        fontSize={titleSize}
         fontStyle="bold"
         fontFamily={FONT_FAMILY}
         fill="#2b3a4a"
-        wrap="none"
-        ellipsis
+        wrap={projector ? 'word' : 'none'}
+        ellipsis={!projector}
         listening={false}
       />
     </Group>
