@@ -7,8 +7,7 @@
  * once, but on a tablet an area covering the screen must not swallow every pan.
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
-import type { Text as KonvaText } from 'konva/lib/shapes/Text';
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useRef } from 'react';
 import { notesInArea } from '../../shared/index.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useArea, useBusyColor, useIsSelected } from '../store/selectors.ts';
@@ -18,7 +17,7 @@ import { isLockedForMe } from '../store/locks.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
-import { projectorTitleSize } from './projectorLayout.ts';
+import { useAreaTitle } from './projectorTitles.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 
 /** Font size of an area's name, in board units. */
@@ -36,17 +35,8 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const readOnly = useStore((s) => isLockedForMe(s, id));
   const actions = useActions();
   const carried = useRef<Carry | null>(null);
-  // On the projector the name stays readable from the back of the room at any zoom, and wraps
-  // (whole, not cut short) in a title bar as tall as it needs.
-  const projector = useStore((s) => s.me.role === 'projector');
-  const titleSize = useStore((s) => (s.me.role === 'projector' ? projectorTitleSize(AREA_TITLE_SIZE, s.viewport.scale) : AREA_TITLE_SIZE));
-  const title = useRef<KonvaText>(null);
-  const [titleHeight, setTitleHeight] = useState(0);
-  useLayoutEffect(() => {
-    const h = projector ? (title.current?.height() ?? 0) : 0;
-    if (Math.abs(h - titleHeight) > 1) setTitleHeight(h);
-  });
-  const bar = projector ? Math.max(AREA_BAR, titleHeight + 24) : AREA_BAR;
+  // On the projector the name is large, whole, and stays in view (projectorTitles.ts).
+  const title = useAreaTitle(area, AREA_TITLE_SIZE, AREA_BAR);
   if (!area) return null;
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
@@ -91,7 +81,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
       }}
     >
       <Rect width={area.w} height={area.h} fill={area.color} opacity={0.45} cornerRadius={10} listening={false} perfectDrawEnabled={false} />
-      <Rect width={area.w} height={Math.min(bar, area.h)} fill={area.color} opacity={0.9} cornerRadius={[10, 10, 0, 0]} perfectDrawEnabled={false} />
+      <Rect y={title.dy} width={area.w} height={Math.min(title.bar, area.h)} fill={area.color} opacity={0.9} cornerRadius={[10, 10, 0, 0]} perfectDrawEnabled={false} />
       <Rect
         width={area.w}
         height={area.h}
@@ -102,17 +92,17 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         listening={false}
       />
       <Text
-        ref={title}
+        ref={title.ref}
         text={area.locked ? `${area.name} · ${t('lockedMark')}` : area.name}
-        x={16}
-        y={12}
-        width={Math.max(0, area.w - 32)}
-        fontSize={titleSize}
+        x={title.x}
+        y={title.y}
+        width={title.width}
+        fontSize={title.size}
         fontStyle="bold"
         fontFamily={FONT_FAMILY}
         fill="#2b3a4a"
-        wrap={projector ? 'word' : 'none'}
-        ellipsis={!projector}
+        wrap={title.wrap}
+        ellipsis={title.wrap === 'none'}
         listening={false}
       />
     </Group>

@@ -16,6 +16,8 @@ export const PROJECTOR_TEXT_PX = 24;
 export const PROJECTOR_TITLE_PX = 32;
 /** The projector never zooms in further than this (one note would otherwise fill the wall). */
 export const PROJECTOR_MAX_SCALE = 4;
+/** Height of the band above framed notes that holds their areas' names, CSS px. */
+export const PROJECTOR_TITLE_BAND = 64;
 /** Space kept free around the framed content, CSS px. */
 export const PROJECTOR_MARGIN = 24;
 
@@ -118,8 +120,8 @@ export function readableIn(frame: Frame, screen: Size, notes: Iterable<FramedNot
 export type ProjectorPlan = { kind: 'canvas'; frame: Frame } | { kind: 'summary' };
 
 /**
- * The plan for showing `notes` (the framed content, with `extra` boxes such as area title bars that
- * must be in view too) among `all` notes on the board: framed when every note drawn in the frame is
+ * The plan for showing `notes` (the framed content, with `extra` boxes such as cluster outlines that
+ * must be in view too, and a band above them for area names) among `all` notes on the board: framed when every note drawn in the frame is
  * readable, else a summary. With no notes, `fallback` (the empty areas) is framed the same way.
  */
 export function planProjector(input: {
@@ -130,9 +132,17 @@ export function planProjector(input: {
   screen: Size;
   reserved: readonly Rect[];
 }): ProjectorPlan | null {
-  const content = boundsOf([...input.notes, ...(input.notes.length ? (input.extra ?? []) : [])]) ?? input.fallback;
+  const notes = boundsOf([...input.notes, ...(input.notes.length ? (input.extra ?? []) : [])]);
+  const content = notes ?? input.fallback;
   if (!content || input.screen.w <= 0 || input.screen.h <= 0) return null;
-  const frame = frameBox(content, input.screen, input.reserved);
+  let frame = frameBox(content, input.screen, input.reserved);
+  if (notes) {
+    // A band above the notes for the names of their areas (which stay at the window's top edge).
+    for (let i = 0; i < 3; i++) {
+      const band = PROJECTOR_TITLE_BAND / frame.scale;
+      frame = frameBox({ ...notes, y: notes.y - band, h: notes.h + band }, input.screen, input.reserved);
+    }
+  }
   // Notes of neighbouring areas that come into view count too: nothing on the wall may be unreadable.
   return readableIn(frame, input.screen, input.all) ? { kind: 'canvas', frame } : { kind: 'summary' };
 }

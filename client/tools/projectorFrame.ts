@@ -10,7 +10,6 @@
  * switches to a summary rather than show text too small to read.
  */
 import { agendaSteps, isNoteInArea, isPrivateFrom, type Area, type Note } from '../../shared/index.ts';
-import { AREA_BAR, AREA_TITLE_SIZE } from '../canvas/AreaShape.tsx';
 import { fitFontSize } from '../canvas/fitText.ts';
 import type { Rect } from '../canvas/geometry.ts';
 import { boundsOf, frameBox, planProjector, showsStep, windowOf, type FramedNote } from '../canvas/projectorLayout.ts';
@@ -61,19 +60,17 @@ function framed(s: StoreState, n: Note): FramedNote {
   return { x: n.x, y: n.y, w: n.w, h: n.h, font };
 }
 
-/** The boxes that must be in view with `notes`: their clusters' outlines and their areas' title bars. */
-function companions(s: StoreState, notes: readonly Note[], areas: readonly Area[]): Rect[] {
+/**
+ * The boxes that must be in view with `notes`: their clusters' outlines. (Their areas' names need
+ * not be: on the projector they stay at the window's top edge, in a band the frame keeps for them.)
+ */
+function companions(s: StoreState, notes: readonly Note[]): Rect[] {
   const out: Rect[] = [];
   const { noteCluster } = clusterView(s);
   const clusters = new Set(notes.map((n) => noteCluster[n.id]).filter((c): c is string => c !== undefined));
   for (const id of clusters) {
     const box = clusterOutline(s, id);
     if (box) out.push(box);
-  }
-  for (const a of areas) {
-    if (!notes.some((n) => isNoteInArea(n, a))) continue;
-    // The start of the name, not the whole bar: a wide area must not widen the frame.
-    out.push({ x: a.x, y: a.y, w: Math.min(a.w, 32 + a.name.length * AREA_TITLE_SIZE * 0.62), h: AREA_BAR });
   }
   return out;
 }
@@ -96,7 +93,7 @@ export function projectorPlan(s: StoreState, view: Rect | null): { viewport: Vie
   const notes = target.kind === 'step' ? all.filter((n) => target.areas.some((a) => isNoteInArea(n, a))) : all;
   const plan = planProjector({
     notes: notes.map((n) => framed(s, n)),
-    extra: companions(s, notes, areas),
+    extra: companions(s, notes),
     all: all.map((n) => framed(s, n)),
     fallback: boundsOf(areas),
     screen: s.screen,
