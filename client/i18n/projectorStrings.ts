@@ -12,6 +12,7 @@ export const projectorEn = {
   projectorDotsOne: '1 dot',
   projectorDotsMany: '{0} dots',
   projectorElsewhere: 'Elsewhere on the board',
+  projectorPanels: 'Show beside the board',
 };
 
 export const projectorNl: Record<keyof typeof projectorEn, string> = {
@@ -23,4 +24,5 @@ export const projectorNl: Record<keyof typeof projectorEn, string> = {
   projectorDotsOne: '1 stip',
   projectorDotsMany: '{0} stippen',
   projectorElsewhere: 'Elders op het bord',
+  projectorPanels: 'Toon naast het bord',
 };
