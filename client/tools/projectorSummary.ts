@@ -23,12 +23,18 @@ export interface SummarySection {
   top: { id: string; text: string; dots: number; color: string }[];
 }
 
-/** Columns of the summary's grid for `n` sections (rows of at most four, as even as possible). */
-export function summaryColumns(n: number): number {
-  if (n <= 3) return Math.max(1, n);
-  if (n === 4) return 2;
-  if (n <= 6) return 3;
-  return n === 9 ? 3 : 4;
+/**
+ * Columns of the summary's grid for `n` sections in a `room` CSS px large: the layout whose cards come
+ * closest to 500x300 px at the smallest (wide enough for a long name at 36 px, tall enough for notes).
+ */
+export function summaryColumns(n: number, room: { w: number; h: number }): number {
+  let best = 1, score = -1;
+  for (let cols = 1; cols <= Math.max(1, n); cols++) {
+    const rows = Math.ceil(n / cols);
+    const s = Math.min(room.w / cols / 500, room.h / rows / 300);
+    if (s > score + 1e-9) [best, score] = [cols, s];
+  }
+  return best;
 }
 
 /**
@@ -37,7 +43,7 @@ export function summaryColumns(n: number): number {
  * three lines, at least 280 px wide); `notesAlone`: in a section without clusters.
  */
 export function sectionCapacity(sections: number, room: { w: number; h: number }): { clusters: number; notes: number; notesAlone: number } {
-  const cols = summaryColumns(sections);
+  const cols = summaryColumns(sections, room);
   const rows = Math.ceil(Math.max(1, sections) / cols);
   const cardW = (room.w - 48 - (cols - 1) * 18) / cols - 42;
   const cardH = (room.h - 40 - 44 - (rows - 1) * 18) / rows - 34;

@@ -40,12 +40,12 @@ export function ProjectorSummary() {
     // Around the framed content a plain backdrop: the neighbours' notes would be too small to read.
     return shown ? <div className="projector-window" aria-hidden="true" style={{ left: shown.x, top: shown.y, width: shown.w, height: shown.h }} /> : null;
   }
-  const cols = summaryColumns(sections.length);
+  const cols = summaryColumns(sections.length, region);
   return (
     // It covers the whole canvas (no half-hidden notes beside it); its content keeps clear of the card.
     <section className="projector-summary" aria-label={t('projectorSummary')}>
       <div className="projector-summary-content" style={{ left: region.x, top: region.y, width: region.w, height: region.h }}>
-        <p className="projector-summary-hint">{t('projectorSummaryHint')}</p>
+        {sections.some((sec) => sec.top.length < sec.count) && <p className="projector-summary-hint">{t('projectorSummaryHint')}</p>}
         <div className="projector-summary-grid" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
           {sections.map((sec) => (
             <article key={sec.key} className="projector-section">

@@ -229,6 +229,17 @@ describe('the projector, read from the back of the room (headless Chromium, 1920
       }, { timeout: 10_000 })
       .toEqual([]);
     await projector.screenshot({ path: artifactPath('projector-7-whole-board.png') });
+
+    // In Dutch, the same summary in the task's Dutch words, as large.
+    await projector.getByRole('button', { name: 'Taal: Nederlands' }).click();
+    const dutch = steps.map((s) => s.title.nl);
+    await expect
+      .poll(async () => {
+        const m = await measure(projector);
+        return [...problems(m, all, []), ...(m.summary && dutch.every((t) => m.summary!.titles.includes(t)) ? [] : ['no Dutch summary'])];
+      }, { timeout: 10_000 })
+      .toEqual([]);
+    await projector.screenshot({ path: artifactPath('projector-8-whole-board-nl.png') });
     room.destroy();
   });
 });
