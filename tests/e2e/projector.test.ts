@@ -176,7 +176,7 @@ describe('the projector, read from the back of the room (headless Chromium, 1920
     await fac.getByRole('button', { name: 'Facilitator', exact: true }).click();
     await fac.getByRole('button', { name: 'Lay out the board' }).click();
 
-    // The room writes the notes of the day (through a second connection), and clusters two trends.
+    // The room writes the notes of the day (through a second connection), and clusters some of them.
     const room = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
     await waitSynced(room);
     await expect.poll(() => listAreas(room.doc).length, { timeout: 10_000 }).toBe(26);
@@ -195,6 +195,7 @@ describe('the projector, read from the back of the room (headless Chromium, 1920
     const trends = [...byStep.get('present')!];
     createCluster(room.doc, trends.slice(0, 6), 'Living alone', ORIGIN.local);
     createCluster(room.doc, trends.slice(12, 18), 'Care at home', ORIGIN.local);
+    createCluster(room.doc, [...byStep.get('action')!].slice(0, 2), 'Neighbourhood care', ORIGIN.local);
 
     const projector = await openPage(env.browser, errors, { viewport: { width: 1920, height: 1080 } });
     await projector.goto(board.links.projector);
