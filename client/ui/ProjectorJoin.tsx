@@ -31,14 +31,14 @@ export function ProjectorJoin({ boardId, token }: { boardId: string; token: stri
     const el = card.current;
     const body = el?.parentElement;
     if (!el || !body) return;
-    // The column the card, the group legend above it and an open panel take, relative to the
-    // board body (where the canvas starts).
+    // The column the card, the group legend above it, an open panel and the vote banner take,
+    // relative to the board body (where the canvas starts).
     const measure = () => {
       const b = body.getBoundingClientRect();
       const card = el.getBoundingClientRect();
       body.style.setProperty('--projector-join-height', `${Math.round(b.bottom - card.top)}px`);
       let r: Box = card;
-      for (const other of body.querySelectorAll(':scope > .group-legend, :scope > .panel')) {
+      for (const other of body.querySelectorAll(':scope > .group-legend, :scope > .panel, :scope > .vote-banner')) {
         observer.observe(other);
         r = union(r, other.getBoundingClientRect());
       }

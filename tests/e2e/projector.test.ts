@@ -10,7 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { agendaSteps, createCluster, createNote, listAreas, ORIGIN, readFacilitation, type Area } from '../../shared/index.ts';
+import { agendaSteps, createCluster, createNote, listAreas, openVote, ORIGIN, readFacilitation, type Area } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -59,6 +59,8 @@ interface Measured {
   titles: { text: string; px: number }[];
   summary: null | { box: Box; minText: number; minTitle: number; titles: string[] };
   join: Box | null;
+  /** The vote banner, while a vote is open. */
+  banner: Box | null;
   toolbar: boolean;
 }
 interface Box {
@@ -111,6 +113,8 @@ function measure(page: Page): Promise<Measured> {
     }
     const j = document.querySelector('.projector-join');
     const jr = j && j.getBoundingClientRect();
+    const b = document.querySelector('.vote-banner');
+    const br = b && b.getBoundingClientRect();
     const tb = document.querySelector('.toolbar');
     return {
       screen,
@@ -118,6 +122,7 @@ function measure(page: Page): Promise<Measured> {
       titles,
       summary,
       join: jr ? { x: jr.left, y: jr.top, w: jr.width, h: jr.height } : null,
+      banner: br ? { x: br.left, y: br.top, w: br.width, h: br.height } : null,
       toolbar: !!tb && tb.getClientRects().length > 0,
     };
   })()`) as Promise<Measured>;
@@ -145,6 +150,7 @@ function problems(m: Measured, ids: ReadonlySet<string>, areaNames: readonly str
     if (s.minTitle < 32) out.push(`summary names ${s.minTitle} px`);
     if (!fills(s.box)) out.push(`summary ${Math.round(s.box.w)}x${Math.round(s.box.h)} does not fill the screen`);
     if (m.join && overlaps(s.box, m.join)) out.push('summary under the join card');
+    if (m.banner && overlaps(s.box, m.banner)) out.push('summary under the vote banner');
     if (areaNames.length && !areaNames.every((n) => s.titles.includes(n))) out.push(`summary of ${s.titles.join(', ')}`);
     return out;
   }
@@ -160,6 +166,7 @@ function problems(m: Measured, ids: ReadonlySet<string>, areaNames: readonly str
   if (!inside(box, m.screen)) out.push('content cut off');
   if (!fills(box)) out.push(`content ${Math.round(box.w)}x${Math.round(box.h)} does not fill the screen`);
   if (m.join && overlaps(box, m.join)) out.push('content under the join card');
+  if (m.banner && overlaps(box, m.banner)) out.push('content under the vote banner');
   return out;
 }
 
@@ -241,6 +248,18 @@ describe('the projector, read from the back of the room (headless Chromium, 1920
       }, { timeout: 10_000 })
       .toEqual([]);
     await projector.screenshot({ path: artifactPath('projector-8-whole-board-nl.png') });
+
+    // Back to the task, with a vote open: its banner keeps to the corner's column, off the notes.
+    await fac.getByRole('button', { name: 'my view', exact: true }).click();
+    openVote(room.doc, { title: 'Which actions first?', dots: 3 }, ORIGIN.local);
+    const action = steps.at(-1)!;
+    await expect
+      .poll(async () => {
+        const m = await measure(projector);
+        return [...problems(m, byStep.get(action.id)!, []), ...(m.banner ? [] : ['no vote banner'])];
+      }, { timeout: 10_000 })
+      .toEqual([]);
+    await projector.screenshot({ path: artifactPath('projector-9-vote-nl.png') });
     room.destroy();
   });
 });
