@@ -17,6 +17,7 @@ import { isLockedForMe } from '../store/locks.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
+import { useAreaTitle } from './projectorTitles.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { directionProps } from './textDirection.ts';
 
@@ -35,6 +36,8 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const readOnly = useStore((s) => isLockedForMe(s, id));
   const actions = useActions();
   const carried = useRef<Carry | null>(null);
+  // On the projector the name is large, whole, and stays in view (projectorTitles.ts).
+  const title = useAreaTitle(area, AREA_TITLE_SIZE, AREA_BAR);
   if (!area) return null;
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
@@ -79,7 +82,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
       }}
     >
       <Rect width={area.w} height={area.h} fill={area.color} opacity={0.45} cornerRadius={10} listening={false} perfectDrawEnabled={false} />
-      <Rect width={area.w} height={AREA_BAR} fill={area.color} opacity={0.9} cornerRadius={[10, 10, 0, 0]} perfectDrawEnabled={false} />
+      <Rect y={title.dy} width={area.w} height={Math.min(title.bar, area.h)} fill={area.color} opacity={0.9} cornerRadius={[10, 10, 0, 0]} perfectDrawEnabled={false} />
       <Rect
         width={area.w}
         height={area.h}
@@ -90,16 +93,17 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         listening={false}
       />
       <Text
+        ref={title.ref}
         text={area.locked ? `${area.name} · ${t('lockedMark')}` : area.name}
-        x={16}
-        y={12}
-        width={Math.max(0, area.w - 32)}
-        fontSize={AREA_TITLE_SIZE}
+        x={title.x}
+        y={title.y}
+        width={title.width}
+        fontSize={title.size}
         fontStyle="bold"
         fontFamily={FONT_FAMILY}
         fill="#2b3a4a"
-        wrap="none"
-        ellipsis
+        wrap={title.wrap}
+        ellipsis={title.wrap === 'none'}
         {...directionProps(area.name)}
         listening={false}
       />

@@ -21,9 +21,12 @@ import { isVoting, voteTap } from '../tools/voting.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { DotRow } from './DotRow.tsx';
 import { FONT_FAMILY } from './fitText.ts';
+import { projectorTitleSize } from './projectorLayout.ts';
 import { Circle, Group, Rect, Text, type Konva } from './konva.ts';
 import { directionProps } from './textDirection.ts';
 
+/** Font size of a cluster's label, in board units. */
+const LABEL_SIZE = 22;
 const STANDING_COLOR = { commonGround: '#1b7f3b', notAgreed: '#b3261e', open: '' } as const;
 
 /** Cluster `id`, drawn around its members when it has any. */
@@ -39,6 +42,9 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
   const standing = useStanding(id);
   const actions = useActions();
   const carried = useRef<Carry | null>(null);
+  // On the projector the label stays readable from the back of the room at any zoom.
+  const labelSize = useStore((s) => (s.me.role === 'projector' ? projectorTitleSize(LABEL_SIZE, s.viewport.scale) : LABEL_SIZE));
+  const bar = Math.max(CLUSTER_LABEL_HEIGHT, labelSize + 14);
   if (!box) return null;
 
   const onTap = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
@@ -107,13 +113,13 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
         listening={false}
         perfectDrawEnabled={false}
       />
-      <Rect name="cluster-bar" width={box.w} height={CLUSTER_LABEL_HEIGHT} fill={barColor} cornerRadius={[14, 14, 0, 0]} perfectDrawEnabled={false} />
+      <Rect name="cluster-bar" width={box.w} height={bar} fill={barColor} cornerRadius={[14, 14, 0, 0]} perfectDrawEnabled={false} />
       <Text
         text={`${label || t('clusterDefault')}${badge ? ` · ${badge}` : ''}`}
         x={14}
-        y={9}
+        y={bar === CLUSTER_LABEL_HEIGHT ? 9 : 7}
         width={Math.max(0, box.w - 28 - chipsWidth)}
-        fontSize={22}
+        fontSize={labelSize}
         fontStyle="bold"
         fontFamily={FONT_FAMILY}
         fill="#ffffff"

@@ -1,7 +1,7 @@
 /**
  * Where each screen looks during the day: the facilitator shares their view; whoever follows (the
  * projector by default) shows it; "bring everyone here" and "go to your table" move every screen
- * once; the projector in whole-board mode keeps everything in view.
+ * once; the projector frames the content of the current task or of the whole board (projectorFrame.ts).
  *
  * Why: the facilitator controls the frame and the time, never the content: they direct the room's
  * attention, and people can always step out again. Any pan or zoom of their own stops following, and
@@ -14,7 +14,9 @@ import { serverNow } from '../sync/serverClock.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { setFollowing } from '../store/people.ts';
 import { useStore, type StoreState } from '../store/store.ts';
-import { fitRect, visibleBoardRect, zoomToFit } from '../store/ui.ts';
+import { useProjector } from '../store/projector.ts';
+import { fitRect, visibleBoardRect } from '../store/ui.ts';
+import { applyProjectorPlan } from './projectorFrame.ts';
 
 /** A summon older than this (server time) does not move a screen that opens later. */
 const SUMMON_FRESH_MS = 60_000;
@@ -74,8 +76,8 @@ export function useProjectorFollowsByDefault(): void {
 }
 
 /**
- * While following: shows the facilitator's view as it moves. The projector in whole-board mode: keeps
- * the whole board in view as notes and areas come and go.
+ * While following: shows the facilitator's view as it moves. The projector frames the current task's
+ * notes (or, in whole-board mode, the whole board's) as they come and go, or shows a summary.
  */
 export function useShowFollowedView(): void {
   useEffect(() => {
@@ -94,13 +96,9 @@ export function useShowFollowedView(): void {
       }
     };
     const applyNow = (s: StoreState) => {
-      if (s.me.role === 'projector' && s.facilitation.projector === 'board') {
-        const key = `${s.noteIds.length}:${s.areaIds.length}:${s.screen.w}x${s.screen.h}`;
-        if (key !== last) {
-          last = key;
-          zoomToFit();
-          ours = useStore.getState().viewport;
-        }
+      if (s.me.role === 'projector') {
+        // The projector frames by content (the task's notes, the whole board's, or the facilitator's view).
+        if (s.following || s.facilitation.projector === 'board') ours = applyProjectorPlan(s, facilitatorView(s)) ?? ours;
         return;
       }
       if (!s.following) return;
@@ -113,7 +111,11 @@ export function useShowFollowedView(): void {
       }
     };
     apply(useStore.getState());
-    return useStore.subscribe((s, prev) => {
+    // The projector's join card measured itself: frame again beside it.
+    const stopReserved = useProjector.subscribe((p, prev) => {
+      if (p.reserved !== prev.reserved && useStore.getState().me.role === 'projector') apply(useStore.getState());
+    });
+    const stop = useStore.subscribe((s, prev) => {
       if (moving) return;
       // Turning following on, or the projector's mode changing, shows the target again at once.
       if (s.following !== prev.following || s.facilitation.projector !== prev.facilitation.projector) last = null;
@@ -126,11 +128,16 @@ export function useShowFollowedView(): void {
         s.following !== prev.following ||
         s.facilitation !== prev.facilitation ||
         s.noteIds !== prev.noteIds ||
-        s.screen !== prev.screen
+        s.screen !== prev.screen ||
+        (s.me.role === 'projector' && (s.notes !== prev.notes || s.areas !== prev.areas || s.clusters !== prev.clusters || s.me !== prev.me))
       ) {
         apply(s);
       }
     });
+    return () => {
+      stop();
+      stopReserved();
+    };
   }, []);
 }
 

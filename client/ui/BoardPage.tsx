@@ -30,6 +30,7 @@ import { NoteEditor } from './NoteEditor.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
 import { ProjectorJoin } from './ProjectorJoin.tsx';
+import { ProjectorSummary } from './ProjectorSummary.tsx';
 import { TaskStrip } from './TaskStrip.tsx';
 import { useFollowAndSummon } from '../tools/followAndSummon.ts';
 import { rememberBoard } from '../store/recentBoards.ts';
@@ -173,6 +174,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <Toolbar />
         {!projector && <Minimap />}
         {projector && <ProjectorJoin boardId={session.boardId} token={session.token} />}
+        {projector && <ProjectorSummary />}
         <GroupLegend />
         {panelOpen && (
           <Suspense fallback={null}>
