@@ -6,11 +6,9 @@
 export const projectorEn = {
   projectorSummary: 'Summary of the notes',
   projectorSummaryHint: 'Too many notes to read from afar: how many there are, and the ones with the most dots.',
-  projectorNotesOne: '1 note',
-  projectorNotesMany: '{0} notes',
+  projectorNotes: '{0, plural, one {# note} other {# notes}}',
   projectorNoNotes: 'No notes yet',
-  projectorDotsOne: '1 dot',
-  projectorDotsMany: '{0} dots',
+  projectorDots: '{0, plural, one {# dot} other {# dots}}',
   projectorElsewhere: 'Elsewhere on the board',
   projectorPanels: 'Show beside the board',
 };
@@ -18,11 +16,9 @@ export const projectorEn = {
 export const projectorNl: Record<keyof typeof projectorEn, string> = {
   projectorSummary: 'Samenvatting van de notities',
   projectorSummaryHint: 'Te veel notities om van ver te lezen: hoeveel het er zijn, en die met de meeste stippen.',
-  projectorNotesOne: '1 notitie',
-  projectorNotesMany: '{0} notities',
+  projectorNotes: '{0, plural, one {# notitie} other {# notities}}',
   projectorNoNotes: 'Nog geen notities',
-  projectorDotsOne: '1 stip',
-  projectorDotsMany: '{0} stippen',
+  projectorDots: '{0, plural, one {# stip} other {# stippen}}',
   projectorElsewhere: 'Elders op het bord',
   projectorPanels: 'Toon naast het bord',
 };

@@ -102,8 +102,8 @@ function Counts({ itemId, notes, noteIds }: { itemId: string; notes: number; not
   const dots = useStore((s) => [itemId, ...noteIds].reduce((sum, id) => sum + visibleDotColors(s, id).length, 0));
   return (
     <span className="outline-meta">
-      ({notes === 1 ? t('outlineNotesOne') : t('outlineNotesMany', notes)}
-      {dots > 0 ? ` · ${dots === 1 ? t('outlineDotsOne') : t('outlineDotsMany', dots)}` : ''})
+      ({t('outlineNotes', notes)}
+      {dots > 0 ? ` · ${t('outlineDots', dots)}` : ''})
     </span>
   );
 }
@@ -141,7 +141,7 @@ function NoteItem({ note: n }: { note: Note }) {
       </button>
       {(dots > 0 || group) && (
         <span className="outline-meta">
-          {[dots > 0 ? (dots === 1 ? t('outlineDotsOne') : t('outlineDotsMany', dots)) : '', group ? t('outlineByGroup', group) : ''].filter(Boolean).join(' · ')}
+          {[dots > 0 ? t('outlineDots', dots) : '', group ? t('outlineByGroup', group) : ''].filter(Boolean).join(' · ')}
         </span>
       )}
     </li>
@@ -159,7 +159,7 @@ function GroupList({ groups }: { groups: ReturnType<typeof activeGroups> }) {
         {groups.map((g, i) => (
           <li key={g.id} className="outline-item">
             <span className="swatch-dot" style={{ background: g.color }} aria-hidden="true" /> {g.name}{' '}
-            <span className="outline-meta">({counts[i] === 1 ? t('outlineNotesOne') : t('outlineNotesMany', counts[i] ?? 0)})</span>
+            <span className="outline-meta">({t('outlineNotes', counts[i] ?? 0)})</span>
           </li>
         ))}
       </ul>

@@ -51,7 +51,7 @@ export function ProjectorSummary() {
             <article key={sec.key} className="projector-section">
               <h2>
                 <span className="projector-section-title">{sec.title || t('projectorElsewhere')}</span>
-                <span className="projector-count">{sec.count === 0 ? t('projectorNoNotes') : sec.count === 1 ? t('projectorNotesOne') : t('projectorNotesMany', sec.count)}</span>
+                <span className="projector-count">{sec.count === 0 ? t('projectorNoNotes') : t('projectorNotes', sec.count)}</span>
               </h2>
               {sec.clusters.length > 0 && (
                 <ul className="projector-clusters">
@@ -67,7 +67,7 @@ export function ProjectorSummary() {
                   {sec.top.map((n) => (
                     <li key={n.id} style={{ background: n.color }}>
                       <span className="projector-note-text">{n.text}</span>
-                      {n.dots > 0 && <span className="projector-dots">{n.dots === 1 ? t('projectorDotsOne') : t('projectorDotsMany', n.dots)}</span>}
+                      {n.dots > 0 && <span className="projector-dots">{t('projectorDots', n.dots)}</span>}
                     </li>
                   ))}
                 </ul>

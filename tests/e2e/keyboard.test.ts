@@ -163,7 +163,7 @@ describe('the board by keyboard alone (1440x900)', () => {
     await expect.poll(() => focused(kim)).toBe('h2:Dot vote');
     await tabTo(kim, `Place a dot on “${votedText}”`, 40);
     await kim.keyboard.press('Enter');
-    await kim.getByText('1 dots left').waitFor();
+    await kim.getByText('1 dot left').waitFor();
     await kim.keyboard.press('Tab');
     await kim.keyboard.press('Enter');
     await kim.getByText('2 dots left').waitFor();
