@@ -11,7 +11,7 @@ import { useActions } from '../sync/sessionContext.ts';
 import { useBusyColor, useIsSelected, useNote } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { toggleSelected } from '../store/ui.ts';
-import { FONT_FAMILY, fitFontSize, NOTE_PADDING } from './fitText.ts';
+import { FONT_FAMILY, NOTE_PADDING } from './fitText.ts';
 import { groupMarkLabel, tint } from './groupMarks.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
@@ -21,7 +21,8 @@ import { isLockedForMe } from '../store/locks.ts';
 import { isPrivateFrom } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { DotRow } from './DotRow.tsx';
-import { GroupMark, GroupStrip, MARK_H, markWidth } from './GroupMark.tsx';
+import { GroupMark, GroupStrip, markWidth } from './GroupMark.tsx';
+import { ACTION_BAND, markBottom, noteFontSize, noteTextHeight } from './noteText.ts';
 import { directionProps } from './textDirection.ts';
 
 const LONG_PRESS_MS = 500;
@@ -56,9 +57,8 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   // A group's tag takes the note's lower right corner (above an action card's band): the text box
   // ends above it.
   const mark = strip && markLabel ? { color: strip, label: markLabel } : null;
-  const markBottom = note.h - (note.kind === 'action' ? ACTION_BAND : 0) - 6;
-  const textHeight = mark ? markBottom - MARK_H - 2 : note.h;
-  const fontSize = fitFontSize(note.text, note.w, textHeight);
+  const textHeight = noteTextHeight(note, mark !== null);
+  const fontSize = noteFontSize(note, mark !== null);
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
@@ -138,21 +138,18 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
         />
       )}
       {note.kind === 'action' && showText && <ActionMarks w={note.w} h={note.h} owner={note.owner} volunteers={note.volunteers.length} />}
-      {mark && showText && <GroupMark color={mark.color} label={mark.label} right={note.w - 6} bottom={markBottom} />}
+      {mark && showText && <GroupMark color={mark.color} label={mark.label} right={note.w - 6} bottom={markBottom(note)} />}
       {dots.length > 0 && <DotRow colors={dots} x={6} y={note.h - 26} width={note.w - 12 - (mark ? markWidth(mark.label) + 6 : 0)} />}
     </Group>
   );
 });
-
-/** The height of an action card's band. */
-const ACTION_BAND = 40;
 
 /** An action card's band at the bottom: "ACTION · Owner: … · n volunteers". */
 function ActionMarks({ w, h, owner, volunteers }: { w: number; h: number; owner: string; volunteers: number }) {
   const t = useT();
   return (
     <>
-      <Rect y={h - 40} width={w} height={40} fill="#1d232b" cornerRadius={[0, 0, 3, 3]} listening={false} />
+      <Rect y={h - ACTION_BAND} width={w} height={ACTION_BAND} fill="#1d232b" cornerRadius={[0, 0, 3, 3]} listening={false} />
       <Text
         x={8}
         y={h - 36}

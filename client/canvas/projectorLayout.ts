@@ -12,6 +12,12 @@ import type { Rect } from './geometry.ts';
 
 /** Smallest note text on the projector, CSS px (readable at 10 m on a 1920x1080 screen). */
 export const PROJECTOR_TEXT_PX = 24;
+/**
+ * Note text a summary needs before the projector goes back to the canvas, CSS px: a little more than
+ * PROJECTOR_TEXT_PX, so a note whose text shrinks and grows around 24 px while someone types does not
+ * flip the whole wall between canvas and summary.
+ */
+export const PROJECTOR_BACK_PX = 26;
 /** Smallest area and cluster name on the projector, CSS px. */
 export const PROJECTOR_TITLE_PX = 32;
 /** The projector never zooms in further than this (one note would otherwise fill the wall). */
@@ -123,6 +129,8 @@ export type ProjectorPlan = { kind: 'canvas'; frame: Frame } | { kind: 'summary'
  * The plan for showing `notes` (the framed content, with `extra` boxes such as cluster outlines that
  * must be in view too, and a band above them for area names) among `all` notes on the board: framed when every note drawn in the frame is
  * readable, else a summary. With no notes, `fallback` (the empty areas) is framed the same way.
+ * `was`: what the projector shows of this content now; from a summary it goes back to the canvas only
+ * when the text would be PROJECTOR_BACK_PX or more (it leaves the canvas below PROJECTOR_TEXT_PX).
  */
 export function planProjector(input: {
   notes: readonly FramedNote[];
@@ -131,6 +139,7 @@ export function planProjector(input: {
   fallback: Rect | null;
   screen: Size;
   reserved: readonly Rect[];
+  was?: ProjectorPlan['kind'];
 }): ProjectorPlan | null {
   const notes = boundsOf([...input.notes, ...(input.notes.length ? (input.extra ?? []) : [])]);
   const content = notes ?? input.fallback;
@@ -144,7 +153,8 @@ export function planProjector(input: {
     }
   }
   // Notes of neighbouring areas that come into view count too: nothing on the wall may be unreadable.
-  return readableIn(frame, input.screen, input.all) ? { kind: 'canvas', frame } : { kind: 'summary' };
+  const minPx = input.was === 'summary' ? PROJECTOR_BACK_PX : PROJECTOR_TEXT_PX;
+  return readableIn(frame, input.screen, input.all, minPx) ? { kind: 'canvas', frame } : { kind: 'summary' };
 }
 
 /**

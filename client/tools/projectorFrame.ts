@@ -10,8 +10,8 @@
  * switches to a summary rather than show text too small to read.
  */
 import { agendaSteps, isNoteInArea, isPrivateFrom, type Area, type Note } from '../../shared/index.ts';
-import { fitFontSize } from '../canvas/fitText.ts';
 import type { Rect } from '../canvas/geometry.ts';
+import { hasGroupMark, noteFontSize } from '../canvas/noteText.ts';
 import { boundsOf, frameBox, planProjector, showsStep, windowOf, type FramedNote } from '../canvas/projectorLayout.ts';
 import type { ScreenBox } from '../store/projector.ts';
 import { clusterOutline } from '../store/cocreationSelectors.ts';
@@ -54,9 +54,9 @@ export function projectorTarget(s: StoreState, view: Rect | null, fresh = false)
 /** The task last seen and the facilitator's view when it changed. */
 let stepSeen: { step: string; view: string } | null = null;
 
-/** A note with the font size its text is drawn at on this screen. */
-function framed(s: StoreState, n: Note): FramedNote {
-  const font = isPrivateFrom(n, s.me, s.facilitation.privateWriting) ? PRIVATE_FONT : fitFontSize(n.text, n.w, n.h);
+/** A note with the font size its text is drawn at on this screen (NoteShape's, group mark and all). */
+export function framed(s: StoreState, n: Note): FramedNote {
+  const font = isPrivateFrom(n, s.me, s.facilitation.privateWriting) ? PRIVATE_FONT : noteFontSize(n, hasGroupMark(s, n.groupId));
   return { x: n.x, y: n.y, w: n.w, h: n.h, font };
 }
 
@@ -91,7 +91,11 @@ export function projectorPlan(s: StoreState, view: Rect | null): { viewport: Vie
   const all = Object.values(s.notes);
   const areas = target.kind === 'step' ? target.areas : Object.values(s.areas);
   const notes = target.kind === 'step' ? all.filter((n) => target.areas.some((a) => isNoteInArea(n, a))) : all;
+  const of: SummaryOf = target.kind === 'step' ? { kind: 'step', stepId: target.stepId } : { kind: 'board' };
+  // A summary of this same content stays until the canvas would be clearly readable (no flip-flop).
+  const shown = useProjector.getState().summary;
   const plan = planProjector({
+    was: shown && JSON.stringify(shown) === JSON.stringify(of) ? 'summary' : 'canvas',
     notes: notes.map((n) => framed(s, n)),
     extra: companions(s, notes),
     all: all.map((n) => framed(s, n)),
@@ -100,7 +104,6 @@ export function projectorPlan(s: StoreState, view: Rect | null): { viewport: Vie
     reserved,
   });
   if (!plan) return null;
-  const of: SummaryOf = target.kind === 'step' ? { kind: 'step', stepId: target.stepId } : { kind: 'board' };
   if (plan.kind === 'summary') {
     // Behind the summary the canvas still shows the content (as large as it fits), not stale content.
     const f = frameBox(boundsOf(notes) ?? boundsOf(areas)!, s.screen, reserved);
@@ -131,7 +134,7 @@ export function applyProjectorPlan(s: StoreState, view: Rect | null): Viewport |
 let last: { inputs: unknown[]; plan: ReturnType<typeof projectorPlan> } | null = null;
 
 function cachedPlan(s: StoreState, view: Rect | null): ReturnType<typeof projectorPlan> {
-  const inputs = [s.notes, s.areas, s.clusters, s.facilitation, s.screen, s.me, useProjector.getState().reserved, view?.x, view?.y, view?.w, view?.h];
+  const inputs = [s.notes, s.areas, s.clusters, s.groups, s.facilitation, s.screen, s.me, useProjector.getState().reserved, useProjector.getState().summary, view?.x, view?.y, view?.w, view?.h];
   if (last && last.inputs.every((v, i) => v === inputs[i])) return last.plan;
   last = { inputs, plan: projectorPlan(s, view) };
   return last.plan;

@@ -15,7 +15,8 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { MAX_NOTE_TEXT, textDiff } from '../../shared/index.ts';
-import { FONT_FAMILY, fitFontSize, MAX_FONT, NOTE_PADDING } from '../canvas/fitText.ts';
+import { FONT_FAMILY, MAX_FONT, NOTE_PADDING } from '../canvas/fitText.ts';
+import { hasGroupMark, noteFontSize } from '../canvas/noteText.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
@@ -59,6 +60,7 @@ function pasteWithinLimit(el: HTMLTextAreaElement, pasted: string): number | nul
 export function NoteEditor() {
   const id = useStore((s) => s.editingNote);
   const note = useStore((s) => (s.editingNote ? s.notes[s.editingNote] : undefined));
+  const marked = useStore((s) => hasGroupMark(s, note?.groupId));
   const v = useStore((s) => s.viewport);
   const actions = useActions();
   const t = useT();
@@ -129,7 +131,8 @@ export function NoteEditor() {
 
   const open = id !== null && note !== undefined;
   const inPlace = open && writesInPlace(note.w, note.h, v.scale);
-  const size = open ? Math.max(READABLE_TEXT_PX, fitFontSize(note.text, note.w, note.h) * v.scale) : 16;
+  // The size the canvas draws the text at (above the note's group mark, if it has one).
+  const size = open ? Math.max(READABLE_TEXT_PX, noteFontSize(note, marked) * v.scale) : 16;
   return (
     <textarea
       ref={ref}

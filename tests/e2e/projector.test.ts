@@ -1,7 +1,8 @@
 /**
  * E2E: the projector read from the back of the room. A facilitator lays out the Future Search day;
  * the room writes a few notes in some tasks, fifty in the trends mind map and none in prouds and
- * sorries; a full-HD projector follows the facilitator through every task and the whole-board view.
+ * sorries, two in three of them marked with the writer's stakeholder group; a full-HD projector
+ * follows the facilitator through every task and the whole-board view.
  * At each, every note text the projector draws is at least 24 px and every area and cluster name at
  * least 32 px (or it shows a summary whose text is that large), what it frames fills most of the
  * screen and nothing of it is under the join card, and there is no toolbar.
@@ -10,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { agendaSteps, createCluster, createNote, listAreas, openVote, ORIGIN, readFacilitation, type Area } from '../../shared/index.ts';
+import { agendaSteps, createCluster, createNote, listAreas, listGroups, openVote, ORIGIN, readFacilitation, setNoteText, type Area } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -43,6 +44,9 @@ const PLAN: Record<string, number[]> = {
   action: [3],
 };
 
+/** The second action, with its group's mark: readable on the whole card, too small in the box above the mark. */
+const LONG = 'A care hub in every neighbourhood: nurses, volunteers and families plan together who looks after whom, week by week, in one shared calendar that everyone can read';
+
 /** Puts `n` notes into `area` in rows, as a table would, with a little jitter. */
 function notesIn(area: Area, n: number, seed: number): { text: string; x: number; y: number }[] {
   const perRow = Math.max(1, Math.floor((area.w - 80) / 200));
@@ -55,7 +59,7 @@ function notesIn(area: Area, n: number, seed: number): { text: string; x: number
 
 interface Measured {
   screen: { x: number; y: number; w: number; h: number };
-  notes: { id: string; px: number; box: Box }[];
+  notes: { id: string; px: number; box: Box; marked: boolean }[];
   titles: { text: string; px: number }[];
   summary: null | { box: Box; minText: number; minTitle: number; titles: string[] };
   join: Box | null;
@@ -90,7 +94,7 @@ function measure(page: Page): Promise<Measured> {
       // The note's own text is its longest Text node (marks and counts are shorter).
       const texts = g.find('Text').filter((t) => t.text().length > 0);
       const main = texts.sort((a, b) => b.text().length - a.text().length)[0];
-      if (main) notes.push({ id: g.id(), px: px(main), box: page(r) });
+      if (main) notes.push({ id: g.id(), px: px(main), box: page(r), marked: g.find('.group-mark').length > 0 });
     }
     const titles = [];
     for (const shape of [...st.find('.area'), ...st.find('.cluster')]) {
@@ -190,11 +194,20 @@ describe('the projector, read from the back of the room (headless Chromium, 1920
     const agenda = readFacilitation(room.doc).agenda;
     const areas = new Map(listAreas(room.doc).map((a) => [a.id, a]));
     const byStep = new Map<string, Set<string>>();
+    // Two notes in three carry a group's mark, whose tag takes room from the note's text.
+    const groupIds = [...listGroups(room.doc).map((g) => g.id), null];
+    let longId = '';
+    expect(groupIds).toHaveLength(3);
     room.doc.transact(() => {
       for (const [step, counts] of Object.entries(PLAN)) {
         const ids = new Set<string>();
         (agenda.areas[step] ?? []).forEach((areaId, i) => {
-          for (const n of notesIn(areas.get(areaId)!, counts[i] ?? 0, i)) ids.add(createNote(room.doc, { ...n, authorId: 'room' }, ORIGIN.local));
+          notesIn(areas.get(areaId)!, counts[i] ?? 0, i).forEach((n, j) => {
+            const long = step === 'action' && j === 1;
+            const id = createNote(room.doc, { ...n, text: long ? LONG : n.text, authorId: 'room', groupId: groupIds[(i + j) % 3]! }, ORIGIN.local);
+            ids.add(id);
+            if (long) longId = id;
+          });
         });
         byStep.set(step, ids);
       }
@@ -260,6 +273,18 @@ describe('the projector, read from the back of the room (headless Chromium, 1920
       }, { timeout: 10_000 })
       .toEqual([]);
     await projector.screenshot({ path: artifactPath('projector-9-vote-nl.png') });
+
+    // The long marked action is shortened: its task is framed on the canvas again, marks and all,
+    // every text (above the marks) still 24 px or more.
+    setNoteText(room.doc, longId, 'A care hub in every neighbourhood', ORIGIN.local);
+    await expect
+      .poll(async () => {
+        const m = await measure(projector);
+        const framed = m.summary ? [] : m.notes.filter((n) => n.marked && byStep.get(action.id)!.has(n.id));
+        return [...problems(m, byStep.get(action.id)!, []), ...(framed.length >= 2 ? [] : ['no marked note framed on the canvas'])];
+      }, { timeout: 10_000 })
+      .toEqual([]);
+    await projector.screenshot({ path: artifactPath('projector-10-marked-nl.png') });
     room.destroy();
   });
 });

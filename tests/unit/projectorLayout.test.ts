@@ -10,6 +10,7 @@ import {
   freeRegions,
   planProjector,
   projectorTitleSize,
+  PROJECTOR_BACK_PX,
   PROJECTOR_TEXT_PX,
   showsStep,
   windowOf,
@@ -84,6 +85,22 @@ describe('projector framing', () => {
     const plan = planProjector({ notes, all: [...notes, far], fallback: null, screen: SCREEN, reserved: [CARD] });
     expect(plan?.kind).toBe('canvas');
     if (plan?.kind === 'canvas') expect(overlaps(windowOf(plan.frame, SCREEN), CARD)).toBe(false);
+  });
+
+  it('goes to the summary below 24 px and back to the canvas only from 26 px, so a growing note does not flip the wall', () => {
+    const at = (font: number) => grid(8, 4, font);
+    const first = planProjector({ notes: at(28), all: at(28), fallback: null, screen: SCREEN, reserved: [CARD] });
+    if (first?.kind !== 'canvas') throw new Error('eight notes are framed');
+    const font = (px: number) => px / first.frame.scale;
+    const plan = (px: number, was: 'canvas' | 'summary') =>
+      planProjector({ notes: at(font(px)), all: at(font(px)), fallback: null, screen: SCREEN, reserved: [CARD], was })?.kind;
+    // On the canvas: it stays there down to 24 px, and leaves below.
+    expect(plan(25, 'canvas')).toBe('canvas');
+    expect(plan(23.5, 'canvas')).toBe('summary');
+    // On the summary: 25 px is not enough to go back; 26 px is.
+    expect(plan(25, 'summary')).toBe('summary');
+    expect(plan(PROJECTOR_BACK_PX, 'summary')).toBe('canvas');
+    expect(PROJECTOR_BACK_PX).toBeGreaterThan(PROJECTOR_TEXT_PX);
   });
 
   it('frames the empty areas of a task without notes', () => {
