@@ -9,7 +9,7 @@ import type { BoardActions } from '../sync/actions.ts';
 import { useStore } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { startConnect, stopConnecting } from '../store/gestureState.ts';
-import { centerOn, deselectConnector, editArea, editNote, select, toBoard, visibleBoardRect } from '../store/ui.ts';
+import { centerOn, deselectConnector, editArea, editNote, select, stopFollowing, toBoard, visibleBoardRect } from '../store/ui.ts';
 import { DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
 import { myTable } from './followAndSummon.ts';
 
@@ -94,12 +94,14 @@ function aside(p: { x: number; y: number }): { x: number; y: number } {
 
 /**
  * A new note where I am working (newNoteSpot), opened for typing; the view moves to it (keeping the
- * zoom) when it would land out of sight.
+ * zoom) when it would land out of sight. Writing a note is my own work: it stops following the
+ * facilitator, whose next pan would otherwise carry the note and its editor off my screen.
  */
 export function addNoteAtCenter(actions: BoardActions): void {
   const spot = newNoteSpot();
   const view = visibleBoardRect();
   const seen = spot.x >= view.x && spot.x <= view.x + view.w && spot.y >= view.y && spot.y <= view.y + view.h;
+  stopFollowing();
   if (!seen) centerOn(spot);
   editNote(actions.addNoteAt(spot));
 }

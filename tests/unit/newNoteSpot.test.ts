@@ -6,7 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { initialState, resetStore, useStore } from '../../client/store/store.ts';
-import { newNoteSpot } from '../../client/tools/commands.ts';
+import { addNoteAtCenter, newNoteSpot } from '../../client/tools/commands.ts';
+import { visibleBoardRect } from '../../client/store/ui.ts';
+import type { BoardActions } from '../../client/sync/actions.ts';
 import { DEFAULT_NOTE_SIZE, type Area, type Note } from '../../shared/index.ts';
 
 afterEach(() => resetStore());
@@ -56,6 +58,30 @@ describe('where a new note lands', () => {
     expect(inTable(second)).toBe(true);
     expect(second.y).toBe(first.y);
     expect(overlaps(first, second)).toBe(false);
+  });
+
+  it('stops following the facilitator when the new note lands at my table out of sight, and shows it', () => {
+    useStore.setState({
+      ...initialState,
+      me: { ...initialState.me, id: 'me', groupId: 'g1' },
+      areas: { t: table },
+      areaIds: ['t'],
+      following: true,
+      viewport: { x: 0, y: 0, scale: 0.3 },
+      screen: { w: 390, h: 700 },
+    });
+    let added: { x: number; y: number } | null = null;
+    const actions = { addNoteAt: (p: { x: number; y: number }) => ((added = p), 'new') } as unknown as BoardActions;
+    addNoteAtCenter(actions);
+    const s = useStore.getState();
+    expect(s.editingNote).toBe('new');
+    // The facilitator's next pan must not carry the note and its editor off this screen.
+    expect(s.following).toBe(false);
+    const view = visibleBoardRect();
+    expect(added!.x).toBeGreaterThanOrEqual(view.x);
+    expect(added!.x).toBeLessThanOrEqual(view.x + view.w);
+    expect(added!.y).toBeGreaterThanOrEqual(view.y);
+    expect(added!.y).toBeLessThanOrEqual(view.y + view.h);
   });
 
   it('at the view’s centre when I have zoomed in on another part of the board', () => {
