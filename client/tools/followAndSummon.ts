@@ -22,11 +22,23 @@ import { applyProjectorPlan } from './projectorFrame.ts';
 const SUMMON_FRESH_MS = 60_000;
 /** The facilitator's view is shared at most this often, in ms. */
 const VIEW_SHARE_MS = 250;
+/**
+ * The projector frames again this long after the notes last changed (ms), and at least this often
+ * while they keep changing: not on each frame of someone's drag or each key they type.
+ */
+export const PROJECTOR_SETTLE_MS = 400;
+export const PROJECTOR_SETTLE_MAX_MS = 2000;
 
 /** The facilitator's shared view (the first facilitator on the board), or null. */
 export function facilitatorView(s: StoreState) {
   for (const p of Object.values(s.peers)) if (p.role === 'facilitator' && p.view) return p.view;
   return null;
+}
+
+/** The facilitator's shared view as text, to tell a move of it from other people's cursors. */
+function viewKey(s: StoreState): string {
+  const v = facilitatorView(s);
+  return v ? `${v.x},${v.y},${v.w},${v.h}` : '';
 }
 
 /** The area of my table for the current seating, or null. */
@@ -110,10 +122,25 @@ export function useShowFollowedView(): void {
         ours = useStore.getState().viewport;
       }
     };
+    // The projector frames the notes once they settle: a trailing wait, and no longer than a maximum.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince = 0;
+    const applySettled = () => {
+      clearTimeout(settle);
+      settle = undefined;
+      waitingSince = 0;
+      apply(useStore.getState());
+    };
+    const notesChanged = () => {
+      const now = Date.now();
+      waitingSince ||= now;
+      clearTimeout(settle);
+      settle = setTimeout(applySettled, Math.max(0, Math.min(PROJECTOR_SETTLE_MS, waitingSince + PROJECTOR_SETTLE_MAX_MS - now)));
+    };
     apply(useStore.getState());
     // The projector's join card measured itself: frame again beside it.
     const stopReserved = useProjector.subscribe((p, prev) => {
-      if (p.reserved !== prev.reserved && useStore.getState().me.role === 'projector') apply(useStore.getState());
+      if (p.reserved !== prev.reserved && useStore.getState().me.role === 'projector') applySettled();
     });
     const stop = useStore.subscribe((s, prev) => {
       if (moving) return;
@@ -122,21 +149,24 @@ export function useShowFollowedView(): void {
       // The projector keeps to its target even if something else moved its view (the first fit).
       const movedElsewhere = s.me.role === 'projector' && s.viewport !== prev.viewport && s.viewport !== ours;
       if (movedElsewhere) last = null;
-      if (
-        movedElsewhere ||
-        s.peers !== prev.peers ||
-        s.following !== prev.following ||
-        s.facilitation !== prev.facilitation ||
-        s.noteIds !== prev.noteIds ||
-        s.screen !== prev.screen ||
-        (s.me.role === 'projector' && (s.notes !== prev.notes || s.areas !== prev.areas || s.clusters !== prev.clusters || s.me !== prev.me))
-      ) {
+      if (s.me.role === 'projector') {
+        // A new task, the facilitator's view, the screen: at once. Notes, areas, clusters, groups: once settled.
+        const peersMoved = s.peers !== prev.peers && viewKey(s) !== viewKey(prev);
+        if (movedElsewhere || peersMoved || s.following !== prev.following || s.facilitation !== prev.facilitation || s.screen !== prev.screen || s.me !== prev.me) {
+          applySettled();
+        } else if (s.notes !== prev.notes || s.noteIds !== prev.noteIds || s.areas !== prev.areas || s.clusters !== prev.clusters || s.groups !== prev.groups) {
+          notesChanged();
+        }
+        return;
+      }
+      if (movedElsewhere || s.peers !== prev.peers || s.following !== prev.following || s.facilitation !== prev.facilitation || s.noteIds !== prev.noteIds || s.screen !== prev.screen) {
         apply(s);
       }
     });
     return () => {
       stop();
       stopReserved();
+      clearTimeout(settle);
     };
   }, []);
 }
