@@ -1,17 +1,20 @@
 /**
  * One cluster of perspectives: a labelled outline around its notes that grows with them. The label
  * bar is the handle: drag it to move the cluster with its notes, tap to select (or to vote during a
- * cluster vote), double-click or double-tap to rename. It shows coverage (a filled circle for each
- * stakeholder group that has spoken, a hollow one for each that has not), the dots, and the standing.
+ * cluster vote), double-click or double-tap to rename. It shows coverage (a chip with each
+ * stakeholder group's label: filled in the group's colour with a solid outline for a group that has
+ * spoken, white with a dashed outline for one that has not), the dots, and the standing.
  *
  * Why: the whole system is in the room, and the wall itself shows it: a glance tells which
- * stakeholder groups have spoken on a theme and which voices it is missing.
+ * stakeholder groups have spoken on a theme and which voices it is missing. The label and the
+ * outline's style say it without colour, for people who do not see the groups' colours apart.
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo, useRef } from 'react';
 import { CLUSTER_LABEL_HEIGHT } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
-import { useClusterCoverage, useClusterOutline, useDotColors, useStanding } from '../store/cocreationSelectors.ts';
+import { useClusterOutline, useStanding } from '../store/cocreationSelectors.ts';
+import { useClusterCoverageMarks, useDotMarks } from '../store/groupMarkSelectors.ts';
 import { clusterView } from '../store/derived.ts';
 import { useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
@@ -19,15 +22,16 @@ import { editCluster, select, toggleSelected } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { isVoting, voteTap } from '../tools/voting.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
+import { BAR_COLOR } from './clusterColors.ts';
+import { CoverageChips, coverageChipsWidth } from './CoverageChips.tsx';
 import { DotRow } from './DotRow.tsx';
 import { FONT_FAMILY } from './fitText.ts';
 import { projectorTitleSize } from './projectorLayout.ts';
-import { Circle, Group, Rect, Text, type Konva } from './konva.ts';
+import { Group, Rect, Text, type Konva } from './konva.ts';
 import { directionProps } from './textDirection.ts';
 
 /** Font size of a cluster's label, in board units. */
 const LABEL_SIZE = 22;
-const STANDING_COLOR = { commonGround: '#1b7f3b', notAgreed: '#b3261e', open: '' } as const;
 
 /** Cluster `id`, drawn around its members when it has any. */
 export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
@@ -37,8 +41,8 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
   const selected = useIsSelected(id);
   const readOnly = useStore((s) => s.readOnly);
   const spaceHeld = useStore((s) => s.spaceHeld);
-  const coverage = useClusterCoverage(id);
-  const dots = useDotColors(id);
+  const coverage = useClusterCoverageMarks(id);
+  const dots = useDotMarks(id);
   const standing = useStanding(id);
   const actions = useActions();
   const carried = useRef<Carry | null>(null);
@@ -57,14 +61,12 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
     e.cancelBubble = true;
     if (!readOnly && !isVoting('clusters')) editCluster(id);
   };
-  const chips = [...coverage.present.map((c) => ({ c, on: true })), ...coverage.missing.map((c) => ({ c, on: false }))];
-  // The coverage circles take at most a third of the bar, getting smaller with many groups; the
-  // label keeps the rest.
-  const step = chips.length ? Math.max(8, Math.min(22, box.w / 3 / chips.length)) : 0;
-  const radius = Math.min(7, step / 2 - 1);
-  const chipsWidth = chips.length * step;
+  const chips = [...coverage.present.map((m) => ({ ...m, on: true })), ...coverage.missing.map((m) => ({ ...m, on: false }))];
+  // The coverage chips take at most a third of the bar, getting smaller with many groups; the label
+  // keeps the rest.
+  const chipsWidth = coverageChipsWidth(chips, box.w / 3);
   const badge = standing === 'open' ? '' : t(`standing_${standing}`);
-  const barColor = STANDING_COLOR[standing] || '#37474f';
+  const barColor = BAR_COLOR[standing];
 
   return (
     <Group
@@ -128,22 +130,8 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
         {...directionProps(label || t('clusterDefault'))}
         listening={false}
       />
-      {chips.length > 0 && (
-        <Rect x={box.w - chipsWidth - 10} y={8} width={chipsWidth + 8} height={CLUSTER_LABEL_HEIGHT - 16} fill="#ffffff" cornerRadius={12} listening={false} />
-      )}
-      {chips.map((chip, i) => (
-        <Circle
-          key={i}
-          x={box.w - chipsWidth - 4 + i * step + step / 2}
-          y={CLUSTER_LABEL_HEIGHT / 2}
-          radius={radius}
-          fill={chip.on ? chip.c : '#ffffff'}
-          stroke={chip.c}
-          strokeWidth={chip.on ? 0 : Math.max(1.5, radius / 2.8)}
-          listening={false}
-        />
-      ))}
-      <DotRow colors={dots} x={10} y={box.h - 30} width={box.w - 20} />
+      <CoverageChips chips={chips} right={box.w - 6} maxWidth={box.w / 3} />
+      <DotRow colors={dots.map((d) => d.color)} labels={dots.map((d) => d.label)} x={10} y={box.h - 30} width={box.w - 20} />
     </Group>
   );
 });

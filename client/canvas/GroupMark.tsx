@@ -7,16 +7,12 @@
  * legend shows the same tag. It sits where the note's text does not go (the text box ends above it).
  */
 import { FONT_FAMILY } from './fitText.ts';
+import { MARK_H, markWidth } from '../../shared/analysis/groupMarks.ts';
 import { markStyle, MARK_OUTLINE } from './groupMarks.ts';
 import { Group, Rect, Text } from './konva.ts';
 
-/** The tag's height, board units. */
-export const MARK_H = 28;
-
-/** The tag's width for `label` (board units): room for up to three bold letters. */
-export function markWidth(label: string): number {
-  return Math.max(MARK_H + 4, 14 + Array.from(label).length * 12);
-}
+/** The tag's height and width (board units), the same in the exported picture. */
+export { MARK_H, markWidth };
 
 /** The group tag of colour `color` and text `label`, its lower right corner at (right, bottom). */
 export function GroupMark({ color, label, right, bottom }: { color: string; label: string; right: number; bottom: number }) {

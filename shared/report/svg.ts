@@ -1,7 +1,7 @@
 /**
  * A picture of the board (or of one rectangle of it) as SVG, drawn from the model: areas, cluster
- * outlines, connectors and notes with their text; every piece of people's text escaped, no script,
- * no link, no outside resource.
+ * outlines, connectors and notes with their text and group tag (the group's colour and label, as on
+ * the canvas); every piece of people's text escaped, no script, no link, no outside resource.
  *
  * Why: the report and the print need pictures, and the server must be able to make them without a
  * browser. The client turns the same SVG into a PNG at any resolution.
@@ -12,6 +12,7 @@ import { listClusters, listGroups } from '../doc/cocreationQueries.ts';
 import { listNotes } from '../doc/queries.ts';
 import { listAreas, listConnectors } from '../doc/shapeQueries.ts';
 import type { Note } from '../model/records.ts';
+import { groupMarkLabels, MARK_H, MARK_OUTLINE, markInk, markWidth } from '../analysis/groupMarks.ts';
 
 type Rect = { x: number; y: number; w: number; h: number };
 
@@ -60,7 +61,9 @@ export function boardSvg(doc: Y.Doc, view: Rect = boardBounds(doc), margin = 40)
   const vh = view.h + 2 * margin;
   const inView = (r: Rect) => r.x < vx + vw && r.x + r.w > vx && r.y < vy + vh && r.y + r.h > vy;
   const notes = listNotes(doc);
-  const groups = new Map(listGroups(doc).map((g) => [g.id, g]));
+  const groupList = listGroups(doc);
+  const groups = new Map(groupList.map((g) => [g.id, g]));
+  const labels = groupMarkLabels(groupList);
   const parts: string[] = [];
 
   for (const a of listAreas(doc).filter(inView)) {
@@ -91,7 +94,10 @@ export function boardSvg(doc: Y.Doc, view: Rect = boardBounds(doc), margin = 40)
     if (c.label) parts.push(`<text x="${(x1 + x2) / 2}" y="${(y1 + y2) / 2 - 8}" font-size="18" text-anchor="middle" fill="#1d232b">${escapeXml(c.label)}</text>`);
   }
 
-  for (const n of notes.filter(inView)) parts.push(noteSvg(n, n.groupId ? groups.get(n.groupId)?.color : undefined));
+  for (const n of notes.filter(inView)) {
+    const group = n.groupId ? groups.get(n.groupId) : undefined;
+    parts.push(noteSvg(n, group && COLOR.test(group.color) ? { color: group.color, label: labels[group.id] ?? '' } : undefined));
+  }
 
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="${vx} ${vy} ${vw} ${vh}" width="${Math.round(vw)}" height="${Math.round(vh)}" font-family="system-ui, sans-serif">
@@ -102,15 +108,29 @@ ${parts.join('\n')}
 `;
 }
 
-function noteSvg(n: Note, groupColor: string | undefined): string {
+/** A note with its text and, for a group's note, the group's strip and tag (lower right, as on the canvas). */
+function noteSvg(n: Note, group: { color: string; label: string } | undefined): string {
   const size = n.text.length > 80 ? 14 : n.text.length > 30 ? 18 : 22;
-  const lines = wrap(n.text, n.w - 20, size, Math.max(1, Math.floor((n.h - 20) / (size * 1.2))));
+  // A tagged note's text ends above its tag.
+  const room = n.h - 20 - (group ? MARK_H + 8 : 0);
+  const lines = wrap(n.text, n.w - 20, size, Math.max(1, Math.floor(room / (size * 1.2))));
   const text = lines
     .map((l, i) => `<tspan x="${n.x + 10}" dy="${i === 0 ? 0 : size * 1.2}">${escapeXml(l)}</tspan>`)
     .join('');
   return [
     `<rect x="${n.x}" y="${n.y}" width="${n.w}" height="${n.h}" rx="3" fill="${safeColor(n.color, '#fff176')}" stroke="#00000022"/>`,
-    groupColor && COLOR.test(groupColor) ? `<rect x="${n.x}" y="${n.y}" width="${n.w}" height="8" fill="${groupColor}"/>` : '',
+    group ? `<rect x="${n.x}" y="${n.y}" width="${n.w}" height="8" fill="${group.color}"/><rect x="${n.x}" y="${n.y + 8}" width="${n.w}" height="2" fill="${MARK_OUTLINE}"/>` : '',
     `<text x="${n.x + 10}" y="${n.y + 14 + size}" font-size="${size}" fill="#1d232b">${text}</text>`,
+    group?.label ? tagSvg(n.x + n.w - 6, n.y + n.h - 6, group.color, group.label) : '',
   ].join('');
+}
+
+/** A group tag, its lower right corner at (right, bottom): the group's colour, a dark outline, its label. */
+function tagSvg(right: number, bottom: number, color: string, label: string): string {
+  const w = markWidth(label);
+  const [x, y] = [right - w, bottom - MARK_H];
+  return (
+    `<g class="group-mark"><rect x="${x}" y="${y}" width="${w}" height="${MARK_H}" rx="6" fill="${color}" stroke="${MARK_OUTLINE}" stroke-width="2"/>` +
+    `<text x="${x + w / 2}" y="${y + MARK_H / 2 + 6}" font-size="18" font-weight="bold" text-anchor="middle" fill="${markInk(color)}">${escapeXml(label)}</text></g>`
+  );
 }

@@ -1,14 +1,15 @@
 /**
  * E2E: a note's stakeholder group is shown by more than colour (a tag with the group's label and a
  * dark outline, the same in the legend), and right-to-left notes are aligned right, on the canvas
- * and in the note editor. Read from the Konva nodes as drawn, at tablet and projector sizes.
+ * and in the note editor; a cluster's coverage chips and the vote dots carry the groups' labels too.
+ * Read from the Konva nodes as drawn, at tablet and projector sizes.
  *
  * Why: group strips on a yellow note had 1.8-2.9:1 contrast and no other cue; an Arabic note was
- * drawn from the left edge.
+ * drawn from the left edge; a cluster's coverage and the dots said their groups by colour only.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createArea, createGroup, createNote, ORIGIN } from '../../shared/index.ts';
+import { createArea, createCluster, createGroup, createNote, openVote, ORIGIN, placeDot } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -131,6 +132,80 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
     await expect(editor.evaluate((el) => el.matches(':dir(rtl)'))).resolves.toBe(true);
     await laptop.screenshot({ path: artifactPath('group-marks-rtl-editor-1920.png') });
     await laptop.keyboard.press('Escape');
+    await laptop.context().close();
+    seed.destroy();
+  });
+
+  it("a cluster's coverage chips and its dots carry each group's label; a missing group's chip is dashed", async () => {
+    const board = await createBoard(env.server.localUrl, 'Wonen en zorg');
+    const seed = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
+    await waitSynced(seed);
+    const [bew, zorg] = [
+      ['Bewoners', '#1b9e77'],
+      ['Zorgverleners', '#e6ab02'],
+      ['Gemeente', '#b2182b'],
+    ].map(([name, color]) => createGroup(seed.doc, { name: name!, color: color! }, ORIGIN.local));
+    const ids = [
+      ['Langer thuis wonen', bew],
+      ['Buurtzorg in de wijk', zorg],
+      ['Mantelzorg ontlasten', bew],
+    ].map(([text, groupId], i) => createNote(seed.doc, { text: text!, color: '#fff176', x: i * 230, y: 0, authorId: 'seed', groupId: groupId! }, ORIGIN.local));
+    const cluster = createCluster(seed.doc, ids, 'Thuis', ORIGIN.local);
+    const vote = openVote(seed.doc, { title: 'Wat telt', target: 'clusters', dots: 3 }, ORIGIN.local);
+    for (const [voterId, groupId] of [['v1', bew], ['v2', zorg], ['v3', bew]] as const) placeDot(seed.doc, { voteId: vote, itemId: cluster, voterId, groupId: groupId! }, ORIGIN.local);
+
+    type Drawn = { chips: { label: string; fill: string; outline: string; dashed: boolean; ink: string }[]; dots: { fill: string; label: string | null }[]; scale: number };
+    const drawnCluster = async (page: Page): Promise<Drawn | null> => {
+      await nextFrame(page);
+      return page.evaluate(`(() => {
+        const stage = window.Konva.stages[0];
+        const c = stage.findOne('.cluster');
+        if (!c) return null;
+        return {
+          scale: stage.scaleX(),
+          chips: c.find('.coverage-chip').map((g) => ({
+            label: g.findOne('.coverage-chip-label').text(),
+            fill: g.findOne('.coverage-chip-box').fill(),
+            outline: g.findOne('.coverage-chip-box').stroke(),
+            dashed: (g.findOne('.coverage-chip-box').dash() || []).length > 0,
+            ink: g.findOne('.coverage-chip-label').fill(),
+          })),
+          dots: c.find('.dot').map((g) => ({ fill: g.findOne('Circle').fill(), label: g.findOne('.dot-label') ? g.findOne('.dot-label').text() : null })),
+        };
+      })()`) as Promise<Drawn | null>;
+    };
+
+    const tablet = await openPage(env.browser, errors, { viewport: { width: 1024, height: 768 }, hasTouch: true });
+    await joinBoard(tablet, board.links.facilitator, 'Fien');
+    await tablet.getByRole('button', { name: 'Zoom to fit everything' }).click();
+    await expect.poll(async () => (await drawnCluster(tablet))?.dots.length ?? 0).toBe(3);
+    const onTablet = (await drawnCluster(tablet))!;
+    // Bewoners and Zorgverleners have spoken (filled, solid outline); Gemeente has not (white, dashed).
+    expect(onTablet.chips).toEqual([
+      { label: 'B', fill: '#1b9e77', outline: '#1d232b', dashed: false, ink: '#000000' },
+      { label: 'Z', fill: '#e6ab02', outline: '#1d232b', dashed: false, ink: '#000000' },
+      { label: 'G', fill: '#ffffff', outline: '#1d232b', dashed: true, ink: '#1d232b' },
+    ]);
+    // Drawn large enough to read, each dot carries its group's label (dots are listed group by group).
+    expect(onTablet.scale * 18).toBeGreaterThanOrEqual(15);
+    expect(onTablet.dots).toEqual([
+      { fill: '#1b9e77', label: 'B' },
+      { fill: '#1b9e77', label: 'B' },
+      { fill: '#e6ab02', label: 'Z' },
+    ]);
+    await tablet.screenshot({ path: artifactPath('group-marks-cluster-1024-touch.png') });
+    await tablet.evaluate(() => (document.documentElement.style.filter = 'grayscale(1)'));
+    await tablet.screenshot({ path: artifactPath('group-marks-cluster-1024-touch-grey.png') });
+    await tablet.context().close();
+
+    const laptop = await openPage(env.browser, errors, { viewport: { width: 1920, height: 1080 } });
+    await joinBoard(laptop, board.links.facilitator, 'Fien');
+    await laptop.getByRole('button', { name: 'Zoom to fit everything' }).click();
+    await expect.poll(async () => (await drawnCluster(laptop))?.dots.map((d) => d.label)).toEqual(['B', 'B', 'Z']);
+    await expect.poll(async () => (await drawnCluster(laptop))?.chips.map((c) => c.label)).toEqual(['B', 'Z', 'G']);
+    await laptop.screenshot({ path: artifactPath('group-marks-cluster-1920.png') });
+    await laptop.evaluate(() => (document.documentElement.style.filter = 'grayscale(1)'));
+    await laptop.screenshot({ path: artifactPath('group-marks-cluster-1920-grey.png') });
     await laptop.context().close();
     seed.destroy();
   });

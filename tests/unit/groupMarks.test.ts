@@ -1,16 +1,21 @@
 /**
  * Unit: a note's group mark is not colour alone, and it stands out from every note colour: the WCAG
  * contrast of the mark's outline against every note colour (and the lens's group tints), of its
- * label against its fill, and each group's label telling the groups apart.
+ * label against its fill, each group's label telling the groups apart, the cluster coverage chips
+ * against the cluster's bar, and the group tag in the exported picture of the board.
  *
  * Why: a group colour drawn straight on a pastel note is faint (1.8-2.9:1 on yellow) and tells
  * nothing to someone who does not see that colour. Marks need 3:1 against what surrounds them.
  */
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BAR_COLOR, CHIPS_GROUND } from '../../client/canvas/clusterColors.ts';
 import { contrastRatio, relativeLuminance } from '../../client/canvas/contrast.ts';
 import { groupMarkLabel, groupMarkLabels, markStyle, tint } from '../../client/canvas/groupMarks.ts';
 import { PALETTE } from '../../client/tools/commands.ts';
-import { GROUP_PALETTE, type StakeholderGroup } from '../../shared/index.ts';
+import { createGroup, createNote, GROUP_PALETTE, ORIGIN, type StakeholderGroup } from '../../shared/index.ts';
+import { MARK_OUTLINE, markInk } from '../../shared/analysis/groupMarks.ts';
+import { boardSvg } from '../../shared/report/svg.ts';
 
 const group = (name: string, order: number): StakeholderGroup => ({ id: `g${order}`, name, color: GROUP_PALETTE[order % 10]!, order, archived: false, createdAt: 0 });
 
@@ -59,5 +64,35 @@ describe('group marks on notes', () => {
     expect(groupMarkLabel(groups, 'g6')).toBe('O');
     expect(groupMarkLabel(groups, null)).toBe('');
     expect(groupMarkLabel(groups, 'unknown')).toBe('');
+  });
+});
+
+describe("a cluster's coverage chips", () => {
+  it('the pill behind the chips meets 3:1 against every bar colour, and each chip outline 3:1 against the pill', () => {
+    for (const bar of Object.values(BAR_COLOR)) expect(contrastRatio(CHIPS_GROUND, bar), `pill on ${bar}`).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(MARK_OUTLINE, CHIPS_GROUND)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a chip's label is readable (4.5:1): on a group's colour for a group with notes, on the pill for one without", () => {
+    for (const g of GROUP_PALETTE) expect(contrastRatio(markStyle(g).ink, g), `label on ${g}`).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(MARK_OUTLINE, CHIPS_GROUND)).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe('the exported picture of the board', () => {
+  it("draws each group note's tag with the group's label, outline and readable ink, as on the canvas", () => {
+    const doc = new Y.Doc();
+    const bew = createGroup(doc, { name: 'Bewoners', color: '#1b9e77' }, ORIGIN.local);
+    const zorg = createGroup(doc, { name: 'Zorg & <welzijn>', color: '#e6ab02' }, ORIGIN.local);
+    createNote(doc, { text: 'Wachttijden korter', color: '#fff176', x: 0, y: 0, authorId: 'a', groupId: bew }, ORIGIN.local);
+    createNote(doc, { text: 'Dichter bij huis', color: '#fff176', x: 300, y: 0, authorId: 'a', groupId: zorg }, ORIGIN.local);
+    createNote(doc, { text: 'Zonder groep', color: '#90caf9', x: 600, y: 0, authorId: 'a' }, ORIGIN.local);
+    const svg = boardSvg(doc);
+    const tags = [...svg.matchAll(/<g class="group-mark"><rect [^>]*fill="(#[0-9a-f]{6})" stroke="([^"]+)"[^>]*\/><text [^>]*fill="([^"]+)">([^<]*)<\/text><\/g>/g)];
+    expect(tags.map((t) => ({ fill: t[1], outline: t[2], ink: t[3], label: t[4] }))).toEqual([
+      { fill: '#1b9e77', outline: MARK_OUTLINE, ink: markInk('#1b9e77'), label: 'B' },
+      { fill: '#e6ab02', outline: MARK_OUTLINE, ink: '#000000', label: 'Z' },
+    ]);
+    for (const t of tags) expect(contrastRatio(t[3]!, t[1]!)).toBeGreaterThanOrEqual(4.5);
   });
 });
