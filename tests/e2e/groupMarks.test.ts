@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createArea, createCluster, createGroup, createNote, openVote, ORIGIN, placeDot } from '../../shared/index.ts';
+import { createArea, createCluster, createGroup, createNote, openVote, ORIGIN, placeDot, setVoteOpen } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -186,9 +186,10 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
       { label: 'Z', fill: '#e6ab02', outline: '#1d232b', dashed: false, ink: '#000000' },
       { label: 'G', fill: '#ffffff', outline: '#1d232b', dashed: true, ink: '#1d232b' },
     ]);
-    // Drawn large enough to read, each dot carries its group's label (dots are listed group by group).
+    // Drawn large enough to read, each dot carries its group's label (listed here by label: dots
+    // placed in the same millisecond come in the order of their ids).
     expect(onTablet.scale * 18).toBeGreaterThanOrEqual(15);
-    expect(onTablet.dots).toEqual([
+    expect([...onTablet.dots].sort((a, b) => (a.label ?? '').localeCompare(b.label ?? ''))).toEqual([
       { fill: '#1b9e77', label: 'B' },
       { fill: '#1b9e77', label: 'B' },
       { fill: '#e6ab02', label: 'Z' },
@@ -201,11 +202,21 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
     const laptop = await openPage(env.browser, errors, { viewport: { width: 1920, height: 1080 } });
     await joinBoard(laptop, board.links.facilitator, 'Fien');
     await laptop.getByRole('button', { name: 'Zoom to fit everything' }).click();
-    await expect.poll(async () => (await drawnCluster(laptop))?.dots.map((d) => d.label)).toEqual(['B', 'B', 'Z']);
+    await expect.poll(async () => (await drawnCluster(laptop))?.dots.map((d) => d.label).sort()).toEqual(['B', 'B', 'Z']);
     await expect.poll(async () => (await drawnCluster(laptop))?.chips.map((c) => c.label)).toEqual(['B', 'Z', 'G']);
     await laptop.screenshot({ path: artifactPath('group-marks-cluster-1920.png') });
     await laptop.evaluate(() => (document.documentElement.style.filter = 'grayscale(1)'));
     await laptop.screenshot({ path: artifactPath('group-marks-cluster-1920-grey.png') });
+
+    // In a vote on notes, a note's dots carry their groups' labels too.
+    setVoteOpen(seed.doc, vote, false, ORIGIN.local);
+    const onNotes = openVote(seed.doc, { title: 'Eerst doen', target: 'notes', dots: 2 }, ORIGIN.local);
+    for (const [voterId, groupId] of [['v1', zorg], ['v2', bew]] as const) placeDot(seed.doc, { voteId: onNotes, itemId: ids[1]!, voterId, groupId: groupId! }, ORIGIN.local);
+    const noteDots = async () => {
+      await nextFrame(laptop);
+      return laptop.evaluate(`window.Konva.stages[0].find('.note').flatMap((n) => n.find('.dot').map((d) => d.findOne('.dot-label') ? d.findOne('.dot-label').text() : null))`);
+    };
+    await expect.poll(async () => ((await noteDots()) as string[]).sort()).toEqual(['B', 'Z']);
     await laptop.context().close();
     seed.destroy();
   });
