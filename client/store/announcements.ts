@@ -88,6 +88,12 @@ export const arrivals = createArrivalGrouper();
 /** Longest note text read out when one note is selected, in characters. */
 const SELECTED_TEXT_MAX = 140;
 
+/** A note's text as a screen reader should hear it: on one line, and cut short (with "…") when long. */
+export function shortText(text: string): string {
+  const line = text.trim().replace(/\s+/g, ' ');
+  return line.length > SELECTED_TEXT_MAX ? `${line.slice(0, SELECTED_TEXT_MAX - 1)}…` : line;
+}
+
 /** What a screen reader says for the selection `ids` (notes, areas, clusters) of board state `s`. */
 export function selectionText(
   lang: Lang,
@@ -99,9 +105,9 @@ export function selectionText(
     const id = ids[0]!;
     const note = s.notes[id];
     if (note) {
-      const text = note.text.trim().replace(/\s+/g, ' ');
+      const text = shortText(note.text);
       if (!text) return translate(lang, 'announceSelectedEmptyNote');
-      return translate(lang, 'announceSelectedNote', text.length > SELECTED_TEXT_MAX ? `${text.slice(0, SELECTED_TEXT_MAX - 1)}…` : text);
+      return translate(lang, 'announceSelectedNote', text);
     }
     if (s.areas[id]) return translate(lang, 'announceSelectedArea', s.areas[id].name || translate(lang, 'untitledArea'));
     if (s.clusters[id]) return translate(lang, 'announceSelectedCluster', s.clusters[id].label || translate(lang, 'clusterDefault'));

@@ -13,6 +13,7 @@ import { listVotes, notesMap, peopleMap, toNote, votesMap, type Vote, type YNote
 import { languageStore, translate } from '../i18n/i18n.ts';
 import { announce, arrivals, myDotsLeft, selectionText } from '../store/announcements.ts';
 import { currentVote } from '../store/derived.ts';
+import { useBoardFocus } from '../store/focus.ts';
 import { useStore } from '../store/store.ts';
 import { serverNow } from './serverClock.ts';
 
@@ -59,6 +60,8 @@ export function startAnnouncements(doc: Y.Doc): () => void {
   votes.observeDeep(onVotes);
 
   let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The selection as last said (or left unsaid). */
+  let settled: readonly string[] = useStore.getState().selection;
   let timeUpTimer: ReturnType<typeof setTimeout> | undefined;
   const watchTimer = () => {
     clearTimeout(timeUpTimer);
@@ -93,6 +96,9 @@ export function startAnnouncements(doc: Y.Doc): () => void {
       clearTimeout(selectionTimer);
       selectionTimer = setTimeout(() => {
         const now = useStore.getState();
+        const before = settled;
+        settled = now.selection;
+        if (saidElsewhere(now.selection, before, now.editingNote)) return;
         announce(selectionText(lang(), now.selection, now));
       }, SELECTION_SETTLE_MS);
     }
@@ -107,6 +113,20 @@ export function startAnnouncements(doc: Y.Doc): () => void {
     clearTimeout(timeUpTimer);
     arrivals.stop();
   };
+}
+
+/**
+ * The selection `ids` is already heard another way: the keyboard on the canvas selected or let go of
+ * the note it is on, alone (the canvas's own line says "Note 2 of 5, selected: …", or drops
+ * "selected"), or it is the note being written (a new note is selected as its editor opens;
+ * "Selected: an empty note" would talk over the typing). One sentence per action.
+ */
+function saidElsewhere(ids: readonly string[], before: readonly string[], editing: string | null): boolean {
+  if (ids.length === 1 && ids[0] === editing) return true;
+  const f = useBoardFocus.getState();
+  if (!f.canvasFocused || !f.keyboardUsed || f.noteId === null) return false;
+  const onlyFocused = (list: readonly string[]) => list.length === 1 && list[0] === f.noteId;
+  return (onlyFocused(ids) && !before.includes(f.noteId)) || (ids.length === 0 && onlyFocused(before));
 }
 
 function openVotes(votes: Vote[]): Map<string, string> {

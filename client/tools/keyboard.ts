@@ -19,10 +19,20 @@ import { addAreaAtCenter, addNoteAtCenter, deleteSelection, duplicateSelection, 
 import { dotTarget, voteOn } from './dotKeys.ts';
 import { arrowKey, canvasHasFocus, canvasKey, rememberPanelOpener, returnFocusAfterEditing } from './keyboardFocus.ts';
 
-function isTyping(target: EventTarget | null): boolean {
+/**
+ * The key goes to a field: text typed in a box, or a letter that picks an option of a focused list
+ * (`<select>`), where Delete must not delete the board's selection either; Escape still closes.
+ */
+function isTyping(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
   if (el?.tagName === 'INPUT') return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((el as HTMLInputElement).type);
+  if (el?.tagName === 'SELECT') return key !== 'Escape' && key !== 'Tab';
   return !!el && (el.tagName === 'TEXTAREA' || el.isContentEditable);
+}
+
+/** The key was pressed inside a side panel (its controls, its title). */
+function inPanel(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.panel') !== null;
 }
 
 /** Enter and Space belong to a focused button, link or box (keyboard users press them that way). */
@@ -51,7 +61,7 @@ export function useShortcuts(actions: BoardActions): void {
   }, []);
   useEffect(() => {
     const down = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || modalOpen()) return;
+      if (isTyping(e.target, e.key) || modalOpen()) return;
       if ((e.key === 'Enter' || e.key === ' ') && isControl(e.target)) return;
       if (canvasHasFocus() && canvasKey(e)) return;
       const mod = e.ctrlKey || e.metaKey;
@@ -83,7 +93,8 @@ export function useShortcuts(actions: BoardActions): void {
         if (s.selection.length > 0 && s.selection.every((id) => id in s.clusters)) dissolveSelectedClusters(actions, lang);
         else deleteSelection(actions, lang);
       } else if (e.key === 'Escape') {
-        select([]);
+        // In a panel, Escape closes the panel (focus back to its button) and keeps the selection made there.
+        if (!inPanel(e.target)) select([]);
         backToBoard();
       } else if (e.key === 'Enter' && s.selection.length === 1 && s.selection[0]! in s.notes) {
         e.preventDefault();

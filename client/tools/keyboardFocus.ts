@@ -27,6 +27,8 @@ const PAN_STEP = 80;
 const PAN_STEP_BIG = 400;
 
 let canvasEl: HTMLElement | null = null;
+/** Focus is being put on the canvas by focusCanvas (a panel, dialog or editor gave it back), not by Tab. */
+let givingBack = false;
 
 /** The canvas element that takes keyboard focus (null when it goes). */
 export function registerCanvas(el: HTMLElement | null): void {
@@ -42,15 +44,29 @@ export function canvasHasFocus(): boolean {
 export function focusCanvas(id?: string | null): void {
   if (!canvasEl) return;
   if (id !== undefined) focusNote(id);
-  canvasEl.focus({ preventScroll: true });
+  givingBack = true;
+  try {
+    canvasEl.focus({ preventScroll: true });
+  } finally {
+    givingBack = false;
+  }
 }
 
-/** The notes a person can see now, in reading order. */
+let orderCache: { noteIds: unknown; notes: unknown; areaIds: unknown; areas: unknown; lens: unknown; order: string[] } | null = null;
+
+/**
+ * The notes a person can see now, in reading order. Kept until the notes, the areas or the lens
+ * change: the keyboard and the screen-reader line ask for it often, and a big board's sort is not free.
+ */
 export function notesInReadingOrder(): string[] {
   const s = useStore.getState();
+  const c = orderCache;
+  if (c && c.noteIds === s.noteIds && c.notes === s.notes && c.areaIds === s.areaIds && c.areas === s.areas && c.lens === s.lens) return c.order;
   const notes = s.noteIds.map((id) => s.notes[id]!).filter((n) => n && lensState(s, n.groupId) !== 'hidden');
   const areas = s.areaIds.map((id) => s.areas[id]!).filter(Boolean);
-  return readingOrder(notes, areas);
+  const order = readingOrder(notes, areas);
+  orderCache = { noteIds: s.noteIds, notes: s.notes, areaIds: s.areaIds, areas: s.areas, lens: s.lens, order };
+  return order;
 }
 
 /** Pans the view, if needed, so note `id` is wholly on screen and clear of the toolbars (centred on it). */
@@ -71,8 +87,11 @@ export function revealNote(id: string): void {
 /**
  * The canvas got focus: coming back from the next control (Shift+Tab) the keyboard lands on the last
  * note; otherwise on the selected note, or on the canvas itself (the next Tab goes to the first note).
+ * Only when the keyboard brought it there: focus given back after a pointer closed a panel, a dialog
+ * or the editor never moves the view (nor stops following the facilitator).
  */
 export function enterCanvas(from: Element | null): void {
+  if (givingBack || !useBoardFocus.getState().keyboardUsed) return;
   const s = useStore.getState();
   const current = useBoardFocus.getState().noteId;
   if (current && s.notes[current]) return;

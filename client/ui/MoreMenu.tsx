@@ -4,8 +4,8 @@
  *
  * Why: on a phone the toolbar keeps one row and never covers the selection bar, so the tools that
  * have no room move here, one tap away. It is a disclosure popover: the button says whether it is
- * open (`aria-expanded`), focus moves into it, Escape or a tap elsewhere closes it, and focus goes
- * back to its button. Its content stays mounted while closed (hidden), so a tool that keeps state of
+ * open (`aria-expanded`), focus moves into it, Escape, a tap elsewhere or Tab out of it closes it, and
+ * focus goes back to its button (Escape is the dialog's own while a dialog is open over it). Its content stays mounted while closed (hidden), so a tool that keeps state of
  * its own (a raised hand) keeps it.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
@@ -72,7 +72,8 @@ export function MoreMenu({
     // Opened by a key: focus moves to the first tool inside, so the keyboard continues there.
     if (byKey.current) popover.current?.querySelector<HTMLElement>('button:not(:disabled), input, select, [tabindex="0"]')?.focus({ preventScroll: true });
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      // A dialog over the board closes first, on its own Escape; the popover waits for the next one.
+      if (e.key !== 'Escape' || document.querySelector('[aria-modal="true"]')) return;
       e.preventDefault();
       e.stopPropagation();
       setOpen(false);
@@ -91,7 +92,14 @@ export function MoreMenu({
   }, [open]);
 
   return (
-    <span className="more-menu">
+    <span
+      className="more-menu"
+      onBlur={(e) => {
+        // Focus moved on past the button and the popover (Tab): the popover closes, as for a tap elsewhere.
+        const to = e.relatedTarget;
+        if (open && to instanceof Node && !e.currentTarget.contains(to)) setOpen(false);
+      }}
+    >
       <button
         ref={button}
         type="button"

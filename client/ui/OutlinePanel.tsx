@@ -7,7 +7,7 @@
  * Why: the canvas is visual; a screen-reader or keyboard user reads and selects the same content here,
  * in the same reading order as Tab on the board.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { activeGroups, isPrivateFrom, type Note } from '../../shared/index.ts';
 import { translate, useLangValue, useT } from '../i18n/i18n.ts';
@@ -69,7 +69,7 @@ export function OutlinePanel() {
   const selected = useStore((s) => s.selection.filter((id) => id in s.notes).length);
   return (
     <Panel title={`${t('outline')} · ${count === 1 ? t('oneNote') : t('notesOnBoard', count)}`} onClose={() => togglePanel('outline')}>
-      <p className="hint" role="status">{selected > 0 ? t('outlineSelected', selected) : ''}</p>
+      <p className="hint">{selected > 0 ? t('outlineSelected', selected) : ''}</p>
       <div className="outline">
         {blocks.map((b) => (
           <section key={b.key || 'none'} aria-labelledby={`outline-${b.key || 'none'}`}>
@@ -119,8 +119,11 @@ function NoteList({ notes }: { notes: Note[] }) {
   );
 }
 
-/** One note: a box that selects it (with others), its text (shows it on the board), dots and group. */
-function NoteItem({ note: n }: { note: Note }) {
+/**
+ * One note: a box that selects it (with others), its text (shows it on the board), dots and group.
+ * Memoised: someone typing in one note re-renders that note's item, not every item of a big board.
+ */
+const NoteItem = memo(function NoteItem({ note: n }: { note: Note }) {
   const t = useT();
   const text = useStore((s) => (isPrivateFrom(n, s.me, s.facilitation.privateWriting) ? t('privateNote') : n.text || t('emptyNote')));
   const checked = useStore((s) => s.selection.includes(n.id));
@@ -146,7 +149,7 @@ function NoteItem({ note: n }: { note: Note }) {
       )}
     </li>
   );
-}
+});
 
 /** The stakeholder groups, each with how many notes carry it. */
 function GroupList({ groups }: { groups: ReturnType<typeof activeGroups> }) {

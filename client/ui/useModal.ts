@@ -19,13 +19,14 @@ function focusables(root: HTMLElement): HTMLElement[] {
 
 /**
  * Gives focus back to `el` if focus is nowhere in particular (or still in `left`, a closing panel).
- * An opener that is gone or hidden meanwhile (the note editor closed under a dialog) gives way to
- * the board itself.
+ * An opener inside a "more" popover (closed by now) gives way to that popover's button; one that is
+ * gone or hidden meanwhile (the note editor closed under a dialog) gives way to the board itself.
  */
-function giveBack(el: Element | null, left: HTMLElement | null): void {
+function giveBack(opener: Element | null, left: HTMLElement | null): void {
   const active = document.activeElement;
   const lost = !active || active === document.body || !active.isConnected || (left !== null && left.contains(active));
   if (!lost) return;
+  const el = opener?.closest('.more-popover')?.parentElement?.querySelector(':scope > button') ?? opener;
   const usable = el instanceof HTMLElement && el.isConnected && el !== document.body && !el.closest('[aria-hidden="true"]') && el.getClientRects().length > 0;
   if (usable) el.focus({ preventScroll: true });
   else focusCanvas();

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
-import { drawnNotes, joinBoard, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
+import { drawnNotes, joinBoard, nextFrame, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-keyboard-');
 const errors: string[] = [];
@@ -180,14 +180,19 @@ describe('the board by keyboard alone (1440x900)', () => {
     const inCluster = await cluster.getByRole('list').getByRole('listitem').allTextContents();
     expect(inCluster).toEqual(['Long waiting lists', 'Too few care workers', 'Neighbours help each other'].map((t) => expect.stringContaining(t)));
     expect(inCluster.find((t) => t.includes(votedText))).toContain('1 dot');
-    await tabTo(kim, 'Select: Long waiting lists');
-    await kim.keyboard.press('Space');
-    await tabTo(kim, 'Select: Too few care workers');
-    await kim.keyboard.press('Space');
-    await expect.poll(() => kim.locator('.panel [role="status"]').textContent()).toBe('2 selected on the board');
+    // The note selected on the board stays selected; ticking the other two makes three.
+    for (const text of ['Long waiting lists', 'Too few care workers', 'Neighbours help each other'].filter((t) => t !== votedText)) {
+      await tabTo(kim, `Select: ${text}`);
+      await kim.keyboard.press('Space');
+    }
+    // The count is shown; the page's one live region says the selection (no second voice here).
+    await expect.poll(() => kim.locator('.panel .hint').textContent()).toBe('3 selected on the board');
+    expect(await kim.locator('.panel [role="status"]').count()).toBe(0);
     await kim.screenshot({ path: artifactPath('keyboard-2-outline.png') });
+    // Escape closes the outline and keeps the ticked notes selected, ready to cluster.
     await kim.keyboard.press('Escape');
     await expect.poll(() => focused(kim)).toBe('button:Outline');
+    expect(await kim.getByRole('toolbar', { name: 'Selection' }).isVisible()).toBe(true);
     expect(await drawnNotes(kim)).toHaveLength(3);
   });
 
@@ -243,5 +248,75 @@ describe('the board by keyboard alone (1440x900)', () => {
     await tabTo(lou, 'Close', 10);
     await lou.keyboard.press('Enter');
     await expect.poll(() => focused(lou)).toBe('button:Outline');
+  });
+
+  it('a panel opened and closed with a mouse leaves focus and the view alone', async () => {
+    const pia = await openPage(env.browser, errors, LAPTOP);
+    await joinBoard(pia, board.links.participant, 'Pia');
+    const question = pia.getByRole('dialog', { name: 'Which stakeholder group are you in?' });
+    await question.waitFor();
+    await pia.getByRole('button', { name: 'Not now' }).click();
+    await question.waitFor({ state: 'detached' });
+    await waitForNotes(pia, (n) => n.length >= 3, 'the notes on the mouse page');
+    // The notes selected and out of sight (a vote is open: a click would place a dot), then the mouse again.
+    await pia.getByTestId('canvas').focus();
+    await pia.keyboard.press('Control+a');
+    await pia.getByRole('toolbar', { name: 'Selection' }).waitFor();
+    for (let i = 0; i < 5; i++) await pia.keyboard.press('Control+Shift+ArrowRight');
+    const away = await drawnNotes(pia);
+    expect(away.every((n) => n.cx < 0)).toBe(true);
+    await pia.getByRole('button', { name: 'Outline' }).click();
+    await pia.locator('.panel').waitFor();
+    // The board keeps focus (its keys keep working); the panel's title does not take it.
+    await nextFrame(pia);
+    expect(await focused(pia)).toBe('canvas');
+    await pia.locator('.panel').getByRole('button', { name: 'Close' }).click();
+    await pia.locator('.panel').waitFor({ state: 'detached' });
+    await expect.poll(() => focused(pia)).toBe('canvas');
+    // The view did not jump back to the selected notes.
+    expect(await drawnNotes(pia)).toEqual(away);
+    await pia.close();
+  });
+
+  it('on a phone the keyboard comes back to “More tools”, Tab out of it closes it, and a list takes its letters', async () => {
+    const pat = await openPage(env.browser, errors, { viewport: { width: 390, height: 844 } });
+    await joinByKeyboard(pat, board.links.participant, 'Pat');
+    const question = pat.getByRole('dialog', { name: 'Which stakeholder group are you in?' });
+    await question.waitFor();
+    await pat.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    const more = pat.getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'More tools' });
+    const inPopover = () => pat.evaluate(() => !!document.activeElement?.closest('.more-popover'));
+
+    // A panel opened from the popover gives focus back to the popover's button when it closes.
+    await tabTo(pat, 'More tools');
+    await pat.keyboard.press('Enter');
+    await tabTo(pat, 'Outline', 20);
+    expect(await inPopover()).toBe(true);
+    await pat.keyboard.press('Enter');
+    await expect.poll(() => focused(pat)).toMatch(/^h2:Outline/);
+    await pat.keyboard.press('Escape');
+    await expect.poll(() => focused(pat)).toBe('button:More tools');
+
+    // Tab past the last tool leaves the popover closed behind it.
+    await pat.keyboard.press('Enter');
+    await expect.poll(inPopover).toBe(true);
+    for (let i = 0; i < 30 && (await pat.evaluate(() => !!document.activeElement?.closest('.more-menu'))); i++) await pat.keyboard.press('Tab');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await pat.screenshot({ path: artifactPath('keyboard-5-phone-more-closed.png') });
+
+    // A letter typed on a focused list picks an option; it is not the N of a new note.
+    await tabTo(pat, 'More tools');
+    await pat.keyboard.press('Enter');
+    await tabTo(pat, 'Stakeholder groups', 20);
+    await pat.keyboard.press('Enter');
+    await pat.locator('.panel').waitFor();
+    for (let i = 0; i < 20 && !(await focused(pat)).startsWith('select:'); i++) await pat.keyboard.press('Tab');
+    expect(await focused(pat)).toMatch(/^select:/);
+    await pat.keyboard.press('n');
+    await nextFrame(pat);
+    expect(await openEditor(pat).count()).toBe(0);
+    expect(await focused(pat)).toMatch(/^select:/);
+    await pat.close();
   });
 });

@@ -11,7 +11,9 @@ import { createNote, initBoard, openVote, ORIGIN, registerPerson, setVoteOpen } 
 import { announcerStore, ARRIVALS_MAX_MS, ARRIVALS_QUIET_MS, createArrivalGrouper, selectionText } from '../../client/store/announcements.ts';
 import { setSynced } from '../../client/store/connection.ts';
 import { setMe } from '../../client/store/people.ts';
-import { resetStore } from '../../client/store/store.ts';
+import { focusNote, setCanvasFocused, setKeyboardUsed } from '../../client/store/focus.ts';
+import { resetStore, useStore } from '../../client/store/store.ts';
+import { editNote, select } from '../../client/store/ui.ts';
 import { startAnnouncements } from '../../client/sync/announceWatch.ts';
 
 beforeEach(() => vi.useFakeTimers());
@@ -106,6 +108,48 @@ describe('announcing the board’s changes', () => {
     setSynced(false);
     createNote(server, { text: 'while away', x: 0, y: 0, authorId: 'sam' }, ORIGIN.local);
     vi.advanceTimersByTime(ARRIVALS_MAX_MS);
+    expect(heard).toHaveLength(3);
+    stop();
+    stopListening();
+  });
+});
+
+describe('one sentence per action', () => {
+  it('leaves the keyboard’s own note and the note being written to the lines that already say them', () => {
+    resetStore();
+    const note = (text: string) => ({ text }) as ReturnType<typeof useStore.getState>['notes'][string];
+    useStore.setState({ notes: { a: note('Long waiting lists'), b: note('Lonely evenings'), c: note('') } });
+    const heard: string[] = [];
+    const stopListening = announcerStore.subscribe((s) => s.text && heard.push(s.text));
+    const stop = startAnnouncements(new Y.Doc());
+    const settle = () => vi.advanceTimersByTime(1000);
+
+    // A pointer's selection is said.
+    select(['a']);
+    settle();
+    expect(heard).toEqual(['Selected: Long waiting lists']);
+    select([]);
+    settle();
+    expect(heard.at(-1)).toBe('Nothing selected');
+
+    // The keyboard on the canvas selects and lets go of the note it is on: its own line says it.
+    setCanvasFocused(true);
+    setKeyboardUsed(true);
+    focusNote('b');
+    select(['b']);
+    settle();
+    select([]);
+    settle();
+    expect(heard).toEqual(['Selected: Long waiting lists', 'Nothing selected']);
+    // Several notes are still counted.
+    select(['a', 'b']);
+    settle();
+    expect(heard.at(-1)).toBe('2 notes selected');
+
+    // A new note is selected as its editor opens: not read out while the person starts typing.
+    setCanvasFocused(false);
+    editNote('c');
+    settle();
     expect(heard).toHaveLength(3);
     stop();
     stopListening();
