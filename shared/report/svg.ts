@@ -24,9 +24,13 @@ export function escapeXml(text: string): string {
 const COLOR = /^#[0-9a-f]{6}$/i;
 const safeColor = (c: string, fallback: string) => (COLOR.test(c) ? c : fallback);
 
-/** The bounding box of everything on the board (or a small default for an empty one). */
+/** The bounding box of everything on the board, clusters' label bars included (or a small default
+ * for an empty one). */
 export function boardBounds(doc: Y.Doc): Rect {
-  const boxes: Rect[] = [...listAreas(doc), ...listNotes(doc)];
+  const notes = listNotes(doc);
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const clusters = [...clusterMembers(notes, clusterIndex(listClusters(doc))).values()].map((ids) => clusterBounds(ids.map((n) => byId.get(n)!)));
+  const boxes: Rect[] = [...listAreas(doc), ...notes, ...clusters.filter((b): b is Rect => b !== null)];
   if (!boxes.length) return { x: 0, y: 0, w: 800, h: 600 };
   const x = Math.min(...boxes.map((b) => b.x));
   const y = Math.min(...boxes.map((b) => b.y));

@@ -13,7 +13,7 @@ import { BAR_COLOR, CHIPS_GROUND } from '../../client/canvas/clusterColors.ts';
 import { contrastRatio, relativeLuminance } from '../../client/canvas/contrast.ts';
 import { groupMarkLabel, groupMarkLabels, markStyle, tint } from '../../client/canvas/groupMarks.ts';
 import { PALETTE } from '../../client/tools/commands.ts';
-import { createGroup, createNote, GROUP_PALETTE, ORIGIN, type StakeholderGroup } from '../../shared/index.ts';
+import { createCluster, createGroup, createNote, GROUP_PALETTE, ORIGIN, type StakeholderGroup } from '../../shared/index.ts';
 import { MARK_OUTLINE, markInk } from '../../shared/analysis/groupMarks.ts';
 import { boardSvg } from '../../shared/report/svg.ts';
 
@@ -94,5 +94,14 @@ describe('the exported picture of the board', () => {
       { fill: '#e6ab02', outline: MARK_OUTLINE, ink: '#000000', label: 'Z' },
     ]);
     for (const t of tags) expect(contrastRatio(t[3]!, t[1]!)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it("frames the whole board, a cluster's label bar above its notes included", () => {
+    const doc = new Y.Doc();
+    const ids = [0, 200].map((x) => createNote(doc, { text: 'Thuis', color: '#fff176', x, y: 0, authorId: 'a' }, ORIGIN.local));
+    createCluster(doc, ids, 'Thuis wonen', ORIGIN.local);
+    const bar = /<rect x="[-\d.]+" y="([-\d.]+)" width="[\d.]+" height="40" rx="14" fill="#37474f"\/>/.exec(boardSvg(doc));
+    const [, top] = /viewBox="[-\d.]+ ([-\d.]+) /.exec(boardSvg(doc))!;
+    expect(Number(top)).toBeLessThan(Number(bar![1]));
   });
 });
