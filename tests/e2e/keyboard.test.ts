@@ -2,7 +2,8 @@
  * E2E: the board by keyboard alone, at 1440x900, without a single pointer event on the keyboard
  * user's page: join, write notes, move one with the arrows, Tab to three notes and select them,
  * cluster them, place a dot and take it back, read the board in the outline; dialogs that keep focus
- * and give it back; focus back to the canvas after the editor and to the button after a panel.
+ * and give it back; focus back to the canvas after the editor and to the button after a panel (the
+ * "more" button on a phone). A mouse user's panel leaves focus and the view alone.
  *
  * Why: a person who cannot use a pointer must be able to do what a tablet participant does; only a
  * real browser shows where focus goes. The facilitator's page (a second person) may use the mouse.
@@ -12,59 +13,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
 import { drawnNotes, joinBoard, nextFrame, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
+import { focused, joinByKeyboard, ringedNote, tabTo, writeNote } from './keyboardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-keyboard-');
 const errors: string[] = [];
 afterAll(() => expect(errors).toEqual([]));
 
 const LAPTOP = { viewport: { width: 1440, height: 900 } };
-
-/** What has focus: the canvas, or a description of the element. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return 'body';
-    if (el.dataset.testid === 'canvas') return 'canvas';
-    if (el.closest('[role="dialog"]')) return `dialog:${el.textContent?.trim() ?? ''}`;
-    return `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim() ?? ''}`;
-  });
-}
-
-/** Joins by typing the name and pressing Enter (the name field has focus when the page opens). */
-async function joinByKeyboard(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('Your name').waitFor();
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  await page.locator('.status-connected').waitFor();
-}
-
-/** Presses Tab until the element with accessible name `label` has focus (at most `max` times). */
-async function tabTo(page: Page, label: string, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focused(page)).endsWith(`:${label}`)) return;
-  }
-  throw new Error(`Tab never reached “${label}”; focus is on ${await focused(page)}`);
-}
-
-/** Writes a new note by keyboard (N, type, Escape). */
-async function writeNote(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('n');
-  await openEditor(page).waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await openEditor(page).waitFor({ state: 'detached' });
-}
-
-/** The note the focus ring is drawn around, if any. */
-function ringedNote(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
-    const ring = stage?.findOne('.focus-ring');
-    return ring ? String(ring.id()).replace('focus-ring-', '') : null;
-  });
-}
 
 describe('the board by keyboard alone (1440x900)', () => {
   let board: Awaited<ReturnType<typeof createBoard>>;
