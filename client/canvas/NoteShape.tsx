@@ -17,6 +17,7 @@ import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 import { isAdding, openNote, tapNote } from '../tools/noteTap.ts';
 import { useNoteDecor } from '../store/cocreationSelectors.ts';
+import { useDotMarks } from '../store/groupMarkSelectors.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { isPrivateFrom } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
@@ -44,6 +45,8 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   const showText = useStore((s) => s.viewport.scale >= TEXT_MIN_SCALE);
   const showShadow = useStore((s) => s.viewport.scale >= SHADOW_MIN_SCALE);
   const { strip, groupFill, lens, dots } = useNoteDecor(id, note?.groupId ?? null);
+  // Each dot's group label, read from the group itself (two groups may share a colour).
+  const dotMarks = useDotMarks(id);
   const markLabel = useStore((s) => groupMarkLabel(s.groups, note?.groupId));
   // Private writing: someone else's new note shows as a blank card until the reveal.
   const hidden = useStore((s) => (note ? isPrivateFrom(note, s.me, s.facilitation.privateWriting) : false));
@@ -139,7 +142,7 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
       )}
       {note.kind === 'action' && showText && <ActionMarks w={note.w} h={note.h} owner={note.owner} volunteers={note.volunteers.length} />}
       {mark && showText && <GroupMark color={mark.color} label={mark.label} right={note.w - 6} bottom={markBottom(note)} />}
-      {dots.length > 0 && <DotRow colors={dots} x={6} y={note.h - 26} width={note.w - 12 - (mark ? markWidth(mark.label) + 6 : 0)} />}
+      {dots.length > 0 && <DotRow {...(dotMarks.length === dots.length ? { colors: dotMarks.map((d) => d.color), labels: dotMarks.map((d) => d.label) } : { colors: dots })} x={6} y={note.h - 26} width={note.w - 12 - (mark ? markWidth(mark.label) + 6 : 0)} />}
     </Group>
   );
 });
