@@ -21,7 +21,7 @@ interface DrawnCluster {
   /** Centre of the label bar on the page. */
   bx: number;
   by: number;
-  /** Coverage chips: filled (group present) and hollow (missing). */
+  /** Coverage chips: solid (group present) and dashed (missing). */
   present: number;
   missing: number;
   /** Width of the outline on the page (it grows with the members). */
@@ -37,13 +37,14 @@ async function drawnClusters(page: Page): Promise<DrawnCluster[]> {
     const box = stage.container().getBoundingClientRect();
     return stage.find('.cluster').map((g) => {
       const bar = g.findOne('.cluster-bar').getClientRect();
-      const chips = g.find('Circle').filter((c) => c.getParent() === g);
+      // Each chip carries its group's label; a group with no note in the cluster has a dashed one.
+      const chips = g.find('.coverage-chip-box');
       return {
         text: g.findOne('Text').text(),
         bx: box.left + bar.x + Math.min(bar.width / 2, 120),
         by: box.top + bar.y + bar.height / 2,
-        present: chips.filter((c) => c.fill() !== '#ffffff').length,
-        missing: chips.filter((c) => c.fill() === '#ffffff').length,
+        present: chips.filter((c) => c.dash().length === 0).length,
+        missing: chips.filter((c) => c.dash().length > 0).length,
         w: Math.round(g.getClientRect().width),
       };
     });

@@ -64,8 +64,10 @@ describe("a connection's message rate", () => {
     expect(turns).toHaveLength(40);
     // Each turn takes the tokens the bucket held when it began: one, then a few more as the slow
     // messages earn them. Taking tokens as they are earned would handle all 40 in the first turn.
-    expect(perTurn.size).toBeGreaterThanOrEqual(8);
-    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(8);
+    // (On a busy machine a 12 ms wait can last much longer and earn more tokens, so the bounds leave
+    // room for that: still far from all in one turn.)
+    expect(perTurn.size).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(20);
     client.close();
   });
 });
