@@ -34,6 +34,9 @@ const TOOL_WIDTH = 48;
 const SEP_WIDTH = 13;
 /** Below this screen width the selection bar keeps one row: colours and the named tools go in "more". */
 const SELECTION_COMPACT_BELOW = 900;
+/** Below this width (a landscape tablet) the colours go in "more", so the named tools (longer in
+ * Dutch) keep one row: clustering and common ground are used far more often than recolouring. */
+const SELECTION_COLOURS_BELOW = 1200;
 
 /** A tool of the toolbar after "add note"; `group` sets where separators go. */
 interface Tool {
@@ -128,7 +131,10 @@ export function Toolbar() {
 
   return (
     <div className="bottom-bars">
-      <SelectionBar compact={width < SELECTION_COMPACT_BELOW} palette={!narrow} />
+      <SelectionBar
+        namedOnBar={width >= SELECTION_COMPACT_BELOW}
+        paletteOnBar={width < SELECTION_COMPACT_BELOW ? !narrow : width >= SELECTION_COLOURS_BELOW}
+      />
       <div className="toolbar" role="toolbar" aria-label={t('boardTools')}>
         {!readOnly && (
           // On a phone the button says it shorter ("+ Note"), so more tools keep their place beside it.
@@ -159,10 +165,10 @@ export function Toolbar() {
 }
 
 /**
- * The tools for what is selected; `compact`: one row, with the named tools in "more", and the
- * colours too unless `palette` keeps them on the bar (a portrait tablet has room for them).
+ * The tools for what is selected, on one row: the named tools (cluster, common ground, action card)
+ * on the bar when `namedOnBar`, the colours when `paletteOnBar`; what is not on the bar is in "more".
  */
-function SelectionBar({ compact, palette: paletteOnBar }: { compact: boolean; palette: boolean }) {
+function SelectionBar({ namedOnBar, paletteOnBar }: { namedOnBar: boolean; paletteOnBar: boolean }) {
   const t = useT();
   const lang = useLangValue();
   const actions = useActions();
@@ -198,8 +204,8 @@ function SelectionBar({ compact, palette: paletteOnBar }: { compact: boolean; pa
     </>
   );
   return (
-    <div className={compact ? 'selection-bar compact' : 'selection-bar'} role="toolbar" aria-label={t('selectionTools')}>
-      {(!compact || paletteOnBar) && palette}
+    <div className={namedOnBar ? 'selection-bar' : 'selection-bar compact'} role="toolbar" aria-label={t('selectionTools')}>
+      {paletteOnBar && palette}
       {selectedNotes > 0 && <Button label={t('duplicate')} onClick={() => duplicateSelection(actions)}><Icon name="duplicate" /></Button>}
       {selectedNotes === 1 && (
         <Button label={t('connect')} onClick={toggleConnectMode} pressed={connecting}><Icon name="connect" /></Button>
@@ -209,14 +215,14 @@ function SelectionBar({ compact, palette: paletteOnBar }: { compact: boolean; pa
           {t('editLabelButton')}
         </button>
       )}
-      {!compact && named}
+      {namedOnBar && named}
       {(selectedNotes > 0 || selectedAreas > 0 || selectedConnector) && (
         <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}><Icon name="trash" /></Button>
       )}
-      {compact && selectedNotes + selectedClusters > 0 && (
+      {((!namedOnBar && selectedNotes + selectedClusters > 0) || (!paletteOnBar && selectedNotes > 0)) && (
         <MoreMenu label={t('moreSelectionTools')} icon={<MoreIcon />}>
           {!paletteOnBar && palette}
-          {named}
+          {!namedOnBar && named}
         </MoreMenu>
       )}
     </div>

@@ -6,11 +6,12 @@
  *
  * Why: a participant with only a phone must be able to do what a tablet participant does.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
 import { doubleTap, drawnNotes, joinBoard, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
+import { boxOf, onScreen, overlap, reachable, sidewaysScroll } from './layoutChecks.ts';
 
 const env = useE2eEnvironment('olifant-e2e-phone-');
 const errors: string[] = [];
@@ -28,36 +29,6 @@ const SIZES: Size[] = [
   { name: 'phone-360', width: 360, height: 740, phone: true },
   { name: 'tablet-768', width: 768, height: 1024, phone: false },
 ];
-
-type Box = { x: number; y: number; width: number; height: number };
-
-/** The on-screen box of `locator` (it must be visible). */
-async function boxOf(locator: Locator): Promise<Box> {
-  await locator.waitFor();
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`${locator} has no box`);
-  return box;
-}
-
-/** Whether `b` lies wholly inside a `size` viewport (half a pixel of rounding allowed). */
-function onScreen(b: Box, size: { width: number; height: number }): boolean {
-  return b.x >= -0.5 && b.y >= -0.5 && b.x + b.width <= size.width + 0.5 && b.y + b.height <= size.height + 0.5;
-}
-
-function overlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-/** Whether `locator` is what a tap at its centre reaches (nothing covers it). */
-const reachable = (locator: Locator) =>
-  locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    return el.contains(hit);
-  });
-
-/** How far the page can scroll sideways, in CSS px (0: it fits). */
-const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) as Promise<number>;
 
 /** A fresh page at `size` with touch, in `locale`. */
 function openAt(browser: Browser, size: Size, locale = 'en-GB'): Promise<Page> {
