@@ -209,3 +209,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     await page.waitForFunction(controlled, undefined, { timeout: 20_000 });
   });
 }
+
+/** As the facilitator on `page`: adds the stakeholder groups `names` in the groups panel. */
+export async function addGroups(page: Page, names: readonly string[]): Promise<void> {
+  await page.getByRole('button', { name: 'Stakeholder groups' }).click();
+  for (const name of names) {
+    await page.getByLabel('Group name').fill(name);
+    await page.getByRole('button', { name: 'Add group' }).click();
+  }
+}
+
+/** As the facilitator on `page`: lays out the Future Search template from the facilitator's panel. */
+export async function layOutFutureSearch(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Facilitator', exact: true }).click();
+  await page.getByRole('button', { name: 'Lay out the board' }).click();
+}

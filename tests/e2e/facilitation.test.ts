@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
-import { drawnNotes, joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
+import { addGroups, drawnNotes, joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-facilitation-');
 const ZOOM_FIT = 'Zoom to fit everything';
@@ -41,11 +41,7 @@ describe('the facilitator’s day (headless Chromium)', () => {
     const board = await createBoard(env.server.localUrl, 'Future of care 2035');
     const fac = await openPage(env.browser, errors, { viewport: { width: 1366, height: 800 } });
     await joinBoard(fac, board.links.facilitator, 'Fien');
-    await fac.getByRole('button', { name: 'Stakeholder groups' }).click();
-    for (const name of ['Citizens', 'Care workers']) {
-      await fac.getByLabel('Group name').fill(name);
-      await fac.getByRole('button', { name: 'Add group' }).click();
-    }
+    await addGroups(fac, ['Citizens', 'Care workers']);
 
     // A tablet whose clock runs 90 s fast, and the projector.
     const tablet = await openPage(env.browser, errors, { viewport: { width: 1024, height: 768 }, hasTouch: true });

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
-import { doubleTap, drawnNotes, joinBoard, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
+import { addGroups, doubleTap, drawnNotes, joinBoard, layOutFutureSearch, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
 import { boxOf, onScreen, overlap, reachable, sidewaysScroll } from './layoutChecks.ts';
 
 const env = useE2eEnvironment('olifant-e2e-phone-');
@@ -172,13 +172,8 @@ describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
     const board = await createBoard(env.server.localUrl, 'Future of care 2035');
     const fac = await openPage(env.browser, errors, { viewport: { width: 1366, height: 800 } });
     await joinBoard(fac, board.links.facilitator, 'Fien');
-    await fac.getByRole('button', { name: 'Stakeholder groups' }).click();
-    for (const name of ['Citizens', 'Care workers']) {
-      await fac.getByLabel('Group name').fill(name);
-      await fac.getByRole('button', { name: 'Add group' }).click();
-    }
-    await fac.getByRole('button', { name: 'Facilitator', exact: true }).click();
-    await fac.getByRole('button', { name: 'Lay out the board' }).click();
+    await addGroups(fac, ['Citizens', 'Care workers']);
+    await layOutFutureSearch(fac);
 
     const size = SIZES[0]!;
     const phone = await openAt(env.browser, size);

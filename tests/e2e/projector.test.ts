@@ -15,7 +15,7 @@ import { agendaSteps, createCluster, createNote, listAreas, listGroups, openVote
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
-import { joinBoard, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
+import { addGroups, joinBoard, layOutFutureSearch, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-projector-');
 const errors: string[] = [];
@@ -179,13 +179,8 @@ describe('the projector, read from the back of the room (headless Chromium, 1920
     const board = await createBoard(env.server.localUrl, 'Future of care 2035');
     const fac = await openPage(env.browser, errors, { viewport: { width: 1440, height: 900 } });
     await joinBoard(fac, board.links.facilitator, 'Fien');
-    await fac.getByRole('button', { name: 'Stakeholder groups' }).click();
-    for (const name of ['Citizens', 'Care workers']) {
-      await fac.getByLabel('Group name').fill(name);
-      await fac.getByRole('button', { name: 'Add group' }).click();
-    }
-    await fac.getByRole('button', { name: 'Facilitator', exact: true }).click();
-    await fac.getByRole('button', { name: 'Lay out the board' }).click();
+    await addGroups(fac, ['Citizens', 'Care workers']);
+    await layOutFutureSearch(fac);
 
     // The room writes the notes of the day (through a second connection), and clusters some of them.
     const room = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
