@@ -1,12 +1,12 @@
 /**
  * Narrow selector hooks for the canvas shapes: a note's group colour and lens state, the dots on an
- * item, a cluster's outline and coverage.
+ * item, a cluster's outline and standing (its coverage and dots with group labels: groupMarkSelectors.ts).
  *
  * Why: like `selectors.ts`, each shape re-renders only when its own answer changes (shallow-compared),
  * although the answers are derived from the whole board.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { clusterBounds, coverageOf, resolveCluster, type Note } from '../../shared/index.ts';
+import { clusterBounds, resolveCluster, type Note } from '../../shared/index.ts';
 import { clusterView, currentCount, currentVote, resultsVisible, standingOfItem } from './derived.ts';
 import { useStore, type StoreState } from './store.ts';
 
@@ -73,15 +73,10 @@ export function visibleDotColors(s: StoreState, itemId: string): string[] {
   return dotColorsByItem(s)[itemId] ?? NONE;
 }
 
-/** The dots this person may see on an item (for shapes drawn few at a time, like clusters). */
-export function useDotColors(itemId: string): string[] {
-  return useStore(useShallow((s) => visibleDotColors(s, itemId)));
-}
-
 type Box = { x: number; y: number; w: number; h: number };
 
 /** Remembers the last result of `fn(s)` while the values `deps(s)` picks are the same objects. */
-function memo<R>(fn: (s: StoreState) => R, deps: (s: StoreState) => unknown[]): (s: StoreState) => R {
+export function memo<R>(fn: (s: StoreState) => R, deps: (s: StoreState) => unknown[]): (s: StoreState) => R {
   let last: { keys: unknown[]; result: R } | null = null;
   let lastState: StoreState | null = null;
   return (s) => {
@@ -113,30 +108,6 @@ export function clusterOutline(s: StoreState, id: string): Box | null {
 /** A cluster's outline as drawn now (see `clusterOutline`). */
 export function useClusterOutline(id: string): Box | null {
   return useStore(useShallow((s) => clusterOutline(s, id)));
-}
-
-/** Every live cluster's coverage as "present colours|missing colours", once per change of the notes,
- * clusters or groups (not once per cluster per pan frame). */
-const coverageKeys = memo(
-  (s: StoreState): Record<string, string> => {
-    const view = clusterView(s);
-    const colors = colorsOf(s);
-    const out: Record<string, string> = {};
-    for (const [id, ids] of view.members) {
-      const cov = coverageOf(ids.map((n) => s.notes[n]!).filter(Boolean), s.groups);
-      out[id] = `${cov.present.map((g) => colors[g]).join(',')}|${cov.missing.map((g) => colors[g]).join(',')}`;
-    }
-    return out;
-  },
-  (s) => [s.notes, s.clusters, s.groups],
-);
-
-/** A cluster's coverage as group colours: present ones and missing ones. */
-export function useClusterCoverage(id: string): { present: string[]; missing: string[] } {
-  // A string key, so the shape re-renders only when the coverage itself changes.
-  const key = useStore((s) => coverageKeys(s)[id] ?? '|');
-  const [present = '', missing = ''] = key.split('|');
-  return { present: present ? present.split(',') : [], missing: missing ? missing.split(',') : [] };
 }
 
 /** The derived standing of an item (for its badge), or 'open'. */

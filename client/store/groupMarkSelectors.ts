@@ -9,6 +9,7 @@
  */
 import { activeGroups, coverageOf, resolveCluster } from '../../shared/index.ts';
 import { groupMarkLabels } from '../../shared/analysis/groupMarks.ts';
+import { memo } from './cocreationSelectors.ts';
 import { clusterView, currentCount, currentVote, resultsVisible } from './derived.ts';
 import { useStore, type StoreState } from './store.ts';
 
@@ -20,17 +21,6 @@ export interface GroupMarkRef {
 
 /** The grey of a dot with no (active) group. */
 export const NO_GROUP_COLOR = '#455a64';
-
-/** Remembers the last result of `fn(s)` while the values `deps(s)` picks are the same objects. */
-function memo<R>(fn: (s: StoreState) => R, deps: (s: StoreState) => unknown[]): (s: StoreState) => R {
-  let last: { keys: unknown[]; result: R } | null = null;
-  return (s) => {
-    const keys = deps(s);
-    if (last && keys.every((k, i) => k === last!.keys[i])) return last.result;
-    last = { keys, result: fn(s) };
-    return last.result;
-  };
-}
 
 /** Active groups' marks by id, once per change of the groups. */
 const marksOf = memo((s: StoreState): Record<string, GroupMarkRef> => {
