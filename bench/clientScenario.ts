@@ -142,7 +142,7 @@ export async function runOlifant(browser: Browser, link: string, n: number): Pro
     const started = performance.now();
     await page.goto(link);
     // Drawn: every note in the store (the canvas's label counts them) and a frame painted after.
-    await page.getByRole('application', { name: `The board: ${n} notes` }).waitFor({ timeout: 120_000 });
+    await page.getByRole('application', { name: `The board: ${n.toLocaleString('en')} notes` }).waitFor({ timeout: 120_000 });
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const firstRenderMs = performance.now() - started;
     const run = await script(page, () => page.getByRole('button', { name: 'Zoom to fit everything' }).click());
