@@ -24,6 +24,19 @@ function put(p: { x: number; y: number }, id = `n${Object.keys(useStore.getState
 
 const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.abs(a.x - b.x) < DEFAULT_NOTE_SIZE && Math.abs(a.y - b.y) < DEFAULT_NOTE_SIZE;
 
+/** Me, seated in group g1 whose table is area `t`, looking at the board through `view` on `screen`. */
+function seatMe(view: { scale: number }, screen: { w: number; h: number }, extra: Partial<typeof initialState> = {}): void {
+  useStore.setState({
+    ...initialState,
+    me: { ...initialState.me, id: 'me', groupId: 'g1' },
+    areas: { t: table },
+    areaIds: ['t'],
+    viewport: { x: 0, y: 0, scale: view.scale },
+    screen,
+    ...extra,
+  });
+}
+
 describe('where a new note lands', () => {
   it('at the view’s centre, then beside it (to the right first), never on top of another', () => {
     useStore.setState({ ...initialState, viewport: { x: 0, y: 0, scale: 1 }, screen: { w: 1000, h: 800 } });
@@ -42,14 +55,7 @@ describe('where a new note lands', () => {
   });
 
   it('in my table’s area when I am seated, row by row, even with the whole board fitted far out', () => {
-    useStore.setState({
-      ...initialState,
-      me: { ...initialState.me, id: 'me', groupId: 'g1' },
-      areas: { t: table },
-      areaIds: ['t'],
-      viewport: { x: 0, y: 0, scale: 0.06 },
-      screen: { w: 390, h: 700 },
-    });
+    seatMe({ scale: 0.06 }, { w: 390, h: 700 });
     const inTable = (p: { x: number; y: number }) => p.x - HALF >= table.x && p.x + HALF <= table.x + table.w && p.y - HALF >= table.y && p.y + HALF <= table.y + table.h;
     const first = newNoteSpot();
     expect(inTable(first)).toBe(true);
@@ -61,15 +67,7 @@ describe('where a new note lands', () => {
   });
 
   it('stops following the facilitator when the new note lands at my table out of sight, and shows it', () => {
-    useStore.setState({
-      ...initialState,
-      me: { ...initialState.me, id: 'me', groupId: 'g1' },
-      areas: { t: table },
-      areaIds: ['t'],
-      following: true,
-      viewport: { x: 0, y: 0, scale: 0.3 },
-      screen: { w: 390, h: 700 },
-    });
+    seatMe({ scale: 0.3 }, { w: 390, h: 700 }, { following: true });
     let added: { x: number; y: number } | null = null;
     const actions = { addNoteAt: (p: { x: number; y: number }) => ((added = p), 'new') } as unknown as BoardActions;
     addNoteAtCenter(actions);
@@ -85,14 +83,7 @@ describe('where a new note lands', () => {
   });
 
   it('at the view’s centre when I have zoomed in on another part of the board', () => {
-    useStore.setState({
-      ...initialState,
-      me: { ...initialState.me, id: 'me', groupId: 'g1' },
-      areas: { t: table },
-      areaIds: ['t'],
-      viewport: { x: 0, y: 0, scale: 1 },
-      screen: { w: 1000, h: 800 },
-    });
+    seatMe({ scale: 1 }, { w: 1000, h: 800 });
     expect(newNoteSpot()).toEqual({ x: 500, y: 400 });
   });
 });
