@@ -10,6 +10,11 @@ import { keyboardEn, keyboardNl } from './keyboardStrings.ts';
 import { announceEn, announceNl } from './announceStrings.ts';
 import { projectorEn, projectorNl } from './projectorStrings.ts';
 import { joinEn, joinNl } from './joinStrings.ts';
+import { flowEn, flowNl } from './flowStrings.ts';
+import { wallEn, wallNl } from './wallStrings.ts';
+import { notesEn, notesNl } from './notesStrings.ts';
+import { visibleEn, visibleNl } from './visibleStrings.ts';
+import { exportEn, exportNl } from './exportStrings.ts';
 
 export const en = {
   ...cocreationEn,
@@ -19,6 +24,11 @@ export const en = {
   ...announceEn,
   ...projectorEn,
   ...joinEn,
+  ...flowEn,
+  ...wallEn,
+  ...notesEn,
+  ...visibleEn,
+  ...exportEn,
   appTagline: 'A shared board for whole-system co-creation: explore the whole elephant together.',
   boardTitle: 'Board title',
   boardTitlePlaceholder: 'e.g. Future of care in our region, 2035',
@@ -141,6 +151,11 @@ export const nl: Record<StringKey, string> = {
   ...announceNl,
   ...projectorNl,
   ...joinNl,
+  ...flowNl,
+  ...wallNl,
+  ...notesNl,
+  ...visibleNl,
+  ...exportNl,
   appTagline: 'Een gedeeld bord voor co-creatie met het hele systeem: verken samen de hele olifant.',
   boardTitle: 'Titel van het bord',
   boardTitlePlaceholder: 'bv. De toekomst van de zorg in onze regio, 2035',

@@ -39,6 +39,11 @@ import './facilitation.css';
 import './phone.css';
 import './keyboard.css';
 import './projector.css';
+import './flow.css';
+import './wall.css';
+import './notes.css';
+import './visible.css';
+import './export.css';
 
 // The side panels load when one is first opened (most tablets never open most of them).
 const SidePanel = lazy(() => import('./Panels.tsx').then((m) => ({ default: m.SidePanel })));
