@@ -1,68 +1,109 @@
 /**
- * Suggested clusters: groups of notes that talk about the same thing, by text similarity.
+ * Suggested clusters: groups of notes that talk about the same thing, in Dutch or in English.
  *
  * Why: with hundreds of notes on the wall, a table needs a first proposal to accept, edit or reject
- * on their own. TF-IDF vectors with cosine similarity and average-linkage agglomerative clustering: a
- * pure function of the notes, deterministic (ties broken by input order of ids), offline, the same on
- * every device and on the server.
+ * on their own. Each note becomes weighted features (stemmed words, compound parts, bilingual
+ * concepts: see noteTerms.ts), weighted by how rare they are on this board (TF-IDF), and compared by
+ * cosine similarity; average-linkage agglomerative clustering groups them. Two notes are only
+ * compared when they share a concept or at least two words: one common word ("fast") never joins
+ * them. Clusters people already made on the board teach it their vocabulary: notes that share it
+ * are pulled together. A pure function of its input, deterministic (work in id order), offline, the
+ * same on every device and on the server.
  */
-import { tokenize } from './text.ts';
+import { featuresOf, vocabularyOf } from './noteTerms.ts';
+
+/** A cluster people already made on this board: what its notes say, and its name. */
+export interface KnownCluster {
+  readonly id: string;
+  readonly label: string;
+  readonly texts: readonly string[];
+}
 
 export interface SuggestOptions {
   /** Two groups merge while their average similarity is at least this (0-1). */
   readonly threshold?: number;
   /** Largest group proposed. */
   readonly maxGroupSize?: number;
+  /** Clusters already on the board, whose vocabulary pulls notes that share it together. */
+  readonly clusters?: readonly KnownCluster[];
 }
 
 const DEFAULT_THRESHOLD = 0.2;
 const DEFAULT_MAX_GROUP = 25;
+/** Weight of the feature "speaks the vocabulary of cluster k" at full strength. */
+const KNOWN_CLUSTER_WEIGHT = 2.5;
 
-/** Unit-length TF-IDF vectors, one per note (sparse: term -> weight). */
-function vectors(docs: string[][]): Map<string, number>[] {
+type Features = Map<string, number>;
+
+/** Weighs each feature by its rarity on the board (smoothed IDF) and scales each vector to length 1. */
+function weigh(docs: readonly Features[]): { vecs: Features[]; idf: Map<string, number> } {
   const df = new Map<string, number>();
-  for (const terms of docs) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const f of docs) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const n = docs.length;
-  return docs.map((terms) => {
-    const tf = new Map<string, number>();
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const v = new Map<string, number>();
+  const idf = new Map<string, number>();
+  for (const [k, c] of df) idf.set(k, Math.log((n + 1) / (c + 1)) + 1);
+  const vecs = docs.map((f) => {
+    const v: Features = new Map();
     let norm = 0;
-    for (const [t, c] of tf) {
-      const w = (c / terms.length) * (Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1);
-      v.set(t, w);
-      norm += w * w;
+    for (const [k, w] of f) {
+      const x = w * idf.get(k)!;
+      v.set(k, x);
+      norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
+    for (const [k, x] of v) v.set(k, x / norm);
     return v;
   });
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
-  return dot;
+  return { vecs, idf };
 }
 
 /**
- * Proposes groups of note ids whose texts are similar. Notes that fit nowhere are left out; groups
- * have at least two notes and come largest first.
+ * Cosine similarity, or 0 when the two notes share too little to be about the same thing: a
+ * concept (or a known cluster's vocabulary), or two words, or one word and one compound part.
  */
-export function suggestClusters(notes: { id: string; text: string }[], options: SuggestOptions = {}): string[][] {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const maxGroup = options.maxGroupSize ?? DEFAULT_MAX_GROUP;
-  // Deterministic whatever the input order: work in id order.
-  const items = [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const docs = items.map((n) => tokenize(n.text));
-  const usable = items.map((_, i) => i).filter((i) => docs[i]!.length > 0);
-  const vecs = vectors(usable.map((i) => docs[i]!));
-  const m = usable.length;
-  // Pairwise similarities, then average linkage: sim(A∪B, C) = (|A|·sim(A,C) + |B|·sim(B,C)) / (|A|+|B|).
-  const sim: number[][] = Array.from({ length: m }, () => new Array<number>(m).fill(0));
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) sim[i]![j] = sim[j]![i] = cosine(vecs[i]!, vecs[j]!);
-  const members: (number[] | null)[] = usable.map((_, i) => [i]);
+function similarity(a: Features, b: Features): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  let words = 0;
+  let concept = false;
+  for (const [k, w] of small) {
+    const o = large.get(k);
+    if (o === undefined) continue;
+    dot += w * o;
+    if (k.startsWith('w:')) words++;
+    else if (k.startsWith('c:') || k.startsWith('k:')) concept = true;
+  }
+  return concept || words >= 2 ? dot : 0;
+}
+
+/**
+ * Adds `k:<id>` to each note that speaks a known cluster's vocabulary: the words and concepts of its
+ * notes and name that no other known cluster uses. A note with two of them (or one concept) gets the
+ * feature at full strength, with one at half, so notes the room would put in the same cluster share it.
+ */
+function learnFromClusters(notes: Features[], clusters: readonly KnownCluster[], vocab: ReturnType<typeof vocabularyOf>): void {
+  const profiles = clusters.map((cluster) => {
+    const profile = new Set<string>();
+    for (const text of [cluster.label, ...cluster.texts]) for (const k of featuresOf(text, vocab).keys()) if (!k.startsWith('d:')) profile.add(k);
+    return profile;
+  });
+  const users = new Map<string, number>();
+  for (const p of profiles) for (const k of p) users.set(k, (users.get(k) ?? 0) + 1);
+  clusters.forEach((cluster, i) => {
+    const own = [...profiles[i]!].filter((k) => users.get(k) === 1);
+    if (own.length === 0) return;
+    const profile = new Set(own);
+    for (const f of notes) {
+      let score = 0;
+      for (const k of f.keys()) if (profile.has(k)) score += k.startsWith('c:') ? 2 : 1;
+      if (score > 0) f.set(`k:${cluster.id}`, (KNOWN_CLUSTER_WEIGHT * Math.min(2, score)) / 2);
+    }
+  });
+}
+
+/** Average-linkage agglomerative clustering over a similarity matrix (m x m, row-major). */
+function agglomerate(sim: Float64Array, m: number, threshold: number, maxGroup: number): number[][] {
+  const members: (number[] | null)[] = Array.from({ length: m }, (_, i) => [i]);
   for (;;) {
     let best = -1;
     let bi = -1;
@@ -71,10 +112,11 @@ export function suggestClusters(notes: { id: string; text: string }[], options: 
       const a = members[i];
       if (!a) continue;
       for (let j = i + 1; j < m; j++) {
+        const s = sim[i * m + j]!;
+        if (s <= best) continue;
         const b = members[j];
         if (!b || a.length + b.length > maxGroup) continue;
-        const s = sim[i]![j]!;
-        if (s > best) [best, bi, bj] = [s, i, j];
+        [best, bi, bj] = [s, i, j];
       }
     }
     if (bi < 0 || best < threshold) break;
@@ -82,14 +124,36 @@ export function suggestClusters(notes: { id: string; text: string }[], options: 
     const b = members[bj]!;
     for (let k = 0; k < m; k++) {
       if (k === bi || k === bj || !members[k]) continue;
-      const merged = (a.length * sim[bi]![k]! + b.length * sim[bj]![k]!) / (a.length + b.length);
-      sim[bi]![k] = sim[k]![bi] = merged;
+      const merged = (a.length * sim[bi * m + k]! + b.length * sim[bj * m + k]!) / (a.length + b.length);
+      sim[bi * m + k] = sim[k * m + bi] = merged;
     }
     members[bi] = [...a, ...b];
     members[bj] = null;
   }
-  return members
-    .filter((g): g is number[] => g !== null && g.length >= 2)
+  return members.filter((g): g is number[] => g !== null);
+}
+
+/**
+ * Proposes groups of note ids whose texts are about the same thing. Notes that fit nowhere are left
+ * out; groups have at least two notes and come largest first.
+ */
+export function suggestClusters(notes: { id: string; text: string }[], options: SuggestOptions = {}): string[][] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const maxGroup = options.maxGroupSize ?? DEFAULT_MAX_GROUP;
+  const known = options.clusters ?? [];
+  // Deterministic whatever the input order: work in id order.
+  const items = [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const vocab = vocabularyOf([...items.map((n) => n.text), ...known.flatMap((c) => [c.label, ...c.texts])]);
+  const all = items.map((n) => featuresOf(n.text, vocab));
+  const usable = items.map((_, i) => i).filter((i) => all[i]!.size > 0);
+  const features = usable.map((i) => all[i]!);
+  learnFromClusters(features, known, vocab);
+  const { vecs } = weigh(features);
+  const m = usable.length;
+  const sim = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) sim[i * m + j] = sim[j * m + i] = similarity(vecs[i]!, vecs[j]!);
+  return agglomerate(sim, m, threshold, maxGroup)
+    .filter((g) => g.length >= 2)
     .map((g) => g.map((k) => items[usable[k]!]!.id).sort())
     .sort((x, y) => y.length - x.length || (x[0]! < y[0]! ? -1 : 1));
 }

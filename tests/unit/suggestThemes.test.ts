@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { stemDutch, stemEnglish } from '../../shared/analysis/stemmers.ts';
+import { featuresOf, languageOf, splitCompound, vocabularyOf, wordsOf } from '../../shared/analysis/noteTerms.ts';
+import { suggestClusters } from '../../shared/index.ts';
+import { regionNotes } from '../fixtures/regionNotes.ts';
+import { scoreClusters } from '../helpers/clusterScores.ts';
+
+/** Whether some proposal holds both notes. */
+const together = (groups: string[][], a: string, b: string) => groups.some((g) => g.includes(a) && g.includes(b));
+
+/** Notes on other themes, so that a pair is judged on a board, not alone. */
+const OTHERS = [
+  { id: 'x1', text: 'Solar panels on the school roof' },
+  { id: 'x2', text: 'Meer bomen in de straat' },
+  { id: 'x3', text: 'Burglaries in the neighbourhood' },
+  { id: 'x4', text: 'Boerenmarkt op zaterdag' },
+];
+
+describe('stemming in both languages', () => {
+  it('brings English word forms together (Porter)', () => {
+    expect(stemEnglish('caring')).toBe(stemEnglish('care'));
+    expect(stemEnglish('nurses')).toBe(stemEnglish('nursing'));
+    expect(stemEnglish('volunteers')).toBe(stemEnglish('volunteer'));
+    expect(stemEnglish('waiting')).toBe('wait');
+  });
+
+  it('brings Dutch word forms together (Snowball)', () => {
+    expect(stemDutch('wachtlijsten')).toBe(stemDutch('wachtlijst'));
+    expect(stemDutch('eenzaamheid')).toBe(stemDutch('eenzame'));
+    expect(stemDutch('vrijwilligers')).toBe(stemDutch('vrijwilliger'));
+    expect(stemDutch('woningen')).toBe(stemDutch('woning'));
+  });
+
+  it('tells a Dutch note from an English one by its function words', () => {
+    expect(languageOf(wordsOf('Tekort aan verpleegkundigen in de nacht'))).toBe('nl');
+    expect(languageOf(wordsOf('Shortage of nurses at night'))).toBe('en');
+  });
+});
+
+describe('Dutch compounds', () => {
+  const vocab = vocabularyOf(['jeugd', 'thuis team', 'personeel']);
+
+  it('split into words the board or the concept list knows, with a linking s', () => {
+    expect(splitCompound('jeugdzorg', vocab)).toEqual(['jeugd', 'zorg']);
+    expect(splitCompound('personeelstekort', vocab)).toEqual(['personeel', 'tekort']);
+    expect(splitCompound('thuiszorgteams', vocab)).toEqual(['thuis', 'zorg', 'teams']);
+  });
+
+  it('split off a concept word at the head even when the rest is unknown', () => {
+    expect(splitCompound('buslijn', vocab)).toEqual(['bus', 'lijn']);
+  });
+
+  it('stay whole when no part is known', () => {
+    expect(splitCompound('samenleving', vocab)).toEqual([]);
+    expect(splitCompound('onderhoud', vocab)).toEqual([]);
+  });
+
+  it('lend their parts\' concepts to the note ("mantelzorgondersteuning" is about informal care)', () => {
+    const features = featuresOf('Mantelzorgondersteuning in het dorp', vocabularyOf([]));
+    expect(features.has('c:informalCare')).toBe(true);
+  });
+});
+
+describe('suggested clusters that understand the room', () => {
+  it('join a Dutch and an English note on the same concept', () => {
+    const notes = [{ id: 'a', text: 'Mantelzorgers raken overbelast' }, { id: 'b', text: 'Informal carers are exhausted' }, ...OTHERS];
+    expect(together(suggestClusters(notes), 'a', 'b')).toBe(true);
+  });
+
+  it('never join two notes on one common word alone ("fast")', () => {
+    const notes = [
+      { id: 'a', text: 'Fast internet' },
+      { id: 'b', text: 'Fast decisions' },
+      { id: 'c', text: 'Fast internet for the village' },
+      { id: 'd', text: 'Fast decisions for the village' },
+    ];
+    const groups = suggestClusters([...notes, ...OTHERS]);
+    expect(together(groups, 'a', 'b')).toBe(false);
+    expect(together(groups, 'c', 'd')).toBe(false);
+    // Two shared words, or a concept, do join.
+    expect(together(groups, 'a', 'c')).toBe(true);
+  });
+
+  it('learn from the clusters people made on this board', () => {
+    const notes = [{ id: 'a', text: 'Bijenlinten door het dorp' }, { id: 'b', text: 'Maai de bermen minder vaak' }, ...OTHERS];
+    const clusters = [{ id: 'k', label: 'Bloeiende bermen', texts: ['Bijenlinten langs de wegen', 'Bloemrijke bermen'] }];
+    expect(together(suggestClusters(notes), 'a', 'b')).toBe(false);
+    expect(together(suggestClusters(notes, { clusters }), 'a', 'b')).toBe(true);
+  });
+
+  it('reach an adjusted Rand index of at least 0.3 on the bilingual set of 210 notes in 15 themes', () => {
+    const notes = regionNotes();
+    expect(notes).toHaveLength(210);
+    expect(new Set(notes.map((n) => n.theme)).size).toBe(15);
+    const scores = scoreClusters(suggestClusters(notes), new Map(notes.map((n) => [n.id, n.theme])));
+    expect(scores.ari).toBeGreaterThanOrEqual(0.3);
+    expect(scores.f1).toBeGreaterThanOrEqual(0.3);
+  });
+});
