@@ -6,7 +6,7 @@
  * label a person can keep or change, and a tidy grid so an accepted cluster is not spread across
  * the whole board.
  */
-import { STOP_WORDS, stem, suggestClusters, type Note } from '../../shared/index.ts';
+import { STOP_WORDS, stem, suggestClusters, type KnownCluster, type Note } from '../../shared/index.ts';
 
 /** A suggested cluster: the notes it would hold and the label it proposes. */
 export interface Proposal {
@@ -15,10 +15,13 @@ export interface Proposal {
   readonly label: string;
 }
 
-/** Proposals for the given notes (groups of two or more), largest first. */
-export function proposalsFor(notes: ReadonlyArray<Pick<Note, 'id' | 'text'>>): Proposal[] {
+/**
+ * Proposals for the given notes (groups of two or more), largest first; `clusters` are the ones
+ * already on the board, whose vocabulary pulls notes that share it together.
+ */
+export function proposalsFor(notes: ReadonlyArray<Pick<Note, 'id' | 'text'>>, clusters: readonly KnownCluster[] = []): Proposal[] {
   const byId = new Map(notes.map((n) => [n.id, n]));
-  return suggestClusters(notes.map((n) => ({ id: n.id, text: n.text })))
+  return suggestClusters(notes.map((n) => ({ id: n.id, text: n.text })), { clusters })
     .filter((g) => g.length >= 2)
     .sort((a, b) => b.length - a.length)
     .map((ids) => ({ key: ids.join(','), noteIds: ids, label: labelFor(ids.map((id) => byId.get(id)?.text ?? '')) }));

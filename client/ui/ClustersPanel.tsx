@@ -98,8 +98,12 @@ function Suggestions() {
   const unclustered = useStore(useShallow((s) => s.noteIds.filter((id) => !(id in clusterView(s).noteCluster))));
   const basis = selected.length >= 2 ? selected : unclustered;
   const run = () => {
-    const notes = useStore.getState().notes;
-    const found = proposalsFor(basis.map((id) => notes[id]!).filter((n) => n.text.trim()));
+    const s = useStore.getState();
+    const notes = s.notes;
+    // The clusters already on the board teach the suggestions the room's own words.
+    const view = clusterView(s);
+    const known = view.ids.map((id) => ({ id, label: s.clusters[id]?.label ?? '', texts: (view.members.get(id) ?? []).map((n) => notes[n]?.text ?? '') }));
+    const found = proposalsFor(basis.map((id) => notes[id]!).filter((n) => n.text.trim()), known);
     setProposals(found);
     setFoundNone(found.length === 0);
   };
