@@ -49,21 +49,21 @@ export const CONCEPTS: readonly ConceptRow[] = [
   ['building', 'housing', 'build building construction new_homes tiny_houses', 'bouwen nieuwbouw bouw woningbouw tiny_houses'],
   // Education.
   ['teachers', 'education', 'teacher teachers teaching classroom classes class_size', 'leraar leraren docent docenten leerkracht leerkrachten lerarentekort klas klassen'],
-  ['skills', 'work', 'skills training retraining apprenticeship apprenticeships internship internships courses', 'vaardigheden opleiding opleidingen omscholing bijscholing stage stages leerwerkplek cursus cursussen'],
+  ['skills', 'work', 'skills training retraining apprenticeship apprenticeships internship internships courses vocational career', 'vaardigheden opleiding opleidingen opleiden omscholing bijscholing stage stages stageplek leerwerkplek cursus cursussen mbo loopbaan'],
   // Work.
-  ['staffShortage', 'work', 'shortage shortages vacancies vacancy recruit recruitment hiring understaffed', 'tekort tekorten personeelstekort vacatures vacature werven werving onderbezetting'],
+  ['staffShortage', 'work', 'shortage shortages vacancies vacancy recruit recruitment hiring understaffed technicians', 'tekort tekorten personeelstekort vacatures vacature werven werving onderbezetting technici vakmensen'],
   ['pay', 'work', 'pay wages wage salary salaries income', 'loon lonen salaris salarissen inkomen'],
   ['poverty', 'community', 'poverty poor debt debts food_bank', 'armoede schulden schuld voedselbank'],
   // Environment.
-  ['energy', 'environment', 'energy solar solar_panels heat_pump heat_pumps insulation insulate wind_turbines gas heating', 'energie zonnepanelen zonnepaneel warmtepomp warmtepompen isolatie isoleren windmolens windturbines gas verwarming energierekening'],
+  ['energy', 'environment', 'energy solar solar_panels heat_pump heat_pumps insulation insulate wind_turbines gas heating', 'energie zonnepanelen zonnepaneel warmtepomp warmtepompen isolatie isoleren windmolens windturbines gas verwarming energierekening warmtenet'],
   ['climate', 'environment', 'climate emissions co2 carbon warming heatwave', 'klimaat uitstoot co2 koolstof opwarming hittegolf'],
-  ['nature', 'environment', 'nature green parks park trees tree biodiversity wildlife greenery', 'natuur groen parken park bomen boom biodiversiteit groenvoorziening'],
-  ['water', 'environment', 'water flooding floods flood drought rain rainwater dikes', 'water overstroming overstromingen droogte regen regenwater dijken dijk wateroverlast'],
+  ['nature', 'environment', 'nature green parks park trees tree biodiversity wildlife greenery birds bees roadsides verges woods forest', 'natuur groen groene parken park bomen boom biodiversiteit groenvoorziening vogels bijen bermen bos bossen'],
+  ['water', 'environment', 'water flooding floods flood drought rain rainwater dikes dike groundwater river', 'water overstroming overstromingen droogte regen regenwater dijken dijk wateroverlast grondwater hoogwater rivier'],
   ['waste', 'environment', 'waste recycling recycle litter plastic circular repair', 'afval recycling recyclen zwerfafval plastic circulair circulaire repareren reparatie'],
   ['food', 'environment', 'food farmers farmer farming agriculture local_produce market vegetables', 'voedsel eten boeren boer landbouw streekproducten markt groenten voeding'],
   // Community and society.
   ['youth', 'community', 'young_people youth teenagers youngsters kids children', 'jongeren jeugd tieners kinderen jongerenwerk'],
-  ['safety', 'community', 'safety safe crime police burglary burglaries vandalism lighting', 'veiligheid veilig onveilig criminaliteit politie inbraak inbraken vandalisme verlichting'],
+  ['safety', 'community', 'safety safe unsafe crime police officer officers burglary burglaries vandalism lighting drugs', 'veiligheid veilig onveilig criminaliteit politie agent agenten wijkagent inbraak inbraken vandalisme vernielingen verlichting drugs'],
   ['culture', 'community', 'culture library libraries museum theatre festival festivals art music', 'cultuur bibliotheek bieb museum theater festival festivals kunst muziek'],
   ['sport', 'community', 'sport sports club clubs exercise football swimming', 'sport sporten sportclub sportclubs sportvereniging bewegen voetbal zwemmen'],
   ['integration', 'community', 'newcomers refugees migrants integration language_lessons', 'nieuwkomers vluchtelingen statushouders migranten integratie inburgering taallessen'],
@@ -73,7 +73,7 @@ export const CONCEPTS: readonly ConceptRow[] = [
   ['digital', '', 'digital online internet broadband fibre wifi app apps tablet tablets computer', 'digitaal digitale online internet glasvezel wifi app apps tablet tablets computer'],
   ['data', '', 'data privacy record records information', 'gegevens privacy dossier dossiers informatie'],
   // Governance and participation.
-  ['participation', 'governance', 'participation voice consultation citizens_assembly involve involvement referendum', 'inspraak participatie meedenken meebeslissen burgerberaad betrekken betrokkenheid referendum'],
+  ['participation', 'governance', 'participation voice consultation citizens_assembly involve involvement referendum decisions decision_making', 'inspraak participatie meedenken meebeslissen burgerberaad betrekken betrokkenheid referendum besluiten besluitvorming'],
   ['trust', 'governance', 'trust transparency transparent accountable', 'vertrouwen transparantie transparant'],
   ['money', 'governance', 'budget funding subsidy subsidies costs cost money', 'budget financiering subsidie subsidies kosten geld'],
   ['economy', 'work', 'shops shop retail businesses business entrepreneurs tourism tourists economy', 'winkels winkel detailhandel bedrijven ondernemers toerisme toeristen economie middenstand'],

@@ -30,8 +30,11 @@ export interface SuggestOptions {
 
 const DEFAULT_THRESHOLD = 0.2;
 const DEFAULT_MAX_GROUP = 25;
-/** Weight of the feature "speaks the vocabulary of cluster k" at full strength. */
-const KNOWN_CLUSTER_WEIGHT = 2.5;
+/** Weight of the feature "fits known cluster k" at full strength: more than a concept, as people chose it. */
+const KNOWN_CLUSTER_WEIGHT = 4;
+/** A note fits a known cluster from this similarity on, fully from LEARN_FULL. */
+const LEARN_MIN = 0.15;
+const LEARN_FULL = 0.3;
 
 type Features = Map<string, number>;
 
@@ -77,27 +80,31 @@ function similarity(a: Features, b: Features): number {
 }
 
 /**
- * Adds `k:<id>` to each note that speaks a known cluster's vocabulary: the words and concepts of its
- * notes and name that no other known cluster uses. A note with two of them (or one concept) gets the
- * feature at full strength, with one at half, so notes the room would put in the same cluster share it.
+ * Adds `k:<id>` to each note that would fit a known cluster: the cluster's notes and name, summed
+ * into one vector, compared with the note under the same rule as two notes (a shared concept or two
+ * words). Only the best-fitting cluster counts, so notes the room would put in the same cluster share
+ * the feature and are pulled together.
  */
 function learnFromClusters(notes: Features[], clusters: readonly KnownCluster[], vocab: ReturnType<typeof vocabularyOf>): void {
-  const profiles = clusters.map((cluster) => {
-    const profile = new Set<string>();
-    for (const text of [cluster.label, ...cluster.texts]) for (const k of featuresOf(text, vocab).keys()) if (!k.startsWith('d:')) profile.add(k);
-    return profile;
+  const docs = clusters.map((c) => [c.label, ...c.texts].filter((t) => t.trim() !== '').map((t) => featuresOf(t, vocab)));
+  const { vecs } = weigh([...notes, ...docs.flat()]);
+  let at = notes.length;
+  const centroids = docs.map((d) => {
+    const sum: Features = new Map();
+    for (const v of vecs.slice(at, at + d.length)) for (const [k, x] of v) if (!k.startsWith('d:')) sum.set(k, (sum.get(k) ?? 0) + x);
+    at += d.length;
+    const norm = Math.sqrt([...sum.values()].reduce((s, x) => s + x * x, 0)) || 1;
+    for (const [k, x] of sum) sum.set(k, x / norm);
+    return sum;
   });
-  const users = new Map<string, number>();
-  for (const p of profiles) for (const k of p) users.set(k, (users.get(k) ?? 0) + 1);
-  clusters.forEach((cluster, i) => {
-    const own = [...profiles[i]!].filter((k) => users.get(k) === 1);
-    if (own.length === 0) return;
-    const profile = new Set(own);
-    for (const f of notes) {
-      let score = 0;
-      for (const k of f.keys()) if (profile.has(k)) score += k.startsWith('c:') ? 2 : 1;
-      if (score > 0) f.set(`k:${cluster.id}`, (KNOWN_CLUSTER_WEIGHT * Math.min(2, score)) / 2);
-    }
+  notes.forEach((f, j) => {
+    let best = -1;
+    let fit = LEARN_MIN;
+    centroids.forEach((c, i) => {
+      const s = similarity(vecs[j]!, c);
+      if (s >= fit) [best, fit] = [i, s];
+    });
+    if (best >= 0) f.set(`k:${clusters[best]!.id}`, KNOWN_CLUSTER_WEIGHT * Math.min(1, fit / LEARN_FULL));
   });
 }
 

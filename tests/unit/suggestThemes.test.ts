@@ -82,8 +82,11 @@ describe('suggested clusters that understand the room', () => {
   });
 
   it('learn from the clusters people made on this board', () => {
-    const notes = [{ id: 'a', text: 'Bijenlinten door het dorp' }, { id: 'b', text: 'Maai de bermen minder vaak' }, ...OTHERS];
-    const clusters = [{ id: 'k', label: 'Bloeiende bermen', texts: ['Bijenlinten langs de wegen', 'Bloemrijke bermen'] }];
+    // Two notes with no word in common, each sharing two words with a cluster the room made.
+    const notes = [{ id: 'a', text: 'Praalwagens in de optocht' }, { id: 'b', text: 'Kapel op de prinsenwagen' }, ...OTHERS];
+    const clusters = [
+      { id: 'k', label: 'Carnaval', texts: ['Optocht met praalwagens', 'Prinsenwagen en kapel', 'Optocht en prinsenwagen', 'Kapel bij de praalwagens'] },
+    ];
     expect(together(suggestClusters(notes), 'a', 'b')).toBe(false);
     expect(together(suggestClusters(notes, { clusters }), 'a', 'b')).toBe(true);
   });
