@@ -44,8 +44,20 @@ export function languageOf(words: readonly string[]): Lang {
   return hints * 2 >= words.length && hints > 0 ? 'nl' : 'en';
 }
 
+/** Stems already worked out, per language (a board repeats its words; compound splitting asks often). */
+const memo = { en: new Map<string, string>(), nl: new Map<string, string>() };
+
 /** The stem of a word in a language. */
-export const stemIn = (word: string, lang: Lang): string => (lang === 'nl' ? stemDutch(word) : stemEnglish(word));
+export function stemIn(word: string, lang: Lang): string {
+  const known = memo[lang];
+  let stem = known.get(word);
+  if (stem === undefined) {
+    if (known.size > 50_000) known.clear();
+    stem = lang === 'nl' ? stemDutch(word) : stemEnglish(word);
+    known.set(word, stem);
+  }
+  return stem;
+}
 
 const isTopicWord = (w: string): boolean => w.length >= 2 && !STOP_WORDS.has(w) && !VAGUE.has(w) && !/^\d+$/.test(w);
 
@@ -87,8 +99,8 @@ export function conceptIndex(): ConceptIndex {
 /** The concepts a word (or a run of words) names, in either language. */
 export function conceptsOf(words: readonly string[]): string[] {
   const { keys } = conceptIndex();
-  const en = keys.get(`en:${words.map(stemEnglish).join(' ')}`) ?? [];
-  const nl = keys.get(`nl:${words.map(stemDutch).join(' ')}`) ?? [];
+  const en = keys.get(`en:${words.map((w) => stemIn(w, 'en')).join(' ')}`) ?? [];
+  const nl = keys.get(`nl:${words.map((w) => stemIn(w, 'nl')).join(' ')}`) ?? [];
   return en.length === 0 ? nl : nl.length === 0 ? en : [...new Set([...en, ...nl])];
 }
 
@@ -101,11 +113,11 @@ export interface Vocabulary {
 export function vocabularyOf(texts: Iterable<string>): Vocabulary {
   const stems = new Set<string>();
   const add = (w: string) => {
-    if (w.length >= 3 && isTopicWord(w)) stems.add(stemDutch(w));
+    if (w.length >= 3 && isTopicWord(w)) stems.add(stemIn(w, 'nl'));
   };
   for (const text of texts) for (const w of wordsOf(text)) add(w);
   for (const w of conceptIndex().words) add(w);
-  return { has: (w) => w.length >= 3 && isTopicWord(w) && stems.has(stemDutch(w)) };
+  return { has: (w) => w.length >= 3 && isTopicWord(w) && stems.has(stemIn(w, 'nl')) };
 }
 
 /**
@@ -168,7 +180,7 @@ export function featuresOf(text: string, vocab: Vocabulary): Map<string, number>
     addConcepts(named, 1);
     if (named.length > 0 || lang !== 'nl') return;
     for (const part of splitCompound(w, vocab)) {
-      add(`w:${stemDutch(part)}`, FEATURE_WEIGHT.part);
+      add(`w:${stemIn(part, 'nl')}`, FEATURE_WEIGHT.part);
       addConcepts(conceptsOf([part]), FEATURE_WEIGHT.part / FEATURE_WEIGHT.word);
     }
   });

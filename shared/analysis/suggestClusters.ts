@@ -80,6 +80,45 @@ function similarity(a: Features, b: Features): number {
 }
 
 /**
+ * `similarity` for every pair at once (m x m, row-major), through an index from each feature to the
+ * notes that have it, so only pairs that share something cost anything.
+ */
+function similarityMatrix(vecs: readonly Features[]): Float64Array {
+  const m = vecs.length;
+  const postings = new Map<string, { notes: number[]; weights: number[] }>();
+  vecs.forEach((v, i) => {
+    for (const [k, w] of v) {
+      const p = postings.get(k) ?? { notes: [], weights: [] };
+      p.notes.push(i);
+      p.weights.push(w);
+      postings.set(k, p);
+    }
+  });
+  const dot = new Float64Array(m * m);
+  const words = new Uint8Array(m * m);
+  const concept = new Uint8Array(m * m);
+  for (const [k, { notes, weights }] of postings) {
+    const kind = k.startsWith('w:') ? words : k.startsWith('c:') || k.startsWith('k:') ? concept : null;
+    for (let x = 0; x < notes.length; x++) {
+      const row = notes[x]! * m;
+      for (let y = x + 1; y < notes.length; y++) {
+        const cell = row + notes[y]!;
+        dot[cell] = dot[cell]! + weights[x]! * weights[y]!;
+        if (kind && kind[cell]! < 255) kind[cell] = kind[cell]! + 1;
+      }
+    }
+  }
+  const sim = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) {
+      const cell = i * m + j;
+      if (concept[cell]! > 0 || words[cell]! >= 2) sim[cell] = sim[j * m + i] = dot[cell]!;
+    }
+  }
+  return sim;
+}
+
+/**
  * Adds `k:<id>` to each note that would fit a known cluster: the cluster's notes and name, summed
  * into one vector, compared with the note under the same rule as two notes (a shared concept or two
  * words). Only the best-fitting cluster counts, so notes the room would put in the same cluster share
@@ -108,25 +147,30 @@ function learnFromClusters(notes: Features[], clusters: readonly KnownCluster[],
   });
 }
 
-/** Average-linkage agglomerative clustering over a similarity matrix (m x m, row-major). */
+/**
+ * Average-linkage agglomerative clustering over a similarity matrix (m x m, row-major): merge the most
+ * similar pair of groups (the first in row order on a tie) while it reaches the threshold. Each row
+ * keeps its best partner to the right, so a merge rescans only the rows it touched.
+ */
 function agglomerate(sim: Float64Array, m: number, threshold: number, maxGroup: number): number[][] {
   const members: (number[] | null)[] = Array.from({ length: m }, (_, i) => [i]);
-  for (;;) {
-    let best = -1;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < m; i++) {
-      const a = members[i];
-      if (!a) continue;
-      for (let j = i + 1; j < m; j++) {
-        const s = sim[i * m + j]!;
-        if (s <= best) continue;
-        const b = members[j];
-        if (!b || a.length + b.length > maxGroup) continue;
-        [best, bi, bj] = [s, i, j];
-      }
+  const bestOf = new Int32Array(m).fill(-1);
+  const valueOf = new Float64Array(m).fill(-1);
+  const fits = (i: number, j: number) => members[j] !== null && members[i]!.length + members[j]!.length <= maxGroup;
+  const rescan = (i: number) => {
+    bestOf[i] = -1;
+    valueOf[i] = -1;
+    for (let j = i + 1; j < m; j++) {
+      const v = sim[i * m + j]!;
+      if (v > valueOf[i]! && fits(i, j)) [bestOf[i], valueOf[i]] = [j, v];
     }
-    if (bi < 0 || best < threshold) break;
+  };
+  for (let i = 0; i < m; i++) rescan(i);
+  for (;;) {
+    let bi = -1;
+    for (let i = 0; i < m; i++) if (members[i] && bestOf[i]! >= 0 && (bi < 0 || valueOf[i]! > valueOf[bi]!)) bi = i;
+    if (bi < 0 || valueOf[bi]! < threshold) break;
+    const bj = bestOf[bi]!;
     const a = members[bi]!;
     const b = members[bj]!;
     for (let k = 0; k < m; k++) {
@@ -136,6 +180,15 @@ function agglomerate(sim: Float64Array, m: number, threshold: number, maxGroup: 
     }
     members[bi] = [...a, ...b];
     members[bj] = null;
+    rescan(bi);
+    for (let k = 0; k < m; k++) {
+      if (k === bi || !members[k]) continue;
+      if (bestOf[k] === bi || bestOf[k] === bj) rescan(k);
+      else if (k < bi) {
+        const v = sim[k * m + bi]!;
+        if ((v > valueOf[k]! || (v === valueOf[k]! && bi < bestOf[k]!)) && fits(k, bi)) [bestOf[k], valueOf[k]] = [bi, v];
+      }
+    }
   }
   return members.filter((g): g is number[] => g !== null);
 }
@@ -157,9 +210,7 @@ export function suggestClusters(notes: { id: string; text: string }[], options: 
   learnFromClusters(features, known, vocab);
   const { vecs } = weigh(features);
   const m = usable.length;
-  const sim = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) sim[i * m + j] = sim[j * m + i] = similarity(vecs[i]!, vecs[j]!);
-  return agglomerate(sim, m, threshold, maxGroup)
+  return agglomerate(similarityMatrix(vecs), m, threshold, maxGroup)
     .filter((g) => g.length >= 2)
     .map((g) => g.map((k) => items[usable[k]!]!.id).sort())
     .sort((x, y) => y.length - x.length || (x[0]! < y[0]! ? -1 : 1));
