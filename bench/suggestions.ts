@@ -37,7 +37,7 @@ function bigBoard(n: number): { id: string; text: string }[] {
   return Array.from({ length: n }, (_, i) => ({ id: `b${String(i).padStart(4, '0')}`, text: `${texts[i % texts.length]!}${i >= texts.length ? ' (2)' : ''}` }));
 }
 
-function timeOf(fn: () => unknown, runs = 5): number {
+function timeOf(fn: () => unknown, runs = 9): number {
   fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -89,7 +89,7 @@ if (process.env.BENCH_SWEEP) {
   }
 }
 
-console.log('\ntime for one suggestion run (median of 5)\n');
+console.log('\ntime for one suggestion run (median of 9)\n');
 for (const n of [100, 250, 500]) {
   const board = bigBoard(n);
   console.log(`${n} notes: concepts ${timeOf(() => suggestClusters(board)).toFixed(0)} ms, words only ${timeOf(() => suggestByWords(board)).toFixed(0)} ms`);

@@ -6,7 +6,7 @@
  * label a person can keep or change, and a tidy grid so an accepted cluster is not spread across
  * the whole board.
  */
-import { STOP_WORDS, stem, suggestClusters, type KnownCluster, type Note } from '../../shared/index.ts';
+import { suggestClusters, topicWordsOf, type KnownCluster, type Note } from '../../shared/index.ts';
 
 /** A suggested cluster: the notes it would hold and the label it proposes. */
 export interface Proposal {
@@ -27,24 +27,32 @@ export function proposalsFor(notes: ReadonlyArray<Pick<Note, 'id' | 'text'>>, cl
     .map((ids) => ({ key: ids.join(','), noteIds: ids, label: labelFor(ids.map((id) => byId.get(id)?.text ?? '')) }));
 }
 
-/** The two words most notes of a group share (in the form most written), e.g. "waiting · lists". */
+/**
+ * The two words most notes of a group share (in the form most written), e.g. "waiting · lists"; a
+ * word naming a theme most of the notes are about (in either language) comes first on a tie.
+ */
 export function labelFor(texts: readonly string[]): string {
   const notesWith = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
+  const conceptsOfKey = new Map<string, string[]>();
+  const notesOnConcept = new Map<string, number>();
   for (const text of texts) {
     const seen = new Set<string>();
-    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-      if (word.length < 3 || STOP_WORDS.has(word)) continue;
-      const key = stem(word.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+    const seenConcepts = new Set<string>();
+    for (const { form, key, concepts } of topicWordsOf(text)) {
       const f = forms.get(key) ?? new Map<string, number>();
-      f.set(word, (f.get(word) ?? 0) + 1);
+      f.set(form, (f.get(form) ?? 0) + 1);
       forms.set(key, f);
+      conceptsOfKey.set(key, concepts);
       if (!seen.has(key)) notesWith.set(key, (notesWith.get(key) ?? 0) + 1);
       seen.add(key);
+      for (const c of concepts) seenConcepts.add(c);
     }
+    for (const c of seenConcepts) notesOnConcept.set(c, (notesOnConcept.get(c) ?? 0) + 1);
   }
+  const themeOf = (key: string) => Math.max(0, ...(conceptsOfKey.get(key) ?? []).map((c) => notesOnConcept.get(c) ?? 0));
   return [...notesWith]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1] || themeOf(b[0]) - themeOf(a[0]) || (a[0] < b[0] ? -1 : 1))
     .slice(0, 2)
     .map(([key]) => [...forms.get(key)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0])
     .join(' · ');

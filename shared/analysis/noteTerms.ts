@@ -8,7 +8,7 @@
  */
 import { CONCEPTS, DOMAINS } from './concepts.ts';
 import { stemDutch, stemEnglish } from './stemmers.ts';
-import { STOP_WORDS } from './text.ts';
+import { STOP_WORDS, STOP_WORDS_ONLY } from './text.ts';
 
 export type Lang = 'en' | 'nl';
 
@@ -28,16 +28,13 @@ export function wordsOf(text: string): string[] {
   return plain.split(/[^a-z0-9-]+/).flatMap((w) => w.split(/-+/)).filter((w) => w.length > 0);
 }
 
-const STOP_NL_ONLY = new Set('de het een en van voor niet te op aan bij met naar zijn wordt worden meer minder ook maar dat die deze geen onze ons hun'.split(' '));
-const STOP_EN_ONLY = new Set('the a an and of for not to on at with are is be more less also but that this these our their no'.split(' '));
-
 /** The note's language, from its function words (and Dutch spellings when it has none). */
 export function languageOf(words: readonly string[]): Lang {
   let nl = 0;
   let en = 0;
   for (const w of words) {
-    if (STOP_NL_ONLY.has(w)) nl++;
-    if (STOP_EN_ONLY.has(w)) en++;
+    if (STOP_WORDS_ONLY.nl.has(w)) nl++;
+    if (STOP_WORDS_ONLY.en.has(w)) en++;
   }
   if (nl !== en) return nl > en ? 'nl' : 'en';
   const hints = words.filter((w) => DUTCH_HINT.test(w)).length;
@@ -144,6 +141,16 @@ export function splitCompound(word: string, vocab: Vocabulary, depth = 2): strin
     if (tail.length >= 4 && conceptsOf([head]).length > 0) conceptHead = [head, tail];
   }
   return conceptHead;
+}
+
+/** A note's topic words as written, each with its stem key and the concepts it names (for labels). */
+export function topicWordsOf(text: string): { form: string; key: string; concepts: string[] }[] {
+  const plain = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const lang = languageOf(wordsOf(text));
+  return plain.flatMap((form) => {
+    const w = wordsOf(form)[0] ?? '';
+    return isTopicWord(w) ? [{ form, key: stemIn(w, lang), concepts: conceptsOf([w]) }] : [];
+  });
 }
 
 /** Weights of a note's features: words, compound parts, concepts and domains. */

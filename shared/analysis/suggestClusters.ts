@@ -12,6 +12,8 @@
  */
 import { featuresOf, vocabularyOf } from './noteTerms.ts';
 
+export { topicWordsOf } from './noteTerms.ts';
+
 /** A cluster people already made on this board: what its notes say, and its name. */
 export interface KnownCluster {
   readonly id: string;

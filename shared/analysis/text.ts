@@ -15,6 +15,13 @@ const STOP_NL =
 /** Words that carry no topic, in English and Dutch. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(`${STOP_EN} ${STOP_NL}`.split(/\s+/));
 
+/** The stop words of one language only (what tells a Dutch note from an English one). */
+export const STOP_WORDS_ONLY: { readonly en: ReadonlySet<string>; readonly nl: ReadonlySet<string> } = (() => {
+  const en = new Set(STOP_EN.split(/\s+/));
+  const nl = new Set(STOP_NL.split(/\s+/));
+  return { en: new Set([...en].filter((w) => !nl.has(w))), nl: new Set([...nl].filter((w) => !en.has(w))) };
+})();
+
 /** Suffixes removed (longest first), while at least 4 letters remain. */
 const SUFFIXES = [
   'heden', 'heid', 'ingen', 'lijke', 'lijk', 'ische', 'isch', 'tion', 'sion', 'ment', 'ness', 'ities', 'ity',

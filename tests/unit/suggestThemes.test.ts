@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stemDutch, stemEnglish } from '../../shared/analysis/stemmers.ts';
 import { featuresOf, languageOf, splitCompound, vocabularyOf, wordsOf } from '../../shared/analysis/noteTerms.ts';
+import { labelFor } from '../../client/tools/suggestions.ts';
 import { suggestClusters } from '../../shared/index.ts';
 import { regionNotes } from '../fixtures/regionNotes.ts';
 import { scoreClusters } from '../helpers/clusterScores.ts';
@@ -98,5 +99,10 @@ describe('suggested clusters that understand the room', () => {
     const scores = scoreClusters(suggestClusters(notes), new Map(notes.map((n) => [n.id, n.theme])));
     expect(scores.ari).toBeGreaterThanOrEqual(0.3);
     expect(scores.f1).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('are named by their theme words, not by words that say how much or how soon', () => {
+    expect(labelFor(['Fast internet in the village', 'Fast fibre internet', 'Fibre for every farm'])).toBe('fibre · internet');
+    expect(labelFor(['Eenzaamheid onder ouderen', 'Eenzame buren', 'Lonely older people'])).toBe('eenzaamheid · lonely');
   });
 });
