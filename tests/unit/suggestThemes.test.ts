@@ -105,4 +105,36 @@ describe('suggested clusters that understand the room', () => {
     expect(labelFor(['Fast internet in the village', 'Fast fibre internet', 'Fibre for every farm'])).toBe('fibre · internet');
     expect(labelFor(['Eenzaamheid onder ouderen', 'Eenzame buren', 'Lonely older people'])).toBe('eenzaamheid · lonely');
   });
+
+  it('on a wall of 18 notes, propose the bilingual theme as one group and nothing on "fast" alone', () => {
+    const wall: [string, string][] = [
+      ['staff', 'Personeelstekort in de thuiszorg'],
+      ['staff', 'Staff shortage in home care'],
+      ['staff', 'Vacatures blijven maanden open'],
+      ['staff', 'Not enough nurses for the night shift'],
+      ['staff', 'Tekort aan verpleegkundigen'],
+      ['transport', 'Fast bus to the hospital'],
+      ['transport', 'Buurtbus voor ouderen in het dorp'],
+      ['transport', 'Trein elk kwartier naar de stad'],
+      ['transport', 'Bus stops closer to home'],
+      ['digital', 'Fast internet in every village'],
+      ['digital', 'Glasvezel in het buitengebied'],
+      ['digital', 'Online banking is hard for older people'],
+      ['digital', 'Digitale vaardigheden voor senioren'],
+      ['council', 'Fast decisions by the council'],
+      ['council', 'Inspraak voor bewoners bij nieuwe plannen'],
+      ['council', 'Citizens assembly on the future of care'],
+      ['council', 'Gemeenteraad legt besluiten beter uit'],
+      ['none', 'Koffie was lekker'],
+    ];
+    const notes = wall.map(([, text], i) => ({ id: `w${String(i).padStart(2, '0')}`, text }));
+    const theme = new Map(wall.map(([t], i) => [`w${String(i).padStart(2, '0')}`, t]));
+    const groups = suggestClusters(notes);
+    const staff = groups.find((g) => g.filter((id) => theme.get(id) === 'staff').length >= 4);
+    expect(staff, JSON.stringify(groups)).toBeDefined();
+    // The three "fast" notes (bus, internet, council) are never proposed together.
+    for (const [a, b] of [['w05', 'w09'], ['w05', 'w13'], ['w09', 'w13']] as const) expect(together(groups, a, b)).toBe(false);
+    // Every proposal keeps to one theme.
+    for (const g of groups) expect(new Set(g.map((id) => theme.get(id))).size, JSON.stringify(g)).toBe(1);
+  });
 });
