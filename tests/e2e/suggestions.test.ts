@@ -100,7 +100,7 @@ describe('suggested clusters in the browser (headless Chromium)', () => {
     await phone.getByRole('button', { name: `Voorstellen voor de ${texts.length} notities zonder cluster` }).tap();
     await expect.poll(async () => (await proposals(phone)).map(sorted)).toContainEqual(sorted(STAFF));
     await phone.screenshot({ path: artifactPath('suggestions-phone-390-nl.png') });
-    await phone.locator('.proposal').first().scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: artifactPath('suggestions-phone-390-nl-proposal.png') });
+    await phone.locator('.proposal').last().scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: artifactPath('suggestions-phone-390-nl-last.png') });
   });
 });
