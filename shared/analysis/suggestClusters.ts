@@ -6,8 +6,8 @@
  * concepts: see noteTerms.ts), weighted by how rare they are on this board (TF-IDF), and compared by
  * cosine similarity; average-linkage agglomerative clustering groups them. Two notes are only
  * compared when they share a concept or at least two words: one common word ("fast") never joins
- * them. Clusters people already made on the board teach it their vocabulary: notes that share it
- * are pulled together. A pure function of its input, deterministic (work in id order), offline, the
+ * them. Clusters people already made on the board teach it: notes that fit one of them (by words
+ * and concepts) share a mark that pulls them together. A pure function of its input, deterministic (work in id order), offline, the
  * same on every device and on the server.
  */
 import { featuresOf, vocabularyOf } from './noteTerms.ts';
@@ -63,8 +63,9 @@ function weigh(docs: readonly Features[]): { vecs: Features[]; idf: Map<string, 
 }
 
 /**
- * Cosine similarity, or 0 when the two notes share too little to be about the same thing: a
- * concept (or a known cluster's vocabulary), or two words, or one word and one compound part.
+ * Cosine similarity, or 0 when the two notes share too little to be about the same thing: they
+ * need a concept (or the fit to one known cluster) in common, or two words (a compound's parts count
+ * as words). Domains alone never do.
  */
 function similarity(a: Features, b: Features): number {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
