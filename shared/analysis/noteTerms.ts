@@ -3,8 +3,9 @@
  * the parts of its Dutch compounds, and the bilingual concepts and domains it names.
  *
  * Why: similarity between notes has to see that "personeelstekort" and "staff shortage", or
- * "thuiszorg" and "home care", are about the same thing. Compounds are split only into parts the board
- * itself (or the concept list) uses, so nothing is split into words nobody wrote.
+ * "thuiszorg" and "home care", are about the same thing. Compounds of Dutch notes are split only at a
+ * part the board itself or the concept list uses, so a word is not cut into pieces nobody wrote; words
+ * that only say how much or how soon ("fast", "snel") never count as a topic.
  */
 import { CONCEPTS, DOMAINS } from './concepts.ts';
 import { stemDutch, stemEnglish } from './stemmers.ts';

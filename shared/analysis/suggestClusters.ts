@@ -203,7 +203,7 @@ function agglomerate(sim: Float64Array, m: number, threshold: number, maxGroup: 
 export function suggestClusters(notes: { id: string; text: string }[], options: SuggestOptions = {}): string[][] {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const maxGroup = options.maxGroupSize ?? DEFAULT_MAX_GROUP;
-  const known = options.clusters ?? [];
+  const known = [...(options.clusters ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Deterministic whatever the input order: work in id order.
   const items = [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const vocab = vocabularyOf([...items.map((n) => n.text), ...known.flatMap((c) => [c.label, ...c.texts])]);
