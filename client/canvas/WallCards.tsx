@@ -11,13 +11,14 @@
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { activeGroups, STANCES, type OutcomeList, type StanceValue, type WallCard } from '../../shared/index.ts';
+import { activeGroups, STANCES, WALL_STANCE_RATIO, type OutcomeList, type StanceValue, type WallCard } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { itemTitle } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { editNote, select } from '../store/ui.ts';
 import { mindMapArea, wallCards } from '../store/wallSelectors.ts';
 import { FONT_FAMILY } from './fitText.ts';
+import { Text as KonvaText } from 'konva/lib/shapes/Text';
 import { Group, Rect, Text } from './konva.ts';
 import { directionProps } from './textDirection.ts';
 
@@ -45,9 +46,8 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
   const groups = useStore(useShallow((s) => activeGroups(s.groups)));
   const { x, y, w, h, font, item } = card;
   const pad = Math.round(font * 0.45);
-  const small = Math.round(font * 0.72);
+  const small = Math.round(font * WALL_STANCE_RATIO);
   const inner = w - 2 * pad;
-  const titleLines = Math.min(2, Math.max(1, Math.ceil((title.length * font * 0.56) / inner)));
   const lines: Array<{ text: string; ink: string }> = [];
   for (const stance of [...STANCES, 'none'] as const) {
     const names = groups.filter((g) => (item.byGroup[g.id] ?? 'none') === stance).map((g) => g.name);
@@ -56,6 +56,8 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
     lines.push({ text: `${STANCE_SIGN[stance]} ${t('wallStanceLine', word, names.join(', '))}`, ink: STANCE_INK[stance] });
   }
   if (item.contested) lines.push({ text: `⚠ ${t('wallContested')}`, ink: STANCE_INK.disagree });
+  // Every stance line must show: with three or more, the title keeps to one line.
+  const titleLines = Math.min(lines.length >= 3 ? 1 : 2, wrappedLines(title, inner - 6, font));
   const onTap = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
     if (useStore.getState().editingNote) editNote(null);
@@ -82,7 +84,7 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
         listening={false}
       />
       {lines.map((line, i) => {
-        const rows = Math.max(1, Math.ceil((line.text.length * small * 0.55) / (inner - 6)));
+        const rows = wrappedLines(line.text, inner - 6, small);
         const top = lineY;
         const room = h - pad * 0.5 - top;
         lineY += rows * small * 1.15;
@@ -108,6 +110,14 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
     </Group>
   );
 });
+
+/** How many lines `text` takes in bold at `size` in a box `width` wide (measured as Konva wraps it). */
+function wrappedLines(text: string, width: number, size: number): number {
+  const probe = new KonvaText({ text, width, fontSize: size, fontStyle: 'bold', fontFamily: FONT_FAMILY, lineHeight: 1.15, wrap: 'word' });
+  const lines = Math.max(1, Math.round(probe.height() / (size * 1.15)));
+  probe.destroy();
+  return lines;
+}
 
 /** The trends mind map's centre topic: the board's title in the middle of its area. */
 export function MindMapCentre() {

@@ -14,14 +14,21 @@ import type { AgreementItem, AgreementLists } from './standing.ts';
 
 type Rect = { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
 
-/** Space above the cards for the area's name, in board units. */
-export const WALL_TOP = 90;
+/** Space above the cards for the area's name (as large as the projector draws it), in board units. */
+export const WALL_TOP = 110;
 /** Space around and between the cards, in board units. */
 export const WALL_PAD = 30;
 export const WALL_GAP = 24;
-/** Largest card height and title size, in board units (a 1000-wide list area read from 10 m). */
-export const WALL_CARD_MAX_H = 300;
-export const WALL_FONT_MAX = 48;
+/**
+ * Largest card height and title size, in board units: the three 1000-wide lists side by side beside
+ * the projector's join card are shown at about 0.38 (1920 px wide), where a stance line of 0.86 x 76
+ * is 24.8 px, readable from 10 m; such a card holds a two-line title and two stance lines, or a
+ * one-line title and three.
+ */
+export const WALL_CARD_MAX_H = 480;
+export const WALL_FONT_MAX = 76;
+/** Size of a card's stance lines, relative to its title. */
+export const WALL_STANCE_RATIO = 0.86;
 
 /** One card on the wall: the item, its list and its place. `font` is its title size (board units). */
 export interface WallCard {
@@ -78,8 +85,8 @@ function gridFor(area: Rect, n: number, obstacles: readonly Rect[]): Array<Omit<
   const MAX_COLS = 4;
   for (let cols = 1; ; cols++) {
     const w = Math.max(1, (inner.w - (cols - 1) * WALL_GAP) / cols);
-    const h = Math.max(120, Math.min(WALL_CARD_MAX_H, Math.round(w * 0.42)));
-    const font = Math.round(Math.max(20, Math.min(WALL_FONT_MAX, w / 10, h / 5.2)));
+    const h = Math.max(120, Math.min(WALL_CARD_MAX_H, Math.round(w * 0.6)));
+    const font = Math.round(Math.max(20, Math.min(WALL_FONT_MAX, w / 10, h / 6.3)));
     const rowsInArea = Math.max(1, Math.floor((inner.h + WALL_GAP) / (h + WALL_GAP)));
     const last = cols >= MAX_COLS;
     const cells: Array<Omit<WallCard, 'item' | 'list'>> = [];
