@@ -106,7 +106,8 @@ export function projectorPlan(s: StoreState, view: Rect | null): { viewport: Vie
     was: shown && JSON.stringify(shown) === JSON.stringify(of) ? 'summary' : 'canvas',
     notes: [...notes.map((n) => framed(s, n)), ...wall],
     extra: [...companions(s, notes), ...(isWall ? lists : [])],
-    all: all.map((n) => framed(s, n)),
+    // On the wall the cards are what the room reads: a note stuck on it never turns it into a summary.
+    all: isWall ? [] : all.map((n) => framed(s, n)),
     fallback: boundsOf(areas),
     screen: s.screen,
     reserved,

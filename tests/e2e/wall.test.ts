@@ -14,7 +14,7 @@ import { createCluster, createNote, listAreas, listGroups, ORIGIN, readFacilitat
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
-import { addGroups, joinBoard, layOutFutureSearch, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
+import { addGroups, drawnNotes, joinBoard, layOutFutureSearch, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-wall-');
 const errors: string[] = [];
@@ -98,6 +98,10 @@ describe('the common-ground wall (headless Chromium)', () => {
     setStance(room.doc, budget, citizens!, 'agree', 'room', ORIGIN.local);
     setStance(room.doc, budget, workers!, 'disagree', 'room', ORIGIN.local);
 
+    // Someone stuck a note at the top of the potential projects list by hand: the cards go around it.
+    const pp = listAreas(room.doc).find((a) => a.id === ppArea)!;
+    const stuck = createNote(room.doc, { text: 'Ask the council', x: pp.x + 40, y: pp.y + 120, authorId: 'room', groupId: null }, ORIGIN.local);
+
     // The trends task: the mind map's centre holds the board's title.
     await fac.locator('ol.agenda').getByRole('button', { name: 'Present: trends mind map' }).click();
     await expect.poll(async () => (await drawn(fac)).centre?.text, { timeout: 10_000 }).toBe('Care in the neighbourhood 2035');
@@ -127,6 +131,9 @@ describe('the common-ground wall (headless Chromium)', () => {
     let d = await drawn(fac);
     const areaOf = { commonGround: cgArea!, potentialProject: ppArea!, notAgreed: naArea! } as Record<string, string>;
     for (const c of d.cards) expect(inside(c.box, d.areas[areaOf[c.list]!]!.box)).toBe(true);
+    const note = (await drawnNotes(fac)).find((n) => n.id === stuck)!;
+    const hubCard = d.cards.find((c) => c.item === hub)!.page;
+    expect(note.cx < hubCard.x || note.cx > hubCard.x + hubCard.w || note.cy < hubCard.y || note.cy > hubCard.y + hubCard.h).toBe(true);
     const texts = (id: string) => d.cards.find((c) => c.item === id)!.texts;
     expect(texts(care)).toEqual(['Care close to home', '✓ Agree: Citizens, Care workers']);
     expect(texts(hub)).toEqual(['A neighbourhood care hub', '✓ Agree: Citizens', '? Not sure: Care workers']);
@@ -151,7 +158,8 @@ describe('the common-ground wall (headless Chromium)', () => {
     await expect.poll(async () => (await drawn(fac)).cards.find((c) => c.item === care)?.texts[1]).toBe('✓ Eens: Citizens, Care workers');
     await fac.screenshot({ path: artifactPath('wall-2-facilitator-1440-nl.png') });
 
-    // The projector frames the whole wall: the three lists' names and every card, readable from 10 m.
+    // The projector frames the whole wall: the three lists' names and every card, readable from 10 m
+    // (the note stuck on it does not narrow the frame to itself).
     const projector = await openPage(env.browser, errors, { viewport: { width: 1920, height: 1080 } });
     await projector.goto(board.links.projector);
     await projector.locator('.status-connected').waitFor();
