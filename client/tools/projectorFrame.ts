@@ -96,12 +96,13 @@ export function projectorPlan(s: StoreState, view: Rect | null): { viewport: Vie
   const of: SummaryOf = target.kind === 'step' ? { kind: 'step', stepId: target.stepId } : { kind: 'board' };
   // A summary of this same content stays until the canvas would be clearly readable (no flip-flop).
   const shown = useProjector.getState().summary;
-  // The common-ground wall: its three lists side by side, down to the lowest card (empty lists
-  // included; the empty space below the cards is left out, so the cards are framed large).
-  const isWall = target.kind === 'step' && target.stepId === 'commonGround';
-  const wall = isWall ? wallCards(s).map((c) => ({ x: c.x, y: c.y, w: c.w, h: c.h, font: c.font })) : [];
+  // The common-ground wall, once it has cards: its three lists side by side, down to the lowest card
+  // (empty lists included; the empty space below the cards is left out, so the cards are framed large).
+  // Before the first confirmation the task is framed like any other, by the notes in its areas.
+  const wall = target.kind === 'step' && target.stepId === 'commonGround' ? wallCards(s).map((c) => ({ x: c.x, y: c.y, w: c.w, h: c.h, font: c.font })) : [];
+  const isWall = wall.length > 0;
   const bottom = Math.max(...wall.map((c) => c.y + c.h));
-  const lists = wall.length ? areas.map((a) => ({ ...a, h: Math.max(0, bottom + WALL_PAD - a.y) })) : areas;
+  const lists = areas.map((a) => ({ ...a, h: Math.max(0, bottom + WALL_PAD - a.y) }));
   const plan = planProjector({
     was: shown && JSON.stringify(shown) === JSON.stringify(of) ? 'summary' : 'canvas',
     notes: [...notes.map((n) => framed(s, n)), ...wall],
