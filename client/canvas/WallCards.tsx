@@ -63,9 +63,13 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
     if (useStore.getState().editingNote) editNote(null);
     select([item.itemId]);
   };
+  // A double-tap on a card is not a double-tap on the board (that would write a note under it).
+  const stop = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
+    e.cancelBubble = true;
+  };
   let lineY = pad + titleLines * font * 1.15 + pad * 0.5;
   return (
-    <Group id={`wall-${item.itemId}`} name={`wallCard wall-${card.list}`} x={x} y={y} onClick={onTap} onTap={onTap}>
+    <Group id={`wall-${item.itemId}`} name={`wallCard wall-${card.list}`} x={x} y={y} onClick={onTap} onTap={onTap} onDblClick={stop} onDblTap={stop}>
       <Rect width={w} height={h} fill="#ffffff" stroke={LIST_INK[card.list]} strokeWidth={5} cornerRadius={12} shadowColor="#000" shadowOpacity={0.12} shadowBlur={8} perfectDrawEnabled={false} />
       <Rect width={12} height={h} fill={LIST_INK[card.list]} cornerRadius={[12, 0, 0, 12]} listening={false} perfectDrawEnabled={false} />
       <Text
@@ -109,7 +113,16 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
       })}
     </Group>
   );
-});
+}, sameCard);
+
+/** Whether a card would look the same (the layout makes new card objects whenever a note moves). */
+function sameCard(a: { card: WallCard }, b: { card: WallCard }): boolean {
+  const p = a.card, q = b.card;
+  return (
+    p.x === q.x && p.y === q.y && p.w === q.w && p.h === q.h && p.font === q.font && p.list === q.list &&
+    p.item.itemId === q.item.itemId && p.item.contested === q.item.contested && JSON.stringify(p.item.byGroup) === JSON.stringify(q.item.byGroup)
+  );
+}
 
 /** How many lines `text` takes in bold at `size` in a box `width` wide (measured as Konva wraps it). */
 function wrappedLines(text: string, width: number, size: number): number {
