@@ -108,6 +108,7 @@ describe('the common-ground wall (headless Chromium)', () => {
     const centre = (await drawn(fac)).centre!.box;
     expect(Math.abs(centre.x + centre.w / 2 - (mindMap.x + mindMap.w / 2))).toBeLessThan(2);
     expect(Math.abs(centre.y + centre.h / 2 - (mindMap.y + mindMap.h / 2))).toBeLessThan(2);
+    await fac.screenshot({ path: artifactPath('wall-0-mind-map-centre-1440.png') });
 
     // The facilitator confirms each theme from the common-ground panel.
     await fac.locator('ol.agenda').getByRole('button', { name: 'Common ground', exact: true }).click();
