@@ -34,3 +34,4 @@ export * from './templates/agenda.ts';
 export * from './templates/futureSearchLayout.ts';
 export * from './doc/actionCards.ts';
 export * from './doc/people.ts';
+export * from './analysis/wall.ts';

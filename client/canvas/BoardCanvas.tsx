@@ -26,6 +26,7 @@ import {
 import { Layer, Rect, Stage } from './konva.ts';
 import { Cursors } from './Cursors.tsx';
 import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
+import { MindMapCentre, WallCardsLayer } from './WallCards.tsx';
 import { TapPlaces } from '../tools/doubleTap.ts';
 import { enterCanvas, registerCanvas } from '../tools/keyboardFocus.ts';
 import { setCanvasFocused } from '../store/focus.ts';
@@ -169,6 +170,8 @@ export function BoardCanvas() {
       >
         <Layer name="areas-layer">
           <VisibleAreas />
+          <MindMapCentre />
+          <WallCardsLayer />
           <VisibleClusters />
           <Connectors />
         </Layer>

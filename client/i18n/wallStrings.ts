@@ -1,12 +1,21 @@
 /**
- * The UI strings of the wall part of the day's flow, in English and Dutch.
+ * The UI strings of the common-ground wall (its cards' stance lines) and the trends mind map's
+ * centre, in English and Dutch.
  *
  * Why: merged into strings.ts so a missing translation is a type error.
  */
 export const wallEn = {
-  wallPlaceholder: '',
+  /** A stance line on a wall card: the stance word, then the groups that took it. */
+  wallStanceLine: '{0}: {1}',
+  wallNotMarked: 'Not marked',
+  wallContested: 'Not every group agrees now',
+  /** The mind map's centre when the board has no title. */
+  wallTopic: 'Our topic',
 };
 
 export const wallNl: Record<keyof typeof wallEn, string> = {
-  wallPlaceholder: '',
+  wallStanceLine: '{0}: {1}',
+  wallNotMarked: 'Niet aangeduid',
+  wallContested: 'Nu is niet elke groep het eens',
+  wallTopic: 'Ons thema',
 };

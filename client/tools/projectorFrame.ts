@@ -2,20 +2,22 @@
  * What the projector frames, chosen by content: the notes of the current task's areas while the
  * facilitator's screen shows that task; the whole board's notes in whole-board mode; the
  * facilitator's own view when they zoom in on a part or go elsewhere. When the notes cannot all be
- * drawn readably, the projector shows a summary of them instead (ProjectorSummary).
+ * drawn readably, the projector shows a summary of them instead (ProjectorSummary). In the common-ground
+ * task it frames the whole wall: the three list areas with their cards (WallCards.tsx).
  *
  * Why: the facilitator clicks through the tasks on a laptop whose view shows a task's whole empty
  * areas; framed like that on a wall, notes are 7-12 px and nobody at the back can read them. The
  * projector frames what people wrote, fills its screen with it (never under the join card), and
  * switches to a summary rather than show text too small to read.
  */
-import { agendaSteps, isNoteInArea, isPrivateFrom, type Area, type Note } from '../../shared/index.ts';
+import { agendaSteps, isNoteInArea, isPrivateFrom, WALL_PAD, type Area, type Note } from '../../shared/index.ts';
 import type { Rect } from '../canvas/geometry.ts';
 import { hasGroupMark, noteFontSize } from '../canvas/noteText.ts';
 import { boundsOf, frameBox, planProjector, showsStep, windowOf, type FramedNote } from '../canvas/projectorLayout.ts';
 import type { ScreenBox } from '../store/projector.ts';
 import { clusterOutline } from '../store/cocreationSelectors.ts';
 import { clusterView } from '../store/derived.ts';
+import { wallCards } from '../store/wallSelectors.ts';
 import { setProjectorViewport, showSummary, useProjector, type SummaryOf } from '../store/projector.ts';
 import { MAX_SCALE } from '../store/ui.ts';
 import type { StoreState, Viewport } from '../store/store.ts';
@@ -94,11 +96,19 @@ export function projectorPlan(s: StoreState, view: Rect | null): { viewport: Vie
   const of: SummaryOf = target.kind === 'step' ? { kind: 'step', stepId: target.stepId } : { kind: 'board' };
   // A summary of this same content stays until the canvas would be clearly readable (no flip-flop).
   const shown = useProjector.getState().summary;
+  // The common-ground wall, once it has cards: its three lists side by side, down to the lowest card
+  // (empty lists included; the empty space below the cards is left out, so the cards are framed large).
+  // Before the first confirmation the task is framed like any other, by the notes in its areas.
+  const wall = target.kind === 'step' && target.stepId === 'commonGround' ? wallCards(s).map((c) => ({ x: c.x, y: c.y, w: c.w, h: c.h, font: c.font })) : [];
+  const isWall = wall.length > 0;
+  const bottom = Math.max(...wall.map((c) => c.y + c.h));
+  const lists = areas.map((a) => ({ ...a, h: Math.max(0, bottom + WALL_PAD - a.y) }));
   const plan = planProjector({
     was: shown && JSON.stringify(shown) === JSON.stringify(of) ? 'summary' : 'canvas',
-    notes: notes.map((n) => framed(s, n)),
-    extra: companions(s, notes),
-    all: all.map((n) => framed(s, n)),
+    notes: [...notes.map((n) => framed(s, n)), ...wall],
+    extra: [...companions(s, notes), ...(isWall ? lists : [])],
+    // On the wall the cards are what the room reads: a note stuck on it never turns it into a summary.
+    all: isWall ? [] : all.map((n) => framed(s, n)),
     fallback: boundsOf(areas),
     screen: s.screen,
     reserved,
@@ -134,7 +144,7 @@ export function applyProjectorPlan(s: StoreState, view: Rect | null): Viewport |
 let last: { inputs: unknown[]; plan: ReturnType<typeof projectorPlan> } | null = null;
 
 function cachedPlan(s: StoreState, view: Rect | null): ReturnType<typeof projectorPlan> {
-  const inputs = [s.notes, s.areas, s.clusters, s.groups, s.facilitation, s.screen, s.me, useProjector.getState().reserved, useProjector.getState().summary, view?.x, view?.y, view?.w, view?.h];
+  const inputs = [s.notes, s.areas, s.clusters, s.groups, s.facilitation, s.outcomes, s.stances, s.screen, s.me, useProjector.getState().reserved, useProjector.getState().summary, view?.x, view?.y, view?.w, view?.h];
   if (last && last.inputs.every((v, i) => v === inputs[i])) return last.plan;
   last = { inputs, plan: projectorPlan(s, view) };
   return last.plan;
