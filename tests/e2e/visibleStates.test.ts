@@ -155,8 +155,29 @@ describe('every state visible (headless Chromium)', () => {
       await lens.first().click();
       await expectVisiblyPressed(lens.first(), lens.nth(1));
       await page.screenshot({ path: artifactPath(`visible-lens-${device.name}-${device.lang}.png`) });
+
+      // The facilitator panel: what the projector shows, one choice pressed; the header's open panel button.
+      await page.getByRole('button', { name: 'Facilitator', exact: true }).click();
+      const shows = page.getByRole('group', { name: nl ? 'Het projectiescherm toont' : 'The projector shows' });
+      const [follow, whole] = nl ? ['mijn beeld', 'het hele bord'] : ['my view', 'the whole board'];
+      await shows.getByRole('button', { name: whole }).click();
+      await expectVisiblyPressed(shows.getByRole('button', { name: whole }), shows.getByRole('button', { name: follow }));
+      await page.screenshot({ path: artifactPath(`visible-facilitator-${device.name}-${device.lang}.png`) });
       await page.context().close();
     }
+
+    // A phone: the toolbar's "more" popover marks the open panel's item.
+    const phone = await openPage(env.browser, errors, { viewport: { width: 390, height: 844 }, hasTouch: true });
+    await joinBoard(phone, board.links.facilitator, 'Fien');
+    const more = phone.locator('.toolbar').getByRole('button', { name: 'More tools' });
+    await more.tap();
+    await phone.locator('.more-popover').getByRole('button', { name: 'Outline' }).tap();
+    await phone.locator('.panel').waitFor();
+    await more.tap();
+    const items = phone.locator('.more-popover .more-item');
+    await expectVisiblyPressed(items.filter({ hasText: 'Outline' }), items.filter({ hasText: 'People' }));
+    await phone.screenshot({ path: artifactPath('visible-more-390-touch-en.png') });
+    await phone.context().close();
     seed.destroy();
   });
 
