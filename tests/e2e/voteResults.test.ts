@@ -66,7 +66,7 @@ describe('vote results readable (headless Chromium)', () => {
     for (const device of [
       { name: '1024-touch', viewport: { width: 1024, height: 768 }, touch: true, link: board.links.facilitator, lang: 'en' },
       { name: '1024-touch', viewport: { width: 1024, height: 768 }, touch: true, link: board.links.facilitator, lang: 'nl' },
-      { name: '1920-projector', viewport: { width: 1920, height: 1080 }, touch: false, link: board.links.projector, lang: 'en' },
+      { name: '1920-projector', viewport: { width: 1920, height: 1080 }, touch: false, link: board.links.projector, lang: 'nl' },
     ] as const) {
       const page = await openPage(env.browser, errors, { viewport: device.viewport, hasTouch: device.touch });
       if (device.link === board.links.projector) {
