@@ -25,7 +25,7 @@ import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
 import { AreaNameEditor, ConnectorLabelEditor } from './LabelEditors.tsx';
 import { Icon } from './icons.tsx';
 import { MergeToast } from './MergeToast.tsx';
-import { Minimap } from './Minimap.tsx';
+import { BoardCorner } from './BoardCorner.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
@@ -177,10 +177,10 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
         {/* On the projector the toolbar has no editing tools: only the view and the read-only panels. */}
         <Toolbar />
-        {!projector && <Minimap />}
+        {!projector && <BoardCorner />}
         {projector && <ProjectorJoin boardId={session.boardId} token={session.token} />}
         {projector && <ProjectorSummary />}
-        <GroupLegend />
+        {projector && <GroupLegend />}
         {panelOpen && (
           <Suspense fallback={null}>
             <SidePanel myName={name} boardId={session.boardId} token={session.token} />

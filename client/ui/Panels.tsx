@@ -12,6 +12,7 @@ import { setLanguage } from '../store/language.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel } from '../store/ui.ts';
 import { handoffLink } from '../sync/identity.ts';
+import { GroupMarkChip } from './GroupMarkChip.tsx';
 import { OutlinePanel } from './OutlinePanel.tsx';
 import { Panel } from './Panel.tsx';
 // The co-creation and facilitator panels load when first opened: a tablet that never opens them
@@ -50,25 +51,38 @@ function HelpPanel() {
 function PeoplePanel({ myName, boardId, token }: { myName: string; boardId: string; token: string }) {
   const t = useT();
   const peers = useStore(useShallow((s) => Object.values(s.peers)));
-  const groups = useStore(useShallow((s) => Object.fromEntries(s.groups.map((g) => [g.id, g.name]))));
   const role = useStore((s) => s.me.role);
   const myGroup = useStore((s) => s.me.groupId);
   return (
     <Panel title={t('peopleHere', peers.length + 1)} onClose={() => togglePanel('people')}>
       <ul className="people">
         <li>
-          <span className="dot" /> {myName} ({t('you')})
+          <PersonGroup groupId={myGroup} /> {myName} ({t('you')})
+          <GroupName groupId={myGroup} />
         </li>
         {peers.map((p) => (
           <li key={p.clientId}>
-            <span className="dot" style={{ background: p.color }} /> {p.name}
-            {p.groupId && groups[p.groupId] ? <span className="muted"> · {groups[p.groupId]}</span> : null}
+            <PersonGroup groupId={p.groupId} /> {p.name}
+            <GroupName groupId={p.groupId} />
           </li>
         ))}
       </ul>
       {role !== 'projector' && <Handoff link={handoffLink(boardId, token, { name: myName, groupId: myGroup })} />}
     </Panel>
   );
+}
+
+/** A person's stakeholder group as its mark (the tag on the group's notes), or a hollow grey dot for none. */
+function PersonGroup({ groupId }: { groupId: string | null }) {
+  const group = useStore((s) => (groupId ? s.groups.find((g) => g.id === groupId && !g.archived) : undefined));
+  return group ? <GroupMarkChip id={group.id} color={group.color} /> : <span className="dot no-group" aria-hidden="true" />;
+}
+
+/** A person's group in words ("No group" without one). */
+function GroupName({ groupId }: { groupId: string | null }) {
+  const t = useT();
+  const name = useStore((s) => (groupId ? s.groups.find((g) => g.id === groupId && !g.archived)?.name : undefined));
+  return <span className="muted"> · {name ?? t('noGroup')}</span>;
 }
 
 /** "Continue on another device": the link that opens the board there as me (name and group), to copy. */

@@ -14,6 +14,7 @@ import { ClusterTools } from './ClusterTools.tsx';
 import { Icon, type IconName } from './icons.tsx';
 import { MoreIcon, MoreMenu, PHONE_MAX_WIDTH } from './MoreMenu.tsx';
 import { useActions } from '../sync/sessionContext.ts';
+import { setOverlaysShown, useOverlays } from '../store/overlays.ts';
 import { useStore } from '../store/store.ts';
 import { editConnector, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
 import {
@@ -98,6 +99,7 @@ export function Toolbar() {
   const canRedo = useStore((s) => s.canRedo);
   const readOnly = useStore((s) => s.readOnly);
   const panel = useStore((s) => s.panel);
+  const overlaysShown = useOverlays((s) => s.shown);
   const width = useStore((s) => s.screen.w);
   const narrow = width <= PHONE_MAX_WIDTH;
   const primary = useRef<HTMLButtonElement>(null);
@@ -117,6 +119,7 @@ export function Toolbar() {
     { key: 'zoomOut', label: t('zoomOut'), icon: 'minus', onClick: () => zoomBy(1 / 1.25), group: 2 },
     { key: 'zoomIn', label: t('zoomIn'), icon: 'plus', onClick: () => zoomBy(1.25), group: 2 },
     { key: 'fit', label: t('zoomFit'), icon: 'fit', onClick: zoomToFit, group: 2 },
+    { key: 'overlays', label: t('overlaysToggle'), icon: 'map', onClick: () => setOverlaysShown(!overlaysShown), pressed: overlaysShown, group: 2 },
     { key: 'groups', label: t('groups'), icon: 'groups', onClick: () => togglePanel('groups'), pressed: panel === 'groups', group: 3 },
     { key: 'clusters', label: t('clusters'), icon: 'cluster', onClick: () => togglePanel('clusters'), pressed: panel === 'clusters', group: 3 },
     { key: 'vote', label: t('vote'), icon: 'vote', onClick: () => togglePanel('vote'), pressed: panel === 'vote', group: 3 },

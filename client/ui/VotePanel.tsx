@@ -1,7 +1,7 @@
 /**
  * The dot-vote panel: the facilitator opens a vote (on notes or clusters; dots per person or per
  * stakeholder group; one per item; results live or hidden) and closes it; everyone sees the results
- * with the split by group when they may.
+ * as a table (each item's total and each group's dots) when they may.
  *
  * While a vote is open, "Your dots" places a dot on the selected note or cluster, or takes one back:
  * buttons the keyboard reaches with Tab (on the board, D and Shift+D do the same).
@@ -10,6 +10,7 @@
  * split by group is the result, not only the total.
  */
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { VoteInput } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { currentCount, currentVote, itemTitle, resultsVisible, voteRows } from '../store/derived.ts';
@@ -17,7 +18,9 @@ import { useStore } from '../store/store.ts';
 import { attempt, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { dotTarget, voteOn } from '../tools/dotKeys.ts';
+import { GroupMarkChip } from './GroupMarkChip.tsx';
 import { Panel } from './Panel.tsx';
+import { cellCount, resultColumns } from './voteTable.ts';
 
 /** The vote panel (see the module comment). */
 export function VotePanel() {
@@ -75,23 +78,47 @@ function Results() {
   const rows = useStore(voteRows);
   const over = useStore((s) => currentCount(s)?.overLimit.size ?? 0);
   const clusters = useStore((s) => s.clusters);
+  const groupOrder = useStore(useShallow((s) => s.groups.map((g) => g.id)));
   if (rows.length === 0) return <p className="hint">{t('noVotes')}</p>;
   const max = Math.max(...rows.map((r) => r.total));
+  const columns = resultColumns(rows, groupOrder);
   return (
     <>
-      <h4>{t('results')}</h4>
-      <ol className="results">
-        {rows.map((r) => (
-          <li key={r.itemId}>
-            <span className="result-title">{r.title || (r.itemId in clusters ? t('clusterDefault') : t('emptyNote'))}</span> <strong>{r.total}</strong>
-            <span className="bar" style={{ width: `${(r.total / max) * 100}%` }}>
-              {r.split.map((part) => (
-                <span key={part.groupId} title={`${part.name || t('noGroup')}: ${part.count}`} style={{ background: part.color, flexGrow: part.count }} />
-              ))}
-            </span>
-          </li>
-        ))}
-      </ol>
+      <h4 id="vote-results-title">{t('results')}</h4>
+      <table className="results" aria-labelledby="vote-results-title">
+        <caption className="visually-hidden">{t('resultsTableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('resultsItem')}</th>
+            <th scope="col">{t('resultsTotal')}</th>
+            {columns.map((c) => (
+              <th key={c.groupId} scope="col" title={c.name || t('noGroup')}>
+                {c.groupId ? <GroupMarkChip id={c.groupId} color={c.color} /> : <span className="dot no-group" aria-hidden="true" />}
+                <span className="visually-hidden">{c.name || t('noGroup')}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.itemId}>
+              <th scope="row">
+                <span className="result-title">{r.title || (r.itemId in clusters ? t('clusterDefault') : t('emptyNote'))}</span>
+                <span className="bar" aria-hidden="true" style={{ width: `${(r.total / max) * 100}%` }}>
+                  {r.split.map((part) => (
+                    <span key={part.groupId} style={{ background: part.color, flexGrow: part.count }} />
+                  ))}
+                </span>
+              </th>
+              <td><strong>{r.total}</strong></td>
+              {columns.map((c) => {
+                const n = cellCount(r, c.groupId);
+                return <td key={c.groupId} className={n ? undefined : 'zero'}>{n}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {over > 0 && <p className="hint">{t('overLimit', over)}</p>}
     </>
   );

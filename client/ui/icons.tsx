@@ -20,6 +20,7 @@ const PATHS = {
   cluster: 'M3 6a3 3 0 0 1 3-3h12a3 3 0 0 1 3 3v12a3 3 0 0 1-3 3H6a3 3 0 0 1-3-3z M7 8h4v4H7z M13 12h4v4h-4z',
   vote: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z M4 4h.01 M20 4h.01 M4 20h.01 M20 20h.01',
   handshake: 'M5 12l4 4 10-10 M3 20h18',
+  map: 'M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z M9 3v15 M15 6v15',
 } as const;
 
 /** The icons there are. */

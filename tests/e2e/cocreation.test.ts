@@ -125,7 +125,7 @@ describe('co-creation in the browser (headless Chromium)', () => {
     const again = await waitForCluster(ann, (x) => x.text === 'Waiting lists', 'the cluster');
     await ann.mouse.click(again.bx, again.by);
     await ann.getByRole('alert').filter({ hasText: 'no dots left' }).waitFor();
-    const results = fac.locator('.results li').first();
+    const results = fac.locator('.results tbody tr').first();
     await expect.poll(() => results.textContent(), { timeout: 10_000 }).toContain('Waiting lists');
     expect(await results.locator('strong').textContent()).toBe('2');
     expect(await results.locator('.bar span').count()).toBe(2);

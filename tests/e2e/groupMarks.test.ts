@@ -106,7 +106,8 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
     expect(byText('Wachttijden korter').align).toBe('left');
     await expect(tablet.evaluate(`window.Konva.stages[0].findOne('.area').findOne('Text').align()`)).resolves.toBe('right');
 
-    // The legend shows the same tags beside the names.
+    // The legend (shown from the toolbar) shows the same tags beside the names.
+    await tablet.locator('.toolbar').getByRole('button', { name: "Overview map and groups' key" }).click();
     const legend = tablet.locator('.group-legend');
     await expect.poll(() => legend.locator('.group-mark').allTextContents()).toEqual(['B', 'Z', 'G', 'Jo', 'Je']);
     await expect(legend.getByRole('button', { name: 'Jongeren' }).textContent()).resolves.toContain('Jo');
@@ -170,7 +171,7 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
             dashed: (g.findOne('.coverage-chip-box').dash() || []).length > 0,
             ink: g.findOne('.coverage-chip-label').fill(),
           })),
-          dots: c.find('.dot').map((g) => ({ fill: g.findOne('Circle').fill(), label: g.findOne('.dot-label') ? g.findOne('.dot-label').text() : null })),
+          dots: c.find('.dot-group').flatMap((g) => Array(Number(g.findOne('.dot-count').text())).fill({ fill: g.findOne('Circle').fill(), label: g.findOne('.dot-label') ? g.findOne('.dot-label').text() : null })),
         };
       })()`) as Promise<Drawn | null>;
     };
@@ -214,7 +215,7 @@ describe('group marks and right-to-left notes (headless Chromium)', () => {
     for (const [voterId, groupId] of [['v1', zorg], ['v2', bew]] as const) placeDot(seed.doc, { voteId: onNotes, itemId: ids[1]!, voterId, groupId: groupId! }, ORIGIN.local);
     const noteDots = async () => {
       await nextFrame(laptop);
-      return laptop.evaluate(`window.Konva.stages[0].find('.note').flatMap((n) => n.find('.dot').map((d) => d.findOne('.dot-label') ? d.findOne('.dot-label').text() : null))`);
+      return laptop.evaluate(`window.Konva.stages[0].find('.note').flatMap((n) => n.find('.dot-group').flatMap((d) => Array(Number(d.findOne('.dot-count').text())).fill(d.findOne('.dot-label') ? d.findOne('.dot-label').text() : null)))`);
     };
     await expect.poll(async () => ((await noteDots()) as string[]).sort()).toEqual(['B', 'Z']);
     await laptop.context().close();
