@@ -1,12 +1,41 @@
 /**
- * The UI strings of the flow part of the day's flow, in English and Dutch.
+ * The UI strings of the flow of the day (the facilitator's bar, landing on the task), in English
+ * and Dutch.
  *
  * Why: merged into strings.ts so a missing translation is a type error.
  */
 export const flowEn = {
-  flowPlaceholder: '',
+  facilitatorBar: 'Facilitator bar',
+  barStep: '{0}/{1}',
+  barNext: 'Next: {0}',
+  barNextLabel: 'Go to the next task: {0}',
+  barLastTask: 'Last task',
+  barBringToTask: 'Bring everyone to this task',
+  barBringShort: 'All to this task',
+  barTimerLength: 'Timer length',
+  barMinutes: '{0} min',
+  barStartTimer: 'Start timer',
+  barStopTimer: 'Stop timer',
+  barLockBoard: 'Lock board',
+  barVoteOpen: 'Vote open',
+  barVoteAs: 'Vote as group',
+  barVoteAsNone: 'Not voting',
 };
 
 export const flowNl: Record<keyof typeof flowEn, string> = {
-  flowPlaceholder: '',
+  facilitatorBar: 'Facilitatorbalk',
+  barStep: '{0}/{1}',
+  barNext: 'Volgende: {0}',
+  barNextLabel: 'Naar de volgende opdracht: {0}',
+  barLastTask: 'Laatste opdracht',
+  barBringToTask: 'Iedereen naar deze opdracht',
+  barBringShort: 'Allen naar opdracht',
+  barTimerLength: 'Duur van de timer',
+  barMinutes: '{0} min',
+  barStartTimer: 'Timer starten',
+  barStopTimer: 'Timer stoppen',
+  barLockBoard: 'Bord vergrendelen',
+  barVoteOpen: 'Stemming open',
+  barVoteAs: 'Stemmen als groep',
+  barVoteAsNone: 'Stemt niet',
 };
