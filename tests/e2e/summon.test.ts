@@ -170,11 +170,13 @@ describe('the room goes to the task (headless Chromium, touch devices)', () => {
     setVoteOpen(room.doc, vote, false, ORIGIN.local);
   });
 
-  it('a new task clears "Time is up"; the badge is one line on the portrait tablet and the phone', async () => {
+  it('a new task clears "Time is up"; the badge is one line on the portrait tablet and the phone, in Dutch', async () => {
     const watchers = [devices[1]!, devices[2]!];
+    // In Dutch, whose words are longer: "De tijd is om".
+    for (const page of watchers) await page.locator('button.lang').click();
     startTimer(room.doc, 1000, Date.now(), ORIGIN.local);
     for (const [i, page] of watchers.entries()) {
-      await expect.poll(() => page.locator('.countdown').textContent()).toBe('Time is up');
+      await expect.poll(() => page.locator('.countdown').textContent()).toBe('De tijd is om');
       expect(await badgeLines(page)).toBe(1);
       await page.screenshot({ path: artifactPath(`summon-6-time-up-${DEVICES[i + 1]!.name}.png`) });
     }
