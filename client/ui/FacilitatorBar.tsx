@@ -70,7 +70,7 @@ export function FacilitatorBar() {
       )}
       {step &&
         (next ? (
-          <button type="button" className="bar-next" data-testid="bar-next" aria-label={t('barNextLabel', next.title[lang])} title={next.title[lang]} onClick={() => goToTask(actions, index + 1)}>
+          <button type="button" className="bar-next" data-testid="bar-next" aria-label={t('barNext', next.title[lang])} title={next.title[lang]} onClick={() => goToTask(actions, index + 1)}>
             <span className="bar-long">{t('barNext', next.title[lang])}</span>
             <span className="bar-short" aria-hidden="true">›</span>
           </button>
