@@ -72,14 +72,13 @@ export function FacilitatorBar() {
         (next ? (
           <button type="button" className="bar-next" data-testid="bar-next" aria-label={t('barNext', next.title[lang])} title={next.title[lang]} onClick={() => goToTask(actions, index + 1)}>
             <span className="bar-long">{t('barNext', next.title[lang])}</span>
-            <span className="bar-short" aria-hidden="true">›</span>
+            <span className="bar-short" aria-hidden="true">{t('barNextShort')} ›</span>
           </button>
         ) : (
           <span className="bar-last">{t('barLastTask')}</span>
         ))}
       <button type="button" className="bar-bring primary" data-testid="bar-bring-task" aria-label={t('barBringToTask')} onClick={() => bringEveryoneToTask(actions)}>
-        <span className="bar-long">{t('barBringToTask')}</span>
-        <span className="bar-short" aria-hidden="true">{t('barBringShort')}</span>
+        <Labels long={t('barBringToTask')} short={t('barBringShort')} />
       </button>
       <span className="bar-timer" role="group" aria-label={t('timer')}>
         {timer === 'stopped' ? (
@@ -89,20 +88,34 @@ export function FacilitatorBar() {
                 <option key={m} value={m}>{t('barMinutes', m)}</option>
               ))}
             </select>
-            <button type="button" data-testid="bar-timer-start" onClick={() => attempt(() => actions.startTimer(minutes * 60_000))}>{t('barStartTimer')}</button>
+            <button type="button" data-testid="bar-timer-start" aria-label={t('barStartTimer')} onClick={() => attempt(() => actions.startTimer(minutes * 60_000))}>
+              <Labels long={t('barStartTimer')} short={t('barStartShort')} />
+            </button>
           </>
         ) : (
           <>
             <Countdown />
-            <button type="button" data-testid="bar-timer-stop" onClick={() => actions.stopTimer()}>{t('barStopTimer')}</button>
+            <button type="button" data-testid="bar-timer-stop" aria-label={t('barStopTimer')} onClick={() => actions.stopTimer()}>
+              <Labels long={t('barStopTimer')} short={t('barStopShort')} />
+            </button>
           </>
         )}
       </span>
-      <button type="button" className="bar-lock" data-testid="bar-lock" aria-pressed={locked} onClick={() => actions.lockBoard(!locked)}>
-        {t('barLockBoard')}
+      <button type="button" className="bar-lock" data-testid="bar-lock" aria-label={t('barLockBoard')} aria-pressed={locked} onClick={() => actions.lockBoard(!locked)}>
+        <Labels long={t('barLockBoard')} short={t('barLockShort')} />
       </button>
       <VoteAs />
     </section>
+  );
+}
+
+/** A button's full label, and the short one a phone shows (the button's name stays the full one). */
+function Labels({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="bar-long">{long}</span>
+      <span className="bar-short" aria-hidden="true">{short}</span>
+    </>
   );
 }
 

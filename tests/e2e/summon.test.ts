@@ -144,13 +144,16 @@ describe('the room goes to the task (headless Chromium, touch devices)', () => {
     await bar().getByTestId('bar-lock').click();
     await expect.poll(() => tablet.getByText('The facilitator has locked the board').count()).toBe(0);
 
-    // At a landscape tablet's size and a phone's, the bar still fits its row and the page.
-    for (const [width, height] of [[1024, 768], [390, 844]] as const) {
-      await fac.setViewportSize({ width, height });
-      await nextFrame(fac);
-      for (const id of ['bar-bring-task', 'bar-timer-start', 'bar-lock']) expect(onScreen(await boxOf(bar().getByTestId(id)), { width, height })).toBe(true);
-      expect(await sidewaysScroll(fac)).toBe(0);
-      await fac.screenshot({ path: artifactPath(`summon-4-bar-${width}.png`) });
+    // At a landscape tablet's size and a phone's, in English and Dutch, the bar still fits the page.
+    for (const lang of ['en', 'nl']) {
+      for (const [width, height] of [[1024, 768], [390, 844]] as const) {
+        await fac.setViewportSize({ width, height });
+        await nextFrame(fac);
+        for (const id of ['bar-next', 'bar-bring-task', 'bar-timer-start', 'bar-lock']) expect(onScreen(await boxOf(bar().getByTestId(id)), { width, height })).toBe(true);
+        expect(await sidewaysScroll(fac)).toBe(0);
+        await fac.screenshot({ path: artifactPath(`summon-4-bar-${width}-${lang}.png`) });
+      }
+      await fac.locator('button.lang').click();
     }
     await fac.setViewportSize(size);
   });
