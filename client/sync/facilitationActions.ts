@@ -24,6 +24,7 @@ import {
   startTimer,
   stopTimer,
   summonToTables,
+  summonToTask,
   summonToView,
   type BoardLinks,
   type ProjectorMode,
@@ -51,6 +52,8 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     stopTimer: () => stopTimer(doc, local),
     /** "Bring everyone here": everyone's view moves to this board rectangle. */
     summonHere: (rect: { x: number; y: number; w: number; h: number }) => summonToView(doc, rect, serverNow(), local),
+    /** "Bring everyone to this task": each screen frames the current task's areas (throws when it has none). */
+    summonToTask: () => summonToTask(doc, serverNow(), local),
     /** "Go to your table": each device moves to its own table for the current seating. */
     summonToTables: () => summonToTables(doc, serverNow(), local),
     markHandDone: (participantId: string) => markHandDone(doc, participantId, serverNow(), local),

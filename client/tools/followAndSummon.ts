@@ -1,7 +1,7 @@
 /**
  * Where each screen looks during the day: the facilitator shares their view; whoever follows (the
- * projector by default) shows it; "bring everyone here" and "go to your table" move every screen
- * once; the projector frames the content of the current task or of the whole board (projectorFrame.ts).
+ * projector by default) shows it; "bring everyone to this task" (each screen frames the task's areas
+ * for its own size), "bring everyone here" and "go to your table" move every screen once; the projector frames the content of the current task or of the whole board (projectorFrame.ts).
  *
  * Why: the facilitator controls the frame and the time, never the content: they direct the room's
  * attention, and people can always step out again. Any pan or zoom of their own stops following, and
@@ -16,6 +16,7 @@ import { setFollowing } from '../store/people.ts';
 import { useStore, type StoreState } from '../store/store.ts';
 import { useProjector } from '../store/projector.ts';
 import { fitRect, visibleBoardRect } from '../store/ui.ts';
+import { currentTaskFrame, fitTaskRect } from '../store/taskView.ts';
 import { applyProjectorPlan } from './projectorFrame.ts';
 
 /** A summon older than this (server time) does not move a screen that opens later. */
@@ -172,8 +173,8 @@ export function useShowFollowedView(): void {
 }
 
 /**
- * Summons ("bring everyone here", "go to your table"): each new one moves this screen once (not the
- * facilitator's own). A screen that opens late follows only a summon given in the last minute.
+ * Summons ("bring everyone to this task", "bring everyone here", "go to your table"): each new one
+ * moves this screen once (not the facilitator's own). A screen that opens late follows only a summon given in the last minute.
  */
 export function useSummons(): void {
   const seen = useRef<number | null>(null);
@@ -188,6 +189,11 @@ export function useSummons(): void {
       if (summon.at <= seen.current) return;
       seen.current = summon.at;
       if (summon.kind === 'view' && summon.rect) fitRect(summon.rect, 0);
+      // To the task: its areas as they are now (or as they were when summoned), framed for this screen.
+      if (summon.kind === 'task') {
+        const frame = currentTaskFrame(s) ?? summon.rect;
+        if (frame) fitTaskRect(frame);
+      }
       if (summon.kind === 'tables') {
         const table = myTable(s);
         const area = table ? s.areas[table] : undefined;

@@ -16,6 +16,7 @@ import { ActionsContext } from '../sync/sessionContext.ts';
 import { setLanguage } from '../store/language.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel, zoomToFit } from '../store/ui.ts';
+import { fitTaskFrame } from '../store/taskView.ts';
 import { useShortcuts } from '../tools/keyboard.ts';
 import { ClusterLabelEditor, GroupLegend, GroupPicker, Notice, VoteBanner } from './CocreationOverlays.tsx';
 import { Announcer } from './Announcer.tsx';
@@ -32,6 +33,7 @@ import { HeaderTools } from './HeaderTools.tsx';
 import { ProjectorJoin } from './ProjectorJoin.tsx';
 import { ProjectorSummary } from './ProjectorSummary.tsx';
 import { TaskStrip } from './TaskStrip.tsx';
+import { FacilitatorBar } from './FacilitatorBar.tsx';
 import { useFollowAndSummon } from '../tools/followAndSummon.ts';
 import { rememberBoard } from '../store/recentBoards.ts';
 import './cocreation.css';
@@ -132,7 +134,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
     const me = useStore.getState().me;
     rememberBoard({ id: session.boardId, title, role: me.role, link: `${location.origin}/b/${session.boardId}#token=${session.token}` });
   }, [title, session]);
-  // Show the whole board once, when it opens with content (the local copy or the first sync, which
+  // Show the current task (or the whole board) once, when it opens with content (the local copy or the first sync, which
   // the bridge publishes a frame later). A board that opens empty is never re-fitted: the view must
   // not jump under someone who just made the first note.
   const localLoaded = useStore((s) => s.localLoaded);
@@ -141,7 +143,8 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
     const frame = requestAnimationFrame(() => {
       const s = useStore.getState();
       const content = s.noteIds.length + s.areaIds.length > 0;
-      if (content) zoomToFit();
+      // With an agenda under way, land on the current task's areas rather than the whole board.
+      if (content && (s.me.role === 'projector' || !fitTaskFrame())) zoomToFit();
       // Decided once the server has answered, or once a local copy with content has been shown.
       if (synced || content) fitted.current = true;
     });
@@ -167,6 +170,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         <ConnectionBadge />
       </header>
       <TaskStrip />
+      <FacilitatorBar />
       <main className="board-body" aria-label={t('mainLabel')}>
         <BoardCanvas />
         <NoteEditor />

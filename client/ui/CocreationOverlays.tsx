@@ -67,7 +67,7 @@ function GroupPickerDialog({ groups, onLater }: { groups: ReturnType<typeof acti
           ))}
           <button type="button" className="group-choice" onClick={() => actions.setMyGroup('')}>{t('noGroup')}</button>
         </div>
-        <button type="button" onClick={onLater}>{t('pickGroupLater')}</button>
+        <button type="button" className="secondary" onClick={onLater}>{t('pickGroupLater')}</button>
       </section>
     </div>
   );
@@ -85,6 +85,8 @@ export function VoteBanner() {
   // One sentence, read as one by a screen reader and by the eye: what is asked, how to vote, dots left.
   const lead = vote.title ? t('voteOn', vote.title) : t('untitledVote');
   const needsGroup = vote.budget === 'group' && !mine.groupName;
+  // A facilitator without a group gets a small "vote as" choice in their bar, not this banner.
+  if (needsGroup && role === 'facilitator') return null;
   return (
     <section className="vote-banner" aria-label={t('voteInProgress')}>
       {role === 'projector' ? (

@@ -10,8 +10,9 @@ import { useState } from 'react';
 import { agendaSteps, type TemplateId } from '../../shared/index.ts';
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
-import { attempt, fitRect, notify, togglePanel, visibleBoardRect, zoomToFit } from '../store/ui.ts';
+import { attempt, notify, togglePanel, visibleBoardRect, zoomToFit } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
+import { bringEveryoneToTask, goToTask } from './FacilitatorBar.tsx';
 import { Panel } from './Panel.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { ShareSection } from './ShareSection.tsx';
@@ -41,17 +42,7 @@ function AgendaSection() {
   const [template, setTemplate] = useState<TemplateId>('futureSearch');
   const [tables, setTables] = useState(8);
   const steps = agendaSteps(agenda.template);
-  const go = (step: number) => {
-    attempt(() => actions.goToStep(step));
-    const s = useStore.getState();
-    const id = agendaSteps(s.facilitation.agenda.template)[step]?.id;
-    const areas = (id ? (s.facilitation.agenda.areas[id] ?? []) : []).map((a) => s.areas[a]).filter((a) => a !== undefined);
-    if (areas.length) {
-      const x = Math.min(...areas.map((a) => a.x));
-      const y = Math.min(...areas.map((a) => a.y));
-      fitRect({ x, y, w: Math.max(...areas.map((a) => a.x + a.w)) - x, h: Math.max(...areas.map((a) => a.y + a.h)) - y });
-    }
-  };
+  const go = (step: number) => goToTask(actions, step);
   return (
     <section>
       <h3>{t('agenda')}</h3>
@@ -69,7 +60,7 @@ function AgendaSection() {
           <div className="row">
             <button type="button" disabled={agenda.step === 0} onClick={() => go(agenda.step - 1)}>{t('previousStep')}</button>
             <button type="button" disabled={agenda.step >= steps.length - 1} onClick={() => go(agenda.step + 1)}>{t('nextStep')}</button>
-            <button type="button" onClick={() => attempt(() => actions.summonHere(visibleBoardRect()))}>{t('showStepAreas')}</button>
+            <button type="button" onClick={() => bringEveryoneToTask(actions)}>{t('showStepAreas')}</button>
           </div>
         </>
       ) : (

@@ -39,7 +39,8 @@ export function HeaderTools() {
   );
   return (
     <>
-      <Countdown />
+      {/* The facilitator's countdown is in their bar, with its start and stop. */}
+      {role !== 'facilitator' && <Countdown />}
       {role !== 'projector' && narrow ? (
         <MoreMenu label={t('dayTools')} className="header-button day-tools" placement="down">
           {buttons}

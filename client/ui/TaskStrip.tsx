@@ -78,7 +78,7 @@ export function TaskStrip() {
   return (
     <div className="task-strip" role="region" aria-label={step ? step.title[lang] : t('locks')}>
       {step && (
-        <p className="task">
+        <p className="task" title={step.instruction[lang]}>
           <strong className="task-title">{step.title[lang]}</strong>
           <span className="task-step">{t('stepOf', agenda.step + 1, steps.length)}</span>
           <span className="task-instruction">{step.instruction[lang]}</span>

@@ -8,9 +8,10 @@
  * the same moment; the server refuses these changes from anyone but the facilitator.
  */
 import * as Y from 'yjs';
-import { MAX_TIMER_MS, type ProjectorMode, type Seating, type TemplateId, type Timer } from '../model/facilitation.ts';
+import { MAX_TIMER_MS, STOPPED_TIMER, type ProjectorMode, type Seating, type TemplateId, type Timer } from '../model/facilitation.ts';
 import { newRecordId } from '../model/ids.ts';
 import { modelError } from '../model/errors.ts';
+import { taskFrame } from '../model/taskFrame.ts';
 import { agendaSteps } from '../templates/agenda.ts';
 import { futureSearchAreas } from '../templates/futureSearchLayout.ts';
 import { readFacilitation } from './facilitationQueries.ts';
@@ -66,13 +67,17 @@ export function applyTemplate(
   return Object.values(byStep).flat();
 }
 
-/** Moves the room to task `step` of the agenda (kept within the agenda). */
+/** Moves the room to task `step` of the agenda (kept within the agenda); a different task stops the timer. */
 export function setAgendaStep(doc: Y.Doc, step: number, origin: TxOrigin): void {
   const agenda = readFacilitation(doc).agenda;
   const steps = agendaSteps(agenda.template);
   if (steps.length === 0) throw modelError('noAgenda');
   const clamped = Math.min(steps.length - 1, Math.max(0, Math.floor(step)));
-  set(doc, FACILITATION.agenda, { ...agenda, step: clamped }, origin);
+  doc.transact(() => {
+    facilitationMap(doc).set(FACILITATION.agenda, { ...agenda, step: clamped });
+    // A new task starts with a clear timer: its "time is up" belonged to the task before.
+    if (clamped !== agenda.step) facilitationMap(doc).set(FACILITATION.timer, { ...STOPPED_TIMER });
+  }, origin);
 }
 
 /** Starts a countdown of `durationMs` from server time `serverNow`. */
@@ -123,6 +128,18 @@ function setTimer(doc: Y.Doc, timer: Timer, origin: TxOrigin): void {
 export function summonToView(doc: Y.Doc, rect: { x: number; y: number; w: number; h: number }, serverNow: number, origin: TxOrigin): void {
   if (![rect.x, rect.y, rect.w, rect.h].every(Number.isFinite) || rect.w <= 0 || rect.h <= 0) throw modelError('nothingToShow');
   set(doc, FACILITATION.summon, { at: serverNow, kind: 'view', rect: { ...rect } }, origin);
+}
+
+/**
+ * "Bring everyone to this task": every screen frames the current task's areas for its own size.
+ * Written as a `view` summon that also says `kind: 'task'` and the task's id, so a screen that knows
+ * only `view` shows the same frame. Throws `nothingToShow` when the task has no areas.
+ */
+export function summonToTask(doc: Y.Doc, serverNow: number, origin: TxOrigin): void {
+  const areas = Object.fromEntries(listAreas(doc).map((a) => [a.id, a]));
+  const frame = taskFrame(readFacilitation(doc).agenda, areas);
+  if (!frame) throw modelError('nothingToShow');
+  set(doc, FACILITATION.summon, { at: serverNow, kind: 'task', rect: { ...frame.rect }, step: frame.stepId }, origin);
 }
 
 /** "Go to your table": every device shows its own table's area for the current seating. */

@@ -83,13 +83,14 @@ function toTimer(v: unknown): Timer {
 
 function toSummon(v: unknown): Summon | null {
   if (!isObject(v) || typeof v.at !== 'number') return null;
-  const kind = v.kind === 'tables' ? 'tables' : 'view';
+  const kind = v.kind === 'tables' ? 'tables' : v.kind === 'task' ? 'task' : 'view';
   const r = v.rect;
   const rect =
     isObject(r) && [r.x, r.y, r.w, r.h].every((n) => typeof n === 'number' && Number.isFinite(n)) && (r.w as number) > 0 && (r.h as number) > 0
       ? { x: r.x as number, y: r.y as number, w: r.w as number, h: r.h as number }
       : null;
-  if (kind === 'view' && !rect) return null;
+  if (kind !== 'tables' && !rect) return null;
+  if (kind === 'task') return { at: v.at, kind, rect, step: typeof v.step === 'string' ? v.step : '' };
   return { at: v.at, kind, rect };
 }
 

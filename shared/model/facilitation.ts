@@ -37,10 +37,16 @@ export interface Timer {
 export interface Summon {
   /** When it was given (server time): screens act on a summon newer than the last they acted on. */
   readonly at: number;
-  /** `view`: show the rectangle; `tables`: each device goes to its own table's area. */
-  readonly kind: 'view' | 'tables';
-  /** The board rectangle to show (for `view`). */
+  /**
+   * `view`: show the rectangle; `tables`: each device goes to its own table's area; `task`: each
+   * device frames the current task's areas for its own screen (`rect` is that frame when it was given,
+   * so a screen that knows only `view` shows the same rectangle).
+   */
+  readonly kind: 'view' | 'tables' | 'task';
+  /** The board rectangle to show (for `view` and `task`). */
   readonly rect: { readonly x: number; readonly y: number; readonly w: number; readonly h: number } | null;
+  /** For `task`: the id of the task it was given for. */
+  readonly step?: string;
 }
 
 export type ProjectorMode = 'follow' | 'board';

@@ -179,8 +179,9 @@ describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
     const phone = await openAt(env.browser, size);
     await joinBoard(phone, board.links.participant, 'Ann');
     await phone.getByRole('dialog').getByRole('button', { name: 'Citizens' }).tap();
-    await expect.poll(() => phone.evaluate(`window.Konva.stages[0].find('.area').length`), { timeout: 10_000 }).toBe(26);
-    await phone.getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'Zoom to fit everything' }).tap();
+    // The phone opens on the current task; zoomed out to the whole board, it draws all 26 areas.
+    const fitAll = phone.getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'Zoom to fit everything' });
+    await expect.poll(async () => (await fitAll.tap(), phone.evaluate(`window.Konva.stages[0].find('.area').length`)), { timeout: 10_000 }).toBe(26);
     expect(await phone.evaluate(`window.Konva.stages[0].scaleX()`)).toBeLessThan(0.1);
 
     // The editor's text is readable and the editor takes most of the phone's width.
