@@ -26,7 +26,7 @@ const CLIENT_RANK: Record<string, number> = { i18n: 0, store: 1, sync: 2, tools:
 const clientFolderOf = (path: string) => (path.startsWith('client/') ? (path.split('/')[1] ?? '') : '');
 
 /** Packages the shared model may use: they run the same in a browser and in Node. */
-const SHARED_PACKAGES = ['yjs', 'lib0', 'y-protocols', 'zod', 'papaparse'];
+const SHARED_PACKAGES = ['yjs', 'lib0', 'y-protocols', 'zod', 'papaparse', 'snowball-stemmers'];
 
 function describeEdges(edges: ImportEdge[]): string {
   return edges.map((e) => `${e.from} imports '${e.specifier}'`).join('\n');
