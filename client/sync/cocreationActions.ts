@@ -78,11 +78,11 @@ export function createCocreationActions(
     updateGroup: stepped((id: string, input: GroupInput) => updateGroup(doc, id, input, local)),
     archiveGroup: stepped((id: string, archived: boolean) => setGroupArchived(doc, id, archived, local)),
 
-    makeCluster: stepped((noteIds: string[], label: string) => createCluster(doc, noteIds, label, local)),
+    makeCluster: stepped((noteIds: string[], label: string) => createCluster(doc, noteIds, label, local, me().id || undefined)),
     /** Accepts a suggested cluster: gathers its notes (`moves`) and makes the cluster, one undo step. */
     acceptProposal: stepped((noteIds: string[], label: string, moves: { id: string; x: number; y: number }[]) => {
       moveNotes(doc, moves, local);
-      return createCluster(doc, noteIds, label, local);
+      return createCluster(doc, noteIds, label, local, me().id || undefined);
     }),
     renameCluster: (id: string, label: string) => renameCluster(doc, id, label, local),
     /** Moves notes in or out of clusters (`null`: out), e.g. after a drop. */

@@ -6,6 +6,7 @@
  * or a confirmation on it is the room's work.
  */
 import { translate, type Lang } from '../i18n/i18n.ts';
+import { mayChangeCluster } from '../store/clusterRights.ts';
 import { clusterView, resolverOf } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { attempt, editCluster, select } from '../store/ui.ts';
@@ -34,7 +35,7 @@ export function unclusterSelection(actions: BoardActions): void {
 export function mergeSelectedClusters(actions: BoardActions): void {
   const s = useStore.getState();
   const [into, ...rest] = s.selection.filter((id) => id in s.clusters);
-  if (!into) return;
+  if (!into || !rest.every((id) => mayChangeCluster(s, id))) return;
   for (const from of rest) attempt(() => actions.mergeClusters(from, into));
   select([into]);
 }
@@ -43,7 +44,8 @@ export function mergeSelectedClusters(actions: BoardActions): void {
 export function dissolveSelectedClusters(actions: BoardActions, lang: Lang, confirm: (q: string) => boolean = window.confirm): void {
   const s = useStore.getState();
   const resolve = resolverOf(s);
-  for (const id of s.selection.filter((x) => x in s.clusters)) {
+  // Only the facilitator's and my own (the server refuses the rest).
+  for (const id of s.selection.filter((x) => x in s.clusters && mayChangeCluster(s, x))) {
     const label = s.clusters[id]?.label || translate(lang, 'clusterDefault');
     // Marks on clusters merged into this one count for it too.
     const on = (itemId: string) => resolve(itemId) === id;
