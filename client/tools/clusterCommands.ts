@@ -9,18 +9,34 @@ import { translate, type Lang } from '../i18n/i18n.ts';
 import { mayChangeCluster } from '../store/clusterRights.ts';
 import { clusterView, resolverOf } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
-import { attempt, editCluster, select } from '../store/ui.ts';
+import { attempt, centerOn, editCluster, select, visibleBoardRect } from '../store/ui.ts';
+import { isLockedForMe } from '../store/locks.ts';
+import { gatherMoves } from './gatherNotes.ts';
 import type { BoardActions } from '../sync/actions.ts';
 
-/** Makes a cluster of the selected notes and opens its label for typing. */
+/**
+ * Makes a cluster of the selected notes, gathered side by side in free space near the first (as
+ * accepting a suggestion does; one undo step), and opens its label for typing, in view.
+ */
 export function clusterSelection(actions: BoardActions): void {
   const s = useStore.getState();
   const notes = s.selection.filter((id) => id in s.notes);
   if (notes.length === 0) return;
-  const id = attempt(() => actions.makeCluster(notes, ''));
+  const gathered = gatherMoves(s, notes);
+  // What the facilitator locked stays where it is (it still joins the cluster).
+  const moves = gathered.moves.filter((m) => !isLockedForMe(s, m.id));
+  const centre = gathered.centre;
+  const id = attempt(() => actions.acceptProposal(notes, '', moves));
   if (!id) return;
   select([id]);
+  if (centre && !inView(centre)) centerOn(centre);
   editCluster(id);
+}
+
+/** Whether board point `p` is on screen now. */
+function inView(p: { x: number; y: number }): boolean {
+  const v = visibleBoardRect();
+  return p.x >= v.x && p.x <= v.x + v.w && p.y >= v.y && p.y <= v.y + v.h;
 }
 
 /** Takes the selected notes out of their clusters. */
