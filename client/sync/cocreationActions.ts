@@ -96,6 +96,16 @@ export function createCocreationActions(
     /** Moves a cluster's notes (those carried by the drag) to where the drag left them. */
     moveCluster: stepped((moves: { id: string; x: number; y: number }[]) => moveNotes(doc, moves, local)),
 
+    /** Makes notes action cards (or plain notes again), one undo step. */
+    setActionCards: stepped((ids: readonly string[], on: boolean): number => {
+      doc.transact(() => ids.forEach((id) => setActionCard(doc, id, on, local)), local);
+      return ids.length;
+    }),
+    /** Dissolves clusters, one undo step. */
+    dissolveClusters: stepped((ids: readonly string[]): number => {
+      doc.transact(() => ids.forEach((id) => dissolveCluster(doc, id, local)), local);
+      return ids.length;
+    }),
     /** Makes a note an action card (or a plain note again). */
     setActionCard: stepped((id: string, on: boolean) => setActionCard(doc, id, on, local)),
     setActionOwner: stepped((id: string, owner: string) => setActionOwner(doc, id, owner, local)),

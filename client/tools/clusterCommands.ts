@@ -12,6 +12,7 @@ import { useStore } from '../store/store.ts';
 import { attempt, centerOn, editCluster, select, visibleBoardRect } from '../store/ui.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { gatherMoves } from './gatherNotes.ts';
+import { offerUndo } from './undoToast.ts';
 import type { BoardActions } from '../sync/actions.ts';
 
 /**
@@ -60,6 +61,7 @@ export function mergeSelectedClusters(actions: BoardActions): void {
 export function dissolveSelectedClusters(actions: BoardActions, lang: Lang, confirm: (q: string) => boolean = window.confirm): void {
   const s = useStore.getState();
   const resolve = resolverOf(s);
+  const ids: string[] = [];
   // Only the facilitator's and my own (the server refuses the rest).
   for (const id of s.selection.filter((x) => x in s.clusters && mayChangeCluster(s, x))) {
     const label = s.clusters[id]?.label || translate(lang, 'clusterDefault');
@@ -67,6 +69,9 @@ export function dissolveSelectedClusters(actions: BoardActions, lang: Lang, conf
     const on = (itemId: string) => resolve(itemId) === id;
     const marked = s.dots.some((d) => on(d.itemId)) || s.stances.some((x) => on(x.itemId)) || s.outcomes.some((o) => on(o.itemId));
     if (marked && !confirm(translate(lang, 'confirmDissolve', label))) continue;
-    attempt(() => actions.dissolveCluster(id));
+    ids.push(id);
   }
+  if (ids.length === 0 || attempt(() => actions.dissolveClusters(ids)) === undefined) return;
+  select([]);
+  offerUndo(actions, translate(lang, 'toastDissolved', ids.length));
 }

@@ -13,6 +13,7 @@ import { centerOn, deselectConnector, editArea, editNote, select, stopFollowing,
 import { DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
 import { myTable } from './followAndSummon.ts';
 import { placeNewNote } from './notePlacement.ts';
+import { offerUndo } from './undoToast.ts';
 
 /** Sticky-note colours offered in the palette. */
 export const PALETTE = ['#fff176', '#ffb74d', '#f48fb1', '#ce93d8', '#90caf9', '#80cbc4', '#a5d6a7', '#e0e0e0'] as const;
@@ -95,6 +96,7 @@ export function deleteSelection(actions: BoardActions, lang: Lang, confirm: (q: 
   }
   actions.deleteItems(selection);
   select([]);
+  offerUndo(actions, translate(lang, 'toastDeleted', selection.length));
 }
 
 /** Duplicates the selected notes and selects the copies. */

@@ -25,6 +25,7 @@ import { colorFor, JoinDialog, rememberedName } from './JoinDialog.tsx';
 import { AreaNameEditor, ConnectorLabelEditor } from './LabelEditors.tsx';
 import { Icon } from './icons.tsx';
 import { MergeToast } from './MergeToast.tsx';
+import { UndoToast } from './Toast.tsx';
 import { Minimap } from './Minimap.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -187,6 +188,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
           </Suspense>
         )}
         <MergeToast />
+        <UndoToast />
         <VoteBanner />
         <GroupPicker />
         <Notice />
