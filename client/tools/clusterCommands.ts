@@ -26,18 +26,19 @@ export function clusterSelection(actions: BoardActions): void {
   const gathered = gatherMoves(s, notes);
   // What the facilitator locked stays where it is (it still joins the cluster).
   const moves = gathered.moves.filter((m) => !isLockedForMe(s, m.id));
-  const centre = gathered.centre;
+  const { centre, box } = gathered;
   const id = attempt(() => actions.acceptProposal(notes, '', moves));
   if (!id) return;
   select([id]);
-  if (centre && !inView(centre)) centerOn(centre);
+  // The outline with its name bar above the notes, wholly in view.
+  if (centre && box && !inView({ x: box.x - 40, y: box.y - 80 }, { x: box.x + box.w + 40, y: box.y + box.h + 40 })) centerOn(centre);
   editCluster(id);
 }
 
-/** Whether board point `p` is on screen now. */
-function inView(p: { x: number; y: number }): boolean {
+/** Whether the board rectangle from `a` to `b` is on screen now. */
+function inView(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
   const v = visibleBoardRect();
-  return p.x >= v.x && p.x <= v.x + v.w && p.y >= v.y && p.y <= v.y + v.h;
+  return a.x >= v.x && b.x <= v.x + v.w && a.y >= v.y && b.y <= v.y + v.h;
 }
 
 /** Takes the selected notes out of their clusters. */

@@ -11,8 +11,11 @@ import { clusterView } from '../store/derived.ts';
 import type { StoreState } from '../store/store.ts';
 import { gatherInGrid } from './suggestions.ts';
 
-/** The moves that gather notes `ids` (in this order) into a grid in free space; their centre too. */
-export function gatherMoves(s: StoreState, ids: readonly string[]): { moves: { id: string; x: number; y: number }[]; centre: { x: number; y: number } | null } {
+/** The moves that gather notes `ids` (in this order) into a grid in free space; their box and its centre too. */
+export function gatherMoves(
+  s: StoreState,
+  ids: readonly string[],
+): { moves: { id: string; x: number; y: number }[]; centre: { x: number; y: number } | null; box: { x: number; y: number; w: number; h: number } | null } {
   const members = ids.map((id) => s.notes[id]).filter((n): n is Note => n !== undefined);
   const view = clusterView(s);
   // Everything the gathered notes must not cover: other notes, and other clusters' outlines.
@@ -22,5 +25,5 @@ export function gatherMoves(s: StoreState, ids: readonly string[]): { moves: { i
   ].filter((b): b is { x: number; y: number; w: number; h: number } => b !== null);
   const moves = gatherInGrid(members, obstacles);
   const box = clusterBounds(moves.map((m) => ({ ...s.notes[m.id]!, x: m.x, y: m.y })));
-  return { moves, centre: box ? { x: box.x + box.w / 2, y: box.y + box.h / 2 } : null };
+  return { moves, centre: box ? { x: box.x + box.w / 2, y: box.y + box.h / 2 } : null, box };
 }
