@@ -11,7 +11,6 @@ export const notesEn = {
   toastDeleted: '{0, plural, one {# item deleted} other {# items deleted}}',
   toastDissolved: '{0, plural, one {Cluster dissolved} other {# clusters dissolved}}',
   toastUndo: 'Undo',
-  toastDismiss: 'Dismiss',
   clusterNotYours: 'Only the facilitator or whoever made this cluster can rename or dissolve it.',
 };
 
@@ -22,6 +21,5 @@ export const notesNl: Record<keyof typeof notesEn, string> = {
   toastDeleted: '{0, plural, one {# item verwijderd} other {# items verwijderd}}',
   toastDissolved: '{0, plural, one {Cluster opgeheven} other {# clusters opgeheven}}',
   toastUndo: 'Ongedaan maken',
-  toastDismiss: 'Sluiten',
   clusterNotYours: 'Alleen de facilitator of wie dit cluster maakte kan het hernoemen of opheffen.',
 };

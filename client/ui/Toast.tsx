@@ -47,8 +47,10 @@ export function UndoToast() {
   }, [toast]);
   if (!toast) return null;
   const undo = toast.undo;
-  const buttons = undo
-    ? [{ label: t('toastUndo'), onClick: () => (undo(), dismissToast(toast.id)) }]
-    : [];
+  const takeBack = () => {
+    undo?.();
+    dismissToast(toast.id);
+  };
+  const buttons = undo ? [{ label: t('toastUndo'), onClick: takeBack }] : [];
   return <Toast key={toast.id} message={toast.message} buttons={buttons} onClose={() => dismissToast(toast.id)} className="undo-toast" testId="undo-toast" />;
 }

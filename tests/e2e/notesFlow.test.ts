@@ -120,6 +120,31 @@ describe('notes never collide (headless Chromium, 1024x768 touch)', () => {
   });
 });
 
+describe('the undo toast on a phone, in Dutch (headless Chromium, 390x844 touch)', () => {
+  it('"Actiekaart" from the selection’s ⋯ says what it did, and "Ongedaan maken" takes it back', async () => {
+    const board = await createBoard(env.server.localUrl, 'Trends');
+    const phone = await openPage(env.browser, errors, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await joinBoard(phone, board.links.participant, 'Kai');
+    const other = await otherDevice(board);
+    const c = await viewCentre(phone);
+    const id = createNote(other.doc, { text: 'Vergrijzing', x: c.x - 80, y: c.y - 80, authorId: 'other' }, ORIGIN.local);
+    const [note] = await waitForNotes(phone, (n) => n.length === 1, 'the note');
+    await phone.getByRole('button', { name: 'Taal: Nederlands' }).click();
+    await phone.touchscreen.tap(note!.cx, note!.cy);
+    await phone.getByRole('button', { name: 'Meer voor de selectie' }).tap();
+    await phone.getByRole('button', { name: 'Actiekaart' }).tap();
+    const kind = () => listNotes(other.doc).find((n) => n.id === id)?.kind;
+    await waitFor(() => kind() === 'action', 'an action card');
+    const toast = phone.getByTestId('undo-toast');
+    await expect.poll(() => toast.textContent()).toContain('1 notitie werd een actiekaart');
+    await phone.screenshot({ path: artifactPath('notes-6-toast-phone-nl.png') });
+    await toast.getByRole('button', { name: 'Ongedaan maken' }).tap();
+    await waitFor(() => kind() === 'note', 'a plain note again');
+    other.destroy();
+    await phone.context().close();
+  });
+});
+
 describe('no accidents, and clusters that look right (headless Chromium, 1440x900 laptop)', () => {
   it('the bar is away while typing; "Action card" on three notes shows an undo toast; Undo and Ctrl+Z take it back in one step', async () => {
     const board = await createBoard(env.server.localUrl, 'Trends');
