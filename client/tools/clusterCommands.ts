@@ -32,7 +32,7 @@ export function clusterSelection(actions: BoardActions): void {
   select([id]);
   // The outline with its name bar above the notes, wholly in view.
   if (centre && box && !inView({ x: box.x - 40, y: box.y - 80 }, { x: box.x + box.w + 40, y: box.y + box.h + 40 })) centerOn(centre);
-  editCluster(id);
+  if (mayChangeCluster(useStore.getState(), id)) editCluster(id);
 }
 
 /** Whether the board rectangle from `a` to `b` is on screen now. */
