@@ -86,7 +86,9 @@ export function clustersChanged(doc: Y.Doc, decoded: Decoded): Map<string, strin
   if (!(root instanceof Y.AbstractType)) return out;
   /** The cluster whose map `type` is (a value straight in the clusters root), if any. */
   const note = (item: Y.Item | undefined) => {
-    if (!item || item.parent !== root || typeof item.parentSub !== 'string') return;
+    // A cluster already gone (dissolved) is not changed by what is written next to it: an undone
+    // dissolve brings back a new cluster under the same id, judged as new.
+    if (!item || item.deleted || item.parent !== root || typeof item.parentSub !== 'string') return;
     const value = item.content.getContent()[0];
     const maker = value instanceof Y.Map ? value.get(CLUSTER.createdBy) : undefined;
     out.set(item.parentSub, typeof maker === 'string' ? maker : null);

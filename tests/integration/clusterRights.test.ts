@@ -87,8 +87,15 @@ describe('who may rename and dissolve a cluster', () => {
     const { board, facilitator, ann, annId, bramId, notes, annsCluster, facilitatorsCluster } = await boardWithClusters();
     renameCluster(ann.doc, annsCluster, 'Wachttijden', ORIGIN.local);
     await waitFor(() => labels(facilitator.doc)[annsCluster] === 'Wachttijden', 'Ann’s rename at the facilitator');
+    // Her dissolve, undone and done again (the undo toast's Undo).
+    const undo = new Y.UndoManager([ann.doc.getMap('clusters'), ann.doc.getMap('notes')], { trackedOrigins: new Set([ORIGIN.local]) });
     dissolveCluster(ann.doc, annsCluster, ORIGIN.local);
     await waitFor(() => !(annsCluster in labels(facilitator.doc)), 'Ann’s dissolve at the facilitator');
+    undo.undo();
+    await waitFor(() => labels(facilitator.doc)[annsCluster] === 'Wachttijden', 'Ann’s undone dissolve at the facilitator');
+    undo.stopCapturing();
+    dissolveCluster(ann.doc, annsCluster, ORIGIN.local);
+    await waitFor(() => !(annsCluster in labels(facilitator.doc)), 'Ann’s dissolve again at the facilitator');
     expect(ann.provider.wsconnected).toBe(true);
 
     const bramsCluster = await (async () => {
