@@ -5,7 +5,7 @@
  * Why: dragging empty space pans (the Stage is draggable), the wheel and two fingers zoom, and a
  * double-click or double-tap on empty space makes a note there and opens it for typing.
  */
-import type { KonvaEventObject } from 'konva/lib/Node';
+import type { KonvaEventObject, Node as KonvaNode } from 'konva/lib/Node';
 import type { Rect as KonvaRect } from 'konva/lib/shapes/Rect';
 import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useActions } from '../sync/sessionContext.ts';
@@ -27,7 +27,7 @@ import { Layer, Rect, Stage } from './konva.ts';
 import { Cursors } from './Cursors.tsx';
 import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
 import { MindMapCentre, WallCardsLayer } from './WallCards.tsx';
-import { TapPlaces } from '../tools/doubleTap.ts';
+import { boardTaps } from '../tools/doubleTap.ts';
 import { enterCanvas, registerCanvas } from '../tools/keyboardFocus.ts';
 import { setCanvasFocused } from '../store/focus.ts';
 import { FocusRing } from './FocusRing.tsx';
@@ -73,7 +73,7 @@ export function BoardCanvas() {
     ? performance.now() - lastTouch.current < 800
     : false;
   const lastCreated = useRef({ at: 0, type: '' });
-  const taps = useRef(new TapPlaces());
+  const taps = useRef(boardTaps);
   const newNoteAtPointer = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     const last = lastCreated.current;
     if (!onEmpty(e) || emulated(e) || useStore.getState().readOnly || (e.type !== last.type && performance.now() - last.at < 500)) return;
@@ -133,6 +133,8 @@ export function BoardCanvas() {
           onWheel(e);
         }}
         onMouseDown={(e) => {
+          // A mouse's double-click opens a note the first press was on, as a double tap does.
+          if (!emulated(e)) taps.current.touched(e.target.getStage()?.getPointerPosition(), noteUnder(e.target));
           if (onEmpty(e) && e.evt.shiftKey && e.evt.button === 0) beginMarquee(e.target.getStage()!, marqueeRect.current);
         }}
         onMouseMove={(e) => {
@@ -153,7 +155,7 @@ export function BoardCanvas() {
         }}
         onTouchStart={(e) => {
           lastTouch.current = performance.now();
-          if (e.evt.touches.length === 1) taps.current.touched(e.target.getStage()?.getPointerPosition());
+          if (e.evt.touches.length === 1) taps.current.touched(e.target.getStage()?.getPointerPosition(), noteUnder(e.target));
         }}
         onClick={(e) => {
           if (!onEmpty(e) || e.evt.shiftKey || emulated(e)) return;
@@ -192,4 +194,9 @@ export function BoardCanvas() {
       )}
     </div>
   );
+}
+
+/** The note a press began on (the note shape containing `target`), or null. */
+function noteUnder(target: KonvaNode): string | null {
+  return target.findAncestor('.note', true)?.id() || null;
 }

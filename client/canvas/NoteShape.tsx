@@ -16,6 +16,7 @@ import { groupMarkLabel, tint } from './groupMarks.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
 import { beginNoteDrag, endNoteDrag, moveNoteDrag } from '../tools/noteDrag.ts';
 import { isAdding, openNote, tapNote } from '../tools/noteTap.ts';
+import { boardTaps } from '../tools/doubleTap.ts';
 import { useNoteDecor } from '../store/cocreationSelectors.ts';
 import { useDotMarks } from '../store/groupMarkSelectors.ts';
 import { isLockedForMe } from '../store/locks.ts';
@@ -69,6 +70,8 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
   };
   const onOpen = (e: KonvaEventObject<Event>) => {
     e.cancelBubble = true;
+    // Only a note that was under the finger when the double tap began (not one that arrived since).
+    if (!boardTaps.firstOn(id)) return;
     openNote(id, readOnly);
   };
 

@@ -1,12 +1,25 @@
 /**
- * The UI strings of the notes part of the day's flow, in English and Dutch.
+ * The UI strings of the notes part of the day's flow, in English and Dutch: the undo toast after a
+ * change of what notes are, and the server's word when a cluster is not yours to change.
  *
  * Why: merged into strings.ts so a missing translation is a type error.
  */
 export const notesEn = {
-  notesPlaceholder: '',
+  reasonNotYourCluster: 'only the facilitator or whoever made a cluster may rename or dissolve it',
+  toastActionCards: '{0, plural, one {# note became an action card} other {# notes became action cards}}',
+  toastPlainNotes: '{0, plural, one {# action card became a note} other {# action cards became notes}}',
+  toastDeleted: '{0, plural, one {# item deleted} other {# items deleted}}',
+  toastDissolved: '{0, plural, one {Cluster dissolved} other {# clusters dissolved}}',
+  toastUndo: 'Undo',
+  clusterNotYours: 'Only the facilitator or whoever made this cluster can rename or dissolve it.',
 };
 
 export const notesNl: Record<keyof typeof notesEn, string> = {
-  notesPlaceholder: '',
+  reasonNotYourCluster: 'alleen de facilitator of wie een cluster maakte mag die hernoemen of opheffen',
+  toastActionCards: '{0, plural, one {# notitie werd een actiekaart} other {# notities werden actiekaarten}}',
+  toastPlainNotes: '{0, plural, one {# actiekaart werd een notitie} other {# actiekaarten werden notities}}',
+  toastDeleted: '{0, plural, one {# item verwijderd} other {# items verwijderd}}',
+  toastDissolved: '{0, plural, one {Cluster opgeheven} other {# clusters opgeheven}}',
+  toastUndo: 'Ongedaan maken',
+  clusterNotYours: 'Alleen de facilitator of wie dit cluster maakte kan het hernoemen of opheffen.',
 };

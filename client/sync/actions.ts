@@ -99,6 +99,17 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, b
     ...createFacilitationActions(doc, boardId, token),
     undo: () => undo.undo(),
     redo: () => undo.redo(),
+    /** Ends the undo step just made and returns it, so an undo toast can undo exactly it later. */
+    sealStep(): unknown {
+      step();
+      return undo.manager.undoStack.at(-1);
+    },
+    /** Undoes step `mark` (from `sealStep`) if it is still my last one; whether it did. */
+    undoStep(mark: unknown): boolean {
+      if (mark === undefined || undo.manager.undoStack.at(-1) !== mark) return false;
+      undo.undo();
+      return true;
+    },
     setCursor: presence.setCursor,
     setBusy: presence.setBusy,
     setView: presence.setView,

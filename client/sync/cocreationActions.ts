@@ -78,11 +78,11 @@ export function createCocreationActions(
     updateGroup: stepped((id: string, input: GroupInput) => updateGroup(doc, id, input, local)),
     archiveGroup: stepped((id: string, archived: boolean) => setGroupArchived(doc, id, archived, local)),
 
-    makeCluster: stepped((noteIds: string[], label: string) => createCluster(doc, noteIds, label, local)),
+    makeCluster: stepped((noteIds: string[], label: string) => createCluster(doc, noteIds, label, local, me().id || undefined)),
     /** Accepts a suggested cluster: gathers its notes (`moves`) and makes the cluster, one undo step. */
     acceptProposal: stepped((noteIds: string[], label: string, moves: { id: string; x: number; y: number }[]) => {
       moveNotes(doc, moves, local);
-      return createCluster(doc, noteIds, label, local);
+      return createCluster(doc, noteIds, label, local, me().id || undefined);
     }),
     renameCluster: (id: string, label: string) => renameCluster(doc, id, label, local),
     /** Moves notes in or out of clusters (`null`: out), e.g. after a drop. */
@@ -96,6 +96,16 @@ export function createCocreationActions(
     /** Moves a cluster's notes (those carried by the drag) to where the drag left them. */
     moveCluster: stepped((moves: { id: string; x: number; y: number }[]) => moveNotes(doc, moves, local)),
 
+    /** Makes notes action cards (or plain notes again), one undo step. */
+    setActionCards: stepped((ids: readonly string[], on: boolean): number => {
+      doc.transact(() => ids.forEach((id) => setActionCard(doc, id, on, local)), local);
+      return ids.length;
+    }),
+    /** Dissolves clusters, one undo step. */
+    dissolveClusters: stepped((ids: readonly string[]): number => {
+      doc.transact(() => ids.forEach((id) => dissolveCluster(doc, id, local)), local);
+      return ids.length;
+    }),
     /** Makes a note an action card (or a plain note again). */
     setActionCard: stepped((id: string, on: boolean) => setActionCard(doc, id, on, local)),
     setActionOwner: stepped((id: string, owner: string) => setActionOwner(doc, id, owner, local)),

@@ -12,6 +12,8 @@ import { startConnect, stopConnecting } from '../store/gestureState.ts';
 import { centerOn, deselectConnector, editArea, editNote, select, stopFollowing, toBoard, visibleBoardRect } from '../store/ui.ts';
 import { DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
 import { myTable } from './followAndSummon.ts';
+import { placeNewNote } from './notePlacement.ts';
+import { offerUndo } from './undoToast.ts';
 
 /** Sticky-note colours offered in the palette. */
 export const PALETTE = ['#fff176', '#ffb74d', '#f48fb1', '#ce93d8', '#90caf9', '#80cbc4', '#a5d6a7', '#e0e0e0'] as const;
@@ -24,29 +26,14 @@ function screenCenter() {
 /** Space kept between a new note and the notes around it, in board units. */
 const NOTE_GAP = 16;
 
-/** The places around a taken one, in note steps: nearest first, and clockwise from the right. */
-const AROUND: [number, number][] = (() => {
-  const out: [number, number][] = [];
-  for (let dy = -3; dy <= 3; dy++) for (let dx = -3; dx <= 3; dx++) if (dx || dy) out.push([dx, dy]);
-  const angle = ([dx, dy]: [number, number]) => (Math.atan2(dy, dx) + 2 * Math.PI) % (2 * Math.PI);
-  return out.sort((a, b) => a[0] ** 2 + a[1] ** 2 - (b[0] ** 2 + b[1] ** 2) || angle(a) - angle(b));
-})();
-
-/** Whether a new note centred at `p` would overlap a note already there. */
-function spotTaken(p: { x: number; y: number }): boolean {
-  const half = DEFAULT_NOTE_SIZE / 2;
-  const [l, t, r, b] = [p.x - half - NOTE_GAP / 2, p.y - half - NOTE_GAP / 2, p.x + half + NOTE_GAP / 2, p.y + half + NOTE_GAP / 2];
-  return Object.values(useStore.getState().notes).some((n) => n.x < r && n.x + n.w > l && n.y < b && n.y + n.h > t);
-}
-
 /** From this zoom on, a person has gone close to a part of the board on purpose (notes are legible). */
 const WORKING_SCALE = 0.6;
 
 /**
- * Where a new note goes: in my table's area when I am seated (where the view's centre is, if it is
- * inside that area, else the area's first free place from the top), unless I have zoomed in on
- * another part of the board, without my table in view; else the view's centre. Never exactly on top
- * of a note already there: the nearest free place, else a step aside.
+ * Where a new note goes: in my table's area when I am seated (nearest the view's centre inside that
+ * area, below its title bar), unless I have zoomed in on another part of the board, without my table
+ * in view; else near the view's centre. Always in free space when there is any: the nearest place
+ * that no note (mine or anyone's) covers (placeNewNote).
  */
 export function newNoteSpot(): { x: number; y: number } {
   const s = useStore.getState();
@@ -55,41 +42,14 @@ export function newNoteSpot(): { x: number; y: number } {
   const elsewhere = (a: { x: number; y: number; w: number; h: number }) =>
     s.viewport.scale >= WORKING_SCALE && (a.x > view.x + view.w || a.x + a.w < view.x || a.y > view.y + view.h || a.y + a.h < view.y);
   const area = table && s.areas[table] && !elsewhere(s.areas[table]) ? s.areas[table] : undefined;
-  const centre = screenCenter();
-  const step = DEFAULT_NOTE_SIZE + NOTE_GAP;
-  const half = DEFAULT_NOTE_SIZE / 2;
-  if (area) {
-    const inside = (p: { x: number; y: number }) =>
-      p.x - half >= area.x && p.x + half <= area.x + area.w && p.y - half >= area.y && p.y + half <= area.y + area.h;
-    if (inside(centre) && !spotTaken(centre)) return centre;
-    // The area's places row by row, below its title bar.
-    const top = area.y + Math.min(60, area.h / 4);
-    for (let y = top + half; y + half <= area.y + area.h; y += step) {
-      for (let x = area.x + NOTE_GAP + half; x + half <= area.x + area.w; x += step) {
-        if (!spotTaken({ x, y })) return { x, y };
-      }
-    }
-    // A full table: a step aside from its centre, still inside it.
-    return aside({ x: area.x + area.w / 2, y: area.y + area.h / 2 });
-  }
-  if (!spotTaken(centre)) return centre;
-  // The nearest free place around the centre: to the right first, then below, left and above.
-  for (const [dx, dy] of AROUND) {
-    const p = { x: centre.x + dx * step, y: centre.y + dy * step };
-    if (!spotTaken(p)) return p;
-  }
-  return aside(centre);
-}
-
-/** A place stepped down and right from `p` until no note starts at the same spot. */
-function aside(p: { x: number; y: number }): { x: number; y: number } {
-  const half = DEFAULT_NOTE_SIZE / 2;
-  const notes = Object.values(useStore.getState().notes);
-  let q = p;
-  for (let i = 0; i < 50 && notes.some((n) => Math.abs(n.x - (q.x - half)) < 12 && Math.abs(n.y - (q.y - half)) < 12); i++) {
-    q = { x: q.x + 24, y: q.y + 24 };
-  }
-  return q;
+  const size = { w: DEFAULT_NOTE_SIZE, h: DEFAULT_NOTE_SIZE };
+  const notes = Object.values(s.notes);
+  const near = screenCenter();
+  if (!area) return placeNewNote({ near, size, notes, gap: NOTE_GAP });
+  // The area below its title bar, with a little margin at the sides.
+  const top = Math.min(60, area.h / 4);
+  const within = { x: area.x + NOTE_GAP / 2, y: area.y + top, w: area.w - NOTE_GAP, h: area.h - top - NOTE_GAP / 2 };
+  return placeNewNote({ near, size, notes, within, gap: NOTE_GAP });
 }
 
 /**
@@ -136,6 +96,7 @@ export function deleteSelection(actions: BoardActions, lang: Lang, confirm: (q: 
   }
   actions.deleteItems(selection);
   select([]);
+  offerUndo(actions, translate(lang, 'toastDeleted', selection.length));
 }
 
 /** Duplicates the selected notes and selects the copies. */

@@ -14,6 +14,7 @@ import { useStore } from '../store/store.ts';
 import { setSpaceHeld } from '../store/gestureState.ts';
 import { backToBoard, editNote, select, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
 import { setKeyboardUsed, useBoardFocus } from '../store/focus.ts';
+import { dismissToast } from '../store/toast.ts';
 import { clusterSelection, dissolveSelectedClusters, unclusterSelection } from './clusterCommands.ts';
 import { addAreaAtCenter, addNoteAtCenter, deleteSelection, duplicateSelection, toggleConnectMode } from './commands.ts';
 import { dotTarget, voteOn } from './dotKeys.ts';
@@ -72,7 +73,11 @@ export function useShortcuts(actions: BoardActions): void {
       if (mod && key === 'z') {
         e.preventDefault();
         if (e.shiftKey) actions.redo();
-        else actions.undo();
+        else {
+          actions.undo();
+          // The undo toast's offer is taken (or overtaken) by this undo.
+          dismissToast();
+        }
       } else if (mod && key === 'y') {
         e.preventDefault();
         actions.redo();

@@ -1,12 +1,14 @@
 /**
- * The selection bar's action-card tools for one selected note: make it an action card, write its
- * owner, and sign up (or off) as a volunteer.
+ * The selection bar's action-card tools: make the selected notes action cards (undo in the toast),
+ * and for one selected action card write its owner and sign up (or off) as a volunteer.
  *
  * Why: action planning ends the day; whoever stands at the board must be able to turn a note into a
  * commitment with an owner, and sign up with one tap.
  */
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n/i18n.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { useLangValue, useT } from '../i18n/i18n.ts';
+import { toggleActionCards } from '../tools/undoToast.ts';
 import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
@@ -15,19 +17,23 @@ import { useActions } from '../sync/sessionContext.ts';
 export function ActionTools() {
   const t = useT();
   const actions = useActions();
+  const lang = useLangValue();
   const note = useStore((s) => (s.selection.length === 1 ? s.notes[s.selection[0]!] : undefined));
+  // "Action card" works on every selected note: all action cards (pressed), or all made so.
+  const selected = useStore(useShallow((s) => s.selection.filter((id) => id in s.notes).map((id) => s.notes[id]!.kind === 'action')));
   const meId = useStore((s) => s.me.id);
   const [owner, setOwner] = useState(note?.owner ?? '');
   useEffect(() => setOwner(note?.owner ?? ''), [note?.id, note?.owner]);
-  if (!note) return null;
-  const action = note.kind === 'action';
-  const signedUp = note.volunteers.some((v) => v.id === meId);
+  if (selected.length === 0) return null;
+  const allActions = selected.every(Boolean);
+  const action = note?.kind === 'action';
+  const signedUp = note?.volunteers.some((v) => v.id === meId) ?? false;
   return (
     <>
-      <button type="button" className="tool" aria-pressed={action} onPointerDown={(e) => e.preventDefault()} onClick={() => attempt(() => actions.setActionCard(note.id, !action))}>
+      <button type="button" className="tool" aria-pressed={allActions} onPointerDown={(e) => e.preventDefault()} onClick={() => toggleActionCards(actions, lang)}>
         {t('actionCard')}
       </button>
-      {action && (
+      {note && action && (
         <>
           <input
             className="owner-input"

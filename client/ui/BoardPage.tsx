@@ -27,6 +27,7 @@ import { AreaNameEditor, ConnectorLabelEditor } from './LabelEditors.tsx';
 import { Icon } from './icons.tsx';
 import { MergeToast } from './MergeToast.tsx';
 import { BoardCorner } from './BoardCorner.tsx';
+import { UndoToast } from './Toast.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
@@ -191,6 +192,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
           </Suspense>
         )}
         <MergeToast />
+        <UndoToast />
         <VoteBanner />
         <GroupPicker />
         <Notice />

@@ -6,6 +6,7 @@
  * and dissolving a cluster with dots and stances on it asks before it lets them stop counting.
  */
 import { useLangValue, useT } from '../i18n/i18n.ts';
+import { mayChangeCluster } from '../store/clusterRights.ts';
 import { clusterView } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { editCluster, togglePanel } from '../store/ui.ts';
@@ -20,6 +21,8 @@ export function ClusterTools() {
   const actions = useActions();
   const notes = useStore((s) => s.selection.filter((id) => id in s.notes).length);
   const clusters = useStore((s) => s.selection.filter((id) => id in s.clusters).length);
+  // Renaming, merging away and dissolving are the facilitator's and the cluster's maker's.
+  const mine = useStore((s) => s.selection.filter((id) => id in s.clusters && mayChangeCluster(s, id)).length);
   const clustered = useStore((s) => s.selection.filter((id) => id in clusterView(s).noteCluster).length);
   const panel = useStore((s) => s.panel);
   const single = notes + clusters === 1;
@@ -32,9 +35,10 @@ export function ClusterTools() {
     <>
       {notes > 0 && button(t('makeCluster'), () => clusterSelection(actions), <Icon name="cluster" />)}
       {clustered > 0 && button(t('removeFromCluster'), () => unclusterSelection(actions))}
-      {clusters === 1 && notes === 0 && button(t('renameCluster'), () => editCluster(useStore.getState().selection[0]!))}
-      {clusters >= 2 && button(t('mergeClusters'), () => mergeSelectedClusters(actions))}
-      {clusters > 0 && button(t('dissolveCluster'), () => dissolveSelectedClusters(actions, lang))}
+      {clusters === 1 && mine === 1 && notes === 0 && button(t('renameCluster'), () => editCluster(useStore.getState().selection[0]!))}
+      {clusters >= 2 && mine === clusters && button(t('mergeClusters'), () => mergeSelectedClusters(actions))}
+      {clusters > 0 && mine === clusters && button(t('dissolveCluster'), () => dissolveSelectedClusters(actions, lang))}
+      {clusters > 0 && mine < clusters && <span className="cluster-not-yours">{t('clusterNotYours')}</span>}
       {single && button(t('commonGround'), () => panel !== 'commonGround' && togglePanel('commonGround'), <Icon name="handshake" />, panel === 'commonGround')}
     </>
   );

@@ -9,13 +9,14 @@
  */
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { activeGroups, clusterBounds, coverageOf, type Note } from '../../shared/index.ts';
+import { activeGroups, clusterBounds, coverageOf } from '../../shared/index.ts';
 import { useT } from '../i18n/i18n.ts';
 import { clusterView } from '../store/derived.ts';
 import { useStore } from '../store/store.ts';
 import { attempt, centerOn, select, togglePanel } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
-import { gatherInGrid, proposalsFor, type Proposal } from '../tools/suggestions.ts';
+import { proposalsFor, type Proposal } from '../tools/suggestions.ts';
+import { gatherMoves } from '../tools/gatherNotes.ts';
 import { Panel } from './Panel.tsx';
 
 /** The clusters panel (see the module comment). */
@@ -122,20 +123,11 @@ function Suggestions() {
           proposal={p}
           onReject={() => drop(p.key)}
           onAccept={(ids, label) => {
-            const s = useStore.getState();
-            const members = ids.map((id) => s.notes[id]).filter((n): n is Note => n !== undefined);
-            const view = clusterView(s);
-            // Everything the gathered notes must not cover: other notes, and other clusters' outlines.
-            const obstacles = [
-              ...Object.values(s.notes).filter((n) => !ids.includes(n.id)),
-              ...view.ids.map((c) => clusterBounds((view.members.get(c) ?? []).filter((n) => !ids.includes(n)).map((n) => s.notes[n]!))),
-            ].filter((b): b is { x: number; y: number; w: number; h: number } => b !== null);
-            const moves = gatherInGrid(members, obstacles);
+            const { moves, centre } = gatherMoves(useStore.getState(), ids);
             if (attempt(() => actions.acceptProposal(ids, label, moves)) === undefined) return;
             drop(p.key);
             // Show where the cluster went (it may have moved to free space).
-            const box = clusterBounds(moves.map((m) => ({ ...s.notes[m.id]!, x: m.x, y: m.y })));
-            if (box) centerOn({ x: box.x + box.w / 2, y: box.y + box.h / 2 });
+            if (centre) centerOn(centre);
           }}
         />
       ))}

@@ -18,9 +18,10 @@ import { useModal } from './useModal.ts';
 const NONE: never[] = [];
 
 /** The server's reasons for refusing a change, in the page's language. */
-const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonInvalidUpdate'>> = {
+const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonNotYourCluster' | 'reasonInvalidUpdate'>> = {
   [CLOSE.forbiddenWrite.reason]: 'reasonForbiddenWrite',
   [CLOSE.notYourDot.reason]: 'reasonNotYourDot',
+  [CLOSE.notYourCluster.reason]: 'reasonNotYourCluster',
   [CLOSE.invalidUpdate.reason]: 'reasonInvalidUpdate',
 };
 

@@ -8,6 +8,7 @@ import { useT } from '../i18n/i18n.ts';
 import { dismissMergeSummary } from '../store/connection.ts';
 import { useStore } from '../store/store.ts';
 import { centerOn, select } from '../store/ui.ts';
+import { Toast } from './Toast.tsx';
 
 export function MergeToast() {
   const t = useT();
@@ -22,17 +23,6 @@ export function MergeToast() {
     if (first) centerOn({ x: first.x + first.w / 2, y: first.y + first.h / 2 });
     close();
   };
-  return (
-    <div className="toast" role="status">
-      <span>{t('mergeBack', summary.mine, summary.others)}</span>
-      {summary.changedIds.length > 0 && (
-        <button type="button" onClick={show}>
-          {t('mergeShow')}
-        </button>
-      )}
-      <button type="button" className="secondary" aria-label={t('close')} onClick={close}>
-        ×
-      </button>
-    </div>
-  );
+  const buttons = summary.changedIds.length > 0 ? [{ label: t('mergeShow'), onClick: show }] : [];
+  return <Toast message={t('mergeBack', summary.mine, summary.others)} buttons={buttons} onClose={close} />;
 }

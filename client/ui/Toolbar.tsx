@@ -179,10 +179,13 @@ function SelectionBar({ namedOnBar, paletteOnBar }: { namedOnBar: boolean; palet
   const selectedAreas = useStore((s) => s.selection.filter((id) => id in s.areas).length);
   const selectedClusters = useStore((s) => s.selection.filter((id) => id in s.clusters).length);
   const anySelected = useStore((s) => s.selection.length > 0 || s.selectedConnector !== null);
+  // While a note is typed in, the bar is away: a tap "elsewhere" to finish typing must never land on
+  // Action card, Delete or a cluster button. It is back once the note is only selected.
+  const typing = useStore((s) => s.editingNote !== null);
   const connecting = useStore((s) => s.connectFrom !== null);
   const readOnly = useStore((s) => s.readOnly);
   const selectedConnector = useStore((s) => s.selectedConnector);
-  if (!anySelected || readOnly) return null;
+  if (!anySelected || readOnly || typing) return null;
 
   const palette = selectedNotes > 0 && (
     <span className="palette" role="group" aria-label={t('colours')}>

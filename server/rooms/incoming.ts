@@ -27,7 +27,7 @@ import { isBoardLocked } from '../../shared/index.ts';
 import type { Connection } from './connection.ts';
 import type { AwarenessHolders } from './identity.ts';
 import { ProtocolError } from './protocolError.ts';
-import { dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwice, participantVerdict } from './writeGuard.ts';
+import { clustersChanged, dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwice, participantVerdict } from './writeGuard.ts';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
@@ -76,6 +76,10 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   // A proven person votes as themselves; anyone else not as someone who proved their id.
   const mayVoteAs = (id: string) => (conn.personId !== undefined ? id === conn.personId : !ctx.isPersonBound(id));
   if (dotInOthersName(doc, own.decoded, mayVoteAs) !== undefined) throw new ProtocolError('notYourDot', 'a dot in another person’s name');
+  // A cluster is renamed or dissolved by its maker or the facilitator only (4403).
+  for (const [id, maker] of clustersChanged(doc, own.decoded)) {
+    if (maker === null || !mayVoteAs(maker)) throw new ProtocolError('notYourCluster', `cluster ${id} is not this person’s`);
+  }
   return { kind: 'apply', update: own.update };
 }
 

@@ -11,7 +11,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { FACILITATOR_ONLY_ROOTS, ROOT } from '../../shared/index.ts';
+import { CLUSTER, FACILITATOR_ONLY_ROOTS, ROOT } from '../../shared/index.ts';
 
 /** Stands for "a root this update touches that cannot be determined". */
 export const UNKNOWN_ROOT = '\u0000unknown';
@@ -72,6 +72,56 @@ export function dotInOthersName(doc: Y.Doc, decoded: Decoded, mayVoteAs: (voterI
     if (typeof voterId === 'string' && !mayVoteAs(voterId)) return voterId;
   }
   return undefined;
+}
+
+/**
+ * The existing clusters the update would rename, merge away, change or dissolve: a cluster already on
+ * the board whose map gets a new field value (a field written over deletes the old value too), or
+ * whose entry in the `clusters` root is deleted or replaced. New clusters made by the update itself
+ * are not listed. Returns each such cluster's maker (`createdBy`, `null` when none was recorded).
+ */
+export function clustersChanged(doc: Y.Doc, decoded: Decoded): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const root = doc.share.get(ROOT.clusters);
+  if (!(root instanceof Y.AbstractType)) return out;
+  /** The cluster whose map `type` is (a value straight in the clusters root), if any. */
+  const note = (item: Y.Item | undefined) => {
+    // A cluster already gone (dissolved) is not changed by what is written next to it: an undone
+    // dissolve brings back a new cluster under the same id, judged as new.
+    if (!item || item.deleted || item.parent !== root || typeof item.parentSub !== 'string') return;
+    const value = item.content.getContent()[0];
+    const maker = value instanceof Y.Map ? value.get(CLUSTER.createdBy) : undefined;
+    out.set(item.parentSub, typeof maker === 'string' ? maker : null);
+  };
+  const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
+  for (const item of items) {
+    // A field of a cluster map already here (its parent is that map's item, which the doc has).
+    const sibling = item.origin ?? item.rightOrigin;
+    const known = sibling ? docItem(doc, sibling) : undefined;
+    if (isId(item.parent)) {
+      const parent = docItem(doc, item.parent);
+      if (parent instanceof Y.Item) note(parent);
+    } else if (known instanceof Y.Item) {
+      // Written next to (over) a value already here: in the root, or in a cluster's map.
+      if (known.parent === root) note(known);
+      else if (known.parent instanceof Y.AbstractType) note(known.parent._item ?? undefined);
+    } else if ((item.parent as unknown) === ROOT.clusters && typeof item.parentSub === 'string' && root instanceof Y.Map && root._map.get(item.parentSub)) {
+      // A new value under an existing cluster's id replaces that cluster.
+      note(root._map.get(item.parentSub));
+    }
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      for (let i = firstIndexAt(structs, clock); i >= 0 && i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        const s = structs[i]!;
+        if (!(s instanceof Y.Item) || s.deleted) continue;
+        if (s.parent === root) note(s);
+        else if (s.parent instanceof Y.AbstractType && s.parent._item?.parent === root) note(s.parent._item);
+      }
+    }
+  }
+  return out;
 }
 
 /** The values the update's new items would put straight into the root map `root` (not deeper). */

@@ -18,8 +18,11 @@ import { moveNotes } from './mutations.ts';
 import { listNotes } from './queries.ts';
 import { CLUSTER, clustersMap, NOTE, notesMap } from './roots.ts';
 
-/** Makes a cluster of the given notes (taking them out of any cluster they were in); returns its id. */
-export function createCluster(doc: Y.Doc, noteIds: readonly string[], label: string, origin: TxOrigin): string {
+/**
+ * Makes a cluster of the given notes (taking them out of any cluster they were in); returns its id.
+ * `createdBy`: the participant id of its maker, who may rename and dissolve it (as may the facilitator).
+ */
+export function createCluster(doc: Y.Doc, noteIds: readonly string[], label: string, origin: TxOrigin, createdBy?: string): string {
   const clean = parseOrThrow(clusterLabelSchema, label);
   const notes = notesMap(doc);
   const present = noteIds.filter((id) => notes.has(id));
@@ -29,6 +32,7 @@ export function createCluster(doc: Y.Doc, noteIds: readonly string[], label: str
     const m = new Y.Map<unknown>();
     m.set(CLUSTER.label, clean);
     m.set(CLUSTER.createdAt, Date.now());
+    if (createdBy) m.set(CLUSTER.createdBy, createdBy);
     clustersMap(doc).set(id, m);
     for (const noteId of present) notes.get(noteId)?.set(NOTE.clusterId, id);
   }, origin);

@@ -36,6 +36,7 @@ export function toCluster(id: string, m: Y.Map<unknown>): Cluster {
     mergedInto: typeof into === 'string' ? into : null,
     mergedAt: typeof into === 'string' && typeof at === 'number' && Number.isFinite(at) ? at : null,
     createdAt: num(m.get(CLUSTER.createdAt), 0),
+    createdBy: typeof m.get(CLUSTER.createdBy) === 'string' ? (m.get(CLUSTER.createdBy) as string) : null,
   };
 }
 

@@ -91,7 +91,7 @@ export const VOLUNTEER_PREFIX = 'volunteer:';
 export const GROUP = { name: 'name', color: 'color', order: 'order', archived: 'archived', createdAt: 'createdAt' } as const;
 
 /** Keys of each cluster's `Y.Map`. */
-export const CLUSTER = { label: 'label', mergedInto: 'mergedInto', mergedAt: 'mergedAt', createdAt: 'createdAt' } as const;
+export const CLUSTER = { label: 'label', mergedInto: 'mergedInto', mergedAt: 'mergedAt', createdAt: 'createdAt', createdBy: 'createdBy' } as const;
 
 /** Keys of each vote's `Y.Map`. */
 export const VOTE = {

@@ -31,6 +31,9 @@ export interface Cluster {
   /** When it was merged (the merging device's clock), or `null`. */
   readonly mergedAt: number | null;
   readonly createdAt: number;
+  /** The participant id of whoever made it (they and the facilitator may rename or dissolve it);
+   * `null` on clusters made before makers were recorded (then only the facilitator may). */
+  readonly createdBy: string | null;
 }
 
 export type VoteTarget = 'notes' | 'clusters';

@@ -113,10 +113,11 @@ export async function fingerDrag(page: Page, from: { x: number; y: number }, to:
   await cdp.detach();
 }
 
-/** Two quick taps at one point (a double-tap). */
-export async function doubleTap(page: Page, x: number, y: number): Promise<void> {
+/** Two quick taps at one point (a double-tap); `between` runs after the first (what happens meanwhile). */
+export async function doubleTap(page: Page, x: number, y: number, between?: () => Promise<void>): Promise<void> {
   await page.touchscreen.tap(x, y);
-  await page.waitForTimeout(80);
+  if (between) await between();
+  else await page.waitForTimeout(80);
   await page.touchscreen.tap(x, y);
 }
 

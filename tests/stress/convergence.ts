@@ -137,12 +137,13 @@ export async function runSeed(handle: ServerHandle, seed: number, ops = 200, cli
           const id = pick();
           deleteNotes(doc, [id], ORIGIN.local);
           deleted.add(id);
-        } else if (roll < 62) createCluster(doc, [pick(), pick()], prng.word(gen, 0, 6), ORIGIN.local);
+        } else if (roll < 62) createCluster(doc, [pick(), pick()], prng.word(gen, 0, 6), ORIGIN.local, `c${index}`);
         else if (roll < 67) {
           const clusters = listClusters(doc);
           if (clusters.length) setNotesCluster(doc, new Map([[pick(), prng.bool(gen) ? prng.oneOf(gen, clusters).id : null]]), ORIGIN.local);
         } else if (roll < 70) {
-          const clusters = listClusters(doc);
+          // A participant dissolves only a cluster they made (the server refuses the rest); the facilitator any.
+          const clusters = listClusters(doc).filter((k) => index === 0 || k.createdBy === `c${index}`);
           if (clusters.length) dissolveCluster(doc, prng.oneOf(gen, clusters).id, ORIGIN.local);
         } else if (roll < 78) placeDot(doc, { voteId: vote, itemId: pick(), voterId: `c${index}`, groupId: groups[index % 3]! }, ORIGIN.local);
         else if (roll < 81) takeBackDot(doc, { voteId: vote, itemId: pick(), voterId: `c${index}`, groupId: groups[index % 3]! }, ORIGIN.local);

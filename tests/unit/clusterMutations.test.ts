@@ -44,7 +44,7 @@ describe('cluster mutations', () => {
     const doc = newBoard();
     const [a, b] = [note(doc), note(doc, 200)];
     const id = createCluster(doc, [a, b, 'deleted'], '  Wachtlijsten ', ORIGIN.local);
-    expect(listClusters(doc)).toEqual([{ id, label: 'Wachtlijsten', mergedInto: null, mergedAt: null, createdAt: 1_000 }]);
+    expect(listClusters(doc)).toEqual([{ id, label: 'Wachtlijsten', mergedInto: null, mergedAt: null, createdAt: 1_000, createdBy: null }]);
     expect(drawn(doc)).toEqual({ [id]: [a, b].sort() });
   });
 

@@ -74,7 +74,7 @@ describe('reads of documents written by other tools', () => {
 
 describe('close codes', () => {
   it('tells a refused change (start again) from a dead link, a framing fault or a passing one', () => {
-    const refused = (['invalidUpdate', 'forbiddenWrite', 'notYourDot'] as const).map((k) => CLOSE[k].code);
+    const refused = (['invalidUpdate', 'forbiddenWrite', 'notYourDot', 'notYourCluster'] as const).map((k) => CLOSE[k].code);
     const not = (['malformedMessage', 'textFrame', 'unknownMessageType', 'revoked', 'goingAway', 'storageFailure', 'boardReloaded', 'tooManyMessages', 'loadFailure', 'internalError'] as const).map((k) => CLOSE[k].code);
     expect(refused.map(refusesAChange)).toEqual(refused.map(() => true));
     expect(not.map(refusesAChange)).toEqual(not.map(() => false));

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { initialState, resetStore, useStore } from '../../client/store/store.ts';
 import { MAX_SCALE, MIN_SCALE, panBy, toBoard, zoomBy, zoomToFit } from '../../client/store/ui.ts';
 import { deleteSelection, toggleConnectMode } from '../../client/tools/commands.ts';
+import { useToastStore } from '../../client/store/toast.ts';
 import type { BoardActions } from '../../client/sync/actions.ts';
 import type { Area, Note } from '../../shared/index.ts';
 
@@ -48,7 +49,13 @@ describe('viewport gestures', () => {
 
 describe('commands', () => {
   const calls: string[][] = [];
-  const actions = { deleteItems: (ids: string[]) => calls.push(ids), deleteConnector: () => {} } as unknown as BoardActions;
+  const undone: unknown[] = [];
+  const actions = {
+    deleteItems: (ids: string[]) => calls.push(ids),
+    deleteConnector: () => {},
+    sealStep: () => 'the delete',
+    undoStep: (mark: unknown) => undone.push(mark),
+  } as unknown as BoardActions;
   const area: Area = { id: 'z', name: 'Tafel 1', x: 0, y: 0, w: 500, h: 400, color: '#cfe3f7', createdAt: 0, locked: false, table: null, tableGroup: null };
 
   it('deleting an area asks first, and a refusal deletes nothing', () => {
@@ -68,6 +75,11 @@ describe('commands', () => {
       throw new Error('should not ask');
     });
     expect(calls).toEqual([['a']]);
+    // What went is said in the undo toast, whose Undo takes back exactly that step.
+    const toast = useToastStore.getState().toast;
+    expect(toast?.message).toBe('1 item deleted');
+    toast?.undo?.();
+    expect(undone).toEqual(['the delete']);
     useStore.setState({ selection: ['a'] });
     toggleConnectMode();
     expect(useStore.getState().connectFrom).toBe('a');
