@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { HistorySnapshot } from '../../shared/index.ts';
 import { useLangValue, useT } from '../i18n/i18n.ts';
+import { formatDate } from '../i18n/dates.ts';
 import { notify } from '../store/ui.ts';
 import { ApiError, listHistory, restoreSnapshot } from '../sync/api.ts';
 
@@ -41,7 +42,7 @@ export function HistorySection({ boardId, token }: { boardId: string; token: str
       <ul className="history">
         {list?.map((s) => (
           <li key={s.id}>
-            <span>{new Date(s.takenAt).toLocaleString()} <span className="muted">· {t(`history_${s.reason}` as 'history_schedule')}</span></span>
+            <span>{formatDate(lang, s.takenAt)} <span className="muted">· {t(`history_${s.reason}` as 'history_schedule')}</span></span>
             <a className="button-link" href={`/api/boards/${boardId}/history/${s.id}/report.html?lang=${lang}&token=${encodeURIComponent(token)}`} target="_blank" rel="noreferrer">
               {t('historyView')}
             </a>

@@ -38,6 +38,10 @@ export const REPORT_WORDS = {
     disagree: 'disagrees',
     unsure: 'not sure',
     unmarked: 'not marked',
+    commonGroundOne: 'common ground',
+    potentialProjectOne: 'potential project',
+    notAgreedOne: 'not agreed',
+    openStanding: 'open',
   },
   nl: {
     report: 'Verslag van de conferentie',
@@ -72,6 +76,10 @@ export const REPORT_WORDS = {
     disagree: 'oneens',
     unsure: 'niet zeker',
     unmarked: 'niet aangeduid',
+    commonGroundOne: 'gemeenschappelijke basis',
+    potentialProjectOne: 'mogelijk project',
+    notAgreedOne: 'geen overeenstemming',
+    openStanding: 'open',
   },
 } as const;
 
