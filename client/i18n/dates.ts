@@ -9,9 +9,18 @@
 import { formatDateTime } from '../../shared/report/dates.ts';
 import type { Lang } from './i18n.ts';
 
-/** The locale for `lang`: the browser's preferred variant of that language, else the language itself. */
+/** The locale for `lang`: the browser's preferred variant of that language, else the language itself.
+ * A tag Intl refuses (some systems report "en-US@posix") is passed over. */
 export function localeFor(lang: Lang, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? []): string {
-  return preferred.find((l) => l.toLowerCase() === lang || l.toLowerCase().startsWith(`${lang}-`)) ?? lang;
+  return preferred.find((l) => (l.toLowerCase() === lang || l.toLowerCase().startsWith(`${lang}-`)) && validTag(l)) ?? lang;
+}
+
+function validTag(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** `ms` (since the epoch) as a date and time to the minute, as a reader of `lang` writes it. */

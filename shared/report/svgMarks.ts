@@ -49,7 +49,7 @@ export function dotRowSvg(dots: readonly Mark[], x: number, y: number, width: nu
 }
 
 const CHIP_H = 22;
-const chipWidth = (label: string) => Math.max(CHIP_H, 10 + Array.from(label).length * 9);
+const chipWidth = (label: string) => Math.max(CHIP_H, 10 + Array.from(label).length * 11);
 
 /** The width of a cluster's coverage chips on their pill. */
 export function chipsWidth(chips: ReadonlyArray<Mark & { on: boolean }>): number {
