@@ -26,19 +26,13 @@ const cache = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatDateTime(ms: number, locale: string, options: { timeZone?: string; zoneName?: boolean } = {}): string {
   const timeZone = options.timeZone && isTimeZone(options.timeZone) ? options.timeZone : undefined;
-  const key = `${locale}|${timeZone ?? ''}|${options.zoneName ? 1 : 0}`;
+  const key = `${locale}|${timeZone ?? ''}`;
   let format = cache.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: options.zoneName ? 'short' : undefined,
-    });
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
     cache.set(key, format);
   }
-  return format.format(ms);
+  if (!options.zoneName) return format.format(ms);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
+  return zone ? `${format.format(ms)} ${zone}` : format.format(ms);
 }
