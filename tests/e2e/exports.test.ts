@@ -82,7 +82,7 @@ describe('exports and the Dutch page', () => {
     const fac = await openPage(env.browser, errors, { viewport: { width: 1440, height: 900 } });
     await joinBoard(fac, board.links.facilitator, 'Fien');
     await fac.getByRole('button', { name: 'Facilitator', exact: true }).click();
-    const [report] = await Promise.all([fac.context().waitForEvent('page'), fac.getByRole('button', { name: 'Report (printable page)' }).click()]);
+    const [report] = await Promise.all([fac.context().waitForEvent('page'), fac.getByText('Report (printable page)', { exact: true }).click()]);
     await report.getByRole('heading', { name: 'Common ground', exact: true }).first().waitFor();
     expect(report.url()).toMatch(/\/api\/reports\/[A-Za-z0-9_-]{32}$/);
     expect(report.url()).not.toContain(token);
