@@ -8,7 +8,7 @@
  */
 import type { Report, ReportItem } from './buildReport.ts';
 import { formatDateTime } from './dates.ts';
-import { counted, word, type ReportLang } from './words.ts';
+import { counted, coverageWords, word, type ReportLang } from './words.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -64,7 +64,7 @@ export function reportHtml(report: Report, lang: ReportLang, pictures: ReadonlyA
   for (const c of report.clusters) {
     const total = c.present.length + c.missing.length;
     parts.push(`<div class="item"><h3>${e(c.label)}</h3>`);
-    if (total) parts.push(`<p class="muted">${w('coverage', c.present.length, total)}${c.missing.length ? ` · ${w('missing', c.missing.join(', '))}` : ''}</p>`);
+    if (total) parts.push(`<p class="muted">${escapeHtml(coverageWords(lang, c.present.length, total))}${c.missing.length ? ` · ${w('missing', c.missing.join(', '))}` : ''}</p>`);
     parts.push(ul(c.byGroup.map((g) => `<strong>${e(g.group)}</strong>: ${g.notes.map(e).join('; ')}`)), '</div>');
   }
 

@@ -6,7 +6,7 @@
  */
 import type { Report, ReportItem } from './buildReport.ts';
 import { formatDateTime } from './dates.ts';
-import { counted, word, type ReportLang } from './words.ts';
+import { counted, coverageWords, word, type ReportLang } from './words.ts';
 
 /**
  * Escapes text for Markdown as one line: only what a CommonMark or GitHub renderer would read as
@@ -64,7 +64,7 @@ export function reportMarkdown(report: Report, lang: ReportLang): string {
   for (const c of report.clusters) {
     const total = c.present.length + c.missing.length;
     out.push(`### ${e(c.label)}`, '');
-    if (total) out.push(`${w('coverage', c.present.length, total)}${c.missing.length ? `. ${w('missing', c.missing.map(e).join(', '))}` : ''}.`, '');
+    if (total) out.push(`${coverageWords(lang, c.present.length, total)}${c.missing.length ? `. ${w('missing', c.missing.map(e).join(', '))}` : ''}.`, '');
     for (const g of c.byGroup) out.push(`- **${e(g.group)}**: ${g.notes.map(e).join('; ')}`);
     out.push('');
   }

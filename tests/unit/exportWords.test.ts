@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyTemplate, areaName, createNote, initBoard, listAreas, ORIGIN, renameArea } from '../../shared/index.ts';
-import { boardSvg, escapeMarkdown, formatDateTime, notesCsv } from '../../shared/report/index.ts';
+import { boardSvg, coverageWords, escapeMarkdown, formatDateTime, notesCsv } from '../../shared/report/index.ts';
 import { fitText } from '../../shared/report/textFit.ts';
 import { formatDate, localeFor } from '../../client/i18n/dates.ts';
 import { reportBoard } from '../fixtures/reportBoard.ts';
@@ -86,6 +86,12 @@ describe('dates in the UI language', () => {
     expect(localeFor('en', ['nl-NL', 'en-GB'])).toBe('en-GB');
     expect(localeFor('en', ['en-US@posix'])).toBe('en');
     expect(formatDate('nl', at, 'UTC')).toBe('5 december 2026 om 00:28');
+  });
+
+  it('says "1 of 1 group" in the report, not "1 of 1 groups"', () => {
+    expect(coverageWords('en', 1, 1)).toBe('Spoken to by 1 of 1 group');
+    expect(coverageWords('nl', 1, 1)).toBe('Besproken door 1 van 1 groep');
+    expect(coverageWords('nl', 2, 3)).toBe('Besproken door 2 van 3 groepen');
   });
 });
 
