@@ -82,6 +82,8 @@ describe('exports and the Dutch page', () => {
     const fac = await openPage(env.browser, errors, { viewport: { width: 1440, height: 900 } });
     await joinBoard(fac, board.links.facilitator, 'Fien');
     await fac.getByRole('button', { name: 'Facilitator', exact: true }).click();
+    await fac.getByText('Report (printable page)', { exact: true }).scrollIntoViewIfNeeded();
+    await fac.screenshot({ path: artifactPath('exports-panel-laptop.png') });
     const [report] = await Promise.all([fac.context().waitForEvent('page'), fac.getByText('Report (printable page)', { exact: true }).click()]);
     await report.getByRole('heading', { name: 'Common ground', exact: true }).first().waitFor();
     expect(report.url()).toMatch(/\/api\/reports\/[A-Za-z0-9_-]{32}$/);
@@ -110,10 +112,16 @@ describe('exports and the Dutch page', () => {
       ctx.drawImage(img, 0, 0);
       const px = ctx.getImageData(0, 0, c.width, c.height).data;
       let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i]! - 27) < 4 && Math.abs(px[i + 1]! - 127) < 4 && Math.abs(px[i + 2]! - 59) < 4) n++;
+      // Every third pixel of every third row is enough to find a bar.
+      for (let y = 0; y < c.height; y += 3) {
+        for (let x = 0; x < c.width; x += 3) {
+          const i = (y * c.width + x) * 4;
+          if (Math.abs(px[i]! - 27) < 4 && Math.abs(px[i + 1]! - 127) < 4 && Math.abs(px[i + 2]! - 59) < 4) n++;
+        }
+      }
       return n;
     }, png);
-    expect(green).toBeGreaterThan(500);
+    expect(green).toBeGreaterThan(300);
     writeFileSync(artifactPath('exports-board.png'), Buffer.from(png, 'base64'));
   });
 });
