@@ -95,7 +95,7 @@ export function rotateLink(boardId: string, token: string, role: RotatedLink['ro
 }
 
 /** `POST /api/boards/<id>/report-links`: a one-time address of the report, with no token in it. */
-export function mintReportLink(boardId: string, token: string, query: { format: 'html' | 'md'; lang: 'en' | 'nl'; tz: string }): Promise<{ url: string; expiresAt: number }> {
+export function mintReportLink(boardId: string, token: string, query: { format: 'html' | 'md'; lang: 'en' | 'nl'; tz: string; snapshot?: string }): Promise<{ url: string; expiresAt: number }> {
   return apiJson(`/api/boards/${boardId}/report-links?${new URLSearchParams(query)}`, { method: 'POST', token });
 }
 

@@ -79,8 +79,10 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     /** How many screens of each role are connected now. */
     connections: async (): Promise<Record<Role, number>> => (await api.fetchConnections(boardId, token)).connections,
     /** A one-time address of the report in `lang` (dates in this device's time zone), without the token. */
-    reportLink: async (format: 'html' | 'md', lang: 'en' | 'nl'): Promise<string> =>
-      (await api.mintReportLink(boardId, token, { format, lang, tz: Intl.DateTimeFormat().resolvedOptions().timeZone })).url,
+    reportLink: async (format: 'html' | 'md', lang: 'en' | 'nl', snapshot?: number): Promise<string> => {
+      const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return (await api.mintReportLink(boardId, token, { format, lang, tz, ...(snapshot === undefined ? {} : { snapshot: String(snapshot) }) })).url;
+    },
     /** A board file (the notes CSV in `lang`, the backup) as a blob, fetched without the token in any address. */
     boardFile: (file: 'notes.csv' | 'backup.json', lang: 'en' | 'nl') => api.fetchBoardFile(boardId, token, file, { lang }),
   };

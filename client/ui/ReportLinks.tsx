@@ -13,6 +13,26 @@ import { notify } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { download } from '../tools/exportPicture.ts';
 
+/**
+ * Opens a new tab now, within the click (so no pop-up blocker stops it), and points it at the
+ * one-time report address `mint` gives.
+ */
+export async function openReportTab(mint: () => Promise<string>, opening: string, failed: (err: unknown) => void): Promise<void> {
+  const tab = window.open('', '_blank');
+  if (tab) {
+    tab.opener = null;
+    tab.document.title = opening;
+  }
+  try {
+    const url = await mint();
+    if (tab) tab.location.href = url;
+    else window.open(url, '_blank', 'noopener');
+  } catch (err) {
+    tab?.close();
+    failed(err);
+  }
+}
+
 /** The row of report and file buttons. */
 export function ReportLinks() {
   const t = useT();
@@ -20,22 +40,7 @@ export function ReportLinks() {
   const actions = useActions();
   const failed = (err: unknown) => notify(t('downloadFailed', (err as Error).message));
 
-  const openReport = async () => {
-    // Opened now, within the click, so no pop-up blocker stops it; pointed at the report once known.
-    const tab = window.open('', '_blank');
-    if (tab) {
-      tab.opener = null;
-      tab.document.title = t('reportOpening');
-    }
-    try {
-      const url = await actions.reportLink('html', lang);
-      if (tab) tab.location.href = url;
-      else window.open(url, '_blank', 'noopener');
-    } catch (err) {
-      tab?.close();
-      failed(err);
-    }
-  };
+  const openReport = () => openReportTab(() => actions.reportLink('html', lang), t('reportOpening'), failed);
   const saveMarkdown = async () => {
     try {
       const a = document.createElement('a');

@@ -3,7 +3,8 @@
  * (`?lang=en|nl`, `?tz=<IANA zone>` for the dates; the page includes a picture of the board), and
  * `/board.svg` (`?area=<id>` for one area), for the facilitator's token only; any other role gets
  * 403, no token 401. `POST /api/boards/<id>/report-links` (the facilitator's token in the
- * `Authorization` header; `?format=html|md&lang=&tz=`) answers `{ url, expiresAt }`: an address
+ * `Authorization` header; `?format=html|md&lang=&tz=`, `&snapshot=<id>` for a past state) answers
+ * `{ url, expiresAt }`: an address
  * `/api/reports/<key>` that serves that report once, within five minutes, with no token in it.
  *
  * Why: the facilitator must walk out with the result even from a laptop that cannot print the board;
@@ -14,8 +15,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
-import { isId, listAreas } from '../../shared/index.ts';
-import { boardBounds, boardSvg, buildReport, isTimeZone, REPORT_WORDS, reportHtml, reportMarkdown } from '../../shared/report/index.ts';
+import { isId, listAreas, ValidationError } from '../../shared/index.ts';
+import { boardBounds, boardSvg, buildReport, isTimeZone, newIncarnation, REPORT_WORDS, reportHtml, reportMarkdown } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import { mintReportLink, redeemReportLink } from './reportLinks.ts';
@@ -41,7 +42,11 @@ export async function handleReportApi(deps: ReportDeps, req: IncomingMessage, re
     onlyMethod(req, res, 'GET');
     const target = redeemReportLink(once[1]!);
     if (!target) throw new HttpError(410, 'this report link was used or has expired; open the report again from the facilitator panel');
-    sendReport(deps, res, target.boardId, target.format, { lang: target.lang, timeZone: target.timeZone, area: null, download: target.format === 'md' });
+    const { boardId, snapshot } = target;
+    const past = snapshot === undefined ? undefined : deps.store.getSnapshot(boardId, snapshot);
+    if (snapshot !== undefined && !past) throw new HttpError(404, 'no such snapshot of this board');
+    const read: Reader = past ? (fn) => pastState(past, fn) : (fn) => deps.readBoard(boardId, fn);
+    sendReport(res, read, target.format, { lang: target.lang, timeZone: target.timeZone, area: null, download: target.format === 'md', at: past?.takenAt });
     return true;
   }
   const mint = /^\/api\/boards\/([^/]+)\/report-links$/.exec(path);
@@ -60,13 +65,35 @@ export async function handleReportApi(deps: ReportDeps, req: IncomingMessage, re
   const timeZone = tz && isTimeZone(tz) ? tz : undefined;
   if (mint) {
     const format = url.searchParams.get('format') === 'md' ? 'md' : 'html';
-    const { key, expiresAt } = mintReportLink({ boardId, format, lang, timeZone });
+    const sid = url.searchParams.get('snapshot');
+    const snapshot = sid && /^\d{1,12}$/.test(sid) ? Number(sid) : undefined;
+    if (snapshot !== undefined && !deps.store.getSnapshot(boardId, snapshot)) throw new HttpError(404, 'no such snapshot of this board');
+    const { key, expiresAt } = mintReportLink({ boardId, format, lang, timeZone, ...(snapshot === undefined ? {} : { snapshot }) });
     sendJson(res, 201, { url: `/api/reports/${key}`, expiresAt });
     return true;
   }
   const format = (m[2] ?? m[3]) as Format;
-  sendReport(deps, res, boardId, format, { lang, timeZone, area: url.searchParams.get('area'), download: url.searchParams.has('download') });
+  sendReport(res, (fn) => deps.readBoard(boardId, fn), format, { lang, timeZone, area: url.searchParams.get('area'), download: url.searchParams.has('download') });
   return true;
+}
+
+/** Reads a board document: the live board, or a kept past state. */
+type Reader = <T>(read: (doc: Y.Doc) => T) => T;
+
+/** Reads a kept snapshot's state (a throwaway document, destroyed after). */
+function pastState<T>(snapshot: { state: Uint8Array }, read: (doc: Y.Doc) => T): T {
+  let doc: Y.Doc;
+  try {
+    doc = newIncarnation(snapshot.state);
+  } catch (err) {
+    if (err instanceof ValidationError) throw new HttpError(400, `cannot use this snapshot: ${err.message}`);
+    throw err;
+  }
+  try {
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 function onlyMethod(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST'): void {
@@ -76,16 +103,15 @@ function onlyMethod(req: IncomingMessage, res: ServerResponse, method: 'GET' | '
 }
 
 function sendReport(
-  deps: ReportDeps,
   res: ServerResponse,
-  boardId: string,
+  readBoard: Reader,
   format: Format,
-  options: { lang: 'en' | 'nl'; timeZone: string | undefined; area: string | null; download: boolean },
+  options: { lang: 'en' | 'nl'; timeZone: string | undefined; area: string | null; download: boolean; at?: number },
 ): void {
   const { lang, area } = options;
   const words = REPORT_WORDS[lang];
-  const { report, svg } = deps.readBoard(boardId, (doc) => {
-    const r = buildReport(doc, { lang, now: Date.now(), untitled: words.untitled, noGroup: words.noGroup, timeZone: options.timeZone });
+  const { report, svg } = readBoard((doc) => {
+    const r = buildReport(doc, { lang, now: options.at ?? Date.now(), untitled: words.untitled, noGroup: words.noGroup, timeZone: options.timeZone });
     const inArea = area ? listAreas(doc).find((a) => a.id === area) : undefined;
     if (area && !inArea) throw new HttpError(404, 'no such area on this board');
     return { report: r, svg: boardSvg(doc, inArea ?? boardBounds(doc), undefined, lang) };

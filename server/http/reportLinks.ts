@@ -21,6 +21,8 @@ export interface ReportLinkTarget {
   readonly lang: 'en' | 'nl';
   /** The reader's IANA time zone, for the report's dates. */
   readonly timeZone: string | undefined;
+  /** A kept snapshot's id: the report of that past state (the board's history). */
+  readonly snapshot?: number;
 }
 
 interface Entry extends ReportLinkTarget {

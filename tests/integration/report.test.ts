@@ -66,5 +66,15 @@ describe('the report endpoints', () => {
     // The token in the address is what this route exists to avoid: it is not read here.
     expect((await mint(tokenOf(board.links.facilitator), '?format=html', true)).status).toBe(401);
     expect((await fetch(`${running.server.localUrl}/api/reports/${'x'.repeat(32)}`)).status).toBe(410);
+
+    // A past state of the board (its history) opens the same way.
+    expect((await mint(tokenOf(board.links.facilitator), '?snapshot=999999')).status).toBe(404);
+    const auth = { headers: { Authorization: `Bearer ${tokenOf(board.links.facilitator)}` } };
+    const { snapshots } = (await (await fetch(`${running.server.localUrl}/api/boards/${board.id}/history`, auth)).json()) as { snapshots: { id: number }[] };
+    expect(snapshots.length).toBeGreaterThan(0);
+    const past = (await (await mint(tokenOf(board.links.facilitator), `?snapshot=${snapshots[0]!.id}`)).json()) as { url: string };
+    const pastPage = await fetch(`${running.server.localUrl}${past.url}`);
+    expect(pastPage.status).toBe(200);
+    expect(await pastPage.text()).toContain('<h2>Common ground</h2>');
   });
 });
