@@ -8,14 +8,14 @@
  */
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo, useRef } from 'react';
-import { notesInArea } from '../../shared/index.ts';
+import { areaName, notesInArea } from '../../shared/index.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useArea, useBusyColor, useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { editArea, editNote, select, toggleSelected } from '../store/ui.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
-import { useT } from '../i18n/i18n.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
 import { useAreaTitle } from './projectorTitles.ts';
 import { Group, Rect, Text, type Konva } from './konva.ts';
@@ -29,6 +29,7 @@ export const AREA_BAR = 56;
 /** Area `id`, drawn when it is on or near the screen. */
 export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const t = useT();
+  const lang = useLangValue();
   const area = useArea(id);
   const selected = useIsSelected(id);
   const busyColor = useBusyColor(id);
@@ -94,7 +95,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
       />
       <Text
         ref={title.ref}
-        text={area.locked ? `${area.name} · ${t('lockedMark')}` : area.name}
+        text={area.locked ? `${areaName(area, lang)} · ${t('lockedMark')}` : areaName(area, lang)}
         x={title.x}
         y={title.y}
         width={title.width}
@@ -104,7 +105,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
         fill="#2b3a4a"
         wrap={title.wrap}
         ellipsis={title.wrap === 'none'}
-        {...directionProps(area.name)}
+        {...directionProps(areaName(area, lang))}
         listening={false}
       />
     </Group>

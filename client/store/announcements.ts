@@ -8,7 +8,7 @@
  * author when there are one or two, as a count of notes and people when more wrote at once.
  */
 import { create } from 'zustand';
-import { budgetKey, dotsLeft } from '../../shared/index.ts';
+import { areaName, budgetKey, dotsLeft } from '../../shared/index.ts';
 import { languageStore, translate, type Lang } from '../i18n/i18n.ts';
 import { currentCount, currentVote } from './derived.ts';
 import type { StoreState } from './store.ts';
@@ -109,7 +109,7 @@ export function selectionText(
       if (!text) return translate(lang, 'announceSelectedEmptyNote');
       return translate(lang, 'announceSelectedNote', text);
     }
-    if (s.areas[id]) return translate(lang, 'announceSelectedArea', s.areas[id].name || translate(lang, 'untitledArea'));
+    if (s.areas[id]) return translate(lang, 'announceSelectedArea', areaName(s.areas[id], lang) || translate(lang, 'untitledArea'));
     if (s.clusters[id]) return translate(lang, 'announceSelectedCluster', s.clusters[id].label || translate(lang, 'clusterDefault'));
   }
   const notes = ids.filter((id) => id in s.notes).length;

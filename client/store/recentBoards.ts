@@ -7,6 +7,7 @@
  * let the projector's QR code open a board this device has even when the network is down: only the
  * server knows where a code leads, so the device keeps what the server told it.
  */
+import { useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/index.ts';
 
 /** A board opened on this device, as the start page lists it. */
@@ -34,6 +35,30 @@ export function recentBoards(): RecentBoard[] {
   } catch {
     return [];
   }
+}
+
+const listeners = new Set<() => void>();
+let snapshot: RecentBoard[] | null = null;
+
+function changed(): void {
+  snapshot = null;
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  // Another tab of this browser opened or forgot a board.
+  const onStorage = (e: StorageEvent) => e.key === KEY && changed();
+  window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/** The remembered boards, kept current: a board created, opened or forgotten here shows at once. */
+export function useRecentBoards(): RecentBoard[] {
+  return useSyncExternalStore(subscribe, () => (snapshot ??= recentBoards()));
 }
 
 /** Remembers (or refreshes) a board; one entry per board and role, the most recent kept. */
@@ -81,6 +106,7 @@ export function boardOfJoinCode(code: string): RecentBoard | undefined {
 
 function save(list: RecentBoard[]): void {
   write(KEY, list);
+  changed();
 }
 
 function write(key: string, value: unknown): void {

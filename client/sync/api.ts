@@ -94,6 +94,19 @@ export function rotateLink(boardId: string, token: string, role: RotatedLink['ro
   return apiJson(`/api/boards/${boardId}/links/${role}/rotate`, { method: 'POST', token });
 }
 
+/** `POST /api/boards/<id>/report-links`: a one-time address of the report, with no token in it. */
+export function mintReportLink(boardId: string, token: string, query: { format: 'html' | 'md'; lang: 'en' | 'nl'; tz: string; snapshot?: string }): Promise<{ url: string; expiresAt: number }> {
+  return apiJson(`/api/boards/${boardId}/report-links?${new URLSearchParams(query)}`, { method: 'POST', token });
+}
+
+/** A file of the board (`notes.csv`, `backup.json`), fetched with the token in a header, and its name. */
+export async function fetchBoardFile(boardId: string, token: string, file: string, query: Record<string, string> = {}): Promise<{ blob: Blob; name: string }> {
+  const res = await apiResponse(`/api/boards/${boardId}/${file}?${new URLSearchParams(query)}`, { token, cache: 'no-store' });
+  if (!res.ok) throw new ApiError(res.status, apiErrorMessage(await res.json().catch(() => undefined)));
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? file;
+  return { blob: await res.blob(), name };
+}
+
 /** `GET /api/boards/<id>/connections`: how many screens of each role are connected. */
 export function fetchConnections(boardId: string, token: string): Promise<ConnectionsAnswer> {
   return apiJson(`/api/boards/${boardId}/connections`, { token });

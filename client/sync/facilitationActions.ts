@@ -67,10 +67,10 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
       const { importNotes, parseNotesCsv } = await import('../../shared/report/csvImport.ts');
       return importNotes(doc, areaId, parseNotesCsv(csv), authorId, local).length;
     },
-    /** A picture of the board, or of one rectangle of it, as SVG (the same drawing as the server's; loaded on demand). */
-    boardSvg: async (rect?: { x: number; y: number; w: number; h: number }) => {
+    /** A picture of the board, or of one rectangle of it, as SVG with its words in `lang` (the same drawing as the server's; loaded on demand). */
+    boardSvg: async (rect: { x: number; y: number; w: number; h: number } | undefined, lang: 'en' | 'nl') => {
       const { boardSvg } = await import('../../shared/report/svg.ts');
-      return rect ? boardSvg(doc, rect) : boardSvg(doc);
+      return boardSvg(doc, rect, undefined, lang);
     },
     /** The board's current links (facilitator only). */
     links: async (): Promise<BoardLinks> => (await api.fetchLinks(boardId, token)).links,
@@ -81,5 +81,12 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     },
     /** How many screens of each role are connected now. */
     connections: async (): Promise<Record<Role, number>> => (await api.fetchConnections(boardId, token)).connections,
+    /** A one-time address of the report in `lang` (dates in this device's time zone), without the token. */
+    reportLink: async (format: 'html' | 'md', lang: 'en' | 'nl', snapshot?: number): Promise<string> => {
+      const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return (await api.mintReportLink(boardId, token, { format, lang, tz, ...(snapshot === undefined ? {} : { snapshot: String(snapshot) }) })).url;
+    },
+    /** A board file (the notes CSV in `lang`, the backup) as a blob, fetched without the token in any address. */
+    boardFile: (file: 'notes.csv' | 'backup.json', lang: 'en' | 'nl') => api.fetchBoardFile(boardId, token, file, { lang }),
   };
 }

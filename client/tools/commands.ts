@@ -10,7 +10,7 @@ import { useStore } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { startConnect, stopConnecting } from '../store/gestureState.ts';
 import { centerOn, deselectConnector, editArea, editNote, select, stopFollowing, toBoard, visibleBoardRect } from '../store/ui.ts';
-import { DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
+import { areaName, DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
 import { myTable } from './followAndSummon.ts';
 import { placeNewNote } from './notePlacement.ts';
 import { offerUndo } from './undoToast.ts';
@@ -89,7 +89,7 @@ export function deleteSelection(actions: BoardActions, lang: Lang, confirm: (q: 
   if (selection.length === 0) return;
   const areas = selection.filter((id) => id in s.areas);
   if (areas.length === 1 && selection.length === 1) {
-    const name = s.areas[areas[0]!]!.name || translate(lang, 'untitledArea');
+    const name = areaName(s.areas[areas[0]!]!, lang) || translate(lang, 'untitledArea');
     if (!confirm(translate(lang, 'confirmDeleteArea', name))) return;
   } else if (areas.length > 0 || selection.length > 5) {
     if (!confirm(translate(lang, 'confirmDeleteMany', selection.length))) return;

@@ -6,7 +6,7 @@
  * Why: from the back of the room, "Housing · 12 notes" and the three notes with the most dots say
  * more than sixty notes drawn too small to read. Plain data from the store, shown by ProjectorSummary.
  */
-import { agendaSteps, isNoteInArea, isPrivateFrom, type Area, type Note } from '../../shared/index.ts';
+import { agendaSteps, areaName, isNoteInArea, isPrivateFrom, type Area, type Note } from '../../shared/index.ts';
 import { clusterView, resultsVisible } from '../store/derived.ts';
 import type { SummaryOf } from '../store/projector.ts';
 import type { StoreState } from '../store/store.ts';
@@ -75,7 +75,7 @@ export function summarySections(s: StoreState, of: SummaryOf, lang: 'en' | 'nl',
   if (of.kind === 'step') {
     for (const id of agenda.areas[of.stepId] ?? []) {
       const a = areaOf(id);
-      if (a) groups.push({ key: a.id, title: a.name, areas: [a] });
+      if (a) groups.push({ key: a.id, title: areaName(a, lang), areas: [a] });
     }
   } else {
     for (const step of agendaSteps(agenda.template)) {
@@ -84,7 +84,7 @@ export function summarySections(s: StoreState, of: SummaryOf, lang: 'en' | 'nl',
     }
     for (const id of s.areaIds) {
       const a = areaOf(id);
-      if (a && !laidOut.has(id)) groups.push({ key: a.id, title: a.name, areas: [a] });
+      if (a && !laidOut.has(id)) groups.push({ key: a.id, title: areaName(a, lang), areas: [a] });
     }
   }
   const placed = new Set<string>();

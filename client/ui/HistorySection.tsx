@@ -7,12 +7,16 @@
 import { useEffect, useState } from 'react';
 import type { HistorySnapshot } from '../../shared/index.ts';
 import { useLangValue, useT } from '../i18n/i18n.ts';
+import { formatDate } from '../i18n/dates.ts';
+import { useActions } from '../sync/sessionContext.ts';
+import { openReportTab } from './ReportLinks.tsx';
 import { notify } from '../store/ui.ts';
 import { ApiError, listHistory, restoreSnapshot } from '../sync/api.ts';
 
 export function HistorySection({ boardId, token }: { boardId: string; token: string }) {
   const t = useT();
   const lang = useLangValue();
+  const actions = useActions();
   const [list, setList] = useState<HistorySnapshot[] | null>(null);
   // A list the server refuses is told by its status alone.
   const load = () =>
@@ -41,10 +45,14 @@ export function HistorySection({ boardId, token }: { boardId: string; token: str
       <ul className="history">
         {list?.map((s) => (
           <li key={s.id}>
-            <span>{new Date(s.takenAt).toLocaleString()} <span className="muted">· {t(`history_${s.reason}` as 'history_schedule')}</span></span>
-            <a className="button-link" href={`/api/boards/${boardId}/history/${s.id}/report.html?lang=${lang}&token=${encodeURIComponent(token)}`} target="_blank" rel="noreferrer">
+            <span>{formatDate(lang, s.takenAt)} <span className="muted">· {t(`history_${s.reason}` as 'history_schedule')}</span></span>
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => void openReportTab(() => actions.reportLink('html', lang, s.id), t('reportOpening'), (err) => notify(t('downloadFailed', (err as Error).message)))}
+            >
               {t('historyView')}
-            </a>
+            </button>
             <button type="button" onClick={() => void restore(s)}>{t('historyRestore')}</button>
           </li>
         ))}

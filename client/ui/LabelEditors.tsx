@@ -4,7 +4,8 @@
  * Why: renaming must happen where the name is, with Enter to keep and Escape to cancel, on touch too.
  */
 import { useState } from 'react';
-import { useT } from '../i18n/i18n.ts';
+import { areaName } from '../../shared/index.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { useStore } from '../store/store.ts';
 import { editArea, editConnector } from '../store/ui.ts';
@@ -46,11 +47,12 @@ export function AreaNameEditor() {
   const v = useStore((s) => s.viewport);
   const actions = useActions();
   const t = useT();
+  const lang = useLangValue();
   if (!id || !area) return null;
   return (
     <InlineInput
       key={id}
-      initial={area.name}
+      initial={areaName(area, lang)}
       label={t('rename')}
       style={{ left: area.x * v.scale + v.x, top: area.y * v.scale + v.y, width: Math.max(160, area.w * v.scale) }}
       onDone={(value) => {

@@ -9,8 +9,8 @@
  */
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { activeGroups, isPrivateFrom, type Note } from '../../shared/index.ts';
-import { translate, useLangValue, useT } from '../i18n/i18n.ts';
+import { activeGroups, areaName, isPrivateFrom, type Note } from '../../shared/index.ts';
+import { translate, useLangValue, useT, type Lang } from '../i18n/i18n.ts';
 import { visibleDotColors } from '../store/cocreationSelectors.ts';
 import { clusterView } from '../store/derived.ts';
 import { useStore, type StoreState } from '../store/store.ts';
@@ -27,11 +27,11 @@ interface Block {
 }
 
 /** The outline's blocks: areas in reading order, each with its clusters and loose notes. */
-function blocksOf(s: Pick<StoreState, 'notes' | 'noteIds' | 'areas' | 'areaIds' | 'clusters'>, untitled: string, noArea: string, clusterDefault: string): Block[] {
+function blocksOf(s: Pick<StoreState, 'notes' | 'noteIds' | 'areas' | 'areaIds' | 'clusters'>, lang: Lang, untitled: string, noArea: string, clusterDefault: string): Block[] {
   const notes = s.noteIds.map((id) => s.notes[id]!).filter(Boolean);
   const areas = s.areaIds.map((id) => s.areas[id]!).filter(Boolean);
   const view = clusterView(s as StoreState);
-  const blocks = new Map<string, Block>(inRows(areas).map((a) => [a.id, { key: a.id, title: a.name || untitled, clusters: [], loose: [] }]));
+  const blocks = new Map<string, Block>(inRows(areas).map((a) => [a.id, { key: a.id, title: areaName(a, lang) || untitled, clusters: [], loose: [] }]));
   blocks.set('', { key: '', title: noArea, clusters: [], loose: [] });
   const clusterBlock = new Map<string, Block['clusters'][number]>();
   for (const id of readingOrder(notes, areas)) {
@@ -62,7 +62,7 @@ export function OutlinePanel() {
   // Re-derived when notes, areas, clusters or the language change (not on cursors or the viewport).
   const board = useStore(useShallow((s) => ({ notes: s.notes, noteIds: s.noteIds, areas: s.areas, areaIds: s.areaIds, clusters: s.clusters })));
   const blocks = useMemo(
-    () => blocksOf(board, translate(lang, 'untitledArea'), translate(lang, 'noArea'), translate(lang, 'clusterDefault')),
+    () => blocksOf(board, lang, translate(lang, 'untitledArea'), translate(lang, 'noArea'), translate(lang, 'clusterDefault')),
     [board, lang],
   );
   const groups = useStore(useShallow((s) => activeGroups(s.groups)));

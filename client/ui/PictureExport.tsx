@@ -5,13 +5,14 @@
  * Why: at the end of the day the facilitator wants the wall on a slide and on paper.
  */
 import { useState } from 'react';
-import { useT } from '../i18n/i18n.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
-import { ValidationError } from '../../shared/index.ts';
+import { areaName, ValidationError } from '../../shared/index.ts';
 import { modelErrorText } from '../i18n/modelErrors.ts';
 import { notify, visibleBoardRect } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { download, fileName, svgToPng } from '../tools/exportPicture.ts';
+import { FileButton } from './FileButton.tsx';
 
 /** Notes from a CSV file (a survey's answers) into the selected area. */
 export function CsvImport() {
@@ -19,27 +20,25 @@ export function CsvImport() {
   const actions = useActions();
   const area = useStore((s) => (s.selection.length === 1 ? s.areas[s.selection[0]!] : undefined));
   const me = useStore((s) => s.me.id);
+  const lang = useLangValue();
   return (
-    <label className="field">
-      {area ? t('importInto', area.name || t('untitledArea')) : t('importSelectArea')}
-      <input
-        type="file"
-        accept=".csv,text/csv"
-        disabled={!area}
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (!file || !area) return;
-          const text = await file.text();
-          try {
-            notify(t('imported', await actions.importCsv(area.id, text, me)));
-          } catch (err) {
-            if (!(err instanceof ValidationError)) throw err;
-            notify(modelErrorText(err));
-          }
-        }}
-      />
-    </label>
+    <FileButton
+      text={t('chooseCsvFile')}
+      accept=".csv,text/csv"
+      disabled={!area}
+      onFile={async (file) => {
+        if (!area) return;
+        const text = await file.text();
+        try {
+          notify(t('imported', await actions.importCsv(area.id, text, me)));
+        } catch (err) {
+          if (!(err instanceof ValidationError)) throw err;
+          notify(modelErrorText(err));
+        }
+      }}
+    >
+      <span className="file-button-context">{area ? t('importInto', areaName(area, lang) || t('untitledArea')) : t('importSelectArea')}</span>
+    </FileButton>
   );
 }
 
@@ -48,12 +47,13 @@ export function PictureExport() {
   const actions = useActions();
   const area = useStore((s) => (s.selection.length === 1 ? s.areas[s.selection[0]!] : undefined));
   const title = useStore((s) => s.meta?.title ?? '');
+  const lang = useLangValue();
   const [scope, setScope] = useState<'board' | 'view' | 'area'>('board');
   const [scale, setScale] = useState(2);
   const save = async (format: 'png' | 'svg') => {
     const rect = scope === 'view' ? visibleBoardRect() : scope === 'area' && area ? area : undefined;
-    const svg = await actions.boardSvg(rect);
-    const name = fileName(title, scope === 'area' && area ? area.name || 'area' : scope);
+    const svg = await actions.boardSvg(rect, lang);
+    const name = fileName(title, scope === 'area' && area ? areaName(area, lang) || 'area' : scope);
     try {
       if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), `${name}.svg`);
       else download(await svgToPng(svg, scale), `${name}.png`);

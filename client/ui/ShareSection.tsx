@@ -7,11 +7,12 @@
  */
 import { useEffect, useState } from 'react';
 import type { Role } from '../../shared/index.ts';
-import { useLangValue, useT } from '../i18n/i18n.ts';
+import { useT } from '../i18n/i18n.ts';
 import { notify } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { JoinQr, useJoinUrl } from './JoinQr.tsx';
 import { CsvImport, PictureExport } from './PictureExport.tsx';
+import { ReportLinks } from './ReportLinks.tsx';
 
 /** The facilitator's links, join code and QR, with the picture export and CSV import. */
 export function ShareSection({ boardId, token }: { boardId: string; token: string }) {
@@ -46,19 +47,11 @@ export function ShareSection({ boardId, token }: { boardId: string; token: strin
       notify(t('linkError', (err as Error).message));
     }
   };
-  const lang = useLangValue();
-  const report = (format: 'html' | 'md') =>
-    `/api/boards/${boardId}/report.${format}?lang=${lang}&token=${encodeURIComponent(token)}${format === 'md' ? '&download' : ''}`;
   return (
     <section>
       <h3>{t('reportTitle')}</h3>
       <p className="hint">{t('reportHint')}</p>
-      <div className="row">
-        <a className="button-link" href={report('html')} target="_blank" rel="noreferrer">{t('reportHtml')}</a>
-        <a className="button-link" href={report('md')}>{t('reportMd')}</a>
-        <a className="button-link" href={`/api/boards/${boardId}/notes.csv?token=${encodeURIComponent(token)}`}>{t('notesCsv')}</a>
-        <a className="button-link" href={`/api/boards/${boardId}/backup.json?token=${encodeURIComponent(token)}`}>{t('backupJson')}</a>
-      </div>
+      <ReportLinks />
       <p className="hint">{t('backupHint')}</p>
       <PictureExport />
       <CsvImport />

@@ -9,8 +9,10 @@ import type { CreatedBoard } from '../../shared/index.ts';
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { setLanguage } from '../store/language.ts';
-import { forgetBoard, recentBoards, rememberBoard } from '../store/recentBoards.ts';
+import { formatDate } from '../i18n/dates.ts';
+import { forgetBoard, rememberBoard, useRecentBoards } from '../store/recentBoards.ts';
 import { ApiError, createBoard, restoreBackup } from '../sync/api.ts';
+import { FileButton } from './FileButton.tsx';
 
 const LINK_HELP: Record<keyof CreatedBoard['links'], StringKey> = {
   facilitator: 'linkFacilitator',
@@ -127,7 +129,7 @@ function Restore({ onRestored }: { onRestored: (board: CreatedBoard) => void }) 
     <section className="restore">
       <h2>{t('restoreTitle')}</h2>
       <p className="hint">{t('restoreHint')}</p>
-      <input type="file" accept="application/json,.json" aria-label={t('restoreTitle')} disabled={busy} onChange={(e) => e.target.files?.[0] && void restore(e.target.files[0])} />
+      <FileButton text={t('chooseBackupFile')} accept="application/json,.json" disabled={busy} onFile={(file) => void restore(file)} />
       {busy && <p role="status">{t('restoring')}</p>}
       {error && <p role="alert" className="error">{error}</p>}
     </section>
@@ -137,7 +139,8 @@ function Restore({ onRestored }: { onRestored: (board: CreatedBoard) => void }) 
 /** The boards this device created or opened, to find them again. */
 function MyBoards() {
   const t = useT();
-  const [boards, setBoards] = useState(recentBoards);
+  const lang = useLangValue();
+  const boards = useRecentBoards();
   return (
     <section className="my-boards" aria-label={t('myBoards')}>
       <h2>{t('myBoards')}</h2>
@@ -147,14 +150,11 @@ function MyBoards() {
         <ul>
           {boards.map((b) => (
             <li key={`${b.id}:${b.role}`}>
-              <a href={b.link}>{b.title || b.id}</a> <span className="muted">· {t(`role_${b.role}`)} · {t('lastOpened', new Date(b.lastOpened).toLocaleString())}</span>{' '}
+              <a href={b.link}>{b.title || b.id}</a> <span className="muted">· {t(`role_${b.role}`)} · {t('lastOpened', formatDate(lang, b.lastOpened))}</span>{' '}
               <button
                 type="button"
                 className="link-button"
-                onClick={() => {
-                  forgetBoard(b.id, b.role);
-                  setBoards(recentBoards());
-                }}
+                onClick={() => forgetBoard(b.id, b.role)}
               >
                 {t('forget')}
               </button>

@@ -7,7 +7,8 @@
  * board should move each tablet to the right place, and the mind map needs fair turns.
  */
 import { useShallow } from 'zustand/react/shallow';
-import { useT } from '../i18n/i18n.ts';
+import { areaName } from '../../shared/index.ts';
+import { useLangValue, useT } from '../i18n/i18n.ts';
 import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
@@ -15,6 +16,7 @@ import { useActions } from '../sync/sessionContext.ts';
 /** The facilitator's tables: who sits where, and raised hands. */
 export function TablesSection() {
   const t = useT();
+  const lang = useLangValue();
   const actions = useActions();
   const seating = useStore((s) => s.facilitation.seating);
   const mixed = useStore(useShallow((s) => s.areaIds.map((id) => s.areas[id]!).filter((a) => a.table === 'mixed')));
@@ -58,7 +60,7 @@ export function TablesSection() {
                   >
                     <option value="">{t('noTable')}</option>
                     {mixed.map((a) => (
-                      <option key={a.id} value={a.id}>{a.name}</option>
+                      <option key={a.id} value={a.id}>{areaName(a, lang)}</option>
                     ))}
                   </select>
                 </li>

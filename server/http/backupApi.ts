@@ -3,7 +3,7 @@
  * - `GET /api/boards/<id>/backup.json`: the full board (Yjs state and a readable view), facilitator only;
  * - `POST /api/boards/restore` (body: a backup, up to 64 MiB; `?title=` to rename): a **new** board
  *   with the backup's content and a fresh epoch, answered like `POST /api/boards`;
- * - `GET /api/boards/<id>/notes.csv`: every note with its group, area, cluster, votes and standing,
+ * - `GET /api/boards/<id>/notes.csv` (`?lang=en|nl` for the standings' words): every note with its group, area, cluster, votes and standing,
  *   facilitator only.
  *
  * Why: nothing the room made may be lost after the day, and a restore must never overwrite a board:
@@ -67,7 +67,8 @@ async function sendBoardFile(deps: BackupDeps, req: IncomingMessage, res: Server
   const auth = await authorize(deps.store, deps.secret, boardId, requestToken(req.headers.authorization, url));
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, `only the facilitator link may get ${what}`);
-  const body = deps.readBoard(boardId, (doc) => (what === 'notes.csv' ? notesCsv(doc) : JSON.stringify(makeBackup(doc, boardId, Date.now()))));
+  const lang = url.searchParams.get('lang') === 'nl' ? 'nl' : 'en';
+  const body = deps.readBoard(boardId, (doc) => (what === 'notes.csv' ? notesCsv(doc, lang) : JSON.stringify(makeBackup(doc, boardId, Date.now()))));
   const stamp = new Date().toISOString().slice(0, 10);
   res.writeHead(200, {
     'Content-Type': what === 'notes.csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

@@ -73,7 +73,7 @@ function snapshotDoc(snapshot: Snapshot, title: string | undefined): Y.Doc {
 
 /** A past state, read-only: the board as SVG, or the report of that moment as an HTML page. */
 function sendPastState(res: ServerResponse, doc: Y.Doc, snapshot: Snapshot, what: 'board.svg' | 'report.html', lang: 'en' | 'nl'): void {
-  const svg = boardSvg(doc, boardBounds(doc));
+  const svg = boardSvg(doc, boardBounds(doc), undefined, lang);
   const body =
     what === 'board.svg'
       ? svg

@@ -28,7 +28,7 @@ export function noteMap(note: ReturnType<typeof newNoteSchema.parse>): YNote {
 
 /** What a new area's map holds: its place, name and colour, and, for a table, which kind. */
 export type AreaFields = Pick<Area, 'name' | 'x' | 'y' | 'w' | 'h' | 'color' | 'createdAt'> &
-  Partial<Pick<Area, 'table' | 'tableGroup'>>;
+  Partial<Pick<Area, 'table' | 'tableGroup' | 'names'>>;
 
 /** A new area's map (not yet in a document); `table` and `tableGroup` are stored only when set. */
 export function areaMap(area: AreaFields): Y.Map<unknown> {
@@ -42,5 +42,6 @@ export function areaMap(area: AreaFields): Y.Map<unknown> {
   m.set(AREA.createdAt, area.createdAt);
   if (area.table) m.set(AREA.table, area.table);
   if (area.tableGroup) m.set(AREA.tableGroup, area.tableGroup);
+  if (area.names) m.set(AREA.names, { en: area.names.en, nl: area.names.nl });
   return m;
 }

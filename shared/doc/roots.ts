@@ -121,6 +121,8 @@ export const AREA = {
   table: 'table',
   /** For a stakeholder table: the stakeholder group that sits there. */
   tableGroup: 'tableGroup',
+  /** A template area's name in each UI language (`{ en, nl }`); shown while `name` is one of them. */
+  names: 'names',
 } as const;
 
 /** Keys of each connector's `Y.Map`. */

@@ -28,7 +28,14 @@ export function toArea(id: string, m: Y.Map<unknown>): Area {
     locked: m.get(AREA.locked) === true,
     table: table === 'stakeholder' || table === 'mixed' ? table : null,
     tableGroup: typeof tableGroup === 'string' ? tableGroup : null,
+    ...namesOf(m.get(AREA.names)),
   };
+}
+
+/** A template area's names, when stored whole (both languages, as text). */
+function namesOf(value: unknown): { names?: { en: string; nl: string } } {
+  const v = value as { en?: unknown; nl?: unknown } | null;
+  return v && typeof v === 'object' && typeof v.en === 'string' && typeof v.nl === 'string' ? { names: { en: v.en, nl: v.nl } } : {};
 }
 
 /** Converts one connector map to a plain `Connector`. */

@@ -31,6 +31,21 @@ export interface Area {
   readonly table: 'stakeholder' | 'mixed' | null;
   /** For a stakeholder table: its stakeholder group. */
   readonly tableGroup: string | null;
+  /** A template area's name in English and Dutch: each viewer sees their language's while the area
+   * is not renamed (`name` is still one of these). Absent on areas people drew. */
+  readonly names?: AreaNames;
+}
+
+/** An area's name in each UI language. */
+export interface AreaNames {
+  readonly en: string;
+  readonly nl: string;
+}
+
+/** The name of `area` for a viewer in `lang`: its template name in that language, unless renamed. */
+export function areaName(area: Pick<Area, 'name' | 'names'>, lang: 'en' | 'nl'): string {
+  const names = area.names;
+  return names && (area.name === names.en || area.name === names.nl) ? names[lang] : area.name;
 }
 
 /** An arrow from one note to another, stored in `doc.getMap('connectors')`. */

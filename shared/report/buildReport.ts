@@ -19,6 +19,7 @@ import { listPeople } from '../doc/people.ts';
 import { listNotes, readMeta } from '../doc/queries.ts';
 import { isNoteInArea, listAreas } from '../doc/shapeQueries.ts';
 import { agendaSteps } from '../templates/agenda.ts';
+import { areaName } from '../model/shapes.ts';
 
 export interface ReportGroup {
   readonly name: string;
@@ -38,6 +39,8 @@ export interface Report {
   readonly title: string;
   readonly createdAt: number;
   readonly generatedAt: number;
+  /** The reader's IANA time zone for the report's dates (UTC when the request named none). */
+  readonly timeZone: string;
   readonly groups: ReportGroup[];
   /** People who picked no stakeholder group (the facilitator, often). */
   readonly withoutGroup: string[];
@@ -49,7 +52,7 @@ export interface Report {
 }
 
 /** Builds the report of a board; headings and fallbacks come from the renderer, texts are raw. */
-export function buildReport(doc: Y.Doc, options: { lang: 'en' | 'nl'; now: number; untitled: string; noGroup: string }): Report {
+export function buildReport(doc: Y.Doc, options: { lang: 'en' | 'nl'; now: number; untitled: string; noGroup: string; timeZone?: string }): Report {
   const meta = readMeta(doc);
   const notes = listNotes(doc);
   const noteById = new Map(notes.map((n) => [n.id, n]));
@@ -75,7 +78,7 @@ export function buildReport(doc: Y.Doc, options: { lang: 'en' | 'nl'; now: numbe
     areas: (facilitation.agenda.areas[step.id] ?? [])
       .map((id) => areas.find((a) => a.id === id))
       .filter((a) => a !== undefined)
-      .map((a) => ({ name: a.name, notes: notes.filter((n) => isNoteInArea(n, a)).map(text) })),
+      .map((a) => ({ name: areaName(a, options.lang), notes: notes.filter((n) => isNoteInArea(n, a)).map(text) })),
   }));
 
   const merged = lastMergeTimes(index);
@@ -92,6 +95,7 @@ export function buildReport(doc: Y.Doc, options: { lang: 'en' | 'nl'; now: numbe
     title: meta.title,
     createdAt: meta.createdAt,
     generatedAt: options.now,
+    timeZone: options.timeZone ?? 'UTC',
     groups: active.map((g) => ({
       name: g.name,
       color: g.color,

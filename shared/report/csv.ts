@@ -1,6 +1,7 @@
 /**
  * All notes as CSV (text, author group, area, cluster, votes, standing, times): one row per note, for
- * a spreadsheet.
+ * a spreadsheet. The standings are words in the chosen language; their codes follow in
+ * columns of their own at the end (columns are only ever added, so older sheets keep working).
  *
  * Why: organisers analyse the day in a spreadsheet. Cells are quoted as RFC 4180 asks, and a cell
  * starting with `=`, `+`, `-`, `@` (or a tab or carriage return) gets a leading apostrophe, so a note
@@ -13,6 +14,8 @@ import { countVote } from '../analysis/votes.ts';
 import { listClusters, listDots, listGroups, listOutcomes, listStances, listVotes } from '../doc/cocreationQueries.ts';
 import { listNotes } from '../doc/queries.ts';
 import { isNoteInArea, listAreas } from '../doc/shapeQueries.ts';
+import { areaName } from '../model/shapes.ts';
+import { word, type ReportLang } from './words.ts';
 
 /** One CSV cell: quoted, quotes doubled, formulas defused. */
 export function csvCell(value: string | number): string {
@@ -23,8 +26,20 @@ export function csvCell(value: string | number): string {
 
 const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : '');
 
-/** The notes of a board as CSV (header row first, CRLF line ends). */
-export function notesCsv(doc: Y.Doc): string {
+/** The word for a standing or confirmed list (`commonGround`, `open`, ...) in `lang`. */
+function codeWord(lang: ReportLang, code: string): string {
+  const key = CODE_WORDS[code];
+  return key ? word(lang, key) : code;
+}
+const CODE_WORDS: Record<string, Parameters<typeof word>[1]> = {
+  commonGround: 'commonGroundOne',
+  potentialProject: 'potentialProjectOne',
+  notAgreed: 'notAgreedOne',
+  open: 'openStanding',
+};
+
+/** The notes of a board as CSV (header row first, CRLF line ends), words in `lang`. */
+export function notesCsv(doc: Y.Doc, lang: ReportLang = 'en'): string {
   const notes = listNotes(doc);
   const groups = listGroups(doc);
   const areas = listAreas(doc);
@@ -41,24 +56,28 @@ export function notesCsv(doc: Y.Doc): string {
   for (const item of [...lists.unconfirmed, ...lists.commonGround, ...lists.potentialProject, ...lists.notAgreed]) {
     standing.set(item.itemId, item.confirmed ?? item.standing);
   }
-  const header = ['text', 'group', 'area', 'cluster', 'votes', 'cluster votes', 'standing', 'cluster standing', 'kind', 'owner', 'volunteers', 'created', 'id'];
+  const header = ['text', 'group', 'area', 'cluster', 'votes', 'cluster votes', 'standing', 'cluster standing', 'kind', 'owner', 'volunteers', 'created', 'id', 'standing code', 'cluster standing code'];
   const rows = notes.map((n) => {
     const cluster = resolveCluster(n.clusterId, index);
     const area = areas.filter((a) => isNoteInArea(n, a)).at(-1);
+    const own = standing.get(n.id) ?? '';
+    const ofCluster = cluster ? (standing.get(cluster) ?? '') : '';
     return [
       n.text,
       groups.find((g) => g.id === n.groupId)?.name ?? '',
-      area?.name ?? '',
+      area ? areaName(area, lang) : '',
       cluster ? (index.get(cluster)?.label ?? '') : '',
       votes.get(n.id) ?? 0,
       cluster ? (votes.get(cluster) ?? 0) : '',
-      standing.get(n.id) ?? '',
-      cluster ? (standing.get(cluster) ?? '') : '',
+      own && codeWord(lang, own),
+      ofCluster && codeWord(lang, ofCluster),
       n.kind,
       n.owner,
       n.volunteers.map((v) => v.name).join('; '),
       iso(n.createdAt),
       n.id,
+      own,
+      ofCluster,
     ];
   });
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

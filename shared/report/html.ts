@@ -7,7 +7,8 @@
  * `<img onerror=...>` is shown as those characters, never run.
  */
 import type { Report, ReportItem } from './buildReport.ts';
-import { counted, word, type ReportLang } from './words.ts';
+import { formatDateTime } from './dates.ts';
+import { counted, coverageWords, word, type ReportLang } from './words.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -15,7 +16,6 @@ export function escapeHtml(text: string): string {
 }
 
 const COLOR = /^#[0-9a-f]{6}$/i;
-const date = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 const STYLE = `
 body { font: 15px/1.45 system-ui, sans-serif; color: #1d232b; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
@@ -32,6 +32,7 @@ h3 { margin-bottom: 0.3rem; } .meta, .muted { color: #5d6875; } .swatch { displa
 export function reportHtml(report: Report, lang: ReportLang, pictures: ReadonlyArray<{ caption: string; svg: string }> = []): string {
   const w = (key: Parameters<typeof word>[1], ...args: (string | number)[]) => escapeHtml(word(lang, key, ...args));
   const e = escapeHtml;
+  const date = (ms: number) => e(formatDateTime(ms, lang, { timeZone: report.timeZone, zoneName: true }));
   const ul = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p class="muted">${w('none')}</p>`);
   const swatch = (color: string) => (COLOR.test(color) ? `<span class="swatch" style="background:${color}"></span>` : '');
   const parts: string[] = [];
@@ -63,7 +64,7 @@ export function reportHtml(report: Report, lang: ReportLang, pictures: ReadonlyA
   for (const c of report.clusters) {
     const total = c.present.length + c.missing.length;
     parts.push(`<div class="item"><h3>${e(c.label)}</h3>`);
-    if (total) parts.push(`<p class="muted">${w('coverage', c.present.length, total)}${c.missing.length ? ` · ${w('missing', c.missing.join(', '))}` : ''}</p>`);
+    if (total) parts.push(`<p class="muted">${escapeHtml(coverageWords(lang, c.present.length, total))}${c.missing.length ? ` · ${w('missing', c.missing.join(', '))}` : ''}</p>`);
     parts.push(ul(c.byGroup.map((g) => `<strong>${e(g.group)}</strong>: ${g.notes.map(e).join('; ')}`)), '</div>');
   }
 

@@ -13,3 +13,4 @@ export * from './backup.ts';
 export * from './csv.ts';
 export * from './svg.ts';
 export * from './csvImport.ts';
+export * from './dates.ts';

@@ -5,25 +5,36 @@
  * `[click](javascript:alert(1))` or `<script>` must arrive there as text, never as a link or markup.
  */
 import type { Report, ReportItem } from './buildReport.ts';
-import { counted, word, type ReportLang } from './words.ts';
+import { formatDateTime } from './dates.ts';
+import { counted, coverageWords, word, type ReportLang } from './words.ts';
 
 /**
- * Escapes text for Markdown: one line, every character with a Markdown meaning backslash-escaped, and
- * URL schemes that run code defused (`javascript:` stays text even where a renderer autolinks).
+ * Escapes text for Markdown as one line: only what a CommonMark or GitHub renderer would read as
+ * syntax is backslash-escaped, so "Dr. Sam" and "e-health" stay as written.
+ *
+ * Inline syntax (emphasis, code, links, images, raw HTML, tables, strikethrough, entities) is escaped
+ * wherever it appears; block syntax (headings, lists, quotes, rules, setext underlines) only at the
+ * start, where the text may open a line; a heading's closing `#`s at the end. URL schemes that run
+ * code are defused (`javascript:` stays text even where a renderer autolinks).
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&"]/g, (c) => `\\${c}`)
+    .trim()
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d{1,9})([.)])/, '$1\\$2')
+    .replace(/(^|\s)(#+)$/, (_, space: string, hashes: string) => `${space}${hashes.replace(/#/g, '\\#')}`)
     .replace(/\b(javascript|vbscript|data|file)(\s*):/gi, '$1$2\\:');
 }
 
-const date = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 /** The report in Markdown, with its headings in `lang`. */
 export function reportMarkdown(report: Report, lang: ReportLang): string {
   const w = (key: Parameters<typeof word>[1], ...args: (string | number)[]) => word(lang, key, ...args);
   const e = escapeMarkdown;
+  const date = (ms: number) => formatDateTime(ms, lang, { timeZone: report.timeZone, zoneName: true });
   const out: string[] = [];
   const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`) : [w('none')]);
 
@@ -53,7 +64,7 @@ export function reportMarkdown(report: Report, lang: ReportLang): string {
   for (const c of report.clusters) {
     const total = c.present.length + c.missing.length;
     out.push(`### ${e(c.label)}`, '');
-    if (total) out.push(`${w('coverage', c.present.length, total)}${c.missing.length ? `. ${w('missing', c.missing.map(e).join(', '))}` : ''}.`, '');
+    if (total) out.push(`${coverageWords(lang, c.present.length, total)}${c.missing.length ? `. ${w('missing', c.missing.map(e).join(', '))}` : ''}.`, '');
     for (const g of c.byGroup) out.push(`- **${e(g.group)}**: ${g.notes.map(e).join('; ')}`);
     out.push('');
   }

@@ -1,28 +1,39 @@
 /**
- * A picture of the board (or of one rectangle of it) as SVG, drawn from the model: areas, cluster
- * outlines, connectors and notes with their text and group tag (the group's colour and label, as on
- * the canvas); every piece of people's text escaped, no script, no link, no outside resource.
+ * A picture of the board (or of one rectangle of it) as SVG, drawn from the model: areas (named in the
+ * reader's language), cluster outlines with their standing's colour and word and their coverage
+ * chips, connectors, and notes with their text, group tag, standing and the dots of the vote; every
+ * piece of people's text escaped, no script, no link, no outside resource.
  *
  * Why: the report and the print need pictures, and the server must be able to make them without a
- * browser. The client turns the same SVG into a PNG at any resolution.
+ * browser. The client turns the same SVG into a PNG at any resolution, so PNG and SVG show the same
+ * marks and fit text the same way (textFit.ts: whole words, never cut inside one).
  */
 import type * as Y from 'yjs';
-import { clusterBounds, clusterIndex, clusterMembers } from '../analysis/clusters.ts';
-import { listClusters, listGroups } from '../doc/cocreationQueries.ts';
+import { clusterBounds, clusterIndex, clusterMembers, coverageOf, resolveCluster } from '../analysis/clusters.ts';
+import { groupMarkLabels, MARK_H, MARK_OUTLINE, markInk, markWidth } from '../analysis/groupMarks.ts';
+import { agreementLists } from '../analysis/standing.ts';
+import { countVote } from '../analysis/votes.ts';
+import { listClusters, listDots, listGroups, listOutcomes, listStances, listVotes } from '../doc/cocreationQueries.ts';
 import { listNotes } from '../doc/queries.ts';
 import { listAreas, listConnectors } from '../doc/shapeQueries.ts';
+import type { Standing } from '../model/cocreation.ts';
 import type { Note } from '../model/records.ts';
-import { groupMarkLabels, MARK_H, MARK_OUTLINE, markInk, markWidth } from '../analysis/groupMarks.ts';
+import { areaName } from '../model/shapes.ts';
+import { chipsWidth, coverageChipsSvg, DOT_ROW_H, dotRowSvg, standingBadgeSvg, STANDING_COLOR, type Mark } from './svgMarks.ts';
+import { fitText } from './textFit.ts';
+import { word, type ReportLang } from './words.ts';
+import { escapeXml } from './xml.ts';
+
+export { escapeXml } from './xml.ts';
 
 type Rect = { x: number; y: number; w: number; h: number };
 
-/** Escapes text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
-}
-
 const COLOR = /^#[0-9a-f]{6}$/i;
 const safeColor = (c: string, fallback: string) => (COLOR.test(c) ? c : fallback);
+/** A note's padding and font sizes, as on the canvas (client/canvas/fitText.ts). */
+const PAD = 12;
+const MAX_FONT = 28;
+const MIN_FONT = 9;
 
 /** The bounding box of everything on the board, clusters' label bars included (or a small default
  * for an empty one). */
@@ -37,28 +48,17 @@ export function boardBounds(doc: Y.Doc): Rect {
   return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
 }
 
-/** Lines of `text` that fit `width` at `size` px (an estimate: no fonts on the server), at most `max`. */
-function wrap(text: string, width: number, size: number, max: number): string[] {
-  const perLine = Math.max(4, Math.floor(width / (size * 0.55)));
-  const lines: string[] = [];
-  for (const para of text.split(/\r?\n/)) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const next = line ? `${line} ${word}` : word;
-      if (next.length <= perLine) line = next;
-      else {
-        if (line) lines.push(line);
-        line = word.length > perLine ? `${word.slice(0, perLine - 1)}…` : word;
-      }
-    }
-    lines.push(line);
-  }
-  if (lines.length > max) return [...lines.slice(0, max - 1), `${lines[max - 1]!.slice(0, perLine - 1)}…`];
-  return lines;
+/** Fitted lines as one SVG text element, left edge `x`, first line's top `top`. */
+function linesSvg(lines: readonly string[], x: number, top: number, size: number, lineHeight: number, attrs: string): string {
+  const spans = lines.map((l, i) => `<tspan x="${x}" dy="${i === 0 ? 0 : lineHeight}">${escapeXml(l)}</tspan>`).join('');
+  return `<text x="${x}" y="${top + size}" font-size="${size}" ${attrs}>${spans}</text>`;
 }
 
-/** The board, or the part of it inside `view` (with a margin), as a standalone SVG document. */
-export function boardSvg(doc: Y.Doc, view: Rect = boardBounds(doc), margin = 40): string {
+/**
+ * The board, or the part of it inside `view` (with a margin), as a standalone SVG document; area names
+ * and standings in `lang`.
+ */
+export function boardSvg(doc: Y.Doc, view: Rect = boardBounds(doc), margin = 40, lang: ReportLang = 'en'): string {
   const vx = view.x - margin;
   const vy = view.y - margin;
   const vw = view.w + 2 * margin;
@@ -68,24 +68,56 @@ export function boardSvg(doc: Y.Doc, view: Rect = boardBounds(doc), margin = 40)
   const groupList = listGroups(doc);
   const groups = new Map(groupList.map((g) => [g.id, g]));
   const labels = groupMarkLabels(groupList);
-  const parts: string[] = [];
+  const markOf = (groupId: string): Mark => {
+    const g = groups.get(groupId);
+    return g && COLOR.test(g.color) ? { color: g.color, label: labels[g.id] ?? '' } : { color: '#455a64', label: '' };
+  };
+  const index = clusterIndex(listClusters(doc));
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const resolve = (id: string) => (byId.has(id) ? id : resolveCluster(id, index));
 
+  // The dots of the vote the board shows (the open one, else the last), per item, by group.
+  const votes = listVotes(doc);
+  const vote = votes.findLast((v) => v.open) ?? votes.at(-1);
+  const dotsOf = new Map<string, Mark[]>();
+  if (vote) {
+    const count = countVote(vote, listDots(doc), resolve);
+    for (const [item, split] of Object.entries(count.byGroup)) {
+      dotsOf.set(item, Object.entries(split).flatMap(([g, n]) => Array.from({ length: n }, () => markOf(g))));
+    }
+  }
+  const standingOf = new Map<string, Standing>();
+  const lists = agreementLists(listStances(doc), listOutcomes(doc), groupList, resolve);
+  for (const item of [...lists.unconfirmed, ...lists.commonGround, ...lists.potentialProject, ...lists.notAgreed]) standingOf.set(item.itemId, item.standing);
+  const standingWord = (s: Standing) => (s === 'open' ? '' : word(lang, s));
+
+  const parts: string[] = [];
   for (const a of listAreas(doc).filter(inView)) {
+    const title = fitText(areaName(a, lang), Math.max(40, a.w - 32), 84, { max: 30, min: 16 });
     parts.push(
       `<rect x="${a.x}" y="${a.y}" width="${a.w}" height="${a.h}" rx="10" fill="${safeColor(a.color, '#cfe3f7')}" fill-opacity="0.45" stroke="#7d8b99" stroke-width="2" stroke-dasharray="12 8"/>`,
-      `<text x="${a.x + 16}" y="${a.y + 38}" font-size="30" font-weight="bold" fill="#2b3a4a">${escapeXml(a.name)}</text>`,
+      linesSvg(title.lines, a.x + 16, a.y + 12, title.size, title.lineHeight, 'font-weight="bold" fill="#2b3a4a"'),
     );
   }
 
-  const index = clusterIndex(listClusters(doc));
-  const byId = new Map(notes.map((n) => [n.id, n]));
   for (const [id, ids] of clusterMembers(notes, index)) {
-    const box = clusterBounds(ids.map((n) => byId.get(n)!));
+    const members = ids.map((n) => byId.get(n)!);
+    const box = clusterBounds(members);
     if (!box || !inView(box)) continue;
+    const standing = standingOf.get(id) ?? 'open';
+    const color = STANDING_COLOR[standing];
+    const cov = coverageOf(members, groupList);
+    const chips = [...cov.present.map((g) => ({ ...markOf(g), on: true })), ...cov.missing.map((g) => ({ ...markOf(g), on: false }))];
+    const chipsW = Math.min(chipsWidth(chips), box.w / 2);
+    const badge = standingWord(standing);
+    const label = fitText(`${index.get(id)?.label || 'Cluster'}${badge ? ` · ${badge}` : ''}`, Math.max(40, box.w - 34 - chipsW), 34, { max: 22, min: 11 });
     parts.push(
-      `<rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" rx="14" fill="#37474f" fill-opacity="0.06" stroke="#37474f" stroke-width="3"/>`,
-      `<rect x="${box.x}" y="${box.y}" width="${box.w}" height="40" rx="14" fill="#37474f"/>`,
-      `<text x="${box.x + 14}" y="${box.y + 28}" font-size="22" font-weight="bold" fill="#ffffff">${escapeXml(index.get(id)?.label || 'Cluster')}</text>`,
+      `<g class="cluster"><rect x="${box.x}" y="${box.y}" width="${box.w}" height="${box.h}" rx="14" fill="#37474f" fill-opacity="0.06" stroke="${color}" stroke-width="3"/>`,
+      `<rect x="${box.x}" y="${box.y}" width="${box.w}" height="40" rx="14" fill="${color}"/>`,
+      linesSvg(label.lines, box.x + 14, box.y + 20 - (label.lines.length * label.lineHeight) / 2, label.size, label.lineHeight, 'font-weight="bold" fill="#ffffff"'),
+      chipsW <= box.w / 2 ? coverageChipsSvg(chips, box.x + box.w - 6, box.y + 20) : '',
+      dotRowSvg(dotsOf.get(id) ?? [], box.x + 10, box.y + box.h - DOT_ROW_H - 4, box.w - 20),
+      '</g>',
     );
   }
 
@@ -100,7 +132,14 @@ export function boardSvg(doc: Y.Doc, view: Rect = boardBounds(doc), margin = 40)
 
   for (const n of notes.filter(inView)) {
     const group = n.groupId ? groups.get(n.groupId) : undefined;
-    parts.push(noteSvg(n, group && COLOR.test(group.color) ? { color: group.color, label: labels[group.id] ?? '' } : undefined));
+    const standing = standingOf.get(n.id) ?? 'open';
+    parts.push(
+      noteSvg(n, {
+        group: group && COLOR.test(group.color) ? { color: group.color, label: labels[group.id] ?? '' } : undefined,
+        dots: dotsOf.get(n.id) ?? [],
+        standing: standing === 'open' ? undefined : { standing, word: standingWord(standing) },
+      }),
+    );
   }
 
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -112,20 +151,29 @@ ${parts.join('\n')}
 `;
 }
 
-/** A note with its text and, for a group's note, the group's strip and tag (lower right, as on the canvas). */
-function noteSvg(n: Note, group: { color: string; label: string } | undefined): string {
-  const size = n.text.length > 80 ? 14 : n.text.length > 30 ? 18 : 22;
-  // A tagged note's text ends above its tag.
-  const room = n.h - 20 - (group ? MARK_H + 8 : 0);
-  const lines = wrap(n.text, n.w - 20, size, Math.max(1, Math.floor(room / (size * 1.2))));
-  const text = lines
-    .map((l, i) => `<tspan x="${n.x + 10}" dy="${i === 0 ? 0 : size * 1.2}">${escapeXml(l)}</tspan>`)
-    .join('');
+interface NoteMarks {
+  readonly group: Mark | undefined;
+  readonly dots: readonly Mark[];
+  readonly standing: { standing: Standing; word: string } | undefined;
+}
+
+/** A note with its text and, as on the canvas, the group's strip and tag (lower right), its dots
+ * (lower left) and its standing (a coloured outline and the word, upper right). */
+function noteSvg(n: Note, marks: NoteMarks): string {
+  const { group, dots, standing } = marks;
+  const top = PAD + (group ? 10 : 0) + (standing ? 24 : 0);
+  // The text ends above the tag and the dots.
+  const bottom = PAD + (group || dots.length ? Math.max(group ? MARK_H + 6 : 0, dots.length ? DOT_ROW_H + 6 : 0) : 0);
+  const fit = fitText(n.text, n.w - 2 * PAD, Math.max(MIN_FONT * 1.2, n.h - top - bottom), { max: MAX_FONT, min: MIN_FONT });
+  const tagW = group?.label ? markWidth(group.label) + 12 : 0;
   return [
-    `<rect x="${n.x}" y="${n.y}" width="${n.w}" height="${n.h}" rx="3" fill="${safeColor(n.color, '#fff176')}" stroke="#00000022"/>`,
+    `<g class="note"><rect x="${n.x}" y="${n.y}" width="${n.w}" height="${n.h}" rx="3" fill="${safeColor(n.color, '#fff176')}" stroke="${standing ? STANDING_COLOR[standing.standing] : '#00000022'}" stroke-width="${standing ? 4 : 1}"/>`,
     group ? `<rect x="${n.x}" y="${n.y}" width="${n.w}" height="8" fill="${group.color}"/><rect x="${n.x}" y="${n.y + 8}" width="${n.w}" height="2" fill="${MARK_OUTLINE}"/>` : '',
-    `<text x="${n.x + 10}" y="${n.y + 14 + size}" font-size="${size}" fill="#1d232b">${text}</text>`,
+    standing ? standingBadgeSvg(standing.standing, standing.word, n.x + n.w - 6, n.y + (group ? 14 : 6)) : '',
+    linesSvg(fit.lines, n.x + PAD, n.y + top, fit.size, fit.lineHeight, 'fill="#1d232b"'),
+    dotRowSvg(dots, n.x + 6, n.y + n.h - DOT_ROW_H - 4, n.w - 12 - tagW),
     group?.label ? tagSvg(n.x + n.w - 6, n.y + n.h - 6, group.color, group.label) : '',
+    '</g>',
   ].join('');
 }
 

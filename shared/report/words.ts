@@ -18,6 +18,7 @@ export const REPORT_WORDS = {
     current: 'current task',
     clusters: 'Clusters of perspectives',
     coverage: 'Spoken to by {0} of {1} groups',
+    coverageOne: 'Spoken to by {0} of 1 group',
     missing: 'Missing: {0}',
     votes: 'Dot votes',
     stillOpen: 'still open',
@@ -38,6 +39,10 @@ export const REPORT_WORDS = {
     disagree: 'disagrees',
     unsure: 'not sure',
     unmarked: 'not marked',
+    commonGroundOne: 'common ground',
+    potentialProjectOne: 'potential project',
+    notAgreedOne: 'not agreed',
+    openStanding: 'open',
   },
   nl: {
     report: 'Verslag van de conferentie',
@@ -52,6 +57,7 @@ export const REPORT_WORDS = {
     current: 'huidige opdracht',
     clusters: 'Clusters van perspectieven',
     coverage: 'Besproken door {0} van {1} groepen',
+    coverageOne: 'Besproken door {0} van 1 groep',
     missing: 'Ontbreekt: {0}',
     votes: 'Stemmingen met stippen',
     stillOpen: 'nog open',
@@ -72,6 +78,10 @@ export const REPORT_WORDS = {
     disagree: 'oneens',
     unsure: 'niet zeker',
     unmarked: 'niet aangeduid',
+    commonGroundOne: 'gemeenschappelijke basis',
+    potentialProjectOne: 'mogelijk project',
+    notAgreedOne: 'geen overeenstemming',
+    openStanding: 'open',
   },
 } as const;
 
@@ -81,6 +91,11 @@ export type ReportWord = keyof (typeof REPORT_WORDS)['en'];
 /** A heading or label, with `{0}`, `{1}` filled in. */
 export function word(lang: ReportLang, key: ReportWord, ...args: (string | number)[]): string {
   return REPORT_WORDS[lang][key].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
+/** "Spoken to by 1 of 3 groups" / "... of 1 group", in `lang`. */
+export function coverageWords(lang: ReportLang, present: number, total: number): string {
+  return word(lang, total === 1 ? 'coverageOne' : 'coverage', present, total);
 }
 
 /** "1 note" / "3 notes" (and the same for dots), in `lang`. */

@@ -19,6 +19,8 @@ export interface PlannedArea {
   readonly color: string;
   readonly table?: 'stakeholder' | 'mixed';
   readonly tableGroup?: string;
+  /** The name in each UI language, so every viewer reads the area in theirs until it is renamed. */
+  readonly names?: { readonly en: string; readonly nl: string };
 }
 
 export interface LayoutInput {
@@ -51,8 +53,14 @@ const W: Record<string, Localized> = {
   allGroups: { en: 'All', nl: 'Allen' },
 };
 
-/** The areas of a Future Search board, row by row from `origin`. */
+/** The areas of a Future Search board, row by row from `origin`, named in `input.lang` and with their
+ * names in both languages. */
 export function futureSearchAreas(input: LayoutInput): PlannedArea[] {
+  const [en, nl] = [layOut({ ...input, lang: 'en' }), layOut({ ...input, lang: 'nl' })];
+  return layOut(input).map((a, i) => ({ ...a, names: { en: en[i]!.name, nl: nl[i]!.name } }));
+}
+
+function layOut(input: LayoutInput): PlannedArea[] {
   const t = (k: keyof typeof W) => W[k]![input.lang];
   const out: PlannedArea[] = [];
   let y = input.origin.y;

@@ -82,7 +82,7 @@ describe('the HTML report in a browser', () => {
 
     const page = await openPage(env.browser, errors);
     await page.goto(`${env.server.localUrl}/`);
-    await page.getByLabel('Restore a board from a backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await page.getByLabel('Choose a backup file…').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
     const link = await page.getByLabel('facilitator link', { exact: true }).inputValue();
     expect(link).not.toContain(board.id);
     await joinBoard(page, link, 'Fien');

@@ -91,8 +91,12 @@ describe('backup and restore', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = (await res.text()).replace(/^\uFEFF/, '');
     const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('"text","group","area","cluster","votes","cluster votes","standing","cluster standing","kind","owner","volunteers","created","id"');
-    expect(lines.find((l) => l.startsWith('"Long waiting lists'))).toMatch(/^"Long waiting lists for home care","Citizens","Trends mind map","Waiting lists","0","3","","commonGround",/);
+    expect(lines[0]).toBe('"text","group","area","cluster","votes","cluster votes","standing","cluster standing","kind","owner","volunteers","created","id","standing code","cluster standing code"');
+    const row = lines.find((l) => l.startsWith('"Long waiting lists'));
+    expect(row).toMatch(/^"Long waiting lists for home care","Citizens","Trends mind map","Waiting lists","0","3","","common ground",/);
+    expect(row).toMatch(/,"","commonGround"$/);
+    const nl = (await (await get(board, 'notes.csv?lang=nl')).text()).split('\r\n').find((l) => l.startsWith('"Long waiting lists'));
+    expect(nl).toMatch(/^"Long waiting lists for home care","Citizens","Mindmap van trends","Waiting lists","0","3","","gemeenschappelijke basis",/);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(text).toContain('"Quote ""this"", please"');
     expect(lines).toHaveLength(1 + 9); // the header, the fixture's 7 notes, the 2 added

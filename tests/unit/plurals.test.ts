@@ -37,6 +37,9 @@ describe('plural forms and numbers in both languages', () => {
     expect(translate('en', 'actionFooter', 'Ann', 1)).toBe('Ann · 1 volunteer');
     expect(translate('nl', 'connectedNow', 1, 2, 1)).toBe('Nu verbonden: 1 deelnemer, 2 projectieschermen, 1 facilitator');
     expect(translate('en', 'canvasLabel', 1)).toBe('The board: 1 note');
+    expect(translate('en', 'coverageOf', 1, 1)).toBe('1 of 1 group');
+    expect(translate('nl', 'coverageOf', 1, 1)).toBe('1 van 1 groep');
+    expect(translate('nl', 'coverageOf', 2, 3)).toBe('2 van 3 groepen');
   });
 
   it('writes the numbers of the paste notice in the language’s format', () => {
