@@ -7,10 +7,14 @@
  * a group colour on a pastel note is faint. The canvas and the server's pictures must say the same
  * label, so the labels and colours live here, pure (no DOM), for both.
  */
-import type { StakeholderGroup } from '../model/cocreation.ts';
+import type { StakeholderGroup, Standing } from '../model/cocreation.ts';
 
 /** The outline of every group mark (the text colour of notes): dark enough on every note colour. */
 export const MARK_OUTLINE = '#1d232b';
+
+/** A cluster's standing colour (its label bar on the canvas, its bar and outline in pictures). */
+export const STANDING_COLOR: Readonly<Record<Standing, string>> = { commonGround: '#1b7f3b', notAgreed: '#b3261e', open: '#37474f' };
+
 const INKS = ['#ffffff', '#000000'] as const;
 
 /** A note's group tag's height, board units. */

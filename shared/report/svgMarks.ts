@@ -9,13 +9,12 @@
  * ClusterShape) so the picture reads like the screen, and say everything in words or labels too,
  * not by colour alone.
  */
-import { MARK_OUTLINE, markInk } from '../analysis/groupMarks.ts';
+import { MARK_OUTLINE, markInk, STANDING_COLOR } from '../analysis/groupMarks.ts';
 import type { Standing } from '../model/cocreation.ts';
 import { escapeXml } from './xml.ts';
 import { textWidth } from './textFit.ts';
 
-/** A cluster bar's colour by its standing (as on the canvas). */
-export const STANDING_COLOR: Record<Standing, string> = { commonGround: '#1b7f3b', notAgreed: '#b3261e', open: '#37474f' };
+export { STANDING_COLOR };
 
 /** A group's mark: its colour and label. */
 export interface Mark {
