@@ -11,6 +11,8 @@ export const notesEn = {
   toastDeleted: '{0, plural, one {# item deleted} other {# items deleted}}',
   toastDissolved: '{0, plural, one {Cluster dissolved} other {# clusters dissolved}}',
   toastUndo: 'Undo',
+  toastAnnounceUndo: '{0}. To undo, press Ctrl+Z (⌘+Z on a Mac).',
+  toastCannotUndo: 'Cannot undo this any more: later changes came after it',
   clusterNotYours: 'Only the facilitator or whoever made this cluster can rename or dissolve it.',
 };
 
@@ -21,5 +23,7 @@ export const notesNl: Record<keyof typeof notesEn, string> = {
   toastDeleted: '{0, plural, one {# item verwijderd} other {# items verwijderd}}',
   toastDissolved: '{0, plural, one {Cluster opgeheven} other {# clusters opgeheven}}',
   toastUndo: 'Ongedaan maken',
+  toastAnnounceUndo: '{0}. Ongedaan maken: Ctrl+Z (⌘+Z op een Mac).',
+  toastCannotUndo: 'Dit kan niet meer ongedaan worden gemaakt: er kwamen later wijzigingen na',
   clusterNotYours: 'Alleen de facilitator of wie dit cluster maakte kan het hernoemen of opheffen.',
 };

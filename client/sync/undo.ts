@@ -8,6 +8,7 @@
  */
 import * as Y from 'yjs';
 import { areasMap, clustersMap, connectorsMap, groupsMap, notesMap, ORIGIN, outcomesMap, stancesMap } from '../../shared/index.ts';
+import { undoStackMoved } from '../store/toast.ts';
 
 type DeleteSet = Parameters<typeof Y.isDeleted>[0];
 
@@ -71,6 +72,12 @@ export function createUndoManager(doc: Y.Doc): BoardUndo {
       return !(content instanceof Y.ContentType) || !touchedByOthers(content.type, doc.clientID);
     },
   });
+  // The undo toast offers one step: it closes as soon as that step is no longer my last one (a later
+  // step of mine, or Undo from the toolbar or the keyboard), so its Undo never silently does nothing.
+  const follow = () => undoStackMoved(manager.undoStack.at(-1));
+  manager.on('stack-item-added', follow);
+  manager.on('stack-item-popped', follow);
+  manager.on('stack-cleared', follow);
   const run = (stack: { insertions: DeleteSet }[], go: () => void) => {
     step = stack.at(-1);
     try {

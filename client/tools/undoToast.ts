@@ -5,17 +5,29 @@
  * Why: one tap on "Action card" can turn a whole selection into commitments; the person sees what
  * happened and takes it back in one step (the toast's Undo or Ctrl/⌘+Z), without a question first.
  */
+import type { Note } from '../../shared/index.ts';
 import { translate, type Lang } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { isLockedForMe } from '../store/locks.ts';
-import { useStore } from '../store/store.ts';
+import { useStore, type StoreState } from '../store/store.ts';
 import { showToast } from '../store/toast.ts';
 import { attempt } from '../store/ui.ts';
 
 /** Shows `message` with an Undo that takes back exactly the step just made (not a later one). */
 export function offerUndo(actions: BoardActions, message: string): void {
   const mark = actions.sealStep();
-  showToast(message, () => actions.undoStep(mark));
+  showToast(message, () => actions.undoStep(mark), mark);
+}
+
+/** The notes "Action card" acts on: the selected notes I may change (not those in a locked area). */
+export function actionCardNotes(s: StoreState): Note[] {
+  return s.selection.filter((id) => id in s.notes && !isLockedForMe(s, id)).map((id) => s.notes[id]!);
+}
+
+/** Whether "Action card" shows pressed: every note it acts on already is one (a tap makes them plain). */
+export function actionCardsPressed(s: StoreState): boolean {
+  const notes = actionCardNotes(s);
+  return notes.length > 0 && notes.every((n) => n.kind === 'action');
 }
 
 /**
@@ -24,9 +36,9 @@ export function offerUndo(actions: BoardActions, message: string): void {
  */
 export function toggleActionCards(actions: BoardActions, lang: Lang): void {
   const s = useStore.getState();
-  const notes = s.selection.filter((id) => id in s.notes && !isLockedForMe(s, id)).map((id) => s.notes[id]!);
+  const notes = actionCardNotes(s);
   if (notes.length === 0) return;
-  const on = !notes.every((n) => n.kind === 'action');
+  const on = !actionCardsPressed(s);
   const changed = notes.filter((n) => (n.kind === 'action') !== on).map((n) => n.id);
   if (attempt(() => actions.setActionCards(changed, on)) === undefined) return;
   offerUndo(actions, translate(lang, on ? 'toastActionCards' : 'toastPlainNotes', changed.length));

@@ -6,9 +6,8 @@
  * commitment with an owner, and sign up with one tap.
  */
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useLangValue, useT } from '../i18n/i18n.ts';
-import { toggleActionCards } from '../tools/undoToast.ts';
+import { actionCardsPressed, toggleActionCards } from '../tools/undoToast.ts';
 import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
@@ -19,18 +18,18 @@ export function ActionTools() {
   const actions = useActions();
   const lang = useLangValue();
   const note = useStore((s) => (s.selection.length === 1 ? s.notes[s.selection[0]!] : undefined));
-  // "Action card" works on every selected note: all action cards (pressed), or all made so.
-  const selected = useStore(useShallow((s) => s.selection.filter((id) => id in s.notes).map((id) => s.notes[id]!.kind === 'action')));
+  // "Action card" shows and acts by one rule: pressed when every note it would change is one already.
+  const anyNote = useStore((s) => s.selection.some((id) => id in s.notes));
+  const pressed = useStore(actionCardsPressed);
   const meId = useStore((s) => s.me.id);
   const [owner, setOwner] = useState(note?.owner ?? '');
   useEffect(() => setOwner(note?.owner ?? ''), [note?.id, note?.owner]);
-  if (selected.length === 0) return null;
-  const allActions = selected.every(Boolean);
+  if (!anyNote) return null;
   const action = note?.kind === 'action';
   const signedUp = note?.volunteers.some((v) => v.id === meId) ?? false;
   return (
     <>
-      <button type="button" className="tool" aria-pressed={allActions} onPointerDown={(e) => e.preventDefault()} onClick={() => toggleActionCards(actions, lang)}>
+      <button type="button" className="tool" aria-pressed={pressed} onPointerDown={(e) => e.preventDefault()} onClick={() => toggleActionCards(actions, lang)}>
         {t('actionCard')}
       </button>
       {note && action && (

@@ -24,5 +24,5 @@ export function MergeToast() {
     close();
   };
   const buttons = summary.changedIds.length > 0 ? [{ label: t('mergeShow'), onClick: show }] : [];
-  return <Toast message={t('mergeBack', summary.mine, summary.others)} buttons={buttons} onClose={close} />;
+  return <Toast message={t('mergeBack', summary.mine, summary.others)} buttons={buttons} onClose={close} role="status" />;
 }

@@ -4,13 +4,13 @@
  *
  * Why: one look and one place for "this happened, take it back?" (and for what a reconnect merged),
  * so a person learns it once; a toast never blocks the board, unlike a question before every tap.
+ * Toasts sit in one stack (BoardPage's `.toasts`), so two never cover each other. The undo toast is
+ * said through the page's live region (store/toast.ts), not by a live region of its own that a screen
+ * reader may miss when it appears already filled; it waits while a hand or the focus is on it.
  */
-import { useEffect, type ReactNode } from 'react';
+import type { FocusEvent, ReactNode } from 'react';
 import { useT } from '../i18n/i18n.ts';
-import { dismissToast, useToastStore } from '../store/toast.ts';
-
-/** How long the undo toast stays when nobody touches it. */
-const UNDO_TOAST_MS = 10_000;
+import { dismissToast, holdToast, takeBackToast, useToastStore } from '../store/toast.ts';
 
 /** A toast's button. */
 export interface ToastButton {
@@ -18,11 +18,39 @@ export interface ToastButton {
   readonly onClick: () => void;
 }
 
-/** A toast: `message`, its buttons, and a close ×. */
-export function Toast({ message, buttons = [], onClose, className, testId }: { message: ReactNode; buttons?: readonly ToastButton[]; onClose: () => void; className?: string; testId?: string }) {
+/** A toast: `message`, its buttons, and a close ×. `role` "status" makes it its own live region. */
+export function Toast({
+  message,
+  buttons = [],
+  onClose,
+  className,
+  testId,
+  role,
+  onHold,
+}: {
+  message: ReactNode;
+  buttons?: readonly ToastButton[];
+  onClose: () => void;
+  className?: string;
+  testId?: string;
+  role?: 'status';
+  /** Told when a hand or the focus comes onto the toast or leaves it. */
+  onHold?: (how: 'hover' | 'focus', on: boolean) => void;
+}) {
   const t = useT();
+  const leaveFocus = (e: FocusEvent<HTMLDivElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onHold?.('focus', false);
+  };
   return (
-    <div className={className ? `toast ${className}` : 'toast'} role="status" data-testid={testId}>
+    <div
+      className={className ? `toast ${className}` : 'toast'}
+      role={role}
+      data-testid={testId}
+      onPointerEnter={() => onHold?.('hover', true)}
+      onPointerLeave={() => onHold?.('hover', false)}
+      onFocus={() => onHold?.('focus', true)}
+      onBlur={leaveFocus}
+    >
       <span>{message}</span>
       {buttons.map((b) => (
         <button key={b.label} type="button" onClick={b.onClick}>
@@ -40,17 +68,7 @@ export function Toast({ message, buttons = [], onClose, className, testId }: { m
 export function UndoToast() {
   const t = useT();
   const toast = useToastStore((s) => s.toast);
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => dismissToast(toast.id), UNDO_TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [toast]);
   if (!toast) return null;
-  const undo = toast.undo;
-  const takeBack = () => {
-    undo?.();
-    dismissToast(toast.id);
-  };
-  const buttons = undo ? [{ label: t('toastUndo'), onClick: takeBack }] : [];
-  return <Toast key={toast.id} message={toast.message} buttons={buttons} onClose={() => dismissToast(toast.id)} className="undo-toast" testId="undo-toast" />;
+  const buttons = toast.undo ? [{ label: t('toastUndo'), onClick: takeBackToast }] : [];
+  return <Toast key={toast.id} message={toast.message} buttons={buttons} onClose={() => dismissToast(toast.id)} className="undo-toast" testId="undo-toast" onHold={holdToast} />;
 }
