@@ -17,6 +17,16 @@ export function currentTaskFrame(s: StoreState, step?: number): FrameRect | null
   return taskFrame(s.facilitation.agenda, s.areas, step)?.rect ?? null;
 }
 
+/**
+ * The ids of the current task's areas, or null when the task has none (no agenda laid out): a seated
+ * person's table counts as where they work only during a task that uses it.
+ */
+export function currentTaskAreaIds(s: StoreState): readonly string[] | null {
+  const step = taskFrame(s.facilitation.agenda, s.areas)?.stepId;
+  const ids = step ? s.facilitation.agenda.areas[step] : undefined;
+  return ids?.length ? ids : null;
+}
+
 /** Shows `rect` whole on this screen, framed for its size. */
 export function fitTaskRect(rect: FrameRect): void {
   const s = useStore.getState();

@@ -11,6 +11,7 @@ import { isLockedForMe } from '../store/locks.ts';
 import { startConnect, stopConnecting } from '../store/gestureState.ts';
 import { centerOn, deselectConnector, editArea, editNote, select, stopFollowing, toBoard, visibleBoardRect } from '../store/ui.ts';
 import { areaName, DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
+import { currentTaskAreaIds } from '../store/taskView.ts';
 import { myTable } from './followAndSummon.ts';
 import { placeNewNote } from './notePlacement.ts';
 import { offerUndo } from './undoToast.ts';
@@ -30,10 +31,11 @@ const NOTE_GAP = 16;
 const WORKING_SCALE = 0.6;
 
 /**
- * Where a new note goes: in my table's area when I am seated (nearest the view's centre inside that
- * area, below its title bar), unless I have zoomed in on another part of the board, without my table
- * in view; else near the view's centre. Always in free space when there is any: the nearest place
- * that no note (mine or anyone's) covers (placeNewNote).
+ * Where a new note goes: in my table's area when I am seated and the current task uses that table
+ * (nearest the view's centre inside that area, below its title bar), unless I have zoomed in on
+ * another part of the board, without my table in view; else near the view's centre (during the
+ * timelines my stakeholder table is not where the room writes). Always in free space when there is
+ * any: the nearest place that no note (mine or anyone's) covers (placeNewNote).
  */
 export function newNoteSpot(): { x: number; y: number } {
   const s = useStore.getState();
@@ -41,7 +43,9 @@ export function newNoteSpot(): { x: number; y: number } {
   const view = visibleBoardRect();
   const elsewhere = (a: { x: number; y: number; w: number; h: number }) =>
     s.viewport.scale >= WORKING_SCALE && (a.x > view.x + view.w || a.x + a.w < view.x || a.y > view.y + view.h || a.y + a.h < view.y);
-  const area = table && s.areas[table] && !elsewhere(s.areas[table]) ? s.areas[table] : undefined;
+  const task = currentTaskAreaIds(s);
+  const forThisTask = (id: string) => !task || task.includes(id);
+  const area = table && s.areas[table] && forThisTask(table) && !elsewhere(s.areas[table]) ? s.areas[table] : undefined;
   const size = { w: DEFAULT_NOTE_SIZE, h: DEFAULT_NOTE_SIZE };
   const notes = Object.values(s.notes);
   const near = screenCenter();

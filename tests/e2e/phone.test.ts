@@ -174,6 +174,9 @@ describe('a phone and a portrait tablet (headless Chromium, touch)', () => {
     await joinBoard(fac, board.links.facilitator, 'Fien');
     await addGroups(fac, ['Citizens', 'Care workers']);
     await layOutFutureSearch(fac);
+    // Prouds and sorries: the task at the stakeholder groups' tables.
+    await fac.getByTestId('bar-next').click();
+    await fac.getByRole('button', { name: /Prouds and sorries/ }).and(fac.getByTestId('bar-next')).click();
 
     const size = SIZES[0]!;
     const phone = await openAt(env.browser, size);

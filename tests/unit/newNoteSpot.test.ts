@@ -1,6 +1,7 @@
 /**
  * Where "+ Add note" puts a new note: at the view's centre, beside (never on) a note already there,
- * and in my table's area when I am seated, unless I have zoomed in on another part of the board.
+ * and in my table's area when I am seated, unless I have zoomed in on another part of the board or
+ * the current task does not use my table (the timelines, the wall, action planning).
  *
  * Why: a note must land where the person is working, and two new notes must never hide each other.
  */
@@ -80,6 +81,19 @@ describe('where a new note lands', () => {
     expect(added!.x).toBeLessThanOrEqual(view.x + view.w);
     expect(added!.y).toBeGreaterThanOrEqual(view.y);
     expect(added!.y).toBeLessThanOrEqual(view.y + view.h);
+  });
+
+  it('in the task on screen when the current task does not use my table; at my table when it does', () => {
+    const timeline: Area = { ...table, id: 'p', name: 'World · 1997–2006', x: 0, y: 0, w: 1000, h: 560, table: null, tableGroup: null };
+    const agenda = { template: 'futureSearch' as const, step: 0, areas: { past: ['p'], prouds: ['t'] } };
+    // The timelines, framed far out: the note goes on them, not to my stakeholder table far below.
+    seatMe({ scale: 0.5 }, { w: 500, h: 280 }, { areas: { t: table, p: timeline }, areaIds: ['t', 'p'], facilitation: { ...initialState.facilitation, agenda } });
+    const spot = newNoteSpot();
+    expect(spot.x - HALF >= timeline.x && spot.x + HALF <= timeline.x + timeline.w && spot.y - HALF >= timeline.y && spot.y + HALF <= timeline.y + timeline.h).toBe(true);
+    // Prouds and sorries (step 2 of the day) uses my table.
+    useStore.setState((s) => ({ facilitation: { ...s.facilitation, agenda: { ...agenda, step: 2 } }, viewport: { x: 0, y: 0, scale: 0.06 } }));
+    const atTable = newNoteSpot();
+    expect(atTable.x - HALF >= table.x && atTable.y - HALF >= table.y).toBe(true);
   });
 
   it('at the view’s centre when I have zoomed in on another part of the board', () => {
