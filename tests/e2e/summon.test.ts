@@ -18,38 +18,11 @@ import { connectClient, waitSynced, type TestClient } from '../helpers/clients.t
 import { createBoard, tokenOf } from '../helpers/server.ts';
 import { addGroups, joinBoard, layOutFutureSearch, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
 import { boxOf, onScreen, overlap, sidewaysScroll } from './layoutChecks.ts';
+import { expectFramed } from './taskFraming.ts';
 
 const env = useE2eEnvironment('olifant-e2e-summon-');
 const errors: string[] = [];
 afterAll(() => expect(errors).toEqual([]));
-
-/** Where the union of areas `ids` is drawn: whole on the canvas, and what share of it it fills. */
-async function framing(page: Page, ids: readonly string[]): Promise<{ found: number; whole: boolean; fill: number }> {
-  await nextFrame(page);
-  return page.evaluate((ids) => {
-    const st = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
-    const rects = st.find('.area').filter((n: any) => ids.includes(n.id())).map((n: any) => n.getClientRect({ skipShadow: true }));
-    if (rects.length === 0) return { found: 0, whole: false, fill: 0 };
-    const x = Math.min(...rects.map((r: any) => r.x));
-    const y = Math.min(...rects.map((r: any) => r.y));
-    const w = Math.max(...rects.map((r: any) => r.x + r.width)) - x;
-    const h = Math.max(...rects.map((r: any) => r.y + r.height)) - y;
-    const whole = x >= -1 && y >= -1 && x + w <= st.width() + 1 && y + h <= st.height() + 1;
-    return { found: rects.length, whole, fill: Math.max(w / st.width(), h / st.height()) };
-  }, ids);
-}
-
-/** Waits until `page` shows task `step`'s areas whole, filling most of the canvas one way. */
-async function expectFramed(page: Page, room: TestClient, step: string): Promise<void> {
-  const ids = readFacilitation(room.doc).agenda.areas[step] ?? [];
-  expect(ids.length).toBeGreaterThan(0);
-  await expect
-    .poll(async () => {
-      const f = await framing(page, ids);
-      return f.found === ids.length && f.whole && f.fill > 0.8 ? 'framed' : JSON.stringify(f);
-    }, { timeout: 10_000 })
-    .toBe('framed');
-}
 
 /** How many lines the text of the first `.countdown` on `page` takes. */
 const badgeLines = (page: Page) =>
