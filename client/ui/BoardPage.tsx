@@ -43,10 +43,8 @@ import './phone.css';
 import './keyboard.css';
 import './projector.css';
 import './flow.css';
-import './wall.css';
 import './notes.css';
 import './visible.css';
-import './export.css';
 
 // The side panels load when one is first opened (most tablets never open most of them).
 const SidePanel = lazy(() => import('./Panels.tsx').then((m) => ({ default: m.SidePanel })));
@@ -181,7 +179,14 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         {(synced || localLoaded) && empty && <p className="empty-hint">{t('emptyBoard')}</p>}
         {connecting && <p className="connect-hint" role="status">{t('connectHint')}</p>}
         {/* On the projector the toolbar has no editing tools: only the view and the read-only panels. */}
-        <Toolbar />
+        <Toolbar
+          toasts={
+            <div className="toasts">
+              <MergeToast />
+              <UndoToast />
+            </div>
+          }
+        />
         {!projector && <BoardCorner />}
         {projector && <ProjectorJoin boardId={session.boardId} token={session.token} />}
         {projector && <ProjectorSummary />}
@@ -191,8 +196,6 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
             <SidePanel myName={name} boardId={session.boardId} token={session.token} />
           </Suspense>
         )}
-        <MergeToast />
-        <UndoToast />
         <VoteBanner />
         <GroupPicker />
         <Notice />

@@ -7,7 +7,7 @@
  * the other; on a narrow screen each keeps one row and the tools with no room move into its "more"
  * popover (MoreMenu.tsx).
  */
-import { Fragment, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import { ActionTools } from './ActionTools.tsx';
 import { ClusterTools } from './ClusterTools.tsx';
@@ -90,8 +90,8 @@ function Button({ label, onClick, disabled, children, pressed }: { label: string
   );
 }
 
-/** The board's toolbar, and the selection bar above it while something is selected. */
-export function Toolbar() {
+/** The board's toolbar, the selection bar above it while something is selected, and `toasts` above both. */
+export function Toolbar({ toasts }: { toasts?: ReactNode } = {}) {
   const t = useT();
   const lang = useLangValue();
   const actions = useActions();
@@ -134,6 +134,9 @@ export function Toolbar() {
 
   return (
     <div className="bottom-bars">
+      {/* The toasts stand in the same column, just above the bars: they cover neither each other, nor
+          the bars, nor the top of the board where a framed task's area titles are. */}
+      {toasts}
       <SelectionBar
         namedOnBar={width >= SELECTION_COMPACT_BELOW}
         paletteOnBar={width < SELECTION_COMPACT_BELOW ? !narrow : width >= SELECTION_COLOURS_BELOW}
