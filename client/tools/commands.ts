@@ -6,11 +6,11 @@
  */
 import { translate, type Lang } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
-import { useStore } from '../store/store.ts';
+import { useStore, type StoreState } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { startConnect, stopConnecting } from '../store/gestureState.ts';
 import { centerOn, deselectConnector, editArea, editNote, select, stopFollowing, toBoard, visibleBoardRect } from '../store/ui.ts';
-import { areaName, DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
+import { areaName, DEFAULT_NOTE_SIZE, type Area } from '../../shared/index.ts';
 import { currentTaskAreaIds } from '../store/taskView.ts';
 import { myTable } from './followAndSummon.ts';
 import { placeNewNote } from './notePlacement.ts';
@@ -34,7 +34,8 @@ const WORKING_SCALE = 0.6;
  * Where a new note goes: in my table's area when I am seated and the current task uses that table
  * (nearest the view's centre inside that area, below its title bar), unless I have zoomed in on
  * another part of the board, without my table in view; else near the view's centre (during the
- * timelines my stakeholder table is not where the room writes). Always in free space when there is
+ * timelines my stakeholder table is not where the room writes), inside the current task's area there
+ * (the nearest one when the centre falls between two). Always in free space when there is
  * any: the nearest place that no note (mine or anyone's) covers (placeNewNote).
  */
 export function newNoteSpot(): { x: number; y: number } {
@@ -45,15 +46,26 @@ export function newNoteSpot(): { x: number; y: number } {
     s.viewport.scale >= WORKING_SCALE && (a.x > view.x + view.w || a.x + a.w < view.x || a.y > view.y + view.h || a.y + a.h < view.y);
   const task = currentTaskAreaIds(s);
   const forThisTask = (id: string) => !task || task.includes(id);
-  const area = table && s.areas[table] && forThisTask(table) && !elsewhere(s.areas[table]) ? s.areas[table] : undefined;
+  const near = screenCenter();
+  const seat = table && s.areas[table] && forThisTask(table) && !elsewhere(s.areas[table]) ? s.areas[table] : undefined;
+  // Not at a table of this task: the task's area under the view's centre, or the nearest one in view
+  // (a centre in the gap between two tables would put the note between them, in no table).
+  const area = seat ?? taskAreaNear(s, task, near, elsewhere);
   const size = { w: DEFAULT_NOTE_SIZE, h: DEFAULT_NOTE_SIZE };
   const notes = Object.values(s.notes);
-  const near = screenCenter();
   if (!area) return placeNewNote({ near, size, notes, gap: NOTE_GAP });
   // The area below its title bar, with a little margin at the sides.
   const top = Math.min(60, area.h / 4);
   const within = { x: area.x + NOTE_GAP / 2, y: area.y + top, w: area.w - NOTE_GAP, h: area.h - top - NOTE_GAP / 2 };
   return placeNewNote({ near, size, notes, within, gap: NOTE_GAP });
+}
+
+/** The area of the current task (`task`) holding `p`, else the nearest one not `elsewhere`, else none. */
+function taskAreaNear(s: StoreState, task: readonly string[] | null, p: { x: number; y: number }, elsewhere: (a: Area) => boolean): Area | undefined {
+  const areas = (task ?? []).map((id) => s.areas[id]).filter((a): a is Area => a !== undefined);
+  const gap = (a: Area) => Math.hypot(Math.max(a.x - p.x, 0, p.x - a.x - a.w), Math.max(a.y - p.y, 0, p.y - a.y - a.h));
+  const nearest = areas.sort((a, b) => gap(a) - gap(b))[0];
+  return nearest && (gap(nearest) === 0 || !elsewhere(nearest)) ? nearest : undefined;
 }
 
 /**

@@ -96,6 +96,20 @@ describe('where a new note lands', () => {
     expect(atTable.x - HALF >= table.x && atTable.y - HALF >= table.y).toBe(true);
   });
 
+  it('not seated: in the task’s area nearest the view’s centre, not in the gap between two tables', () => {
+    // Two mixed tables side by side; the view's centre falls in the gap between them.
+    const left: Area = { ...table, id: 'a', name: 'Mixed table 1', x: 0, y: 0, w: 900, h: 700, table: 'mixed', tableGroup: null };
+    const right: Area = { ...left, id: 'b', name: 'Mixed table 2', x: 1020 };
+    const agenda = { template: 'futureSearch' as const, step: 3, areas: { future: ['a', 'b'] } };
+    useStore.setState({ ...initialState, areas: { a: left, b: right }, areaIds: ['a', 'b'], facilitation: { ...initialState.facilitation, agenda }, viewport: { x: 0, y: 0, scale: 0.5 }, screen: { w: 962, h: 350 } });
+    const inside = (p: { x: number; y: number }, a: Area) => p.x - HALF >= a.x && p.x + HALF <= a.x + a.w && p.y - HALF >= a.y && p.y + HALF <= a.y + a.h;
+    for (let i = 0; i < 4; i++) {
+      const p = newNoteSpot();
+      expect(inside(p, left) || inside(p, right), `${p.x},${p.y}`).toBe(true);
+      put(p);
+    }
+  });
+
   it('at the view’s centre when I have zoomed in on another part of the board', () => {
     seatMe({ scale: 1 }, { w: 1000, h: 800 });
     expect(newNoteSpot()).toEqual({ x: 500, y: 400 });
