@@ -1,8 +1,10 @@
 /**
- * The UI strings of the flow of the day (the facilitator's bar, landing on the task), in English
- * and Dutch.
+ * The UI strings of the facilitator's bar, in English and Dutch: the current and next task, "bring
+ * everyone to this task", the timer, the board lock and voting as a group, each with a short word
+ * for a phone.
  *
- * Why: merged into strings.ts so a missing translation is a type error.
+ * Why: the bar stays in view while the full panel is closed, so every control needs a label that fits
+ * a narrow screen; merged into strings.ts so a missing translation is a type error.
  */
 export const flowEn = {
   facilitatorBar: 'Facilitator bar',
@@ -20,6 +22,8 @@ export const flowEn = {
   barStopShort: 'Stop',
   barLockBoard: 'Lock board',
   barLockShort: 'Lock',
+  barBoardLocked: 'Board locked',
+  barLockedShort: 'Locked',
   barVoteOpen: 'Vote open',
   barVoteAs: 'Vote as group',
   barVoteAsNone: 'Not voting',
@@ -41,6 +45,8 @@ export const flowNl: Record<keyof typeof flowEn, string> = {
   barStopShort: 'Stop',
   barLockBoard: 'Bord vergrendelen',
   barLockShort: 'Vergrendel',
+  barBoardLocked: 'Bord vergrendeld',
+  barLockedShort: 'Vergrendeld',
   barVoteOpen: 'Stemming open',
   barVoteAs: 'Stemmen als groep',
   barVoteAsNone: 'Stemt niet',

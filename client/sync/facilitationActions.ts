@@ -44,7 +44,7 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     lockArea: (areaId: string, locked: boolean) => setAreaLocked(doc, areaId, locked, local),
     applyTemplate: (template: TemplateId, options: { lang: 'en' | 'nl'; mixedTables: number }) =>
       applyTemplate(doc, template, { ...options, year: new Date(serverNow()).getFullYear() }, local),
-    goToStep: (step: number) => setAgendaStep(doc, step, local),
+    goToStep: (step: number) => setAgendaStep(doc, step, serverNow(), local),
     startTimer: (ms: number) => startTimer(doc, ms, serverNow(), local),
     pauseTimer: () => pauseTimer(doc, serverNow(), local),
     resumeTimer: () => resumeTimer(doc, serverNow(), local),

@@ -101,8 +101,9 @@ export function FacilitatorBar() {
           </>
         )}
       </span>
-      <button type="button" className="bar-lock" data-testid="bar-lock" aria-label={t('barLockBoard')} aria-pressed={locked} onClick={() => actions.lockBoard(!locked)}>
-        <Labels long={t('barLockBoard')} short={t('barLockShort')} />
+      {/* Locked, the button says so in words (and is red): pressing it again unlocks. */}
+      <button type="button" className="bar-lock" data-testid="bar-lock" aria-label={t(locked ? 'barBoardLocked' : 'barLockBoard')} aria-pressed={locked} onClick={() => actions.lockBoard(!locked)}>
+        <Labels long={t(locked ? 'barBoardLocked' : 'barLockBoard')} short={t(locked ? 'barLockedShort' : 'barLockShort')} />
       </button>
       <VoteAs />
     </section>

@@ -67,16 +67,25 @@ export function applyTemplate(
   return Object.values(byStep).flat();
 }
 
-/** Moves the room to task `step` of the agenda (kept within the agenda); a different task stops the timer. */
-export function setAgendaStep(doc: Y.Doc, step: number, origin: TxOrigin): void {
+/**
+ * Moves the room to task `step` of the agenda (kept within the agenda). Going forward to a new task
+ * clears the timer: its countdown and its "time is up" belonged to the task before. Going back keeps
+ * a countdown that still has time left (an accidental "Next" then "Previous" loses nothing) but
+ * clears one that has run out, whose "time is up" would be stale. `serverNow` tells the two apart.
+ */
+export function setAgendaStep(doc: Y.Doc, step: number, serverNow: number, origin: TxOrigin): void {
   const agenda = readFacilitation(doc).agenda;
   const steps = agendaSteps(agenda.template);
   if (steps.length === 0) throw modelError('noAgenda');
   const clamped = Math.min(steps.length - 1, Math.max(0, Math.floor(step)));
+  const timer = readFacilitation(doc).timer;
+  const runOut =
+    (timer.state === 'running' && timer.endsAt !== null && timer.endsAt <= serverNow) ||
+    (timer.state === 'paused' && (timer.remainingMs ?? 0) <= 0);
+  const clear = clamped > agenda.step || (clamped < agenda.step && runOut);
   doc.transact(() => {
     facilitationMap(doc).set(FACILITATION.agenda, { ...agenda, step: clamped });
-    // A new task starts with a clear timer: its "time is up" belonged to the task before.
-    if (clamped !== agenda.step) facilitationMap(doc).set(FACILITATION.timer, { ...STOPPED_TIMER });
+    if (clear && timer.state !== 'stopped') facilitationMap(doc).set(FACILITATION.timer, { ...STOPPED_TIMER });
   }, origin);
 }
 
@@ -132,8 +141,8 @@ export function summonToView(doc: Y.Doc, rect: { x: number; y: number; w: number
 
 /**
  * "Bring everyone to this task": every screen frames the current task's areas for its own size.
- * Written as a `view` summon that also says `kind: 'task'` and the task's id, so a screen that knows
- * only `view` shows the same frame. Throws `nothingToShow` when the task has no areas.
+ * Written with `kind: 'task'`, the task's id and the frame's `rect`: a screen that does not know the
+ * kind `task` reads it as a `view` summon with that rect, so it shows the same frame. Throws `nothingToShow` when the task has no areas.
  */
 export function summonToTask(doc: Y.Doc, serverNow: number, origin: TxOrigin): void {
   const areas = Object.fromEntries(listAreas(doc).map((a) => [a.id, a]));

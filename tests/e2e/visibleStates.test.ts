@@ -9,13 +9,13 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { confirmOutcome, createCluster, createGroup, createNote, ORIGIN, setStance } from '../../shared/index.ts';
+import { confirmOutcome, createCluster, createGroup, createNote, openVote, ORIGIN, placeDot, setStance } from '../../shared/index.ts';
 import { contrastRatio } from '../../shared/analysis/groupMarks.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
 import { joinBoard, layOutFutureSearch, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
-import { overlap, type Box } from './layoutChecks.ts';
+import { boxOf, overlap, type Box } from './layoutChecks.ts';
 
 const env = useE2eEnvironment('olifant-e2e-visible-');
 const errors: string[] = [];
@@ -162,7 +162,17 @@ describe('every state visible (headless Chromium)', () => {
       const [follow, whole] = nl ? ['mijn beeld', 'het hele bord'] : ['my view', 'the whole board'];
       await shows.getByRole('button', { name: whole }).click();
       await expectVisiblyPressed(shows.getByRole('button', { name: whole }), shows.getByRole('button', { name: follow }));
+      // The bar's lock, pressed, reads as locked: red (not the blue of any pressed choice) and in words.
+      const lock = page.getByTestId('bar-lock');
+      await lock.click();
+      await expect.poll(() => lock.getAttribute('aria-pressed')).toBe('true');
+      expect(await lock.textContent()).toContain(nl ? 'Bord vergrendeld' : 'Board locked');
+      const locked = await stateStyle(lock);
+      expect(locked.background).toBe('rgb(164, 32, 26)');
+      expect(locked.background).not.toBe((await stateStyle(shows.getByRole('button', { name: whole }))).background);
       await page.screenshot({ path: artifactPath(`visible-facilitator-${device.name}-${device.lang}.png`) });
+      await lock.click();
+      await expect.poll(() => lock.getAttribute('aria-pressed')).toBe('false');
       await page.context().close();
     }
 
@@ -197,7 +207,18 @@ describe('every state visible (headless Chromium)', () => {
     // The facilitator has no group: said in words beside a hollow dot.
     const me = fac.locator('.people li').first();
     expect(await me.textContent()).toContain('No group');
+    const hollowStyle = (dot: Locator) => dot.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderTopStyle]);
+    expect(await hollowStyle(me.locator('.dot.no-group'))).toEqual(['rgb(255, 255, 255)', 'solid']);
     await fac.screenshot({ path: artifactPath('visible-people-1440-en.png') });
+    // A dot from someone without a group: the results table's "No group" column has the same hollow dot.
+    const item = createNote(seed.doc, { text: 'Buurtzorg', color: '#fff176', x: 0, y: 300, authorId: 'seed', groupId: null }, ORIGIN.local);
+    const vote = openVote(seed.doc, { title: 'Wat telt', target: 'notes', dots: 3 }, ORIGIN.local);
+    placeDot(seed.doc, { voteId: vote, itemId: item, voterId: 'fien', groupId: null }, ORIGIN.local);
+    await fac.locator('.toolbar').getByRole('button', { name: 'Dot vote' }).click();
+    const hollow = fac.locator('table.results thead .dot.no-group');
+    await hollow.waitFor();
+    expect(await hollowStyle(hollow)).toEqual(['rgb(255, 255, 255)', 'solid']);
+    await fac.screenshot({ path: artifactPath('visible-vote-no-group-1440-en.png') });
     await fac.context().close();
     await ann.context().close();
     seed.destroy();
@@ -212,7 +233,6 @@ describe('every state visible (headless Chromium)', () => {
     await joinBoard(fac, board.links.facilitator, 'Fien');
     await layOutFutureSearch(fac);
     await expect.poll(() => fac.evaluate(`window.Konva.stages[0].find('.area').length`), { timeout: 10_000 }).toBeGreaterThan(20);
-    const areas = await fac.evaluate(`window.Konva.stages[0].find('.area').length`);
     const devices = [
       { name: '1024-touch', size: { width: 1024, height: 768 }, lang: 'nl' },
       { name: '390-touch', size: { width: 390, height: 844 }, lang: 'en' },
@@ -223,13 +243,14 @@ describe('every state visible (headless Chromium)', () => {
       await joinBoard(page, board.links.participant, 'Ann');
       await page.getByRole('dialog').getByRole('button', { name: 'Citizens' }).click();
       if (device.lang === 'nl') await page.locator('.lang').click();
-      await expect.poll(() => page.evaluate(`window.Konva.stages[0].find('.area').length`), { timeout: 10_000 }).toBe(areas);
+      // The layout has arrived (a screen draws only the areas in its view, so fewer than the laptop's).
+      await expect.poll(() => page.evaluate(`window.Konva.stages[0].find('.area').length`), { timeout: 10_000 }).toBeGreaterThan(0);
       pages.push([device.name, device.lang, page]);
     }
     // The facilitator frames the trends task (its area fills the screen, its title in the top-left
     // corner) and brings everyone there (the tablet sees it framed so; the phone's framing is its own).
     await fac.locator('.agenda button').nth(1).click();
-    await fac.getByRole('button', { name: 'Bring everyone to this task' }).click();
+    await fac.getByTestId('bar-bring-task').click();
     await fac.getByRole('button', { name: 'Facilitator', exact: true }).click();
     for (const [name, lang, page] of pages) {
       await expect.poll(async () => (await drawnTitles(page)).some((t) => /Trends mind map|Mindmap van trends/.test(t.name) && (name === '390-touch' || t.box.y < 400)), { timeout: 10_000 }).toBe(true);
@@ -260,6 +281,23 @@ describe('every state visible (headless Chromium)', () => {
     await toggle.tap();
     await expect.poll(() => tablet.locator('.minimap').count()).toBe(0);
     await tablet.context().close();
+
+    // On a phone the same button shows the key and a small map in the top corner, clear of the toolbar.
+    const phone = await openPage(env.browser, errors, { viewport: { width: 390, height: 844 }, hasTouch: true });
+    await joinBoard(phone, board.links.participant, 'Cas');
+    await phone.getByRole('dialog').getByRole('button', { name: 'Gemeente' }).click();
+    await phone.locator('.toolbar').getByRole('button', { name: 'More tools' }).tap();
+    await phone.locator('.more-popover').getByRole('button', { name: "Overview map and groups' key" }).tap();
+    await phone.locator('.group-legend').waitFor();
+    const toolbar = await boxOf(phone.locator('.toolbar'));
+    const corner = await fixedOverlays(phone);
+    expect(corner.length).toBeGreaterThanOrEqual(1);
+    for (const box of corner) {
+      expect(overlap(box, toolbar)).toBe(false);
+      expect(box.width).toBeLessThanOrEqual(390 / 2 + 20);
+    }
+    await phone.screenshot({ path: artifactPath('visible-overlays-shown-390-touch-en.png') });
+    await phone.context().close();
     await fac.context().close();
     seed.destroy();
   });

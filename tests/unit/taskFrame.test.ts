@@ -2,7 +2,8 @@
  * The frame of an agenda task and how each screen fits it: the box around the task's areas (gone
  * areas left out, none for a task without areas), fitted whole and large on a phone, a portrait and a
  * landscape tablet and a laptop; "bring everyone to this task" stored so a screen that knows only
- * "bring everyone here" shows the same frame; a new task clears the timer.
+ * "bring everyone here" shows the same frame; moving forward clears the timer, moving back keeps a
+ * countdown that has time left.
  */
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
@@ -87,7 +88,7 @@ describe('"bring everyone to this task" and a new task, in the document', () => 
 
   it('stores the task with its frame, which a reader of "bring everyone here" shows as it is', () => {
     const doc = laidOut();
-    setAgendaStep(doc, 1, o);
+    setAgendaStep(doc, 1, 0, o);
     summonToTask(doc, 5000, o);
     const stored = facilitationMap(doc).get(FACILITATION.summon) as { kind: string; rect: FrameRect; at: number; step: string };
     expect(stored).toEqual({ at: 5000, kind: 'task', rect: frameOf(doc)!.rect, step: 'present' });
@@ -104,12 +105,28 @@ describe('"bring everyone to this task" and a new task, in the document', () => 
     expect(readFacilitation(doc).summon).toBeNull();
   });
 
-  it('a new task stops the timer; the same task keeps it', () => {
+  it('moving forward to a new task clears the timer; staying on the same task keeps it', () => {
     const doc = laidOut();
     startTimer(doc, 60_000, 1000, o);
-    setAgendaStep(doc, 0, o);
+    setAgendaStep(doc, 0, 2000, o);
     expect(readFacilitation(doc).timer.state).toBe('running');
-    setAgendaStep(doc, 1, o);
+    setAgendaStep(doc, 1, 2000, o);
     expect(readFacilitation(doc).timer).toEqual({ state: 'stopped', durationMs: 0, endsAt: null, remainingMs: null });
+  });
+
+  it('moving back keeps a countdown with time left: "Next" then "Previous" by accident loses nothing', () => {
+    const doc = laidOut();
+    setAgendaStep(doc, 2, 1000, o);
+    startTimer(doc, 600_000, 1000, o);
+    setAgendaStep(doc, 1, 5000, o);
+    expect(readFacilitation(doc).timer).toEqual({ state: 'running', durationMs: 600_000, endsAt: 601_000, remainingMs: null });
+  });
+
+  it('moving back clears a countdown that has run out, so "Time is up" does not follow the room', () => {
+    const doc = laidOut();
+    setAgendaStep(doc, 2, 1000, o);
+    startTimer(doc, 60_000, 1000, o);
+    setAgendaStep(doc, 1, 61_000, o);
+    expect(readFacilitation(doc).timer.state).toBe('stopped');
   });
 });
