@@ -17,16 +17,15 @@ import type { BoardActions } from '../sync/actions.ts';
 
 /**
  * Makes a cluster of the selected notes, gathered side by side in free space near the first (as
- * accepting a suggestion does; one undo step), and opens its label for typing, in view.
+ * accepting a suggestion does; one undo step), and opens its label for typing, in view. Notes the
+ * facilitator locked cannot move, so they stay out of it (else the outline would reach from the
+ * gathered notes to them).
  */
 export function clusterSelection(actions: BoardActions): void {
   const s = useStore.getState();
-  const notes = s.selection.filter((id) => id in s.notes);
+  const notes = s.selection.filter((id) => id in s.notes && !isLockedForMe(s, id));
   if (notes.length === 0) return;
-  const gathered = gatherMoves(s, notes);
-  // What the facilitator locked stays where it is (it still joins the cluster).
-  const moves = gathered.moves.filter((m) => !isLockedForMe(s, m.id));
-  const { centre, box } = gathered;
+  const { moves, centre, box } = gatherMoves(s, notes);
   const id = attempt(() => actions.acceptProposal(notes, '', moves));
   if (!id) return;
   select([id]);

@@ -12,6 +12,7 @@ import { startConnect, stopConnecting } from '../store/gestureState.ts';
 import { centerOn, deselectConnector, editArea, editNote, select, stopFollowing, toBoard, visibleBoardRect } from '../store/ui.ts';
 import { areaName, DEFAULT_NOTE_SIZE, type Area } from '../../shared/index.ts';
 import { currentTaskAreaIds } from '../store/taskView.ts';
+import { drawnObstacles } from '../store/drawnObstacles.ts';
 import { myTable } from './followAndSummon.ts';
 import { placeNewNote } from './notePlacement.ts';
 import { offerUndo } from './undoToast.ts';
@@ -36,7 +37,8 @@ const WORKING_SCALE = 0.6;
  * another part of the board, without my table in view; else near the view's centre (during the
  * timelines my stakeholder table is not where the room writes), inside the current task's area there
  * (the nearest one when the centre falls between two). Always in free space when there is
- * any: the nearest place that no note (mine or anyone's) covers (placeNewNote).
+ * any: the nearest place that no note (mine or anyone's) covers, nor a wall card, the mind map's
+ * centre topic or a cluster's outline with its name (placeNewNote, drawnObstacles).
  */
 export function newNoteSpot(): { x: number; y: number } {
   const s = useStore.getState();
@@ -52,7 +54,7 @@ export function newNoteSpot(): { x: number; y: number } {
   // (a centre in the gap between two tables would put the note between them, in no table).
   const area = seat ?? taskAreaNear(s, task, near, elsewhere);
   const size = { w: DEFAULT_NOTE_SIZE, h: DEFAULT_NOTE_SIZE };
-  const notes = Object.values(s.notes);
+  const notes = [...Object.values(s.notes), ...drawnObstacles(s)];
   if (!area) return placeNewNote({ near, size, notes, gap: NOTE_GAP });
   // The area below its title bar, with a little margin at the sides.
   const top = Math.min(60, area.h / 4);
@@ -100,8 +102,9 @@ export function deleteSelection(actions: BoardActions, lang: Lang, confirm: (q: 
     deselectConnector();
     return;
   }
-  // What the facilitator locked stays (the rest of the selection goes).
-  const selection = s.selection.filter((id) => !isLockedForMe(s, id));
+  // What the facilitator locked stays; only notes and areas go (a selected cluster is dissolved by its
+  // own command): the questions and the toast count those.
+  const selection = s.selection.filter((id) => !isLockedForMe(s, id) && (id in s.notes || id in s.areas));
   if (selection.length === 0) return;
   const areas = selection.filter((id) => id in s.areas);
   if (areas.length === 1 && selection.length === 1) {
@@ -110,9 +113,11 @@ export function deleteSelection(actions: BoardActions, lang: Lang, confirm: (q: 
   } else if (areas.length > 0 || selection.length > 5) {
     if (!confirm(translate(lang, 'confirmDeleteMany', selection.length))) return;
   }
+  // Undo is offered only when this made an undo step (else it would take back an older, unrelated one).
+  const before = actions.sealStep();
   actions.deleteItems(selection);
   select([]);
-  offerUndo(actions, translate(lang, 'toastDeleted', selection.length));
+  if (actions.sealStep() !== before) offerUndo(actions, translate(lang, 'toastDeleted', selection.length));
 }
 
 /** Duplicates the selected notes and selects the copies. */

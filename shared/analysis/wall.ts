@@ -5,9 +5,8 @@
  * Why: the room watches the wall fill as the facilitator confirms items. The cards are drawn from
  * the same `agreementLists` the panel and the report read, never stored as copies, so the board, the
  * panel and the report cannot disagree: confirming puts the card up, moving it to another list moves
- * it, un-confirming (or undoing the confirmation) takes it down. Cards fill a tidy grid in each area's
- * free space, around notes people put there by hand, as large as the area allows so the projector can
- * show them readably.
+ * it, un-confirming (or undoing the confirmation) takes it down. Cards fill a tidy grid in each area,
+ * around notes people put there before, and stay in their cells as notes and other cards arrive.
  */
 import { OUTCOME_LISTS, type OutcomeList } from '../model/cocreation.ts';
 import type { AgreementItem, AgreementLists } from './standing.ts';
@@ -20,9 +19,9 @@ export const WALL_TOP = 110;
 export const WALL_PAD = 30;
 export const WALL_GAP = 24;
 /**
- * Largest card height and title size, in board units: the three 1000-wide lists side by side beside
- * the projector's join card are shown at about 0.38 (1920 px wide), where a stance line of 0.86 x 76
- * is 24.8 px, readable from 10 m; such a card holds a two-line title and two stance lines, or a
+ * Largest card height and title size, in board units (wide areas). In the template's 1000-wide list
+ * areas a card is 458 x 275 with a 44 title: with the wall alone on a 1920 px projector (about 0.55)
+ * a stance line is about 21 px; such a card holds a two-line title and two stance lines, or a
  * one-line title and three.
  */
 export const WALL_CARD_MAX_H = 480;
@@ -55,16 +54,24 @@ export function listAreaIds(byStep: Readonly<Record<string, readonly string[]>>,
   return out;
 }
 
+/** Something people put in a list area (a note), with when it was made (`at`, as the document keeps it). */
+export interface WallObstacle extends Rect {
+  readonly at?: number;
+}
+
 /**
  * The cards of the wall: every item of each list, in `order` (when it was confirmed, earliest first),
- * in a grid in its list's area, skipping cells that would cover one of `obstacles` (notes people put
- * in the area). A list without an area has no cards. The grid has as few columns as lets every card
- * fit; a list too long for the area continues below it rather than shrink its cards unreadably.
+ * in a grid in its list's area. A card skips cells covered by `obstacles` (notes people put in the
+ * area) that were made before it was confirmed; a note made later never moves a card already up (new
+ * notes are placed around the cards instead). A list without an area has no cards. The grid's columns
+ * are fixed by the area's width, so a new card goes in the next cell and the others stay; a list too
+ * long for the area continues below it rather than shrink its cards unreadably. Every device computes
+ * the same wall from the document alone.
  */
 export function wallLayout(
   lists: Pick<AgreementLists, OutcomeList>,
   areas: Readonly<Record<OutcomeList, Rect | null>>,
-  obstacles: readonly Rect[] = [],
+  obstacles: readonly WallObstacle[] = [],
   order: (itemId: string) => number = () => 0,
 ): WallCard[] {
   const cards: WallCard[] = [];
@@ -73,33 +80,36 @@ export function wallLayout(
     const items = [...lists[list]].sort((a, b) => order(a.itemId) - order(b.itemId) || (a.itemId < b.itemId ? -1 : 1));
     if (!area || items.length === 0) continue;
     const inArea = obstacles.filter((o) => overlaps(o, area));
-    const cells = gridFor(area, items.length, inArea);
+    const cells = gridFor(area, items.map((i) => order(i.itemId)), inArea);
     items.forEach((item, i) => cards.push({ item, list, ...cells[i]! }));
   }
   return cards;
 }
 
-/** `n` free cells in `area`: the fewest columns (1 to 4) whose cells all fit; else 4 columns, growing down. */
-function gridFor(area: Rect, n: number, obstacles: readonly Rect[]): Array<Omit<WallCard, 'item' | 'list'>> {
+/** Narrowest card, in board units: a 1000-wide list area holds two columns. */
+export const WALL_CARD_MIN_W = 440;
+
+/**
+ * One cell in `area` for each card confirmed at `arrivals` (in order): cells are taken row by row in
+ * a grid whose column count comes from the area's width alone; a card passes over cells covered by an
+ * obstacle made no later than the card itself.
+ */
+export function gridFor(area: Rect, arrivals: readonly number[], obstacles: readonly WallObstacle[]): Array<Omit<WallCard, 'item' | 'list'>> {
   const inner = { x: area.x + WALL_PAD, y: area.y + WALL_TOP, w: area.w - 2 * WALL_PAD, h: area.h - WALL_TOP - WALL_PAD };
-  const MAX_COLS = 4;
-  for (let cols = 1; ; cols++) {
-    const w = Math.max(1, (inner.w - (cols - 1) * WALL_GAP) / cols);
-    const h = Math.max(120, Math.min(WALL_CARD_MAX_H, Math.round(w * 0.6)));
-    const font = Math.round(Math.max(20, Math.min(WALL_FONT_MAX, w / 10, h / 6.3)));
-    const rowsInArea = Math.max(1, Math.floor((inner.h + WALL_GAP) / (h + WALL_GAP)));
-    const last = cols >= MAX_COLS;
-    const cells: Array<Omit<WallCard, 'item' | 'list'>> = [];
-    // Walk the cells row by row (past the area's bottom only in the last try), skipping covered ones.
-    // A cell covered by a note is skipped, unless nothing else is left (a note larger than the wall).
-    for (let row = 0; cells.length < n && (last ? row < rowsInArea + 2 * n : row < rowsInArea); row++) {
-      for (let col = 0; col < cols && cells.length < n; col++) {
-        const cell = { x: Math.round(inner.x + col * (w + WALL_GAP)), y: Math.round(inner.y + row * (h + WALL_GAP)), w: Math.floor(w), h, font };
-        if (!obstacles.some((o) => overlaps(o, cell)) || (last && row >= rowsInArea + n)) cells.push(cell);
-      }
-    }
-    if (cells.length >= n || last) return cells;
+  const cols = Math.max(1, Math.min(4, Math.floor((inner.w + WALL_GAP) / (WALL_CARD_MIN_W + WALL_GAP))));
+  const w = Math.max(1, (inner.w - (cols - 1) * WALL_GAP) / cols);
+  const h = Math.max(120, Math.min(WALL_CARD_MAX_H, Math.round(w * 0.6)));
+  const font = Math.round(Math.max(20, Math.min(WALL_FONT_MAX, w / 10, h / 6.3)));
+  const cell = (k: number) => ({ x: Math.round(inner.x + (k % cols) * (w + WALL_GAP)), y: Math.round(inner.y + Math.floor(k / cols) * (h + WALL_GAP)), w: Math.floor(w), h, font });
+  const cells: Array<Omit<WallCard, 'item' | 'list'>> = [];
+  let k = 0;
+  for (const at of arrivals) {
+    const there = obstacles.filter((o) => (o.at ?? -Infinity) <= at);
+    // Past every covered cell (a note larger than the whole wall ends the search after a while).
+    for (let skipped = 0; skipped < 200 && there.some((o) => overlaps(o, cell(k))); skipped++) k++;
+    cells.push(cell(k++));
   }
+  return cells;
 }
 
 function overlaps(a: Rect, b: Rect): boolean {

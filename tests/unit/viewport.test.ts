@@ -50,10 +50,12 @@ describe('viewport gestures', () => {
 describe('commands', () => {
   const calls: string[][] = [];
   const undone: unknown[] = [];
+  // The last undo step, as sealStep reads it: a delete makes a new one.
+  let lastStep = 'an earlier step';
   const actions = {
-    deleteItems: (ids: string[]) => calls.push(ids),
+    deleteItems: (ids: string[]) => ((lastStep = 'the delete'), calls.push(ids)),
     deleteConnector: () => {},
-    sealStep: () => 'the delete',
+    sealStep: () => lastStep,
     undoStep: (mark: unknown) => undone.push(mark),
   } as unknown as BoardActions;
   const area: Area = { id: 'z', name: 'Tafel 1', x: 0, y: 0, w: 500, h: 400, color: '#cfe3f7', createdAt: 0, locked: false, table: null, tableGroup: null };
@@ -70,6 +72,7 @@ describe('commands', () => {
 
   it('a few notes go without a question; connect mode toggles', () => {
     calls.length = 0;
+    lastStep = 'an earlier step';
     useStore.setState({ notes: { a: note('a', 0, 0) }, noteIds: ['a'], selection: ['a'] });
     deleteSelection(actions, 'en', () => {
       throw new Error('should not ask');

@@ -58,17 +58,39 @@ describe('placing cards on the common-ground wall', () => {
     for (const a of cards) for (const b of cards) if (a !== b) expect(overlap(a, b)).toBe(false);
   });
 
-  it('lays cards out in a grid, one column while they fit, large enough to read on the projector', () => {
+  it('lays cards out in a grid fixed by the area’s width, large enough to read on the projector', () => {
     const two = wallLayout({ ...empty, commonGround: ['a', 'b'].map(item) }, AREAS);
-    expect(new Set(two.map((c) => c.x)).size).toBe(1);
-    expect(two[0]!.y + two[0]!.h).toBeLessThan(two[1]!.y);
-    // The wall beside the projector's join card is shown at about 0.38: stance lines 24 px or more.
-    for (const c of two) expect(c.font * WALL_STANCE_RATIO * 0.38).toBeGreaterThanOrEqual(24);
-    const three = wallLayout({ ...empty, commonGround: ['a', 'b', 'c'].map(item) }, AREAS);
-    expect(new Set(three.map((c) => c.x)).size).toBe(2);
-    const nine = wallLayout({ ...empty, commonGround: 'abcdefghi'.split('').map(item) }, AREAS);
-    expect(new Set(nine.map((c) => c.x)).size).toBe(3);
-    for (const c of [...three, ...nine]) expect(inside(c, AREAS.commonGround)).toBe(true);
+    expect(two[0]!.y).toBe(two[1]!.y);
+    expect(two[0]!.x + two[0]!.w).toBeLessThan(two[1]!.x);
+    // The wall alone on a 1920 px projector is shown at about 0.55: stance lines 20 px or more.
+    for (const c of two) expect(c.font * WALL_STANCE_RATIO * 0.55).toBeGreaterThanOrEqual(20);
+    const six = wallLayout({ ...empty, commonGround: 'abcdef'.split('').map(item) }, AREAS);
+    expect(new Set(six.map((c) => c.x)).size).toBe(2);
+    for (const c of six) expect(inside(c, AREAS.commonGround)).toBe(true);
+  });
+
+  it('keeps every card in its cell as more items are confirmed', () => {
+    const at = (id: string) => id.charCodeAt(0);
+    let before = wallLayout({ ...empty, commonGround: [item('a')] }, AREAS, [], at);
+    for (const next of 'bcdefghij') {
+      const ids = 'abcdefghij'.slice(0, 'abcdefghij'.indexOf(next) + 1).split('');
+      const after = wallLayout({ ...empty, commonGround: ids.map(item) }, AREAS, [], at);
+      for (const c of before) expect(after.find((d) => d.item.itemId === c.item.itemId)).toEqual(c);
+      before = after;
+    }
+  });
+
+  it('a note that arrives after the cards moves none of them; one that was there first keeps its cell free', () => {
+    const at: Record<string, number> = { a: 10, b: 20, c: 30 };
+    const three = { ...empty, commonGround: ['a', 'b', 'c'].map(item) };
+    const cards = wallLayout(three, AREAS, [], (id) => at[id]!);
+    const onA = { x: cards[0]!.x + 100, y: cards[0]!.y + 50, w: 200, h: 200, at: 40 };
+    expect(wallLayout(three, AREAS, [onA], (id) => at[id]!)).toEqual(cards);
+    // Made before "c" was confirmed, in c's cell: c takes the next cell, a and b stay.
+    const inC = { x: cards[2]!.x + 20, y: cards[2]!.y + 20, w: 200, h: 200, at: 25 };
+    const moved = wallLayout(three, AREAS, [inC], (id) => at[id]!);
+    expect(moved.slice(0, 2)).toEqual(cards.slice(0, 2));
+    expect(overlap(moved[2]!, inC)).toBe(false);
   });
 
   it('leaves notes people put in a list area uncovered', () => {
