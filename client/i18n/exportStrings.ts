@@ -1,8 +1,9 @@
 /**
- * The UI strings of the export part of the day's flow, in English and Dutch: the file choosers' own
- * buttons and the report and downloads fetched without the token in the address.
+ * The UI strings of importing and exporting, in English and Dutch: the file choosers' own buttons,
+ * and the words while the report or a download is fetched (without the token in the address).
  *
- * Why: merged into strings.ts so a missing translation is a type error.
+ * Why: the browser's own file input speaks the browser's language, not the page's, so the page draws
+ * its own labelled buttons; merged into strings.ts so a missing translation is a type error.
  */
 export const exportEn = {
   chooseCsvFile: 'Choose a CSV file…',

@@ -1,8 +1,10 @@
 /**
- * The UI strings of the notes part of the day's flow, in English and Dutch: the undo toast after a
- * change of what notes are, and the server's word when a cluster is not yours to change.
+ * The UI strings of changes to notes and clusters, in English and Dutch: the undo toast after a
+ * change of what notes are (action card, deleted, dissolved), and the word when a cluster is not
+ * yours to rename or dissolve.
  *
- * Why: merged into strings.ts so a missing translation is a type error.
+ * Why: a change of what notes are must say what happened and how to undo it, in the room's language;
+ * merged into strings.ts so a missing translation is a type error.
  */
 export const notesEn = {
   reasonNotYourCluster: 'only the facilitator or whoever made a cluster may rename or dissolve it',

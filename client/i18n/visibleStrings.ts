@@ -1,8 +1,10 @@
 /**
- * The UI strings of the visible part of the day's flow, in English and Dutch: the overview map and
- * groups' key shown on demand, and the vote results table.
+ * The UI strings of what a person shows on demand and reads at a glance, in English and Dutch: the
+ * toolbar button for the overview map and groups' key, and the vote results table's headings.
  *
- * Why: merged into strings.ts so a missing translation is a type error.
+ * Why: the map and key are hidden until asked for, so their button needs a clear name, and the
+ * results table must read the same on every screen; merged into strings.ts so a missing translation
+ * is a type error.
  */
 export const visibleEn = {
   overlaysToggle: "Overview map and groups' key",

@@ -2,7 +2,8 @@
  * The UI strings of the common-ground wall (its cards' stance lines) and the trends mind map's
  * centre, in English and Dutch.
  *
- * Why: merged into strings.ts so a missing translation is a type error.
+ * Why: the wall shows each group's stance in words as well as colours, in each viewer's language;
+ * merged into strings.ts so a missing translation is a type error.
  */
 export const wallEn = {
   /** A stance line on a wall card: the stance word, then the groups that took it. */
