@@ -192,7 +192,11 @@ describe('a Future Search day on four devices (headless Chromium)', () => {
     await fac.getByRole('button', { name: 'Spread people over the mixed tables' }).click();
     await expect.poll(() => Object.values(readSeats(room.doc)).filter((s) => s.mixed).length).toBe(3);
     await writeNotes('future');
+    // The facilitator sits at no table: the note goes in the table nearest the laptop's view centre.
     await addNoteWithButton(fac, 'One budget per town');
+    await expect.poll(() => listNotes(room.doc).find((n) => n.text === 'One budget per town')?.id ?? '').not.toBe('');
+    const mine = listNotes(room.doc).find((n) => n.text === 'One budget per town')!;
+    expect(areasOf('future').filter((a) => inside(mine, a)).map((a) => a.name), `the facilitator’s note at ${mine.x},${mine.y}`).toHaveLength(1);
     const seats = readSeats(room.doc);
     checkPlaces('future', (n) => seats[n.authorId]?.mixed ?? 'not seated');
 
