@@ -1,6 +1,7 @@
 /**
  * Suggested clusters as proposals a table can edit: the shared `suggestClusters` grouping, a
- * readable label for each group (its most shared words), and where to gather accepted notes.
+ * readable label for each group (its most shared words), and the grid a new cluster's notes gather
+ * in (gatherNotes.ts chooses where on the board).
  *
  * Why: the grouping rule is the shared, tested one; what is added here is only presentation: a
  * label a person can keep or change, and a tidy grid so an accepted cluster is not spread across
