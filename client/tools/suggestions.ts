@@ -64,12 +64,13 @@ type Box = { x: number; y: number; w: number; h: number };
 /**
  * New positions that gather notes into a grid, so an accepted cluster's outline stays small: at the
  * first note's place if that is free, or else at the nearest free place around it (no other note or
- * cluster is covered).
+ * cluster is covered); inside `within` (the table the first note is at) when the grid fits there.
  */
 export function gatherInGrid(
   notes: ReadonlyArray<Pick<Note, 'id' | 'x' | 'y' | 'w' | 'h'>>,
   obstacles: ReadonlyArray<Box> = [],
   gap = 16,
+  within?: Box,
 ): { id: string; x: number; y: number }[] {
   if (notes.length === 0) return [];
   const cols = Math.ceil(Math.sqrt(notes.length));
@@ -77,17 +78,32 @@ export function gatherInGrid(
   const cellW = Math.max(...notes.map((n) => n.w)) + gap;
   const cellH = Math.max(...notes.map((n) => n.h)) + gap;
   const margin = 80; // room for the outline and its label bar
-  const at = freeSpot({ x: notes[0]!.x, y: notes[0]!.y }, { w: cols * cellW, h: rows * cellH }, obstacles, margin);
+  const size = { w: cols * cellW - gap, h: rows * cellH - gap };
+  const near = { x: notes[0]!.x, y: notes[0]!.y };
+  const inArea = within && size.w <= within.w && size.h <= within.h ? freeSpot(near, size, obstacles, margin, within) : null;
+  const at = inArea ?? freeSpot(near, { w: cols * cellW, h: rows * cellH }, obstacles, margin);
   return notes.map((n, i) => ({ id: n.id, x: at.x + (i % cols) * cellW, y: at.y + Math.floor(i / cols) * cellH }));
 }
 
-/** The nearest top-left corner to `near` (scanning rings outwards) where a box of `size` overlaps nothing. */
-export function freeSpot(near: { x: number; y: number }, size: { w: number; h: number }, obstacles: ReadonlyArray<Box>, margin: number): { x: number; y: number } {
+/**
+ * The nearest top-left corner to `near` (scanning rings outwards) where a box of `size` overlaps
+ * nothing; with `within`, only corners that keep the box inside it (null when there is none).
+ */
+export function freeSpot(near: { x: number; y: number }, size: { w: number; h: number }, obstacles: ReadonlyArray<Box>, margin: number): { x: number; y: number };
+export function freeSpot(near: { x: number; y: number }, size: { w: number; h: number }, obstacles: ReadonlyArray<Box>, margin: number, within: Box): { x: number; y: number } | null;
+export function freeSpot(near: { x: number; y: number }, size: { w: number; h: number }, obstacles: ReadonlyArray<Box>, margin: number, within?: Box): { x: number; y: number } | null {
+  if (within) {
+    // Start at the corner in the area nearest `near`.
+    near = { x: Math.min(Math.max(near.x, within.x), within.x + within.w - size.w), y: Math.min(Math.max(near.y, within.y), within.y + within.h - size.h) };
+  }
+  const inside = (x: number, y: number) => !within || (x >= within.x && y >= within.y && x + size.w <= within.x + within.w && y + size.h <= within.y + within.h);
   const free = (x: number, y: number) =>
-    obstacles.every((o) => x + size.w + margin <= o.x || o.x + o.w + margin <= x || y + size.h + margin <= o.y || o.y + o.h + margin <= y);
-  const stepX = size.w / 2 + margin;
-  const stepY = size.h / 2 + margin;
-  for (let ring = 0; ring < 40; ring++) {
+    inside(x, y) && obstacles.every((o) => x + size.w + margin <= o.x || o.x + o.w + margin <= x || y + size.h + margin <= o.y || o.y + o.h + margin <= y);
+  // In an area, small steps: the free corners there may be few and between notes.
+  const stepX = within ? 40 : size.w / 2 + margin;
+  const stepY = within ? 40 : size.h / 2 + margin;
+  const rings = within ? Math.ceil(Math.max(within.w, within.h) / 40) + 1 : 40;
+  for (let ring = 0; ring < rings; ring++) {
     for (let i = -ring; i <= ring; i++) {
       for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]] as const) {
         const x = near.x + dx * stepX;
@@ -96,5 +112,5 @@ export function freeSpot(near: { x: number; y: number }, size: { w: number; h: n
       }
     }
   }
-  return near;
+  return within ? null : near;
 }
