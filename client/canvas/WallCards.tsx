@@ -56,8 +56,11 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
     lines.push({ text: `${STANCE_SIGN[stance]} ${t('wallStanceLine', word, names.join(', '))}`, ink: STANCE_INK[stance] });
   }
   if (item.contested) lines.push({ text: `⚠ ${t('wallContested')}`, ink: STANCE_INK.disagree });
-  // Every stance line must show: with three or more, the title keeps to one line.
-  const titleLines = Math.min(lines.length >= 3 ? 1 : 2, wrappedLines(title, inner - 6, font));
+  // Every stance line must show: with three or more, the title keeps to one line, in a size at which
+  // its words fit whole (a shorter title keeps the card's size).
+  const maxTitleLines = lines.length >= 3 ? 1 : 2;
+  const titleFont = titleSize(title, inner - 6, font, Math.round(small * 0.8), maxTitleLines);
+  const titleLines = Math.min(maxTitleLines, wrappedLines(title, inner - 6, titleFont));
   const onTap = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
     if (useStore.getState().editingNote) editNote(null);
@@ -67,7 +70,7 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
   const stop = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
   };
-  let lineY = pad + titleLines * font * 1.15 + pad * 0.5;
+  let lineY = pad + titleLines * titleFont * 1.15 + pad * 0.5;
   return (
     <Group id={`wall-${item.itemId}`} name={`wallCard wall-${card.list}`} x={x} y={y} onClick={onTap} onTap={onTap} onDblClick={stop} onDblTap={stop}>
       <Rect width={w} height={h} fill="#ffffff" stroke={LIST_INK[card.list]} strokeWidth={5} cornerRadius={12} shadowColor="#000" shadowOpacity={0.12} shadowBlur={8} perfectDrawEnabled={false} />
@@ -77,8 +80,8 @@ const WallCardShape = memo(function WallCardShape({ card }: { card: WallCard }) 
         x={pad + 6}
         y={pad}
         width={inner - 6}
-        height={titleLines * font * 1.15 + 2}
-        fontSize={font}
+        height={titleLines * titleFont * 1.15 + 2}
+        fontSize={titleFont}
         lineHeight={1.15}
         fontStyle="bold"
         fontFamily={FONT_FAMILY}
@@ -122,6 +125,24 @@ function sameCard(a: { card: WallCard }, b: { card: WallCard }): boolean {
     p.x === q.x && p.y === q.y && p.w === q.w && p.h === q.h && p.font === q.font && p.list === q.list &&
     p.item.itemId === q.item.itemId && p.item.contested === q.item.contested && JSON.stringify(p.item.byGroup) === JSON.stringify(q.item.byGroup)
   );
+}
+
+/**
+ * The largest size from `max` down to `min` at which `text` takes at most `maxLines` lines `width`
+ * wide with every word whole (a long word such as "neighbourhood" is never cut); `min` if none.
+ */
+function titleSize(text: string, width: number, max: number, min: number, maxLines: number): number {
+  const words = text.split(/\s+/).filter(Boolean);
+  const probe = new KonvaText({ fontStyle: 'bold', fontFamily: FONT_FAMILY });
+  try {
+    for (let size = max; size > min; size--) {
+      probe.fontSize(size);
+      if (words.every((w) => probe.measureSize(w).width <= width) && wrappedLines(text, width, size) <= maxLines) return size;
+    }
+    return min;
+  } finally {
+    probe.destroy();
+  }
 }
 
 /** How many lines `text` takes in bold at `size` in a box `width` wide (measured as Konva wraps it). */

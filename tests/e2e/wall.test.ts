@@ -28,7 +28,7 @@ interface Box {
 }
 interface Drawn {
   /** Cards: the item id, the list named on the node, the texts, board box, page box and smallest text (px). */
-  cards: { item: string; list: string; texts: string[]; box: Box; page: Box; minPx: number }[];
+  cards: { item: string; list: string; texts: string[]; shown: string[]; box: Box; page: Box; minPx: number }[];
   /** Every area's board box and name by id, and its name's drawn size. */
   areas: Record<string, { box: Box; page: Box; name: string; px: number }>;
   centre: { text: string; box: Box } | null;
@@ -49,6 +49,7 @@ async function drawn(page: Page): Promise<Drawn> {
       item: g.id().replace(/^wall-/, ''),
       list: g.name().split(' ').find((n) => n.startsWith('wall-')).slice(5),
       texts: g.find('Text').map((t) => t.text()),
+      shown: g.find('Text').map((t) => t.textArr.map((l) => l.text).join(' ')),
       box: boardBox(g),
       page: pageBox(g),
       minPx: Math.min(...g.find('Text').map((t) => t.fontSize() * k)),
@@ -139,6 +140,8 @@ describe('the common-ground wall (headless Chromium)', () => {
     expect(texts(care)).toEqual(['Care close to home', '✓ Agree: Citizens, Care workers']);
     expect(texts(hub)).toEqual(['A neighbourhood care hub', '✓ Agree: Citizens', '? Not sure: Care workers']);
     expect(texts(budget)).toEqual(['One budget per town', '✓ Agree: Citizens', '✗ Disagree: Care workers']);
+    // Every title is drawn whole, its words uncut ("A neighbourhood care hub", not "A neighbourhoo…").
+    for (const c of d.cards) expect(c.shown[0]!.replace(/\s+/g, ' ').trim()).toBe(c.texts[0]);
     await fac.screenshot({ path: artifactPath('wall-1-facilitator-1440.png') });
 
     // Moving an item to another list moves its card; un-confirming takes it down; undo puts it back.
