@@ -26,7 +26,8 @@ export function gatherMoves(
   const area = centre && Object.values(s.areas)
     .filter((a) => centre.x >= a.x && centre.x <= a.x + a.w && centre.y >= a.y && centre.y <= a.y + a.h)
     .sort((a, b) => a.w * a.h - b.w * b.h)[0];
-  const within = area && { x: area.x + 16, y: area.y + 60, w: area.w - 32, h: area.h - 76 };
+  // Room inside it for the outline and, above the notes, the cluster's name bar below the area's title.
+  const within = area && { x: area.x + 32, y: area.y + 110, w: area.w - 64, h: area.h - 142 };
   const moves = gatherInGrid(members, obstacles, 16, within);
   const box = clusterBounds(moves.map((m) => ({ ...s.notes[m.id]!, x: m.x, y: m.y })));
   return { moves, centre: box ? { x: box.x + box.w / 2, y: box.y + box.h / 2 } : null, box };
