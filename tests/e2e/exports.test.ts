@@ -72,6 +72,8 @@ describe('exports and the Dutch page', () => {
     await nl.getByLabel('Je naam').fill('Daan');
     await nl.getByRole('button', { name: 'Naar het bord' }).click();
     await nl.locator('.status-connected').waitFor();
+    // The page lands on the room's task; the whole board shows every area's name.
+    await nl.getByRole('button', { name: 'Alles in beeld' }).click();
     await expect.poll(() => areaTitles(nl)).toContain('Gemengde tafel 1');
     const titles = await areaTitles(nl);
     expect(titles).toContain('Wereld · 1997–2006');
