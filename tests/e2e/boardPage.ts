@@ -225,3 +225,13 @@ export async function layOutFutureSearch(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Facilitator', exact: true }).click();
   await page.getByRole('button', { name: 'Lay out the board' }).click();
 }
+
+/** The board point at the centre of the page's view, and the scale. */
+export async function viewCentre(page: Page): Promise<{ x: number; y: number; scale: number }> {
+  await nextFrame(page);
+  return page.evaluate(`(() => {
+    const stage = window.Konva.stages[0];
+    const s = stage.scaleX();
+    return { x: (stage.width() / 2 - stage.x()) / s, y: (stage.height() / 2 - stage.y()) / s, scale: s };
+  })()`) as Promise<{ x: number; y: number; scale: number }>;
+}

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../helpers/browser.ts';
 import { createBoard } from '../helpers/server.ts';
-import { addGroups, drawnNotes, joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
+import { addGroups, drawnNotes, joinBoard, openPage, useE2eEnvironment, viewCentre } from './boardPage.ts';
 
 const env = useE2eEnvironment('olifant-e2e-facilitation-');
 const ZOOM_FIT = 'Zoom to fit everything';
@@ -20,14 +20,6 @@ afterAll(() => expect(errors).toEqual([]));
 
 /** Number of areas drawn, read from Konva's stage. */
 const areaCount = (page: Page) => page.evaluate(`window.Konva.stages[0].find('.area').length`) as Promise<number>;
-
-/** The board point at the centre of the page's canvas, and the zoom. */
-const viewCentre = (page: Page) =>
-  page.evaluate(`(() => {
-    const st = window.Konva.stages[0];
-    const k = st.scaleX();
-    return { x: (st.width() / 2 - st.x()) / k, y: (st.height() / 2 - st.y()) / k, scale: k };
-  })()`) as Promise<{ x: number; y: number; scale: number }>;
 
 /** Seconds left on the page's countdown (m:ss). */
 async function secondsLeft(page: Page): Promise<number> {

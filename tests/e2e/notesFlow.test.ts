@@ -4,8 +4,7 @@
  * the first tap (a note another tablet adds there between the taps is not edited); the selection bar
  * is away while a note is typed in; "Action card" says what it did in a toast whose Undo (or Ctrl+Z)
  * takes it back; "Make a cluster" gathers scattered notes so the outline covers only them and its
- * name shows; a cluster someone else made offers no rename or dissolve; the undo and reconnect
- * toasts stack above the bars at every screen size, and the toolbar's Undo closes the undo offer.
+ * name shows; a cluster someone else made offers no rename or dissolve.
  *
  * Why: at a conference notes arrive from every table at once; one person's words were appended to
  * another's note, a cluster's outline hid notes that were not in it, and three notes became action
@@ -13,29 +12,18 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { createCluster, createNote, listClusters, listNotes, ORIGIN, type Note } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
-import { doubleTap, drawnNotes, emptySpot, joinBoard, nextFrame, openEditor, openPage, useE2eEnvironment, waitForNotes } from './boardPage.ts';
-import { boxOf as screenBox, overlap } from './layoutChecks.ts';
+import { doubleTap, drawnNotes, emptySpot, joinBoard, nextFrame, openEditor, openPage, useE2eEnvironment, viewCentre, waitForNotes } from './boardPage.ts';
+import { overlap } from './layoutChecks.ts';
 
 const env = useE2eEnvironment('olifant-e2e-notes-');
 const errors: string[] = [];
 afterAll(() => expect(errors).toEqual([]));
 
 const TABLET = { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true };
-
-/** The board point at the centre of the page's view, and the scale. */
-async function viewCentre(page: Page): Promise<{ x: number; y: number; scale: number }> {
-  await nextFrame(page);
-  return page.evaluate(`(() => {
-    const stage = window.Konva.stages[0];
-    const s = stage.scaleX();
-    return { x: (stage.width() / 2 - stage.x()) / s, y: (stage.height() / 2 - stage.y()) / s, scale: s };
-  })()`) as Promise<{ x: number; y: number; scale: number }>;
-}
 
 /** The board point under page point `p`. */
 async function boardPoint(page: Page, p: { x: number; y: number }): Promise<{ x: number; y: number }> {
@@ -54,6 +42,7 @@ async function otherDevice(board: { id: string; links: { participant: string } }
   return c;
 }
 
+type Box = { x: number; y: number; width: number; height: number };
 const boxOf = (n: Pick<Note, 'x' | 'y' | 'w' | 'h'>) => ({ x: n.x, y: n.y, width: n.w, height: n.h });
 
 describe('notes never collide (headless Chromium, 1024x768 touch)', () => {
@@ -263,63 +252,6 @@ describe('no accidents, and clusters that look right (headless Chromium, 1440x90
     expect(await page.getByRole('button', { name: 'Rename cluster' }).count()).toBe(0);
     await page.screenshot({ path: artifactPath('notes-5-cluster-not-mine.png') });
     facilitator.destroy();
-    await page.context().close();
-  });
-});
-
-type Box = { x: number; y: number; width: number; height: number };
-
-describe('toasts that never hide each other, and an undo offer that keeps its word (headless Chromium)', () => {
-  it('the reconnect toast and the undo toast stack above the bars at four screen sizes; toolbar Undo closes the offer; a screen reader hears it', async () => {
-    const board = await createBoard(env.server.localUrl, 'Toasts');
-    const page = await openPage(env.browser, errors, { viewport: { width: 1440, height: 900 } });
-    await joinBoard(page, board.links.participant, 'Ines');
-    const other = await otherDevice(board);
-    const c = await viewCentre(page);
-    for (const [i, text] of ['Vergrijzing', 'Ageing', 'Eenzaamheid'].entries()) createNote(other.doc, { text, x: c.x - 300 + i * 220, y: c.y - 80, authorId: 'other' }, ORIGIN.local);
-    const drawn = await waitForNotes(page, (n) => n.length === 3, 'the three notes');
-
-    // Away for a moment while another table adds a note: back online, the merge toast offers "Show".
-    await page.context().setOffline(true);
-    await page.locator('.status-offline').waitFor();
-    createNote(other.doc, { text: 'Nieuw', x: c.x - 300, y: c.y + 200, authorId: 'other' }, ORIGIN.local);
-    await page.context().setOffline(false);
-    const merge = page.locator('.toast').filter({ hasText: 'Back online' });
-    await merge.waitFor();
-
-    // Three notes deleted: the undo toast comes too, and the screen reader hears it once, with Ctrl+Z.
-    await page.mouse.click(drawn[0]!.cx, drawn[0]!.cy);
-    await page.keyboard.down('Shift');
-    for (const n of drawn.slice(1)) await page.mouse.click(n.cx, n.cy);
-    await page.keyboard.up('Shift');
-    await page.keyboard.press('Delete');
-    await waitFor(() => listNotes(other.doc).length === 1, 'three notes deleted');
-    const toast = page.getByTestId('undo-toast');
-    await toast.waitFor();
-    await expect.poll(() => page.locator('.announcer').textContent()).toBe('3 items deleted. To undo, press Ctrl+Z (⌘+Z on a Mac).');
-    // The keyboard's focus on the toast keeps it while the screen changes size.
-    await toast.getByRole('button', { name: 'Undo' }).focus();
-
-    for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 768 }, { width: 768, height: 1024 }, { width: 390, height: 844 }]) {
-      await page.setViewportSize(size);
-      await nextFrame(page);
-      const [m, u, show, bar] = await Promise.all([screenBox(merge), screenBox(toast), screenBox(merge.getByRole('button', { name: 'Show' })), screenBox(page.getByRole('toolbar', { name: 'Board tools' }))]);
-      await page.screenshot({ path: artifactPath(`notes-8-toasts-${size.width}x${size.height}.png`) });
-      expect(overlap(m, u), `the two toasts overlap at ${size.width}x${size.height}`).toBe(false);
-      expect(overlap(u, bar) || overlap(m, bar), `a toast covers the toolbar at ${size.width}x${size.height}`).toBe(false);
-      // "Show" is really the thing under a finger there.
-      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent, [show.x + show.width / 2, show.y + show.height / 2]);
-      expect(hit).toBe('Show');
-      // Off the top half of the screen, where a framed task's area titles are.
-      expect(Math.min(m.y, u.y)).toBeGreaterThan(size.height / 2);
-    }
-
-    // The toolbar's Undo takes the delete back and the offer goes with it, as Ctrl+Z does.
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.getByRole('toolbar', { name: 'Board tools' }).getByRole('button', { name: 'Undo' }).click();
-    await waitFor(() => listNotes(other.doc).length === 4, 'the three notes back');
-    await toast.waitFor({ state: 'detached' });
-    other.destroy();
     await page.context().close();
   });
 });
