@@ -1,3 +1,9 @@
+/**
+ * The scores that judge suggested clusters (adjusted Rand index and pairwise F1) on small cases whose
+ * values are known by hand, including the textbook 4/7.
+ *
+ * Why: the suggestion figures in the docs are only as good as the scoring behind them.
+ */
 import { describe, expect, it } from 'vitest';
 import { scoreClusters } from '../helpers/clusterScores.ts';
 
