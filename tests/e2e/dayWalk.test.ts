@@ -15,9 +15,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAreas, listClusters, listNotes, readFacilitation, readSeats, type Note } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
-import { connectClient, waitSynced, type TestClient } from '../helpers/clients.ts';
+import type { TestClient } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
-import { addGroups, addNoteWithButton, drawnNotes, joinBoard, layOutFutureSearch, nextFrame, openEditor, openPage, useE2eEnvironment } from './boardPage.ts';
+import { addNoteWithButton, drawnNotes, joinBoard, nextFrame, openEditor, openPage, useE2eEnvironment } from './boardPage.ts';
+import { confirmAs, openLaidOutDay } from './dayBoard.ts';
 import { overlap } from './layoutChecks.ts';
 import { expectFramed } from './taskFraming.ts';
 
@@ -139,14 +140,7 @@ describe('a Future Search day on four devices (headless Chromium)', () => {
   }
 
   it('the facilitator lays out the day; a laptop, two tablets and a phone join and pick their groups', async () => {
-    board = await createBoard(env.server.localUrl, 'Future of care 2035');
-    fac = await openPage(env.browser, errors, { viewport: { width: 1440, height: 900 } });
-    await joinBoard(fac, board.links.facilitator, 'Fien');
-    await addGroups(fac, ['Citizens', 'Care workers']);
-    await layOutFutureSearch(fac);
-    room = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
-    await waitSynced(room);
-    await expect.poll(() => Object.keys(readFacilitation(room.doc).agenda.areas).length, { timeout: 10_000 }).toBe(6);
+    ({ board, fac, room } = await openLaidOutDay(env, errors, 'Future of care 2035'));
     for (const d of DEVICES) {
       const page = await openPage(env.browser, errors, { viewport: { width: d.width, height: d.height }, hasTouch: true, isMobile: d.mobile });
       await joinBoard(page, board.links.participant, `Ann ${d.name}`);
@@ -251,12 +245,7 @@ describe('a Future Search day on four devices (headless Chromium)', () => {
 
     // The facilitator confirms each theme from the Common ground panel.
     await fac.getByRole('button', { name: 'Common ground', exact: true }).first().click();
-    const confirm = async (label: string, list: string) => {
-      await fac.locator('.agreement-item .outline-note', { hasText: label }).first().click();
-      await fac.locator('.stance-editor h3', { hasText: label }).waitFor();
-      await fac.locator('.stance-editor').getByRole('button', { name: list, exact: true }).click();
-      await expect.poll(() => fac.locator('.stance-editor').getByRole('button', { name: list, exact: true }).getAttribute('aria-pressed')).toBe('true');
-    };
+    const confirm = (label: string, list: string) => confirmAs(fac, label, list);
     await confirm(themes.care, 'Common ground');
     await confirm(themes.hub, 'Potential projects');
     await confirm(themes.budget, 'Not agreed');

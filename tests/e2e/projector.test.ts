@@ -13,9 +13,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { agendaSteps, createCluster, createNote, listAreas, listGroups, openVote, ORIGIN, readFacilitation, setNoteText, type Area } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
-import { connectClient, waitSynced } from '../helpers/clients.ts';
-import { createBoard, tokenOf } from '../helpers/server.ts';
-import { addGroups, joinBoard, layOutFutureSearch, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
+import { nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
+import { openLaidOutDay } from './dayBoard.ts';
 
 const env = useE2eEnvironment('olifant-e2e-projector-');
 const errors: string[] = [];
@@ -176,16 +175,9 @@ function problems(m: Measured, ids: ReadonlySet<string>, areaNames: readonly str
 
 describe('the projector, read from the back of the room (headless Chromium, 1920x1080)', () => {
   it('frames every task and the whole board readably, beside the join card', async () => {
-    const board = await createBoard(env.server.localUrl, 'Future of care 2035');
-    const fac = await openPage(env.browser, errors, { viewport: { width: 1440, height: 900 } });
-    await joinBoard(fac, board.links.facilitator, 'Fien');
-    await addGroups(fac, ['Citizens', 'Care workers']);
-    await layOutFutureSearch(fac);
-
-    // The room writes the notes of the day (through a second connection), and clusters some of them.
-    const room = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
-    await waitSynced(room);
-    await expect.poll(() => listAreas(room.doc).length, { timeout: 10_000 }).toBe(26);
+    const { board, fac, room } = await openLaidOutDay(env, errors, 'Future of care 2035');
+    // The room writes the notes of the day (through the second connection), and clusters some of them.
+    expect(listAreas(room.doc)).toHaveLength(26);
     const agenda = readFacilitation(room.doc).agenda;
     const areas = new Map(listAreas(room.doc).map((a) => [a.id, a]));
     const byStep = new Map<string, Set<string>>();

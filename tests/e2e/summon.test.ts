@@ -14,9 +14,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ORIGIN, openVote, readFacilitation, setVoteOpen, startTimer } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
-import { connectClient, waitSynced, type TestClient } from '../helpers/clients.ts';
-import { createBoard, tokenOf } from '../helpers/server.ts';
-import { addGroups, joinBoard, layOutFutureSearch, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
+import type { TestClient } from '../helpers/clients.ts';
+import { joinBoard, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
+import { openLaidOutDay } from './dayBoard.ts';
 import { boxOf, onScreen, overlap, sidewaysScroll } from './layoutChecks.ts';
 import { expectFramed } from './taskFraming.ts';
 
@@ -45,14 +45,10 @@ describe('the room goes to the task (headless Chromium, touch devices)', () => {
   const bar = () => fac.getByTestId('facilitator-bar');
 
   it('a laid-out Future Search day, three touch devices join; "Not now" is a secondary button', async () => {
-    const board = await createBoard(env.server.localUrl, 'Future of care 2035');
-    fac = await openPage(env.browser, errors, { viewport: { width: 1440, height: 900 } });
-    await joinBoard(fac, board.links.facilitator, 'Fien');
-    await addGroups(fac, ['Citizens', 'Care workers']);
-    await layOutFutureSearch(fac);
-    room = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
-    await waitSynced(room);
-    await expect.poll(() => Object.keys(readFacilitation(room.doc).agenda.areas).length, { timeout: 10_000 }).toBeGreaterThan(3);
+    const day = await openLaidOutDay(env, errors, 'Future of care 2035');
+    const board = day.board;
+    fac = day.fac;
+    room = day.room;
     let laterLook = '';
     for (const d of DEVICES) {
       const page = await openPage(env.browser, errors, { viewport: { width: d.width, height: d.height }, hasTouch: true, isMobile: d.mobile });

@@ -12,9 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCluster, createNote, listAreas, listGroups, ORIGIN, readFacilitation, setStance } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
-import { connectClient, waitSynced } from '../helpers/clients.ts';
-import { createBoard, tokenOf } from '../helpers/server.ts';
-import { addGroups, drawnNotes, joinBoard, layOutFutureSearch, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
+import { drawnNotes, nextFrame, openPage, useE2eEnvironment } from './boardPage.ts';
+import { confirmAs, openLaidOutDay } from './dayBoard.ts';
 
 const env = useE2eEnvironment('olifant-e2e-wall-');
 const errors: string[] = [];
@@ -72,16 +71,9 @@ const inside = (a: Box, b: Box, slack = 0) => a.x >= b.x - slack && a.y >= b.y -
 
 describe('the common-ground wall (headless Chromium)', () => {
   it('confirming fills the matching list area, moving and un-confirming follow, undo restores; the projector frames the wall', async () => {
-    const board = await createBoard(env.server.localUrl, 'Care in the neighbourhood 2035');
-    const fac = await openPage(env.browser, errors, { viewport: { width: 1440, height: 900 } });
-    await joinBoard(fac, board.links.facilitator, 'Fien');
-    await addGroups(fac, ['Citizens', 'Care workers']);
-    await layOutFutureSearch(fac);
-
-    // The room's trends, clustered, with each group's stance (through a second connection).
-    const room = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
-    await waitSynced(room);
-    await expect.poll(() => listAreas(room.doc).length, { timeout: 10_000 }).toBe(26);
+    const { board, fac, room } = await openLaidOutDay(env, errors, 'Care in the neighbourhood 2035');
+    // The room's trends, clustered, with each group's stance (through the second connection).
+    expect(listAreas(room.doc)).toHaveLength(26);
     const agenda = readFacilitation(room.doc).agenda;
     const [cgArea, ppArea, naArea] = agenda.areas.commonGround!;
     const mindMap = listAreas(room.doc).find((a) => a.id === agenda.areas.present![0])!;
@@ -114,12 +106,7 @@ describe('the common-ground wall (headless Chromium)', () => {
     // The facilitator confirms each theme from the common-ground panel.
     await fac.locator('ol.agenda').getByRole('button', { name: 'Common ground', exact: true }).click();
     await fac.getByRole('button', { name: 'Common ground', exact: true }).first().click();
-    const confirm = async (label: string, list: string) => {
-      await fac.locator('.agreement-item .outline-note', { hasText: label }).first().click();
-      await fac.locator('.stance-editor h3', { hasText: label }).waitFor();
-      await fac.locator('.stance-editor').getByRole('button', { name: list, exact: true }).click();
-      await expect.poll(() => fac.locator('.stance-editor').getByRole('button', { name: list, exact: true }).getAttribute('aria-pressed')).toBe('true');
-    };
+    const confirm = (label: string, list: string) => confirmAs(fac, label, list);
     const wall = async () => {
       const d = await drawn(fac);
       return Object.fromEntries(d.cards.map((c) => [c.item, c.list]));
