@@ -7,11 +7,10 @@
  * the shared ones the server and the report use.
  */
 import {
-  agreementLists,
+  boardAgreement,
   clusterIndex,
   clusterMembers,
   countVote,
-  lastMergeTimes,
   resolveCluster,
   type AgreementLists,
   type Cluster,
@@ -88,18 +87,11 @@ export function resultsVisible(s: StoreState, vote: Vote | null): boolean {
 const agreementOf = memo(
   (stances: StoreState['stances'], outcomes: StoreState['outcomes'], groups: StoreState['groups'], notes: StoreState['notes'], clusters: StoreState['clusters']) => {
     const { index } = clusterViewOf(notes, clusters);
-    const merged = lastMergeTimes(index);
-    return agreementLists(
-      stances,
-      outcomes,
-      groups,
-      (id) => (id in notes ? id : resolveCluster(id, index)),
-      (id) => merged.get(id) ?? -Infinity,
-    );
+    return boardAgreement(stances, outcomes, groups, (id) => id in notes, index);
   },
 );
 
-/** The three Future Search lists and the disagreements. */
+/** The three Future Search lists and the disagreements (the same derivation as the report and the CSV). */
 export function agreement(s: StoreState): AgreementLists {
   return agreementOf(s.stances, s.outcomes, s.groups, s.notes, s.clusters);
 }

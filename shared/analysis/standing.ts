@@ -6,8 +6,8 @@
  * disagreements stay visible as a list of their own, never averaged away. Each group holds one stance per item, so the standing is the same wherever
  * it is computed, whatever order the stances arrived in.
  */
-import type { Outcome, OutcomeList, Stance, StanceValue, Standing, StakeholderGroup } from '../model/cocreation.ts';
-import { activeGroups } from './clusters.ts';
+import type { Cluster, Outcome, OutcomeList, Stance, StanceValue, Standing, StakeholderGroup } from '../model/cocreation.ts';
+import { activeGroups, lastMergeTimes, resolveCluster } from './clusters.ts';
 
 /**
  * Each active group's stance on one item (`undefined` where a group has not marked it). Stances on
@@ -113,4 +113,34 @@ export function agreementLists(
     if (standing === 'notAgreed' && confirmed !== 'notAgreed') lists.disagreements.push(item);
   }
   return lists;
+}
+
+/**
+ * The lists of a whole board, the one derivation every output reads (the panel, the wall, the board
+ * picture, the report and the CSV): items resolved through merges (`isNote` tells a note's id from a
+ * cluster's), and each cluster's stances read against the time something was last merged into it, so
+ * a group that agreed before a merge and has not looked since cannot hide a disagreement.
+ */
+export function boardAgreement(
+  stances: ReadonlyArray<Stance>,
+  outcomes: ReadonlyArray<Outcome>,
+  groups: ReadonlyArray<StakeholderGroup>,
+  isNote: (id: string) => boolean,
+  clusters: ReadonlyMap<string, Pick<Cluster, 'id' | 'mergedInto' | 'mergedAt'>>,
+): AgreementLists {
+  const merged = lastMergeTimes(clusters);
+  return agreementLists(
+    stances,
+    outcomes,
+    groups,
+    (id) => (isNote(id) ? id : resolveCluster(id, clusters)),
+    (id) => merged.get(id) ?? -Infinity,
+  );
+}
+
+/** Every item with stances or a confirmation, by id: its standing and the list it was confirmed into. */
+export function itemsById(lists: AgreementLists): Map<string, AgreementItem> {
+  const out = new Map<string, AgreementItem>();
+  for (const item of [...lists.unconfirmed, ...lists.commonGround, ...lists.potentialProject, ...lists.notAgreed]) out.set(item.itemId, item);
+  return out;
 }

@@ -7,6 +7,7 @@
  * `<img onerror=...>` is shown as those characters, never run.
  */
 import type { Report, ReportItem } from './buildReport.ts';
+import type { ReportAction, ReportNote } from './noteSections.ts';
 import { formatDateTime } from './dates.ts';
 import { counted, coverageWords, word, type ReportLang } from './words.ts';
 
@@ -23,6 +24,7 @@ h1 { font-size: 1.8rem; margin-bottom: 0.2rem; } h2 { margin-top: 2rem; border-b
 h3 { margin-bottom: 0.3rem; } .meta, .muted { color: #5d6875; } .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; margin-right: 0.3em; vertical-align: baseline; }
 .item { margin: 0.6rem 0; } .stance { display: inline-block; margin: 0.1rem 0.3rem 0.1rem 0; padding: 0 0.45rem; border-radius: 999px; border: 1px solid #c9d2dc; font-size: 0.85rem; }
 .agree { background: #d7f0dc; } .disagree { background: #f7d4d4; } .unsure { background: #fff0c2; }
+.group { color: #5d6875; font-style: italic; } .cluster .group { display: none; } h4 { margin: 0.8rem 0 0.2rem; }
 .warning { color: #7a1a1a; font-weight: 600; } table { border-collapse: collapse; } td, th { padding: 0.2rem 0.6rem; border-bottom: 1px solid #eef0f2; text-align: left; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } .item { break-inside: avoid; } }
 `;
@@ -44,52 +46,67 @@ export function reportHtml(report: Report, lang: ReportLang, pictures: ReadonlyA
     parts.push(`<figure><img src="${src}" alt="${e(p.caption)}" style="max-width:100%;height:auto;border:1px solid #d9d3c6"><figcaption class="muted">${e(p.caption)}</figcaption></figure>`);
   }
 
-  parts.push(`<h2>${w('participants')}</h2>`);
+  const section = (id: string, heading: string, body: string[]) => parts.push(`<section id="${id}">`, `<h2>${heading}</h2>`, ...body, '</section>');
+  const none = `<p class="muted">${w('none')}</p>`;
+  const notes = (list: ReportNote[]) => `<ul class="notes">${list.map(noteHtml).join('')}</ul>`;
+
   const people = report.groups.map(
     (g) => `${swatch(g.color)}<strong>${e(g.name)}</strong> <span class="muted">(${counted(lang, 'notes', g.notes)})</span>: ${g.people.length ? g.people.map(e).join(', ') : `<span class="muted">${w('nobody')}</span>`}`,
   );
   if (report.withoutGroup.length) people.push(`<em>${w('withoutGroup')}</em>: ${report.withoutGroup.map(e).join(', ')}`);
-  parts.push(ul(people));
+  section('participants', w('participants'), [ul(people)]);
 
   if (report.tasks.length) {
-    parts.push(`<h2>${w('agenda')}</h2>`);
-    report.tasks.forEach((task, i) => {
-      parts.push(`<h3>${i + 1}. ${e(task.title)}${task.current ? ` <span class="muted">(${w('current')})</span>` : ''}</h3>`, `<p>${e(task.instruction)}</p>`);
-      for (const area of task.areas.filter((a) => a.notes.length)) parts.push(`<p><strong>${e(area.name)}</strong></p>`, ul(area.notes.map(e)));
-    });
+    section(
+      'agenda',
+      w('agenda'),
+      report.tasks.flatMap((task, i) => [
+        `<h3>${i + 1}. ${e(task.title)}${task.current ? ` <span class="muted">(${w('current')})</span>` : ''}</h3>`,
+        `<p>${e(task.instruction)}</p>`,
+        ...task.areas.filter((a) => a.notes.length).flatMap((a) => [`<h4>${e(a.name)}</h4>`, notes(a.notes)]),
+      ]),
+    );
   }
 
-  parts.push(`<h2>${w('clusters')}</h2>`);
-  if (!report.clusters.length) parts.push(`<p class="muted">${w('none')}</p>`);
-  for (const c of report.clusters) {
-    const total = c.present.length + c.missing.length;
-    parts.push(`<div class="item"><h3>${e(c.label)}</h3>`);
-    if (total) parts.push(`<p class="muted">${escapeHtml(coverageWords(lang, c.present.length, total))}${c.missing.length ? ` · ${w('missing', c.missing.join(', '))}` : ''}</p>`);
-    parts.push(ul(c.byGroup.map((g) => `<strong>${e(g.group)}</strong>: ${g.notes.map(e).join('; ')}`)), '</div>');
-  }
+  section(
+    'clusters',
+    w('clusters'),
+    report.clusters.length
+      ? report.clusters.map((c) => {
+          const total = c.present.length + c.missing.length;
+          const coverage = total ? `<p class="muted">${e(coverageWords(lang, c.present.length, total))}${c.missing.length ? ` · ${w('missing', c.missing.join(', '))}` : ''}</p>` : '';
+          const byGroup = c.byGroup.map((g) => `<li><strong>${e(g.group)}</strong>${notes(g.notes)}</li>`).join('');
+          return [`<div class="item cluster"><h3>${e(c.label)}</h3>`, coverage, byGroup && `<ul>${byGroup}</ul>`, '</div>'].filter(Boolean).join('\n');
+        })
+      : [none],
+  );
 
-  parts.push(`<h2>${w('votes')}</h2>`);
-  if (!report.votes.length) parts.push(`<p class="muted">${w('none')}</p>`);
-  for (const v of report.votes) {
-    parts.push(`<h3>${e(v.title) || w('votes')}${v.open ? ` <span class="muted">(${w('stillOpen')})</span>` : ''}</h3>`);
-    if (!v.rows.length) parts.push(`<p class="muted">${w('none')}</p>`);
-    else {
-      const rows = v.rows.map((r) => `<tr><td>${e(r.title)}</td><td>${counted(lang, 'dots', r.total)}</td><td>${r.split.map((s) => `${e(s.group)} ${s.count}`).join(', ')}</td></tr>`);
-      parts.push(`<table>${rows.join('')}</table>`);
-    }
-  }
+  const { areas, outside } = report.elsewhere;
+  section('elsewhere', w('elsewhere'), [
+    areas.length || outside.length ? `<p class="muted">${w('elsewhereIntro')}</p>` : none,
+    ...areas.flatMap((a) => [`<h3>${e(a.name)}</h3>`, notes(a.notes)]),
+    ...(outside.length ? [`<h3>${w('notInAnyArea')}</h3>`, notes(outside)] : []),
+  ]);
+
+  section(
+    'votes',
+    w('votes'),
+    report.votes.length
+      ? report.votes.flatMap((v) => {
+          const rows = v.rows.map((r) => `<tr><td>${e(r.title)}</td><td>${counted(lang, 'dots', r.total)}</td><td>${r.split.map((s) => `${e(s.group)} ${s.count}`).join(', ')}</td></tr>`);
+          return [`<h3>${e(v.title) || w('votes')}${v.open ? ` <span class="muted">(${w('stillOpen')})</span>` : ''}</h3>`, rows.length ? `<table>${rows.join('')}</table>` : none];
+        })
+      : [none],
+  );
 
   for (const key of ['commonGround', 'potentialProject', 'notAgreed', 'disagreements'] as const) {
-    parts.push(`<h2>${w(key)}</h2>`);
     const entries = report.lists[key];
-    if (!entries.length) parts.push(`<p class="muted">${w('none')}</p>`);
-    for (const item of entries) parts.push(itemHtml(item, lang));
+    section(key, w(key), entries.length ? entries.map((item) => itemHtml(item, lang)) : [none]);
   }
 
-  parts.push(`<h2>${w('actions')}</h2>`);
-  parts.push(
-    ul(report.actions.map((a) => `<strong>${e(a.text)}</strong> · ${w('owner')}: ${e(a.owner) || '—'} · ${w('volunteers')}: ${a.volunteers.length ? a.volunteers.map(e).join(', ') : '—'}`)),
-  );
+  const action = (a: ReportAction) =>
+    `<li data-note-id="${e(a.id)}"><strong>${e(a.text)}</strong>${groupHtml(a.group)} · ${w('owner')}: ${e(a.owner) || '—'} · ${w('volunteers')}: ${a.volunteers.length ? a.volunteers.map(e).join(', ') : '—'}</li>`;
+  section('actions', w('actions'), [report.actions.length ? `<ul class="notes">${report.actions.map(action).join('')}</ul>` : none]);
 
   return `<!doctype html>
 <html lang="${lang}">
@@ -106,6 +123,15 @@ ${parts.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** A note in a note section: its text first, then its group; tools find it by `data-note-id` (see docs/outputs.md). */
+function noteHtml(note: ReportNote): string {
+  return `<li data-note-id="${escapeHtml(note.id)}">${escapeHtml(note.text)}${groupHtml(note.group)}</li>`;
+}
+
+function groupHtml(group: string): string {
+  return group ? `<span class="group"> — ${escapeHtml(group)}</span>` : '';
 }
 
 function itemHtml(item: ReportItem, lang: ReportLang): string {

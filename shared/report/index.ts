@@ -6,6 +6,8 @@
  * report renderers and the CSV parser; the client loads the two it uses (pictures, CSV import) on demand.
  */
 export * from './buildReport.ts';
+export * from './boardOutcomes.ts';
+export * from './noteSections.ts';
 export * from './markdown.ts';
 export * from './html.ts';
 export * from './words.ts';

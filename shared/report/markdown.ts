@@ -5,6 +5,7 @@
  * `[click](javascript:alert(1))` or `<script>` must arrive there as text, never as a link or markup.
  */
 import type { Report, ReportItem } from './buildReport.ts';
+import type { ReportNote } from './noteSections.ts';
 import { formatDateTime } from './dates.ts';
 import { counted, coverageWords, word, type ReportLang } from './words.ts';
 
@@ -36,7 +37,6 @@ export function reportMarkdown(report: Report, lang: ReportLang): string {
   const e = escapeMarkdown;
   const date = (ms: number) => formatDateTime(ms, lang, { timeZone: report.timeZone, zoneName: true });
   const out: string[] = [];
-  const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`) : [w('none')]);
 
   out.push(`# ${e(report.title)}`, '', `${w('report')}. ${w('created')}: ${date(report.createdAt)}. ${w('generated')}: ${date(report.generatedAt)}.`, '');
 
@@ -53,8 +53,7 @@ export function reportMarkdown(report: Report, lang: ReportLang): string {
     report.tasks.forEach((task, i) => {
       out.push(`### ${i + 1}. ${e(task.title)}${task.current ? ` (${w('current')})` : ''}`, '', e(task.instruction), '');
       for (const area of task.areas) {
-        if (!area.notes.length) continue;
-        out.push(`**${e(area.name)}**`, '', ...list(area.notes.map(e)), '');
+        if (area.notes.length) out.push(`**${e(area.name)}**`, '', ...area.notes.map(noteLine), '');
       }
     });
   }
@@ -65,9 +64,16 @@ export function reportMarkdown(report: Report, lang: ReportLang): string {
     const total = c.present.length + c.missing.length;
     out.push(`### ${e(c.label)}`, '');
     if (total) out.push(`${coverageWords(lang, c.present.length, total)}${c.missing.length ? `. ${w('missing', c.missing.map(e).join(', '))}` : ''}.`, '');
-    for (const g of c.byGroup) out.push(`- **${e(g.group)}**: ${g.notes.map(e).join('; ')}`);
-    out.push('');
+    for (const g of c.byGroup) out.push(`- **${e(g.group)}**`, ...g.notes.map((n) => `  - ${e(n.text)}`));
+    if (c.byGroup.length) out.push('');
   }
+
+  out.push(`## ${w('elsewhere')}`, '');
+  const { areas, outside } = report.elsewhere;
+  if (!areas.length && !outside.length) out.push(w('none'), '');
+  else out.push(w('elsewhereIntro'), '');
+  for (const area of areas) out.push(`### ${e(area.name)}`, '', ...area.notes.map(noteLine), '');
+  if (outside.length) out.push(`### ${w('notInAnyArea')}`, '', ...outside.map(noteLine), '');
 
   out.push(`## ${w('votes')}`, '');
   if (!report.votes.length) out.push(w('none'), '');
@@ -99,6 +105,11 @@ export function reportMarkdown(report: Report, lang: ReportLang): string {
   }
   out.push('');
   return out.join('\n');
+}
+
+/** A note in a note section: `- <text> — *<group>*`, or `- <text>` for a note of no group. */
+function noteLine(note: ReportNote): string {
+  return `- ${escapeMarkdown(note.text)}${note.group ? ` — *${escapeMarkdown(note.group)}*` : ''}`;
 }
 
 function itemLines(item: ReportItem, lang: ReportLang): string[] {

@@ -11,7 +11,7 @@
 import type * as Y from 'yjs';
 import { clusterBounds, clusterIndex, clusterMembers, coverageOf, resolveCluster } from '../analysis/clusters.ts';
 import { groupMarkLabels, MARK_H, MARK_OUTLINE, markInk, markWidth } from '../analysis/groupMarks.ts';
-import { agreementLists } from '../analysis/standing.ts';
+import { boardAgreement, itemsById } from '../analysis/standing.ts';
 import { countVote } from '../analysis/votes.ts';
 import { listClusters, listDots, listGroups, listOutcomes, listStances, listVotes } from '../doc/cocreationQueries.ts';
 import { listNotes } from '../doc/queries.ts';
@@ -87,8 +87,7 @@ export function boardSvg(doc: Y.Doc, view: Rect = boardBounds(doc), margin = 40,
     }
   }
   const standingOf = new Map<string, Standing>();
-  const lists = agreementLists(listStances(doc), listOutcomes(doc), groupList, resolve);
-  for (const item of [...lists.unconfirmed, ...lists.commonGround, ...lists.potentialProject, ...lists.notAgreed]) standingOf.set(item.itemId, item.standing);
+  for (const [id, item] of itemsById(boardAgreement(listStances(doc), listOutcomes(doc), groupList, (id) => byId.has(id), index))) standingOf.set(id, item.standing);
   const standingWord = (s: Standing) => (s === 'open' ? '' : word(lang, s));
 
   const parts: string[] = [];

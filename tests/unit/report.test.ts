@@ -9,6 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as Y from 'yjs';
+import { createNote, listAreas, listGroups, ORIGIN } from '../../shared/index.ts';
 import { boardSvg, buildReport, escapeMarkdown, notesCsv, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/report/index.ts';
 import { HOSTILE, reportBoard } from '../fixtures/reportBoard.ts';
 
@@ -22,7 +24,21 @@ function golden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-const report = (lang: 'en' | 'nl') => buildReport(reportBoard(), { lang, now: NOW, untitled: REPORT_WORDS[lang].untitled, noGroup: REPORT_WORDS[lang].noGroup });
+/** The fixture plus notes no agenda task holds: one in an area of no task, one outside every area. */
+function goldenBoard(): Y.Doc {
+  const doc = reportBoard();
+  const area = listAreas(doc).find((a) => a.name === HOSTILE.area)!;
+  const citizens = listGroups(doc).find((g) => g.name === 'Citizens')!.id;
+  vi.setSystemTime(Date.UTC(2026, 10, 27, 10, 0));
+  createNote(doc, { text: 'More evening hours for home care', x: area.x + 40, y: area.y + 80, authorId: 'p-fien' }, ORIGIN.local);
+  vi.setSystemTime(Date.UTC(2026, 10, 27, 10, 1));
+  createNote(doc, { text: 'Ask the council about parking', x: -6000, y: -6000, authorId: 'p-ann', groupId: citizens }, ORIGIN.local);
+  return doc;
+}
+
+const report = (lang: 'en' | 'nl') => buildReport(goldenBoard(), { lang, now: NOW, untitled: REPORT_WORDS[lang].untitled, noGroup: REPORT_WORDS[lang].noGroup });
+/** Note ids are random: replaced by a placeholder before comparing. */
+const noteIds = (html: string) => html.replace(/data-note-id="[A-Za-z0-9_-]{16}"/g, 'data-note-id="<id>"');
 
 describe('the conference report', () => {
   it('derives what the board says: people per group, clusters with coverage, votes by group, the lists, actions', () => {
@@ -36,7 +52,8 @@ describe('the conference report', () => {
     ]);
     expect(r.lists.commonGround.map((i) => i.title)).toEqual(['Waiting lists']);
     expect(r.lists.disagreements.map((i) => i.title)).toEqual([HOSTILE.label]);
-    expect(r.actions).toEqual([{ text: 'Start a neighbourhood care cooperative', owner: 'Ann', volunteers: ['Bram', HOSTILE.group] }]);
+    expect(r.actions).toMatchObject([{ text: 'Start a neighbourhood care cooperative', group: 'Citizens', owner: 'Ann', volunteers: ['Bram', HOSTILE.group] }]);
+    expect(r.elsewhere).toMatchObject({ areas: [{ name: HOSTILE.area, notes: [{ text: 'More evening hours for home care', group: '' }] }], outside: [{ text: 'Ask the council about parking', group: 'Citizens' }] });
     expect(r.tasks.find((t) => t.current)?.title).toBe('Action planning');
   });
 
@@ -46,15 +63,15 @@ describe('the conference report', () => {
   });
 
   it('HTML matches its golden file', () => {
-    golden('report.en.html', reportHtml(report('en'), 'en'));
+    golden('report.en.html', noteIds(reportHtml(report('en'), 'en')));
   });
 
   it('the notes CSV matches its golden file', () => {
     // Note ids are random: they are replaced by a placeholder before comparing (an id starting with
     // "-" carries the formula-defusing apostrophe, like any cell).
     const ids = (csv: string) => csv.replace(/,"'?[A-Za-z0-9_-]{16}",/g, ',"<id>",');
-    golden('notes.csv', ids(notesCsv(reportBoard())));
-    golden('notes.nl.csv', ids(notesCsv(reportBoard(), 'nl')));
+    golden('notes.csv', ids(notesCsv(goldenBoard())));
+    golden('notes.nl.csv', ids(notesCsv(goldenBoard(), 'nl')));
   });
 
   it('no hostile text survives as markup: HTML has no tag or attribute from people, Markdown no link or tag', () => {
