@@ -3,9 +3,12 @@
  * with a strict Content-Security-Policy, built from the board as clients made it.
  *
  * Why: the facilitator must get the report from the server even when no browser can render the
- * board; nobody else may, since it lists every participant by name.
+ * board; nobody else may, since it lists every participant by name. And it holds every note the room
+ * made, those that no agenda task or cluster holds too.
  */
 import { describe, expect, it } from 'vitest';
+import { createArea, createNote, listNotes, ORIGIN } from '../../shared/index.ts';
+import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
 import { REPORT_CSP } from '../../server/http/reportApi.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
 import { serverPerFile } from '../helpers/fileServer.ts';
@@ -76,5 +79,31 @@ describe('the report endpoints', () => {
     const pastPage = await fetch(`${running.server.localUrl}${past.url}`);
     expect(pastPage.status).toBe(200);
     expect(await pastPage.text()).toContain('<h2>Common ground</h2>');
+  });
+
+  it('list the notes that no agenda task or cluster holds under "Elsewhere on the board", each once', async () => {
+    const board = await createBoard(running.server.localUrl, 'Loose notes');
+    const token = tokenOf(board.links.facilitator);
+    const fac = connectClient(running.server.localUrl, board.id, token);
+    running.clients.push(fac);
+    await waitSynced(fac);
+    createArea(fac.doc, { name: 'Parking lot', x: 0, y: 0, w: 800, h: 600 }, ORIGIN.local);
+    const ids = [
+      createNote(fac.doc, { text: 'Ask the council', x: 100, y: 100, authorId: 'p' }, ORIGIN.local),
+      createNote(fac.doc, { text: 'Bring the youth council', x: 3000, y: 3000, authorId: 'p', createdAt: Date.now() + 1 }, ORIGIN.local),
+      createNote(fac.doc, { text: 'Evening hours', x: 3400, y: 3000, authorId: 'p', createdAt: Date.now() + 2 }, ORIGIN.local),
+    ];
+    const probe = connectClient(running.server.localUrl, board.id, token);
+    running.clients.push(probe);
+    await waitFor(() => listNotes(probe.doc).length === 3, 'the server to hold the notes');
+
+    const get = (path: string) => fetch(`${running.server.localUrl}/api/boards/${board.id}/${path}`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.text());
+    const md = await get('report.md');
+    const elsewhere = md.slice(md.indexOf('## Elsewhere on the board'), md.indexOf('## Dot votes'));
+    expect(elsewhere).toContain('### Parking lot\n\n- Ask the council\n');
+    expect(elsewhere).toContain('### Not in any area\n\n- Bring the youth council\n- Evening hours\n');
+    const html = await get('report.html?lang=nl');
+    expect(html).toContain('<h2>Elders op het bord</h2>');
+    for (const id of ids) expect(html.split(`data-note-id="${id}"`)).toHaveLength(2);
   });
 });
