@@ -33,7 +33,7 @@ export interface ReportTask {
 
 export interface ReportCluster {
   readonly label: string;
-  /** The cluster's notes (action cards left out: they are listed under Actions), per group in the order the groups first appear. */
+  /** The cluster's notes (action cards left out: they are listed under Actions), per group in the board's order of groups. */
   readonly byGroup: { group: string; notes: ReportNote[] }[];
   readonly present: string[];
   readonly missing: string[];
@@ -114,9 +114,14 @@ export function noteSections(board: BoardOutcomes, options: SectionOptions): Not
       const key = groupName(n.groupId) || options.noGroup;
       byGroup.set(key, [...(byGroup.get(key) ?? []), entry(n)]);
     }
+    // Groups in the board's order (as Participants lists them), notes of no group last.
+    const rank = (name: string) => {
+      const i = board.groups.findIndex((g) => g.name === name);
+      return i < 0 ? board.groups.length : i;
+    };
     return {
       label: board.clusters.get(id)?.label || options.untitled,
-      byGroup: [...byGroup].map(([group, notes]) => ({ group, notes })),
+      byGroup: [...byGroup].sort((a, b) => rank(a[0]) - rank(b[0])).map(([group, notes]) => ({ group, notes })),
       present: cov.present.map((g) => groupName(g) || options.noGroup),
       missing: cov.missing.map((g) => groupName(g) || options.noGroup),
     };
