@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createNote, listNotes, ORIGIN } from '../../shared/index.ts';
+import { createNote, listAreas, listNotes, ORIGIN } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitFor, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -23,6 +23,14 @@ describe('the HTML report in a browser', () => {
   it('runs nothing that people typed and shows it as text', async () => {
     const board = await createBoard(env.server.localUrl, 'XSS board');
     await reportBoardOnServer(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
+    // A note in the area of no task whose name is hostile: the report names that area under "Elsewhere".
+    const fac = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
+    await waitSynced(fac);
+    const area = listAreas(fac.doc).find((a) => a.name === HOSTILE.area)!;
+    createNote(fac.doc, { text: 'Beside the agenda', x: area.x + 40, y: area.y + 80, authorId: 'p' }, ORIGIN.local);
+    await waitFor(() => fac.provider.synced && listNotes(fac.doc).some((n) => n.text === 'Beside the agenda'), 'the note');
+    await new Promise((r) => setTimeout(r, 200));
+    fac.destroy();
 
     const page = await openPage(env.browser, errors);
     const dialogs: string[] = [];
@@ -40,7 +48,8 @@ describe('the HTML report in a browser', () => {
     expect(await page.locator('img').count()).toBe(1);
     expect(await page.locator('img').getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     const body = (await page.locator('body').textContent()) ?? '';
-    for (const text of [HOSTILE.note, HOSTILE.group, HOSTILE.label]) expect(body).toContain(text);
+    for (const text of [HOSTILE.note, HOSTILE.group, HOSTILE.label, HOSTILE.area]) expect(body).toContain(text);
+    expect(await page.locator('#elsewhere h3').first().textContent()).toBe(HOSTILE.area);
     await page.screenshot({ path: artifactPath('report-html.png'), fullPage: true });
 
     // The SVG opened on its own, as a document (where a script would run): nothing runs either.
