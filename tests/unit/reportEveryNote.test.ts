@@ -32,7 +32,7 @@ import {
   setActionCard,
   isNoteInArea,
 } from '../../shared/index.ts';
-import { buildReport, escapeHtml, escapeMarkdown, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/report/index.ts';
+import { buildReport, escapeHtml, escapeMarkdown, notesCsv, reportHtml, reportMarkdown, REPORT_WORDS } from '../../shared/report/index.ts';
 
 const o = ORIGIN.local;
 const FAR = -100_000;
@@ -87,16 +87,17 @@ function makeBoard(spec: BoardSpec): Y.Doc {
   return doc;
 }
 
-/** The section each note belongs in, by the documented rules, worked out here on their own. */
-function expectedSections(doc: Y.Doc): Map<string, string> {
+/** The section each note belongs in by the documented rules, worked out here on their own, and its area's name ('' for none). */
+function expectedSections(doc: Y.Doc): Map<string, { section: string; area: string }> {
   const index = clusterIndex(listClusters(doc));
   const areas = listAreas(doc);
   const agenda = readFacilitation(doc).agenda;
   const taskIds = new Set(Object.values(agenda.areas).flat());
-  const out = new Map<string, string>();
+  const out = new Map<string, { section: string; area: string }>();
   for (const n of listNotes(doc)) {
     const top = areas.filter((a) => isNoteInArea(n, a)).at(-1);
-    out.set(n.id, n.kind === 'action' ? 'actions' : resolveCluster(n.clusterId, index) ? 'clusters' : top && taskIds.has(top.id) ? 'agenda' : 'elsewhere');
+    const section = n.kind === 'action' ? 'actions' : resolveCluster(n.clusterId, index) ? 'clusters' : top && taskIds.has(top.id) ? 'agenda' : 'elsewhere';
+    out.set(n.id, { section, area: top?.name ?? '' });
   }
   return out;
 }
@@ -121,6 +122,8 @@ function checkBoard(spec: BoardSpec): void {
   const html = reportHtml(report, 'en');
   const htmlSections = new Map([...html.matchAll(/<section id="(\w+)">([\s\S]*?)<\/section>/g)].map((m) => [m[1]!, m[2]!]));
   const expected = expectedSections(doc);
+  const [header, ...rows] = notesCsv(doc).trim().split('\r\n').map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"')));
+  const csv = rows.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i] ?? ''])));
   for (const n of listNotes(doc)) {
     const text = n.text.trim() || REPORT_WORDS.en.untitled;
     // Markdown: the exact lines a note may have in each note section.
@@ -128,12 +131,18 @@ function checkBoard(spec: BoardSpec): void {
     const lines = new Set([`- ${escapeMarkdown(text)}${g ? ` — *${escapeMarkdown(g)}*` : ''}`, `  - ${escapeMarkdown(text)}`]);
     const found: string[] = [];
     for (const [key, heading] of Object.entries(NOTE_SECTIONS)) {
+      let under = '';
       for (const line of md.get(heading) ?? []) {
+        // The area a line is under: `**<area>**` in Agenda, `### <area>` in Elsewhere.
+        if (/^\*\*.*\*\*$/.test(line) || line.startsWith('### ')) under = line.startsWith('### ') ? line.slice(4) : line.slice(2, -2);
         const match = key === 'actions' ? line.startsWith(`- **${escapeMarkdown(text)}**. `) : key === 'clusters' ? line === `  - ${escapeMarkdown(text)}` : lines.has(line);
         if (match) found.push(key);
+        if (match && (key === 'agenda' || key === 'elsewhere')) expect(under, `the area of "${text}"`).toBe(escapeMarkdown(expected.get(n.id)!.area) || 'Not in any area');
       }
     }
-    expect(found, `Markdown sections of note "${text}"`).toEqual([expected.get(n.id)]);
+    expect(found, `Markdown sections of note "${text}"`).toEqual([expected.get(n.id)!.section]);
+    // The CSV names the same area (an id starting with "-" carries the formula-defusing apostrophe).
+    expect(csv.find((r) => r.id!.replace(/^'/, '') === n.id)?.area).toBe(expected.get(n.id)!.area);
     // HTML: every `data-note-id` in the note sections, and the text it starts with.
     const at: string[] = [];
     for (const key of Object.keys(NOTE_SECTIONS)) {
@@ -142,7 +151,7 @@ function checkBoard(spec: BoardSpec): void {
         expect(m[1]).toBe(escapeHtml(text));
       }
     }
-    expect(at, `HTML sections of note "${text}"`).toEqual([expected.get(n.id)]);
+    expect(at, `HTML sections of note "${text}"`).toEqual([expected.get(n.id)!.section]);
   }
   expect(html.match(/data-note-id=/g)).toHaveLength(listNotes(doc).length);
   // The sections, in their documented order.
