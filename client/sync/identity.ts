@@ -83,8 +83,14 @@ export function takeHandoff(boardId: string): string | null {
   const group = params.get('group');
   const key = params.get('key');
   try {
-    if (isId(me)) localStorage.setItem(meKey(boardId), me);
-    if (isId(me) && key && /^[0-9a-f]{16,200}$/.test(key)) localStorage.setItem(personKeyKey(me), key);
+    // The id only with its key (brought by the link, or already here): without it this device could
+    // not prove the id, and its dots and its entry among the people would be refused as another's.
+    const keyHere = localStorage.getItem(personKeyKey(me));
+    const keyBrought = key !== null && /^[0-9a-f]{16,200}$/.test(key);
+    if (isId(me) && (keyBrought || keyHere)) {
+      if (keyBrought) localStorage.setItem(personKeyKey(me), key);
+      localStorage.setItem(meKey(boardId), me);
+    }
     if (name) localStorage.setItem(NAME_KEY, name);
   } catch {
     // Private mode: the name is asked again.

@@ -7,7 +7,7 @@
  * its board again, so the client mends what it finds in storage instead of sending it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { joinParams } from '../../client/sync/identity.ts';
+import { joinParams, takeHandoff } from '../../client/sync/identity.ts';
 import { isId } from '../../shared/index.ts';
 import { joinDataProblem } from '../../server/auth/personProof.ts';
 
@@ -28,6 +28,13 @@ Object.assign(globalThis, {
 });
 
 const BOARD = 'board-0123456789';
+/** Opens this page at a board link with the fragment `hash` (the "continue on another device" link). */
+function openLink(hash: string): void {
+  Object.assign(globalThis, {
+    location: { hash, pathname: `/b/${BOARD}`, search: '', origin: 'http://olifant.local' },
+    history: { replaceState: () => undefined },
+  });
+}
 /** What the server says of this join data: undefined when it accepts it. */
 const serverSays = (params: Record<string, string | undefined>) => joinDataProblem(new URLSearchParams({ token: 't', ...(params as Record<string, string>) }));
 
@@ -79,6 +86,17 @@ describe('the join data the client sends', () => {
     storage.set('olifant.deviceId', 'ann-device-0001');
     storage.set(`olifant.me.${BOARD}`, 'not an id');
     expect(joinParams(BOARD).person).toBe('ann-device-0001');
+  });
+
+  it('a link to continue as someone takes their id only with its key; without one the device stays itself', () => {
+    storage.set('olifant.deviceId', 'my-own-tablet-01');
+    openLink('#token=t&me=ann-device-0001&name=Ann');
+    expect(takeHandoff(BOARD)).toBe('Ann');
+    expect(joinParams(BOARD).person).toBe('my-own-tablet-01');
+    openLink('#token=t&me=ann-device-0001&key=0123456789abcdef0123&name=Ann');
+    takeHandoff(BOARD);
+    expect(joinParams(BOARD)).toEqual({ person: 'ann-device-0001', key: '0123456789abcdef0123' });
+    expect(serverSays(joinParams(BOARD))).toBeUndefined();
   });
 
   it('a page without storage sends an id of its own and no key', () => {
