@@ -40,7 +40,9 @@ const personKeyKey = (id: string) => `olifant.key.${id}`;
 export function personKey(id: string): string {
   try {
     let key = localStorage.getItem(personKeyKey(id));
-    if (!key) {
+    // One the server would refuse at the join (it takes 16-200 characters) is made anew: the server
+    // never bound the id with it, so the new key can.
+    if (!key || key.length < 16 || key.length > 200) {
       key = Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
       localStorage.setItem(personKeyKey(id), key);
     }
@@ -50,10 +52,14 @@ export function personKey(id: string): string {
   }
 }
 
-/** What my websocket tells the server about me: my participant id and its key (join data). */
-export function joinParams(boardId: string): { person: string; key: string } {
+/**
+ * What my websocket tells the server about me: my participant id and its key (join data). Without
+ * storage there is no key, and none is sent: the page joins without proving its id.
+ */
+export function joinParams(boardId: string): { person: string; key?: string } {
   const person = participantId(boardId);
-  return { person, key: personKey(person) };
+  const key = personKey(person);
+  return key ? { person, key } : { person };
 }
 
 /** A link that opens this board on another device as me. */
@@ -77,8 +83,14 @@ export function takeHandoff(boardId: string): string | null {
   const group = params.get('group');
   const key = params.get('key');
   try {
-    if (isId(me)) localStorage.setItem(meKey(boardId), me);
-    if (isId(me) && key && /^[0-9a-f]{16,200}$/.test(key)) localStorage.setItem(personKeyKey(me), key);
+    // The id only with its key (brought by the link, or already here): without it this device could
+    // not prove the id, and its dots and its entry among the people would be refused as another's.
+    const keyHere = localStorage.getItem(personKeyKey(me));
+    const keyBrought = key !== null && /^[0-9a-f]{16,200}$/.test(key);
+    if (isId(me) && (keyBrought || keyHere)) {
+      if (keyBrought) localStorage.setItem(personKeyKey(me), key);
+      localStorage.setItem(meKey(boardId), me);
+    }
     if (name) localStorage.setItem(NAME_KEY, name);
   } catch {
     // Private mode: the name is asked again.

@@ -25,6 +25,26 @@ export const NEW_PEOPLE_PER_HOUR = 5000;
 /** Shortest and longest device key accepted. */
 const KEY_LENGTH = { min: 16, max: 200 } as const;
 
+/** The rules of the join data, as the upgrade's `400` answer states them. */
+export const JOIN_DATA_RULES = {
+  person: 'person must be 8-64 characters of A-Z a-z 0-9 _ -',
+  key: `key must be ${KEY_LENGTH.min}-${KEY_LENGTH.max} characters`,
+} as const;
+
+/**
+ * What is wrong with the upgrade's join data (`person`, `key`), in the words of its rule, or
+ * undefined when it is well formed. Each may be left out (or empty): the connection then proves no
+ * id. A malformed one is refused rather than joined unproven, so a tool learns of its mistake at once
+ * instead of wondering later why nobody sees it as that person.
+ */
+export function joinDataProblem(params: URLSearchParams): string | undefined {
+  const person = params.get('person');
+  const key = params.get('key');
+  if (person && !isId(person)) return JOIN_DATA_RULES.person;
+  if (key && (key.length < KEY_LENGTH.min || key.length > KEY_LENGTH.max)) return JOIN_DATA_RULES.key;
+  return undefined;
+}
+
 /** Proves participant ids by device key, within the hourly budget of new ones. */
 export class PersonProof {
   private readonly newPeople: HourlyBudget;

@@ -1,17 +1,19 @@
 /**
  * The board websocket endpoint, `/ws/<boardId>?token=<token>`: the HTTP upgrade. It reads the
- * request target, checks the page's Origin, the capability token, the per-address socket cap and
- * the server's room for one more board, then hands the accepted socket to `BoardSockets`.
+ * request target and its join data (`person`, `key`), checks the page's Origin, the capability token,
+ * the per-address socket cap and the server's room for one more board, then hands the accepted socket
+ * to `BoardSockets`.
  *
  * Why: a missing, forged or other board's token, a revoked link or an unknown board is refused with a
- * plain HTTP status before the upgrade, so no board byte ever reaches an unauthorised socket.
+ * plain HTTP status before the upgrade, so no board byte ever reaches an unauthorised socket; malformed
+ * join data too, with the rule it breaks, so a tool is told rather than silently joined unproven.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { isId } from '../../shared/index.ts';
 import { authorize } from '../auth/authorize.ts';
-import { PersonProof } from '../auth/personProof.ts';
+import { joinDataProblem, PersonProof } from '../auth/personProof.ts';
 import { redactUrl, type Logger } from '../log.ts';
 import { AddressCounter, clientAddress } from './clientAddress.ts';
 import { originAllowed, type AllowedOrigins } from './origin.ts';
@@ -40,7 +42,7 @@ export interface UpgradeDeps {
   readonly newPeoplePerHour?: number;
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /** Returns the `upgrade` listener for the HTTP server. */
 export function createUpgradeHandler(deps: UpgradeDeps) {
@@ -64,6 +66,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     const match = /^\/ws\/([^/]+)\/?$/.exec(url.pathname);
     if (!match || !isId(match[1]!)) return refuse(req, socket, 404, 'no such board endpoint; use /ws/<board id>');
     const boardId = match[1]!;
+    const joinProblem = joinDataProblem(url.searchParams);
+    if (joinProblem) return refuse(req, socket, 400, joinProblem);
     if (!originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins, deps.publicUrl)) {
       return refuse(req, socket, 403, 'a page on another site may not open this board; the server allows its own site and OLIFANT_ALLOWED_ORIGINS');
     }

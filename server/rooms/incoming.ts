@@ -23,11 +23,11 @@
  * is gone, and the taker could then hold back its former holder's every write.
  */
 import * as Y from 'yjs';
-import { isBoardLocked } from '../../shared/index.ts';
+import { isBoardLocked, ROOT } from '../../shared/index.ts';
 import type { Connection } from './connection.ts';
 import type { AwarenessHolders } from './identity.ts';
 import { ProtocolError } from './protocolError.ts';
-import { clustersChanged, dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwice, participantVerdict } from './writeGuard.ts';
+import { clustersChanged, dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwice, participantVerdict, rootKeysWritten, UNKNOWN_ROOT } from './writeGuard.ts';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
@@ -73,12 +73,16 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   // The frame is the facilitator's (4403).
   const verdict = participantVerdict(doc, own.decoded);
   if (verdict !== 'ok') throw new ProtocolError('forbiddenWrite', verdict.forbidden);
-  // A proven person votes as themselves; anyone else not as someone who proved their id.
-  const mayVoteAs = (id: string) => (conn.personId !== undefined ? id === conn.personId : !ctx.isPersonBound(id));
-  if (dotInOthersName(doc, own.decoded, mayVoteAs) !== undefined) throw new ProtocolError('notYourDot', 'a dot in another person’s name');
+  // A proven person acts as themselves; anyone else not as someone who proved their id.
+  const mayActAs = (id: string) => (conn.personId !== undefined ? id === conn.personId : !ctx.isPersonBound(id));
+  if (dotInOthersName(doc, own.decoded, mayActAs) !== undefined) throw new ProtocolError('notYourDot', 'a dot in another person’s name');
   // A cluster is renamed or dissolved by its maker or the facilitator only (4403).
   for (const [id, maker] of clustersChanged(doc, own.decoded)) {
-    if (maker === null || !mayVoteAs(maker)) throw new ProtocolError('notYourCluster', `cluster ${id} is not this person’s`);
+    if (maker === null || !mayActAs(maker)) throw new ProtocolError('notYourCluster', `cluster ${id} is not this person’s`);
+  }
+  // Each person writes their own entry in `people` (name and group, for the report); the facilitator anyone's (4403).
+  for (const key of rootKeysWritten(doc, own.decoded, ROOT.people)) {
+    if (key === UNKNOWN_ROOT || !mayActAs(key)) throw new ProtocolError('notYourPerson', 'another person’s entry in people');
   }
   return { kind: 'apply', update: own.update };
 }

@@ -12,12 +12,12 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CLUSTER, FACILITATOR_ONLY_ROOTS, ROOT } from '../../shared/index.ts';
+import { docItem, find, firstIndexAt, indexByClient, isItemId, type IdLike } from './updateStructs.ts';
 
 /** Stands for "a root this update touches that cannot be determined". */
 export const UNKNOWN_ROOT = '\u0000unknown';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
-type IdLike = { client: number; clock: number };
 
 /**
  * Whether a participant's update may be applied: `ok`, or the facilitator-only roots it would touch
@@ -98,7 +98,7 @@ export function clustersChanged(doc: Y.Doc, decoded: Decoded): Map<string, strin
     // A field of a cluster map already here (its parent is that map's item, which the doc has).
     const sibling = item.origin ?? item.rightOrigin;
     const known = sibling ? docItem(doc, sibling) : undefined;
-    if (isId(item.parent)) {
+    if (isItemId(item.parent)) {
       const parent = docItem(doc, item.parent);
       if (parent instanceof Y.Item) note(parent);
     } else if (known instanceof Y.Item) {
@@ -124,6 +124,63 @@ export function clustersChanged(doc: Y.Doc, decoded: Decoded): Map<string, strin
   return out;
 }
 
+/**
+ * The keys of the root map `root` whose entries the update would add, replace, change inside (a
+ * nested value) or delete: each new item's entry (named by its parent and key, by its parent item, or
+ * by the item it was written next to or over, in the document or in the same update) and each deleted
+ * item's that is not already deleted. An entry whose key cannot be told is `UNKNOWN_ROOT`. Who may
+ * write each entry of `people` is decided on these keys.
+ */
+export function rootKeysWritten(doc: Y.Doc, decoded: Decoded, root: string): Set<string> {
+  const keys = new Set<string>();
+  const target = doc.share.get(root);
+  const local = indexByClient(decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item));
+  /** The key of the root entry a document item belongs to; undefined when it is not in `root`. */
+  const keyOfDocItem = (item: Y.Item): string | undefined => {
+    let at: Y.Item | null = item;
+    for (let n = 0; n < 10_000 && at; n++) {
+      if (target !== undefined && at.parent === target) return at.parentSub ?? UNKNOWN_ROOT;
+      at = at.parent instanceof Y.AbstractType ? at.parent._item : null;
+    }
+    return undefined;
+  };
+  const memo = new Map<Y.Item, string | undefined>();
+  /** The key of the root entry a new item (in the update) belongs to; undefined when it is not in `root`. */
+  const keyOfNew = (item: Y.Item, depth: number): string | undefined => {
+    if (memo.has(item)) return memo.get(item);
+    memo.set(item, UNKNOWN_ROOT); // guards against cycles in a crafted update
+    let key: string | undefined;
+    const of = (id: IdLike): string | undefined => {
+      const inUpdate = find(local, id);
+      if (inUpdate) return keyOfNew(inUpdate, depth + 1);
+      const known = docItem(doc, id);
+      return known instanceof Y.Item ? keyOfDocItem(known) : undefined;
+    };
+    if (depth > 10_000) key = UNKNOWN_ROOT; // a chain too long to follow: refused, not let through
+    else if (typeof item.parent === 'string') key = item.parent === root ? (item.parentSub ?? UNKNOWN_ROOT) : undefined;
+    else if (isItemId(item.parent)) key = of(item.parent);
+    else if (item.origin) key = of(item.origin);
+    else if (item.rightOrigin) key = of(item.rightOrigin);
+    memo.set(item, key);
+    return key;
+  };
+  for (const item of [...local.values()].flat()) {
+    const key = keyOfNew(item, 0);
+    if (key !== undefined) keys.add(key);
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      for (let i = firstIndexAt(structs, clock); i >= 0 && i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        const s = structs[i]!;
+        const key = s instanceof Y.Item && !s.deleted ? keyOfDocItem(s) : undefined;
+        if (key !== undefined) keys.add(key);
+      }
+    }
+  }
+  return keys;
+}
+
 /** The values the update's new items would put straight into the root map `root` (not deeper). */
 function newRootValues(doc: Y.Doc, decoded: Decoded, root: string): unknown[] {
   const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
@@ -136,7 +193,7 @@ function newRootValues(doc: Y.Doc, decoded: Decoded, root: string): unknown[] {
     memo.set(item, false); // guards against cycles in a crafted update
     let result = false;
     if (depth > 10_000) result = true; // a chain too long to follow: its value is checked
-    else if (isId(item.parent)) result = false; // inside a nested type
+    else if (isItemId(item.parent)) result = false; // inside a nested type
     else if (typeof item.parent === 'string') result = item.parent === root;
     else {
       const sibling = item.origin ?? item.rightOrigin;
@@ -168,7 +225,7 @@ export function rootsTouched(doc: Y.Doc, decoded: Decoded): Set<string> {
     let root: string | null;
     if (depth > 10_000) root = null;
     else if (typeof item.parent === 'string') root = item.parent;
-    else if (isId(item.parent)) root = rootOfId(item.parent, depth + 1);
+    else if (isItemId(item.parent)) root = rootOfId(item.parent, depth + 1);
     else if (item.origin) root = rootOfSibling(item.origin, depth + 1);
     else if (item.rightOrigin) root = rootOfSibling(item.rightOrigin, depth + 1);
     else root = null;
@@ -221,55 +278,10 @@ function rootOfDocItem(item: Y.Item): string | null {
   return null;
 }
 
-/** The document's item containing `id`; `'gc'` for garbage-collected content; undefined if unknown. */
-function docItem(doc: Y.Doc, id: IdLike): Y.Item | 'gc' | undefined {
-  if (id.clock >= Y.getState(doc.store, id.client)) return undefined;
-  const structs = doc.store.clients.get(id.client) ?? [];
-  const s = structs[firstIndexAt(structs, id.clock)];
-  if (!s) return undefined;
-  return s instanceof Y.Item ? s : 'gc';
-}
-
-function isId(value: unknown): value is IdLike {
-  return value instanceof Y.ID;
-}
-
-function indexByClient(items: Y.Item[]): Map<number, Y.Item[]> {
-  const map = new Map<number, Y.Item[]>();
-  for (const item of items) {
-    const list = map.get(item.id.client);
-    if (list) list.push(item);
-    else map.set(item.id.client, [item]);
-  }
-  for (const list of map.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  return map;
-}
-
-/** The item of this update containing `id` (the lists are sorted by clock and do not overlap). */
-function find(local: Map<number, Y.Item[]>, id: IdLike): Y.Item | undefined {
-  const items = local.get(id.client);
-  const it = items?.[firstIndexAt(items, id.clock)];
-  return it && id.clock >= it.id.clock && id.clock < it.id.clock + it.length ? it : undefined;
-}
-
 function coveredByUpdate(local: Map<number, Y.Item[]>, client: number, from: number, to: number): boolean {
   let at = from;
   for (const it of local.get(client) ?? []) {
     if (it.id.clock <= at && at < it.id.clock + it.length) at = it.id.clock + it.length;
   }
   return at >= to;
-}
-
-/** Index of the struct containing `clock` (binary search), or -1. */
-function firstIndexAt(structs: ReadonlyArray<{ id: IdLike; length: number }>, clock: number): number {
-  let lo = 0;
-  let hi = structs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = structs[mid]!;
-    if (clock < s.id.clock) hi = mid - 1;
-    else if (clock >= s.id.clock + s.length) lo = mid + 1;
-    else return mid;
-  }
-  return lo < structs.length ? lo : -1;
 }

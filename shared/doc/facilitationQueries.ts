@@ -14,6 +14,7 @@ import {
   type Summon,
   type Timer,
 } from '../model/facilitation.ts';
+import { agendaSteps } from '../templates/agenda.ts';
 import { FACILITATION, facilitationMap, seatsMap } from './roots.ts';
 
 /** The facilitator's frame as plain values. */
@@ -63,7 +64,9 @@ function toAgenda(v: unknown): AgendaState {
       if (Array.isArray(ids)) areas[step] = ids.filter((x): x is string => typeof x === 'string');
     }
   }
-  return { template, step: Math.max(0, Math.floor(num(v.step, 0))), areas };
+  // A task past the agenda's last (written by another tool) reads as the last, the same on every screen and in the report.
+  const last = agendaSteps(template).length - 1;
+  return { template, step: Math.max(0, Math.min(last < 0 ? Infinity : last, Math.floor(num(v.step, 0)))), areas };
 }
 
 function toTimer(v: unknown): Timer {

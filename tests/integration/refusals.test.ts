@@ -91,6 +91,40 @@ describe('the upgrade refuses before any board data is sent', () => {
     expect(await statusOf(`/elsewhere`)).toBe(404);
   });
 
+  it('400 for malformed join data, naming the rule it breaks; well-formed, empty or absent join data is let in', async () => {
+    const participant = `/ws/${board.id}?token=${tokenOf(board.links.participant)}`;
+    const answer = (path: string) =>
+      openRaw(`${wsBase()}${path}`).then(
+        (c) => (c.ws.close(), { status: 101, body: '' }),
+        (err: { status: number; body: string }) => ({ status: err.status, body: err.body }),
+      );
+    const key = 'a-device-key-0123456789';
+    const badPerson = { status: 400, body: 'person must be 8-64 characters of A-Z a-z 0-9 _ -\n' };
+    for (const person of ['ann', 'x'.repeat(65), 'ann%20smith', 'ann.smith', 'ann%2Fsmith%2F..', '%C3%A9milie-device']) {
+      expect(await answer(`${participant}&person=${person}&key=${key}`), person).toEqual(badPerson);
+      expect(await answer(`${participant}&person=${person}`), `${person} without a key`).toEqual(badPerson);
+    }
+    const badKey = { status: 400, body: 'key must be 16-200 characters\n' };
+    for (const k of ['short-key', 'k'.repeat(201)]) {
+      expect(await answer(`${participant}&person=${newBoardId()}&key=${k}`), k).toEqual(badKey);
+      expect(await answer(`${participant}&key=${k}`), `${k} without a person`).toEqual(badKey);
+    }
+    // The projector's join data is ignored, but malformed it is refused all the same.
+    expect(await answer(`/ws/${board.id}?token=${tokenOf(board.links.projector)}&person=ann`)).toEqual(badPerson);
+    for (const ok of [
+      `&person=${newBoardId()}&key=${key}`,
+      `&person=anonymous&key=${key}`,
+      `&person=${'p'.repeat(64)}&key=${'k'.repeat(200)}`,
+      `&person=${'p'.repeat(8)}&key=${'k'.repeat(16)}`,
+      `&person=${newBoardId()}`,
+      `&key=${key}`,
+      '&person=&key=',
+      '',
+    ]) {
+      expect(await answer(participant + ok), ok).toEqual({ status: 101, body: '' });
+    }
+  });
+
   it('the refusal body says what to do, and nothing was loaded for refused sockets', async () => {
     const err = await openRaw(`${wsBase()}/ws/${board.id}`).catch((e: unknown) => e as { body: string });
     expect((err as { body: string }).body).toMatch(/open the board through its link/);
