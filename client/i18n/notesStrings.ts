@@ -8,6 +8,7 @@
  */
 export const notesEn = {
   reasonNotYourCluster: 'only the facilitator or whoever made a cluster may rename or dissolve it',
+  reasonNotYourPerson: 'only you, or the facilitator, may change your name and group in the list of people',
   toastActionCards: '{0, plural, one {# note became an action card} other {# notes became action cards}}',
   toastPlainNotes: '{0, plural, one {# action card became a note} other {# action cards became notes}}',
   toastDeleted: '{0, plural, one {# item deleted} other {# items deleted}}',
@@ -20,6 +21,7 @@ export const notesEn = {
 
 export const notesNl: Record<keyof typeof notesEn, string> = {
   reasonNotYourCluster: 'alleen de facilitator of wie een cluster maakte mag die hernoemen of opheffen',
+  reasonNotYourPerson: 'alleen jij, of de facilitator, mag je naam en groep in de lijst van deelnemers wijzigen',
   toastActionCards: '{0, plural, one {# notitie werd een actiekaart} other {# notities werden actiekaarten}}',
   toastPlainNotes: '{0, plural, one {# actiekaart werd een notitie} other {# actiekaarten werden notities}}',
   toastDeleted: '{0, plural, one {# item verwijderd} other {# items verwijderd}}',

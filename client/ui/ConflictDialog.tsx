@@ -18,10 +18,11 @@ import { useModal } from './useModal.ts';
 const NONE: never[] = [];
 
 /** The server's reasons for refusing a change, in the page's language. */
-const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonNotYourCluster' | 'reasonInvalidUpdate'>> = {
+const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonNotYourCluster' | 'reasonNotYourPerson' | 'reasonInvalidUpdate'>> = {
   [CLOSE.forbiddenWrite.reason]: 'reasonForbiddenWrite',
   [CLOSE.notYourDot.reason]: 'reasonNotYourDot',
   [CLOSE.notYourCluster.reason]: 'reasonNotYourCluster',
+  [CLOSE.notYourPerson.reason]: 'reasonNotYourPerson',
   [CLOSE.invalidUpdate.reason]: 'reasonInvalidUpdate',
 };
 
