@@ -35,10 +35,11 @@ function headingOf(section: Element, li: Element): string {
     if (m === li) break;
     if (m.closest('li[data-note-id]')) continue;
     const text = normal(m.textContent ?? '');
+    // A cluster's label is its h3 (a block per group below it may have headings of its own).
     if (section.id === 'agenda' && m.tagName === 'H3') {
       task = /^(\d+)\./.exec(text)?.[1] ?? '';
       heading = '';
-    } else if (m.tagName !== 'LI') heading = text;
+    } else if (m.tagName !== 'LI' && (section.id !== 'clusters' || m.tagName === 'H3')) heading = text;
   }
   return section.id === 'agenda' ? `${task}. ${heading}` : heading;
 }

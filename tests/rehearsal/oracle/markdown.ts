@@ -83,7 +83,8 @@ export function readMarkdown(md: string, lang: ReportLang): ReportView {
       const m = BOLD_LINE.exec(line);
       if (m) view.lists[section as ListKey].push(unescapeMarkdown(m[1]!));
     } else if (section === 'actions') {
-      const m = BOLD_LINE.exec(line);
+      // An action card's line: its text in bold, then owner and volunteers (or a plain note line).
+      const m = BOLD_LINE.exec(line) ?? (line.startsWith('- ') ? NOTE_LINE.exec(line) : null);
       if (m) view.notes.push({ section, heading: '', text: unescapeMarkdown(m[1]!), group: null });
     } else if (section === 'clusters') {
       const g = BOLD_LINE.exec(line);
