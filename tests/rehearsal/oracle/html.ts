@@ -15,33 +15,53 @@ import { normal, type Placement, type ReportView } from './reportView.ts';
 const NOTE_SECTIONS = ['agenda', 'clusters', 'elsewhere', 'actions'];
 const LISTS: ListKey[] = ['commonGround', 'potentialProject', 'notAgreed', 'disagreements'];
 
-/** The text of an element without the given descendants (e.g. the group inside a note's item). */
-function textWithout(el: Element, selector: string): string {
-  const copy = el.cloneNode(true) as Element;
-  copy.querySelectorAll(selector).forEach((x) => x.remove());
-  return normal(copy.textContent ?? '');
-}
+const isNote = (el: Element) => el.tagName === 'LI' && el.hasAttribute('data-note-id');
+const isHeading = (el: Element) =>
+  /^H[345]$/.test(el.tagName) || (el.tagName === 'STRONG' && el.parentElement?.tagName === 'P' && el.parentElement.childElementCount === 1);
 
-/** The headings an element stands under inside its section: the last task heading (agenda) and
- * the last other heading (an area, a cluster), in document order before it. */
-function headingOf(section: Element, li: Element): string {
+/**
+ * The notes of one section, each with the heading it stands under, in one walk in document order:
+ * the last task heading (agenda: "<no>. <area>") and the last other heading (an area, a cluster's
+ * label). A tree walker and tag checks, not selectors or live collections: those are slow in jsdom
+ * on a day's thousands of notes.
+ */
+function notesIn(section: Element, into: Placement[]): void {
+  const id = section.id;
   let task = '';
   let heading = '';
-  // jsdom lists a selector group's matches selector by selector, so put them in document order.
-  const marks = [...section.querySelectorAll('h3, h4, h5, p > strong:only-child, li[data-note-id]')].sort((a, b) =>
-    a.compareDocumentPosition(b) & 4 /* b follows a */ ? -1 : 1,
-  );
-  for (const m of marks) {
-    if (m === li) break;
-    if (m.closest('li[data-note-id]')) continue;
-    const text = normal(m.textContent ?? '');
+  let note: { el: Element; all: string; heading: string; group: string | null } | null = null;
+  const flush = () => {
+    if (!note) return;
+    const { el, all, group } = note;
+    into.push({
+      section: NOTE_SECTIONS.includes(id) ? id : `section "${id}"`,
+      heading: note.heading,
+      text: group === null ? all : normal(all.slice(0, all.lastIndexOf(group))),
+      group: group === null ? null : group.replace(/^[—–-]\s*/, '') || null,
+      noteId: el.getAttribute('data-note-id') ?? '',
+    });
+    note = null;
+  };
+  const walker = section.ownerDocument.createTreeWalker(section, 1 /* elements */);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (note && note.el.contains(el)) {
+      if (note.group === null && el.tagName === 'SPAN' && el.classList.contains('group')) note.group = normal(el.textContent ?? '');
+      continue;
+    }
+    flush();
+    if (isNote(el)) {
+      note = { el, all: normal(el.textContent ?? ''), heading: id === 'actions' ? '' : id === 'agenda' ? `${task}. ${heading}` : heading, group: null };
+      continue;
+    }
+    if (!isHeading(el)) continue;
+    const text = normal(el.textContent ?? '');
     // A cluster's label is its h3 (a block per group below it may have headings of its own).
-    if (section.id === 'agenda' && m.tagName === 'H3') {
+    if (id === 'agenda' && el.tagName === 'H3') {
       task = /^(\d+)\./.exec(text)?.[1] ?? '';
       heading = '';
-    } else if (m.tagName !== 'LI' && (section.id !== 'clusters' || m.tagName === 'H3')) heading = text;
+    } else if (id !== 'clusters' || el.tagName === 'H3') heading = text;
   }
-  return section.id === 'agenda' ? `${task}. ${heading}` : heading;
+  flush();
 }
 
 /** Reads a report in HTML (in `lang`). */
@@ -49,23 +69,17 @@ export function readHtml(html: string, lang: ReportLang): ReportView {
   const w = REPORT_WORDS[lang];
   const doc = new JSDOM(html).window.document;
   const notes: Placement[] = [];
-  for (const li of doc.querySelectorAll('li[data-note-id]')) {
-    const section = li.closest('section[id]');
-    const id = section?.id ?? '(no section)';
-    const group = li.querySelector('span.group');
-    notes.push({
-      section: NOTE_SECTIONS.includes(id) ? id : `section "${id}"`,
-      heading: section && id !== 'actions' ? headingOf(section, li) : '',
-      text: group ? textWithout(li, 'span.group') : normal(li.textContent ?? ''),
-      group: group ? normal(group.textContent ?? '').replace(/^[—–-]\s*/, '') || null : null,
-      noteId: li.getAttribute('data-note-id') ?? '',
-    });
+  for (const section of doc.querySelectorAll('section[id]')) notesIn(section, notes);
+  // A note item outside every section is still a note the report shows, in no note section.
+  const items = doc.querySelectorAll('li[data-note-id]');
+  for (const li of items.length > notes.length ? items : []) {
+    if (!li.closest('section[id]')) {
+      notes.push({ section: '(no section)', heading: '', text: normal(li.textContent ?? ''), group: null, noteId: li.getAttribute('data-note-id') ?? '' });
+    }
   }
-  // A clustered note without a group still names the "no group" block; an action card's text comes
-  // first, then its owner and volunteers.
   const votes: ReportView['votes'] = [];
-  const inOrder = [...doc.querySelectorAll('section#votes h3, section#votes tr')].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
-  for (const el of inOrder) {
+  for (const el of doc.querySelector('section#votes')?.getElementsByTagName('*') ?? []) {
+    if (el.tagName !== 'H3' && el.tagName !== 'TR') continue;
     if (el.tagName === 'H3') votes.push({ title: normal(el.textContent ?? ''), rows: [] });
     else {
       const cells = [...el.querySelectorAll('td')].map((td) => normal(td.textContent ?? ''));
