@@ -15,6 +15,7 @@ import { serverPerFile } from '../helpers/fileServer.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
 import { oracleDay } from '../fixtures/oracleDay.ts';
 import { checkOracle, type OracleTarget } from '../rehearsal/oracle/index.ts';
+import { withoutSection } from '../rehearsal/oracle/tamper.ts';
 
 const running = serverPerFile({ snapshotEveryMs: 300 });
 const target = (board: CreatedBoard): OracleTarget => ({ baseUrl: running.server.localUrl, boardId: board.id, facilitatorToken: tokenOf(board.links.facilitator) });
@@ -77,6 +78,15 @@ describe("the rehearsal's oracle on a real server", () => {
     const copy = await checkOracle({ log: day.log, main: target(board), backupCopy: target(backup), morningCopy: null });
     expect(copy.differences.length).toBeGreaterThan(0);
     expect(copy.differences.every((d) => d.startsWith(`note ${late} "A late thought"`) && d.includes('the restored backup'))).toBe(true);
+  });
+
+  it("shows the oracle can fail: with the served report's Elsewhere section removed, it names the notes shown only there", async () => {
+    const { day, board } = await dayOnServer();
+    const result = await checkOracle({ log: day.log, main: target(board), backupCopy: null, morningCopy: null, tamper: (_label, files) => withoutSection(files, 'elsewhere') });
+    expect(result.ok).toBe(false);
+    for (const id of [day.notes.coffee!, day.notes.lost!]) {
+      expect(result.differences.filter((d) => d.startsWith(`note ${id} `) && /missing from the board report\.(md|html)/.test(d))).toHaveLength(3);
+    }
   });
 
   it('fails, naming the note, when a client deletes a note behind the log (board, report.md, report.html, notes.csv)', async () => {

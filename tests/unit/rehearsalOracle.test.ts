@@ -7,7 +7,6 @@
  * Why: an oracle that cannot fail proves nothing. These tests show that it does fail, for each way
  * the day's result can silently lose or bend what the room made.
  */
-import { JSDOM } from 'jsdom';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildReport, notesCsv, REPORT_WORDS, reportHtml, reportMarkdown, type ReportLang } from '../../shared/report/index.ts';
@@ -16,6 +15,7 @@ import { oracleDay } from '../fixtures/oracleDay.ts';
 import { viewOf } from '../rehearsal/oracle/board.ts';
 import { expectationFor, judgeOutputs, type OutputFiles } from '../rehearsal/oracle/index.ts';
 import { EXTRA_WORDS } from '../rehearsal/oracle/reportView.ts';
+import { editHtml, withoutSection } from '../rehearsal/oracle/tamper.ts';
 
 const day = oracleDay();
 const view = viewOf(day.doc);
@@ -40,14 +40,6 @@ function product(): Files {
 const each = (files: Record<ReportLang, string>, edit: (text: string, lang: ReportLang) => string) => both((l) => edit(files[l], l));
 const judge = (files: OutputFiles) => judgeOutputs('the board', expected, view, files);
 
-/** Removes a Markdown section (from its `## ` heading to the next). */
-const withoutMdSection = (md: string, title: string) => md.replace(new RegExp(`^## ${title}\\n[\\s\\S]*?(?=^## )`, 'm'), '');
-/** Edits an HTML page through its DOM. */
-function editHtml(html: string, edit: (doc: Document) => void): string {
-  const dom = new JSDOM(html);
-  edit(dom.window.document);
-  return dom.serialize();
-}
 /** Edits one cell of the CSV row of a note. */
 function editCsv(csv: string, noteId: string, column: string, value: string): string {
   const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
@@ -73,6 +65,26 @@ describe("the oracle's own count of the day", () => {
   });
 });
 
+describe('notes that tables clustered at the same moment', () => {
+  it('accepts any one candidate, judges every output by the one the board holds, and names a note in none', () => {
+    const other = oracleDay();
+    const { waiting1, waiting2 } = other.notes;
+    other.log.clusters.set('ghost-cluster-1', { id: 'ghost-cluster-1', label: 'Ghost', mergedInto: null });
+    other.log.clusters.set('ghost-cluster-2', { id: 'ghost-cluster-2', label: 'Ghost too', mergedInto: null });
+    other.log.notes.get(waiting1!)!.clusterCandidates = ['ghost-cluster-1', other.clusters.staff];
+    other.log.notes.get(waiting2!)!.clusterCandidates = ['ghost-cluster-1', 'ghost-cluster-2'];
+    const otherView = viewOf(other.doc);
+    const settled = expectationFor(other.log, otherView);
+    // The merged cluster the board holds is one of the first note's candidates: it is the one.
+    expect(settled.expected.notes.get(waiting1!)!.clusterId).toBe(other.clusters.waiting);
+    expect(settled.differences).toEqual([`note ${waiting2} "Waiting lists keep growing": the board has it in cluster ${other.clusters.waiting}, none of the candidates ghost-cluster-1, ghost-cluster-2`]);
+    const md = contractMarkdown(other.doc, 'en');
+    const judged = judgeOutputs('the board', settled.expected, otherView, { md: { en: md }, html: {}, csv: {} });
+    expect(judged.differences.filter((d) => d.includes(waiting1!))).toEqual([]);
+    expect(judged.differences.filter((d) => d.includes(waiting2!)).length).toBeGreaterThan(0);
+  });
+});
+
 describe('the oracle holds on right outputs', () => {
   it('holds on the board and on outputs in the documented format, in English and Dutch', () => {
     const result = judge(contract());
@@ -89,10 +101,7 @@ describe('the oracle can fail: each broken output is named with the notes it con
   const elsewhereNotes = [n.coffee!, n.syntax!, n.lost!, n.empty!];
 
   it("fails when the report's Elsewhere section is removed (Markdown and HTML)", () => {
-    const files = contract();
-    const md = each(files.md, (text, l) => withoutMdSection(text, EXTRA_WORDS[l].elsewhere));
-    const html = each(files.html, (text) => editHtml(text, (doc) => doc.querySelector('section#elsewhere')?.remove()));
-    const result = judge({ ...files, md, html });
+    const result = judge(withoutSection(contract(), 'elsewhere'));
     expect(result.ok).toBe(false);
     for (const id of elsewhereNotes) {
       for (const output of ['report.md (en)', 'report.md (nl)', 'report.html (en)', 'report.html (nl)']) {
@@ -102,10 +111,7 @@ describe('the oracle can fail: each broken output is named with the notes it con
   });
 
   it("fails when the product's report loses its Elsewhere section", () => {
-    const files = product();
-    const md = each(files.md, (text, l) => withoutMdSection(text, EXTRA_WORDS[l].elsewhere));
-    const html = each(files.html, (text) => editHtml(text, (doc) => doc.querySelector('section#elsewhere')?.remove()));
-    const result = judge({ ...files, md, html });
+    const result = judge(withoutSection(product(), 'elsewhere'));
     for (const id of elsewhereNotes) expect(result.differences.filter((d) => d.startsWith(`note ${id} `) && d.includes('missing from'))).toHaveLength(4);
   });
 

@@ -31,6 +31,11 @@ export interface OracleInput {
   readonly backupCopy: OracleTarget | null;
   /** The board restored from the morning snapshot (must hold `log.morningNotes`). */
   readonly morningCopy: OracleTarget | null;
+  /**
+   * Changes the fetched outputs before they are judged: for a test that shows the oracle can fail
+   * (e.g. with the report's Elsewhere section removed). `label` is 'the board' or 'the restored backup'.
+   */
+  readonly tamper?: (label: string, files: OutputFiles) => OutputFiles;
 }
 
 export interface OracleResult {
@@ -84,7 +89,8 @@ export function judgeOutputs(label: string, expected: Expected, view: BoardView,
 /** Judges the copy restored from the morning snapshot: exactly the morning's notes, by text (or by
  * id where the log recorded ids). */
 export function judgeMorning(label: string, log: RehearsalLog, view: BoardView): string[] {
-  const morning = log.morningNotes ?? [];
+  if (log.morningNotes === null) return [`${label}: the log recorded no morning notes to compare it with`];
+  const morning = log.morningNotes;
   const byId = morning.length > 0 && morning.every((m) => log.notes.has(m));
   const want = byId ? morning.map((id) => normal(log.notes.get(id)!.text)) : morning.map(normal);
   const have = view.notes.map((n) => normal(n.text));
@@ -123,7 +129,8 @@ export async function checkOracle(input: OracleInput): Promise<OracleResult> {
   const read = (t: OracleTarget) => readBoard(t.baseUrl, t.boardId, t.facilitatorToken);
   const main = await read(input.main);
   const { expected, differences } = expectationFor(log, main);
-  const result = judgeOutputs('the board', expected, main, await fetchOutputs(input.main));
+  const tamper = input.tamper ?? ((_label: string, files: OutputFiles) => files);
+  const result = judgeOutputs('the board', expected, main, tamper('the board', await fetchOutputs(input.main)));
   differences.push(...result.differences);
   const checked: Record<string, number> = {
     notes: expected.notes.size,
@@ -134,7 +141,7 @@ export async function checkOracle(input: OracleInput): Promise<OracleResult> {
   };
   if (input.backupCopy) {
     const copy = await read(input.backupCopy);
-    const judged = judgeOutputs('the restored backup', expected, copy, await fetchOutputs(input.backupCopy));
+    const judged = judgeOutputs('the restored backup', expected, copy, tamper('the restored backup', await fetchOutputs(input.backupCopy)));
     differences.push(...judged.differences);
     Object.assign(checked, judged.checked);
   }
