@@ -86,21 +86,25 @@ export function judgeOutputs(label: string, expected: Expected, view: BoardView,
   return { ok: differences.length === 0, differences, checked };
 }
 
-/** Judges the copy restored from the morning snapshot: exactly the morning's notes, by text (or by
- * id where the log recorded ids). */
+/**
+ * Judges the copy restored from the morning snapshot: exactly the morning's notes. Where the log
+ * recorded their ids (a restore keeps them), by id, so a note edited since the morning is still
+ * found; where it recorded texts, by text.
+ */
 export function judgeMorning(label: string, log: RehearsalLog, view: BoardView): string[] {
   if (log.morningNotes === null) return [`${label}: the log recorded no morning notes to compare it with`];
   const morning = log.morningNotes;
   const byId = morning.length > 0 && morning.every((m) => log.notes.has(m));
-  const want = byId ? morning.map((id) => normal(log.notes.get(id)!.text)) : morning.map(normal);
-  const have = view.notes.map((n) => normal(n.text));
+  const key = (id: string, text: string) => (byId ? id : normal(text));
+  const name = (k: string) => (byId ? `note ${k} "${normal(log.notes.get(k)?.text ?? '').slice(0, 60)}"` : `note "${k.slice(0, 60)}"`);
+  const have = view.notes.map((n) => key(n.id, n.text));
   const out: string[] = [];
-  for (const text of want) {
-    const i = have.indexOf(text);
+  for (const k of morning.map((m) => key(m, m))) {
+    const i = have.indexOf(k);
     if (i >= 0) have.splice(i, 1);
-    else out.push(`morning note "${text.slice(0, 60)}": missing from ${label}`);
+    else out.push(`morning ${name(k)}: missing from ${label}`);
   }
-  for (const text of have) out.push(`note "${text.slice(0, 60)}": on ${label}, not on the board at the morning snapshot`);
+  for (const k of have) out.push(`${byId ? name(k) : `note "${k.slice(0, 60)}"`}: on ${label}, not on the board at the morning snapshot`);
   return out;
 }
 
