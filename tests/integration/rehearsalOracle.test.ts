@@ -69,11 +69,11 @@ describe("the rehearsal's oracle on a real server", () => {
     // After the morning snapshot and the backup, a late note: on the board, not in the copies.
     const late = createNote(fac.doc, { text: 'A late thought', x: -9000, y: -7000, authorId: 'p-ann', groupId: day.log.people.get('p-ann')!.groupId }, ORIGIN.local);
     day.log.notes.set(late, { ...day.log.notes.get(day.notes.lost!)!, id: late, text: 'A late thought' });
-    await noteCount(board, 13);
+    await noteCount(board, 14);
 
     const main = await checkOracle({ log: day.log, main: target(board), backupCopy: null, morningCopy: target(morning) });
     expect(main.differences).toEqual([]);
-    expect(main.checked).toMatchObject({ notes: 13, 'deleted notes': 1, 'morning notes': 12, 'the board report.md (nl) notes': 13 });
+    expect(main.checked).toMatchObject({ notes: 14, 'deleted notes': 1, 'morning notes': 13, 'the board report.md (nl) notes': 14 });
     // The backup was made before the late note: the oracle names exactly that note there.
     const copy = await checkOracle({ log: day.log, main: target(board), backupCopy: target(backup), morningCopy: null });
     expect(copy.differences.length).toBeGreaterThan(0);
@@ -92,7 +92,7 @@ describe("the rehearsal's oracle on a real server", () => {
   it('fails, naming the note, when a client deletes a note behind the log (board, report.md, report.html, notes.csv)', async () => {
     const { day, board, fac } = await dayOnServer();
     deleteNotes(fac.doc, [day.notes.coffee!], ORIGIN.local);
-    await noteCount(board, 11);
+    await noteCount(board, 12);
     const result = await checkOracle({ log: day.log, main: target(board), backupCopy: null, morningCopy: null });
     expect(result.ok).toBe(false);
     const about = result.differences.filter((d) => d.startsWith(`note ${day.notes.coffee} "Coffee corner ideas"`));

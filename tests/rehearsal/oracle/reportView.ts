@@ -78,9 +78,12 @@ export function compareNotes(output: string, actual: Placement[], expected: Expe
   const want = [...expected.notes.values()].map((n) => placementOf(n, expected, layout, lang));
   const out: string[] = [];
   const named = (p: Placement) => `note ${p.noteId} ${quote(p.text)}`;
-  // An action card's line names its owner and volunteers, not necessarily its group.
-  const sameSpot = (a: Placement, e: Placement) =>
-    a.section === e.section && a.heading.startsWith(e.heading) && (a.group === e.group || e.section === 'actions');
+  // An action card's line names its owner and volunteers, not necessarily its group; a clustered note
+  // of no group is under the "no group" line in Markdown, and has no group span in HTML.
+  const noGroup = REPORT_WORDS[lang].noGroup;
+  const sameGroup = (a: Placement, e: Placement) =>
+    a.group === e.group || e.section === 'actions' || (e.section === 'clusters' && e.group === noGroup && a.group === null);
+  const sameSpot = (a: Placement, e: Placement) => a.section === e.section && a.heading.startsWith(e.heading) && sameGroup(a, e);
 
   if (actual.length > 0 && actual.every((a) => a.noteId)) {
     const byId = new Map<string, Placement[]>();
