@@ -28,16 +28,24 @@ const inside = (r: Rect, p: Point) => p.x >= r.x && p.x <= r.x + r.w && p.y >= r
  * in it (the `pick`-th of the free places nearest its middle), types, and taps the bare board to
  * finish. Returns the note's id as the page made it, and whether its centre lies in the area.
  */
-export async function writeNote(page: Page, areaId: string, text: string, pick: number): Promise<{ id: string; inArea: boolean }> {
+export async function writeNote(page: Page, lang: Lang, areaId: string, text: string, pick: number): Promise<{ id: string; inArea: boolean }> {
   await showArea(page, areaId);
+  await stopPlacingDots(page, lang);
   const spots = await freeSpots(page, areaId, DEFAULT_NOTE_SIZE);
   if (spots.length === 0) throw new Error(`no free place left in area ${areaId} on this tablet`);
   const spot = spots[pick % Math.min(spots.length, 5)]!;
   const before = new Set((await drawnNotes(page)).map((n) => n.id));
-  await pauseBeforeDoubleTap(page);
-  await doubleTapAt(page, spot);
   const editor = openEditor(page);
-  await editor.waitFor();
+  // A double tap the page took for two single taps (its taps too far apart in time on a busy page)
+  // made nothing: the person taps again. One that made a note opens it for typing.
+  for (let attempt = 1; ; attempt++) {
+    await pauseBeforeDoubleTap(page);
+    await doubleTapAt(page, spot);
+    const opened = await editor.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (opened) break;
+    const made = (await drawnNotes(page)).filter((n) => !before.has(n.id) && Math.hypot(n.cx - spot.x, n.cy - spot.y) < 60);
+    if (made.length || attempt === 3) throw new Error(`a double tap at ${Math.round(spot.x)},${Math.round(spot.y)} opened no note for typing (new notes drawn: ${made.length})`);
+  }
   await page.keyboard.type(text);
   // Done: a tap on the bare board closes the editor (a tablet has no Escape key at hand).
   const away = await bareCanvasPoint(page, spot, 220);
@@ -77,6 +85,20 @@ export async function dragNote(page: Page, noteId: string, areaId: string, toRig
   return { x: after.x + DEFAULT_NOTE_SIZE / 2, y: after.y + DEFAULT_NOTE_SIZE / 2 };
 }
 
+/**
+ * While a vote is open, sets the vote banner's tool to "Select" before writing. With "Place dots", a
+ * note made by a double tap can get a dot nobody tapped for: the browser's compatibility click after
+ * the second touch may reach the page after the new note is drawn, and the note takes a click as a
+ * vote. A person who means to write rather than vote switches the tool the same way.
+ */
+async function stopPlacingDots(page: Page, lang: Lang): Promise<void> {
+  const stop = page.locator('.vote-banner').getByRole('button', { name: wordsOf(lang).stopVoting, exact: true });
+  if ((await stop.count()) && (await stop.getAttribute('aria-pressed')) !== 'true') {
+    await stop.tap();
+    await page.locator('.vote-banner').getByRole('button', { name: wordsOf(lang).stopVoting, exact: true, pressed: true }).waitFor();
+  }
+}
+
 /** The vote banner's "dots left" as shown now, or null when no vote banner is shown. */
 export async function dotsLeftText(page: Page): Promise<string | null> {
   const left = page.locator('.vote-banner .dots-left');
@@ -97,7 +119,8 @@ export async function tapDot(
   const words = wordsOf(lang);
   await page.locator('.vote-banner').waitFor();
   const place = page.locator('.vote-banner').getByRole('button', { name: words.placeDot, exact: true });
-  if ((await place.getAttribute('aria-pressed')) !== 'true') await place.click();
+  if ((await place.getAttribute('aria-pressed')) !== 'true') await place.tap();
+  await page.locator('.vote-banner').getByRole('button', { name: words.placeDot, exact: true, pressed: true }).waitFor();
   await showArea(page, item.areaId);
   const at = await itemPoint(page, item);
   if (!at || !(await onCanvas(page, at))) throw new Error(`${item.kind} ${item.id} is not where a finger can tap it on this tablet`);

@@ -158,20 +158,24 @@ export async function pauseBeforeDoubleTap(page: Page): Promise<void> {
 }
 
 /**
- * A double tap as one burst of touch events: both taps are queued at once, so a busy page handles
- * them as close together as a finger made them (awaiting each tap's round trip would space them
- * by however long the page takes to answer, past the 400 ms a double tap may take).
+ * A double tap: each tap's touches sent together, the second once the page has drawn a frame after
+ * the first. Awaiting every touch's round trip would space the taps by however long a busy page
+ * takes to answer (past the 400 ms a double tap may take); sending both taps at once would let the
+ * browser's compatibility clicks of both land after the new note is drawn, on the note (a dot, in a
+ * vote), which a finger's taps do not do.
  */
 export async function doubleTapAt(page: Page, p: Point): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const finger = [{ x: p.x, y: p.y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
-  try {
-    await Promise.all([
-      cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: finger }),
-      cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }),
+  const tap = () =>
+    Promise.all([
       cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: finger }),
       cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }),
     ]);
+  try {
+    await tap();
+    await nextFrame(page);
+    await tap();
     lifted(page);
   } finally {
     await cdp.detach();

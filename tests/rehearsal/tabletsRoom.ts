@@ -68,7 +68,7 @@ export class TabletRoomOnPages implements TabletRoom {
 
   private async writeOne(t: Tablet, phase: string, areaId: string): Promise<string> {
     const text = noteText(t.seat.lang, t.seat.name, t.index, phase, ++t.made, t.random);
-    const { id, inArea } = await writeNote(t.page, areaId, text, Math.floor(t.random() * 5));
+    const { id, inArea } = await writeNote(t.page, t.seat.lang, areaId, text, Math.floor(t.random() * 5));
     if (!inArea) this.setup.log.event(`tablet ${t.index + 1}: note ${id} was made outside area ${areaId}, where it was tapped`);
     this.setup.log.notes.set(id, {
       id,
