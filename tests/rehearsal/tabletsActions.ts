@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { DEFAULT_NOTE_SIZE } from '../../shared/index.ts';
 import { drawnNotes, fingerDrag, openEditor, waitForNotes } from '../helpers/pageActions.ts';
-import { areaOnScreen, bareCanvasPoint, doubleTapAt, freeSpots, lifted, onCanvas, pauseBeforeDoubleTap, toPage, wordsOf, type Lang, type Point } from './tabletsPage.ts';
+import { areaOnScreen, bareCanvasPoint, doubleTapAt, freeSpots, lifted, onCanvas, letTapWindowPass, toPage, wordsOf, type Lang, type Point } from './tabletsPage.ts';
 import { showArea } from './tabletsView.ts';
 
 /** A board rectangle. */
@@ -21,15 +21,22 @@ interface Rect {
   readonly h: number;
 }
 
+/** An area: its id, and its rectangle as the board holds it (for when the page does not draw it). */
+export interface AreaRef {
+  readonly id: string;
+  readonly rect: Rect | undefined;
+}
+
 const inside = (r: Rect, p: Point) => p.x >= r.x && p.x <= r.x + r.w && p.y >= r.y && p.y <= r.y + r.h;
 
 /**
- * Writes `text` as a new note in area `areaId`: brings the area into view, double-taps a free place
+ * Writes `text` as a new note in area `area`: brings the area into view, double-taps a free place
  * in it (the `pick`-th of the free places nearest its middle), types, and taps the bare board to
  * finish. Returns the note's id as the page made it, and whether its centre lies in the area.
  */
-export async function writeNote(page: Page, lang: Lang, areaId: string, text: string, pick: number): Promise<{ id: string; inArea: boolean }> {
-  await showArea(page, areaId);
+export async function writeNote(page: Page, lang: Lang, area: AreaRef, text: string, pick: number): Promise<{ id: string; inArea: boolean }> {
+  const areaId = area.id;
+  await showArea(page, areaId, area.rect);
   await stopPlacingDots(page, lang);
   const spots = await freeSpots(page, areaId, DEFAULT_NOTE_SIZE);
   if (spots.length === 0) throw new Error(`no free place left in area ${areaId} on this tablet`);
@@ -39,7 +46,7 @@ export async function writeNote(page: Page, lang: Lang, areaId: string, text: st
   // A double tap the page took for two single taps (its taps too far apart in time on a busy page)
   // made nothing: the person taps again. One that made a note opens it for typing.
   for (let attempt = 1; ; attempt++) {
-    await pauseBeforeDoubleTap(page);
+    await letTapWindowPass(page);
     await doubleTapAt(page, spot);
     const opened = await editor.waitFor({ timeout: 5000 }).then(() => true, () => false);
     if (opened) break;
@@ -61,11 +68,12 @@ export async function writeNote(page: Page, lang: Lang, areaId: string, text: st
 }
 
 /**
- * Drags note `noteId` (drawn in area `areaId`, a note of default size) with one finger by about a
+ * Drags note `noteId` (in area `area`, a note of default size) with one finger by about a
  * third of a note, in the direction that keeps it inside the area. Returns its new centre (board).
  */
-export async function dragNote(page: Page, noteId: string, areaId: string, toRight: boolean): Promise<Point> {
-  await showArea(page, areaId);
+export async function dragNote(page: Page, noteId: string, area: AreaRef, toRight: boolean): Promise<Point> {
+  const areaId = area.id;
+  await showArea(page, areaId, area.rect);
   const v = await areaOnScreen(page, areaId);
   const note = (await drawnNotes(page)).find((n) => n.id === noteId);
   if (!note) throw new Error(`note ${noteId} is not drawn in area ${areaId} on this tablet`);
@@ -106,14 +114,14 @@ export async function dotsLeftText(page: Page): Promise<string | null> {
 }
 
 /**
- * Taps the item `itemId` (a note, or a cluster's label bar) in area `areaId` with the "place a dot"
+ * Taps the item (a note, or a cluster's label bar) in its area with the "place a dot"
  * tool chosen in the vote banner. Resolves once the page answered: `placed` when `seen()` says the
  * dot is there (or, offline, the dots left went down), `refused` when the page said why not.
  */
 export async function tapDot(
   page: Page,
   lang: Lang,
-  item: { id: string; kind: 'notes' | 'clusters'; areaId: string },
+  item: { id: string; kind: 'notes' | 'clusters'; area: AreaRef },
   seen: (() => boolean) | null,
 ): Promise<'placed' | 'refused'> {
   const words = wordsOf(lang);
@@ -121,7 +129,7 @@ export async function tapDot(
   const place = page.locator('.vote-banner').getByRole('button', { name: words.placeDot, exact: true });
   if ((await place.getAttribute('aria-pressed')) !== 'true') await place.tap();
   await page.locator('.vote-banner').getByRole('button', { name: words.placeDot, exact: true, pressed: true }).waitFor();
-  await showArea(page, item.areaId);
+  await showArea(page, item.area.id, item.area.rect);
   const at = await itemPoint(page, item);
   if (!at || !(await onCanvas(page, at))) throw new Error(`${item.kind} ${item.id} is not where a finger can tap it on this tablet`);
   const before = await dotsLeftText(page);

@@ -54,10 +54,13 @@ export async function participantIdOf(page: Page, boardId: string): Promise<stri
   return id;
 }
 
-/** How area `areaId` is drawn on this page now. */
-export async function areaOnScreen(page: Page, areaId: string): Promise<AreaOnScreen> {
+/**
+ * How area `areaId` is drawn on this page now. The page draws only what is in view: for an area off
+ * screen, `known` (its rectangle as the board holds it) stands in, so the fingers know where to go.
+ */
+export async function areaOnScreen(page: Page, areaId: string, known?: AreaOnScreen['area']): Promise<AreaOnScreen> {
   await nextFrame(page);
-  return page.evaluate((areaId) => {
+  const v = await page.evaluate((areaId) => {
     const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
     const b = stage.container().getBoundingClientRect();
     const node = stage.find('.area').find((n: any) => n.id() === areaId);
@@ -67,6 +70,7 @@ export async function areaOnScreen(page: Page, areaId: string): Promise<AreaOnSc
     const body = node.findOne('Rect'); // the area's own rectangle (its title bar may stand above it)
     return { found: true, area: { x: node.x(), y: node.y(), w: body.width(), h: body.height() }, ...view };
   }, areaId);
+  return !v.found && known ? { ...v, found: true, area: known } : v;
 }
 
 /** Board point -> page point, for what `areaOnScreen` read. */
@@ -147,12 +151,13 @@ export function lifted(page: Page): void {
 }
 
 /**
- * Lets the double-tap window of the page's last touch pass before a new double tap: the canvas pairs
- * any two taps within it (Konva's 400 ms, timed when the page handles them), so a double tap glued to
- * the end of a pinch or a tap elsewhere loses its first tap to that pairing and makes nothing. A
- * person's hand pauses that long. Timed on the page, after it has handled what it was sent.
+ * Lets the double-tap window of the page's last touch pass before the next gesture: the canvas pairs
+ * any two taps within it (Konva's 400 ms, timed when the page handles them), and a two-finger stroke
+ * ends in a tap too. A double tap glued to the end of a stroke loses its first tap to that pairing
+ * and makes nothing; two strokes glued together can make an empty note where the fingers lift.
+ * A person's hand pauses that long. Timed on the page, after it has handled what it was sent.
  */
-export async function pauseBeforeDoubleTap(page: Page): Promise<void> {
+export async function letTapWindowPass(page: Page): Promise<void> {
   if (Date.now() - (lastLift.get(page) ?? 0) > 2000) return;
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 450))));
 }
@@ -184,6 +189,7 @@ export async function doubleTapAt(page: Page, p: Point): Promise<void> {
 
 /** Two fingers on the canvas: start centred at `from` `d0` apart, end centred at `to` `d1` apart. */
 export async function twoFingers(page: Page, from: Point, to: Point, d0: number, d1: number, steps = 8): Promise<void> {
+  await letTapWindowPass(page);
   const cdp = await page.context().newCDPSession(page);
   const at = (c: Point, d: number) => [
     { x: c.x - d / 2, y: c.y, id: 1, radiusX: 4, radiusY: 4, force: 1 },

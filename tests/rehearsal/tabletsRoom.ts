@@ -15,7 +15,7 @@ import { isNoteInArea, listAreas, listClusters, listDots, listNotes, listVotes, 
 import { waitFor, type TestClient } from '../helpers/clients.ts';
 import { drawnNotes } from '../helpers/pageActions.ts';
 import type { TabletRoom, TabletSeat, TabletSetup } from './tablets.ts';
-import { dragNote, tapDot, writeNote } from './tabletsActions.ts';
+import { dragNote, tapDot, writeNote, type AreaRef } from './tabletsActions.ts';
 import { participantIdOf, type Point } from './tabletsPage.ts';
 import { showArea } from './tabletsView.ts';
 import { noteText } from './tabletsWords.ts';
@@ -68,7 +68,7 @@ export class TabletRoomOnPages implements TabletRoom {
 
   private async writeOne(t: Tablet, phase: string, areaId: string): Promise<string> {
     const text = noteText(t.seat.lang, t.seat.name, t.index, phase, ++t.made, t.random);
-    const { id, inArea } = await writeNote(t.page, t.seat.lang, areaId, text, Math.floor(t.random() * 5));
+    const { id, inArea } = await writeNote(t.page, t.seat.lang, this.area(areaId), text, Math.floor(t.random() * 5));
     if (!inArea) this.setup.log.event(`tablet ${t.index + 1}: note ${id} was made outside area ${areaId}, where it was tapped`);
     this.setup.log.notes.set(id, {
       id,
@@ -104,7 +104,7 @@ export class TabletRoomOnPages implements TabletRoom {
       const id = this.ownNotes(t).find((n) => n.clusterId === null && n.areaId !== null)?.id;
       if (!id) return;
       const logged = this.setup.log.notes.get(id)!;
-      const centre = await dragNote(t.page, id, logged.areaId!, t.random() < 0.5);
+      const centre = await dragNote(t.page, id, this.area(logged.areaId!), t.random() < 0.5);
       const areaId = this.areaAt(centre);
       if (areaId !== logged.areaId) {
         this.setup.log.event(`tablet ${t.index + 1} dragged note ${id} from area ${logged.areaId} to ${areaId} (${phase})`);
@@ -120,6 +120,12 @@ export class TabletRoomOnPages implements TabletRoom {
       .map((id) => this.setup.log.notes.get(id)!)
       .filter((n) => n && !n.deleted && (board.get(n.id)?.clusterId ?? null) === null && n.clusterId === null)
       .reverse();
+  }
+
+  /** Area `id` with its rectangle as the board holds it. */
+  private area(id: string): AreaRef {
+    const a = listAreas(this.observer.doc).find((x) => x.id === id);
+    return { id, rect: a ? { x: a.x, y: a.y, w: a.w, h: a.h } : undefined };
   }
 
   /** The area a board point lies in (the topmost: last in board order), or null. */
@@ -144,7 +150,7 @@ export class TabletRoomOnPages implements TabletRoom {
       const known = new Set(listDots(this.observer.doc).map((d) => d.id));
       const mine = (d: Dot) => !known.has(d.id) && d.voteId === voteId && d.voterId === t.personId;
       const seen = t.offline ? null : () => listDots(this.observer.doc).some(mine);
-      const answer = await tapDot(t.page, t.seat.lang, { ...item, kind: vote.target }, seen);
+      const answer = await tapDot(t.page, t.seat.lang, { id: item.id, area: this.area(item.areaId), kind: vote.target }, seen);
       if (answer === 'refused') this.setup.log.event(`tablet ${t.index + 1}'s dot in vote ${voteId} was refused by its page`);
       else if (t.offline) t.pendingDots.push({ voteId, known });
       else this.logDot(listDots(this.observer.doc).find(mine)!, false);
@@ -209,7 +215,7 @@ export class TabletRoomOnPages implements TabletRoom {
     const byArea = new Map<string, string[]>();
     for (const n of this.ownNotes(t)) if (n.areaId) byArea.set(n.areaId, [...(byArea.get(n.areaId) ?? []), n.id]);
     for (const [areaId, ids] of byArea) {
-      await showArea(t.page, areaId);
+      await showArea(t.page, areaId, this.area(areaId).rect);
       const drawn = new Set((await drawnNotes(t.page)).map((n) => n.id));
       const lost = ids.filter((id) => !drawn.has(id));
       if (lost.length) throw new Error(`tablet ${tablet + 1} lost notes ${lost.join(', ')} in area ${areaId} over a reload${t.offline ? ' while offline' : ''}`);

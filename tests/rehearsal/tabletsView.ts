@@ -28,13 +28,13 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n
  * Shows area `areaId` whole on the canvas at a writing size, with two-finger strokes (each moves the
  * board point under the fingers along with them and scales by how far they spread).
  */
-export async function showArea(page: Page, areaId: string): Promise<void> {
+export async function showArea(page: Page, areaId: string, known?: AreaOnScreen['area']): Promise<void> {
   let last: AreaOnScreen | null = null;
   for (let stroke = 0; stroke < 10; stroke++) {
-    const v = await areaOnScreen(page, areaId);
+    const v = await areaOnScreen(page, areaId, known);
     last = v;
-    if (!v.found) throw new Error(`area ${areaId} is not drawn on this tablet's board`);
-    if (framed(v)) return;
+    if (!v.found) throw new Error(`area ${areaId} is not on this tablet's board`);
+    if (framed(v) && (await areaOnScreen(page, areaId)).found) return;
     // Fingers stay well inside the canvas, clear of the bars along its edges.
     const inner = { l: v.box.left + 110, r: v.box.left + v.box.width - 110, t: v.box.top + 150, b: v.box.top + v.box.height - 150 };
     const room = inner.r - inner.l;
