@@ -31,7 +31,7 @@ describe('the rehearsal tablets (headless Chromium)', () => {
     const { past, prouds } = readFacilitation(room.doc).agenda.areas;
     const areaFor = (i: number) => past![i]!;
     // Areas of a later task, far off screen: the tablets pan and pinch there with two fingers.
-    const laterAreaFor = (i: number) => prouds![i]!;
+    const laterAreaFor = (i: number) => prouds![i * 2]!;
     const findNoteByText = (text: string) => listNotes(room.doc).find((n) => n.text === text)?.id;
     const group = (name: string) => groups.find((g) => g.name === name)!;
 

@@ -80,8 +80,9 @@ export function toPage(v: AreaOnScreen, p: Point): Point {
 
 /**
  * Places on the page where a new note centred there would lie inside area `areaId` (with its whole
- * body), on the bare canvas (no note, card, cluster or panel under it, nor near it), nearest the
- * area's middle first. Empty when the area is not in view.
+ * body), nearest the area's middle first: on the bare canvas (no note, card, cluster or panel under
+ * it, nor near it); in an area already full, where the finger itself lands on bare board and the new
+ * note covers the fewest others. Empty when the area is not in view or has no bare board left.
  */
 export async function freeSpots(page: Page, areaId: string, noteSize: number): Promise<Point[]> {
   await nextFrame(page);
@@ -96,23 +97,29 @@ export async function freeSpots(page: Page, areaId: string, noteSize: number): P
     const titleBar = 48 * s;
     const taken = stage.find('.note, .cluster, .wallCard, .mindMapCentre').map((n: any) => n.getClientRect());
     const half = margin + 12;
-    const out: { x: number; y: number; d: number }[] = [];
+    const free: { x: number; y: number; d: number }[] = [];
+    const crowded: { x: number; y: number; d: number; covers: number }[] = [];
     const step = Math.max(24, noteSize * s * 0.5);
     const mid = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    // To a finger: the canvas itself (no panel, bar or toast over it), with no shape that listens.
+    const onCanvas = (x: number, y: number) => {
+      const el = document.elementFromPoint(box.left + x, box.top + y);
+      return !!el && stage.content.contains(el);
+    };
+    const bare = (x: number, y: number) => onCanvas(x, y) && !stage.getIntersection({ x, y });
     for (let y = r.y + titleBar + margin; y <= r.y + r.height - margin; y += step) {
       for (let x = r.x + margin; x <= r.x + r.width - margin; x += step) {
         if (x - half < 0 || y - half < 0 || x + half > box.width || y + half > box.height) continue;
-        if (taken.some((t: any) => t.x < x + half && t.x + t.width > x - half && t.y < y + half && t.y + t.height > y - half)) continue;
-        // The bare canvas, to a finger: no panel, bar or toast over it, no shape that listens under it.
-        const corners = [[x, y], [x - half, y - half], [x + half, y - half], [x - half, y + half], [x + half, y + half]];
-        const bare = corners.every(([cx, cy]) => {
-          const el = document.elementFromPoint(box.left + cx!, box.top + cy!);
-          return !!el && stage.content.contains(el) && !stage.getIntersection({ x: cx!, y: cy! });
-        });
-        if (bare) out.push({ x: box.left + x, y: box.top + y, d: Math.hypot(x - mid.x, y - mid.y) });
+        const corners = [[x - half, y - half], [x + half, y - half], [x - half, y + half], [x + half, y + half]] as const;
+        if (!bare(x, y) || !corners.every(([cx, cy]) => onCanvas(cx, cy))) continue;
+        const covers = taken.filter((t: any) => t.x < x + half && t.x + t.width > x - half && t.y < y + half && t.y + t.height > y - half).length;
+        const d = Math.hypot(x - mid.x, y - mid.y);
+        if (covers === 0 && corners.every(([cx, cy]) => bare(cx, cy))) free.push({ x: box.left + x, y: box.top + y, d });
+        else crowded.push({ x: box.left + x, y: box.top + y, d, covers });
       }
     }
-    return out.sort((a, b) => a.d - b.d).map(({ x, y }) => ({ x, y }));
+    const spots = free.length ? free.sort((a, b) => a.d - b.d) : crowded.sort((a, b) => a.covers - b.covers || a.d - b.d);
+    return spots.map(({ x, y }) => ({ x, y }));
   }, { areaId, noteSize });
 }
 
