@@ -23,7 +23,7 @@ const env = useE2eEnvironment('olifant-e2e-rehearsal-tablets-');
 const errors: string[] = [];
 
 describe('the rehearsal tablets (headless Chromium)', () => {
-  it('notes and a dot made on touch tablets, across an outage and an offline reload, reach the board exactly once', { timeout: 240_000 }, async () => {
+  it('notes and a dot made on touch tablets, across an outage and an offline reload, reach the board exactly once', { timeout: 150_000 }, async () => {
     const { board, fac, room } = await openLaidOutDay(env, errors, 'Rehearsal tablets');
     const log = new RehearsalLog();
     const groups = listGroups(room.doc);
