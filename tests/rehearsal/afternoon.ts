@@ -22,9 +22,10 @@ export async function idealFuture(ctx: DayContext): Promise<void> {
   const { room, layout } = ctx;
   await ctx.phase('future', async () => {
     await frameTask(room, ctx.phaseMs, 'mixed');
-    const writing = paced(room, ctx.present(), 2, ctx.phaseMs * 0.8, (p, k) => {
+    const each = ctx.each(2);
+    const writing = paced(room, ctx.present(), each, ctx.phaseMs * 0.8, (p, k) => {
       writeNote(room, p, p.mixedTable);
-      if (k !== 1) return;
+      if (k !== each - 1) return;
       // Some people change their mind about an earlier note: rewrite, move to the parking area, delete.
       const own = p.notes.filter((id) => !room.log.notes.get(id)!.deleted && room.log.notes.get(id)!.kind === 'note');
       const first = own[0];

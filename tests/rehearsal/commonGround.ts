@@ -25,12 +25,12 @@ function liveClusters(ctx: DayContext): string[] {
 /** One stance per group on each item, written by one member per group (so the last is known). */
 async function stanceRound(ctx: DayContext, items: readonly string[], pick: (item: string, group: string, k: number) => StanceValue): Promise<void> {
   const { room } = ctx;
-  for (const [k, item] of items.entries()) {
-    for (const group of room.log.groups.keys()) {
-      const speaker = ctx.present().find((p) => p.groupId === group && !p.device.offline && p.device.synced);
-      if (speaker) setLoggedStance(room, speaker, item, pick(item, group, k));
-    }
-  }
+  const pairs = items.flatMap((item, k) => [...room.log.groups.keys()].map((group) => ({ item, group, k })));
+  // Spread over a little time, as groups talk before they mark: a burst would queue at every device.
+  await paced(room, pairs, 1, Math.min(ctx.phaseMs * 0.2, pairs.length * 20), ({ item, group, k }) => {
+    const speaker = ctx.present().find((p) => p.groupId === group && !p.device.offline && p.device.synced);
+    if (speaker) setLoggedStance(room, speaker, item, pick(item, group, k));
+  });
   // The next round's writer must have this round's stance before writing: wait for the room.
   await ctx.converge('a round of stances');
 }
@@ -66,7 +66,7 @@ export async function commonGround(ctx: DayContext, outage: Outage): Promise<voi
     });
     const second = await outage.secondDevice();
     for (const c of clusters.slice(0, 3)) if (second) placeLoggedDot(room, outage.people[0]!, personal, c, second);
-    const online = paced(room, ctx.present().filter((p) => !p.device.offline), 4, ctx.phaseMs * 0.3, (p) => {
+    const online = paced(room, ctx.present().filter((p) => !p.device.offline), ctx.each(4), ctx.phaseMs * 0.3, (p) => {
       placeLoggedDot(room, p, personal, room.random.pick(clusters));
     });
     await Promise.all([offlineWriting, online]);

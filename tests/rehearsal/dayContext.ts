@@ -57,6 +57,15 @@ export class DayContext {
     private readonly progress: (line: string) => void,
   ) {}
 
+  /**
+   * How many times each person does something in a task: `n` in a room of up to 150, half beyond.
+   * Every device applies every write, so a room of 300 in one process keeps up only when people
+   * write every few seconds, as they do in a real room (docs/rehearsal.md, "Measured runs").
+   */
+  each(n: number): number {
+    return this.room.people.length > 150 ? Math.max(1, Math.ceil(n / 2)) : n;
+  }
+
   present(): Participant[] {
     return this.room.people.filter((p) => this.joined.has(p));
   }

@@ -9,6 +9,7 @@
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { sendOwnAwarenessOnly } from '../../client/sync/ownAwareness.ts';
 import { dotsMap, notesMap, peopleMap } from '../../shared/index.ts';
 import type { Tracker } from './tracker.ts';
 
@@ -56,6 +57,9 @@ export class Device {
       // Capped backoff as the app's, so 300 devices do not all knock at once after a restart.
       maxBackoffTime: 1500,
     });
+    // As the app does: send only this device's own presence, not everyone's back to the server
+    // (in a room of 300 the stock echo is 300 x 300 states at every join).
+    sendOwnAwarenessOnly(this.provider);
     this.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') {
         if (this.downSince !== null && this.everConnected && !this.offline) this.tracker?.reconnected(performance.now() - this.downSince);

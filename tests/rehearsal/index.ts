@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { HELP, OptionsError, parseOptions } from './options.ts';
+import { dayMinutes, HELP, OptionsError, parseOptions } from './options.ts';
 import { printout } from './printout.ts';
 import { runRehearsal } from './run.ts';
 
@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  console.log(`Rehearsing a Future Search day: ${parsed.people} people, ${parsed.tablets} tablets, ${parsed.minutes} min, seed ${parsed.seed}`);
+  console.log(`Rehearsing a Future Search day: ${parsed.people} people, ${parsed.tablets} tablets, ${dayMinutes(parsed)} min, seed ${parsed.seed}`);
   const started = performance.now();
   const results = await runRehearsal({ ...parsed, progress: (line) => console.log(`  ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}`) });
   console.log(printout(results));

@@ -25,9 +25,10 @@ export async function timelines(ctx: DayContext): Promise<void> {
     await privateWriting(room, true);
     importSurvey(room, layout.survey, Math.max(6, Math.min(24, Math.round(ctx.present().length / 4))));
     const lanes = layout.byStep.past ?? [];
-    const writing = paced(room, ctx.present(), 2, ctx.phaseMs * 0.8, (p, k) => {
-      if (p.index === 0 && k === 1) writeNote(room, p, null, { x: layout.parking.x - 1500, y: layout.parking.y });
-      else if (p.index === 1 && k === 1) writeNote(room, p, layout.parking);
+    const each = ctx.each(2);
+    const writing = paced(room, ctx.present(), each, ctx.phaseMs * 0.8, (p, k) => {
+      if (p.index === 0 && k === each - 1) writeNote(room, p, null, { x: layout.parking.x - 1500, y: layout.parking.y });
+      else if (p.index === 1 && k === each - 1) writeNote(room, p, layout.parking);
       else writeNote(room, p, room.random.pick(lanes));
     });
     await Promise.all([writing, ctx.tabletsWrite('past', (i) => lanes[i % lanes.length]!.id, 1)]);
@@ -41,12 +42,12 @@ export async function mindMap(ctx: DayContext, lateJoiner: Participant): Promise
     await goToStep(room, 'present');
     await frameTask(room, ctx.phaseMs, null);
     const map = layout.byStep.present![0]!;
-    const late = join(room, lateJoiner, 30_000).then(() => {
+    const late = join(room, lateJoiner, ctx.convergeTimeoutMs).then(() => {
       room.log.event(`late joiner: ${lateJoiner.name}`);
       ctx.seat(lateJoiner);
     });
     const trends: string[] = [];
-    const writing = paced(room, ctx.present(), 2, ctx.phaseMs * 0.5, (p) => {
+    const writing = paced(room, ctx.present(), ctx.each(2), ctx.phaseMs * 0.5, (p) => {
       const id = writeNote(room, p, map);
       // Every third trend is connected to an earlier one its writer can see: the mind map's lines.
       const earlier = trends.filter((t) => notesMap(p.doc).has(t));
@@ -81,10 +82,11 @@ export async function proudsAndSorries(ctx: DayContext): Promise<void> {
     await frameTask(room, ctx.phaseMs, 'stakeholder');
     const columns = layout.byStep.prouds ?? [];
     const sorriesOf = (p: Participant) => columns[columns.indexOf(p.stakeholderTable!) + 1] ?? p.stakeholderTable!;
-    const writing = paced(room, ctx.present(), 2, ctx.phaseMs * 0.8, (p, k) => {
-      writeNote(room, p, k === 0 ? p.stakeholderTable : sorriesOf(p));
+    const each = ctx.each(2);
+    const writing = paced(room, ctx.present(), each, ctx.phaseMs * 0.8, (p, k) => {
+      writeNote(room, p, k % 2 === (p.index % 2) ? p.stakeholderTable : sorriesOf(p));
       // Someone rewrites their first note of the day.
-      if (k === 1 && p.index % 7 === 3 && p.notes.length) editNote(room, p, p.notes[0]!);
+      if (k === each - 1 && p.index % 7 === 3 && p.notes.length) editNote(room, p, p.notes[0]!);
     });
     // The server dies half-way through the task, with the room writing; it comes back on its own.
     const kill = sleep(ctx.phaseMs * 0.4).then(() => ctx.killServer());
@@ -95,7 +97,7 @@ export async function proudsAndSorries(ctx: DayContext): Promise<void> {
 /** A projector link tries to write a note: the server must apply nothing of it. */
 async function projectorTriesToWrite(ctx: DayContext): Promise<void> {
   const { room } = ctx;
-  const projector = room.open(room.board.projectorToken);
+  const projector = room.open(room.board.projectorToken, undefined, false);
   for (let i = 0; i < 100 && !projector.synced; i++) await sleep(50);
   const text = `Projector write attempt ${room.random.int(1e9)}`;
   const id = createNote(projector.doc, { text, x: 0, y: 0, authorId: room.facilitatorId }, local);

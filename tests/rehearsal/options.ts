@@ -12,8 +12,8 @@ export interface RehearsalOptions {
   readonly people: number;
   /** Chromium tablets (0: no browser at all). */
   readonly tablets: number;
-  /** Length of the compressed day, in minutes. */
-  readonly minutes: number;
+  /** Writing time of the compressed day, in minutes; null: 3, or one per 40 people in a larger room. */
+  readonly minutes: number | null;
   /** Seed of every random choice (texts, seats, timing). */
   readonly seed: number;
   /** An existing server to rehearse on (its own new board); null: start one. */
@@ -26,10 +26,15 @@ export interface RehearsalOptions {
   readonly progress: (line: string) => void;
 }
 
+/** The day's writing time when none is given: a larger room writes over a longer day. */
+export function dayMinutes(o: Pick<RehearsalOptions, 'minutes' | 'people'>): number {
+  return o.minutes ?? Math.max(3, o.people / 40);
+}
+
 export const DEFAULT_OPTIONS: Omit<RehearsalOptions, 'seed' | 'progress'> = {
   people: 64,
   tablets: 4,
-  minutes: 3,
+  minutes: null,
   url: null,
   json: null,
   screenshots: null,
@@ -43,7 +48,8 @@ stance and list the room made is in the board, the report, the CSV and the resto
 
   --people <n>       simulated participants (default 64; 2 to 2000)
   --tablets <n>      Chromium tablets joining through the app (default 4; 0: no browser)
-  --minutes <m>      length of the compressed day in minutes (default 3; 0.2 to 600)
+  --minutes <m>      writing time of the compressed day in minutes (default 3, and one per
+                     40 people beyond 120, e.g. 7.5 for 300; 0.2 to 600)
   --seed <n>         seed of every random choice (default: from the clock; printed)
   --url <url>        rehearse on this running server (a new board of its own); the server kill is
                      skipped, as the rehearsal cannot restart a server it did not start

@@ -59,9 +59,10 @@ export class Room {
     this.texts = new TextMaker(new Random(seed + 1));
   }
 
-  /** Opens a device for a participant (with their join data) or the facilitator. */
-  open(token: string, person?: { id: string; key: string }): Device {
-    return new Device({ baseUrl: this.board.baseUrl, boardId: this.board.boardId, token, ...(person ? { person: person.id, key: person.key } : {}) }, this.tracker);
+  /** Opens a device for a participant (with their join data) or the facilitator; `measured`: its
+   * arrivals count in the delays (not for a device that is not one of the room's). */
+  open(token: string, person?: { id: string; key: string }, measured = true): Device {
+    return new Device({ baseUrl: this.board.baseUrl, boardId: this.board.boardId, token, ...(person ? { person: person.id, key: person.key } : {}) }, measured ? this.tracker : null);
   }
 
   /** Every open device (the facilitator's first). */

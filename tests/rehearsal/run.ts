@@ -7,7 +7,7 @@
  * numbers differ.
  */
 import { randomBytes } from 'node:crypto';
-import { agendaSteps, countNotes, listNotes, listPeople } from '../../shared/index.ts';
+import { agendaSteps, assignSeat, countNotes, listNotes, listPeople, ORIGIN } from '../../shared/index.ts';
 import { backupAndRestore, history, newBoard, restoreSnapshot, serverNow, type BoardAccess } from './api.ts';
 import { commonGround } from './commonGround.ts';
 import { actionPlanning, idealFuture } from './afternoon.ts';
@@ -16,7 +16,7 @@ import { goToStep, setUpBoard } from './facilitator.ts';
 import { Outage } from './faults.ts';
 import { mindMap, proudsAndSorries, timelines } from './morning.ts';
 import { checkOracle, type OracleResult } from './oracle/index.ts';
-import type { RehearsalOptions } from './options.ts';
+import { dayMinutes, DEFAULT_OPTIONS, type RehearsalOptions } from './options.ts';
 import { joinAll, makePeople } from './people.ts';
 import { Room, sleep } from './room.ts';
 import { ensureClientBuilt, startOwnServer, useExistingServer, type RehearsalServer } from './server.ts';
@@ -40,8 +40,12 @@ export interface RehearsalResults {
   readonly log: object;
 }
 
-/** Plays the day and checks it; never throws for a failing day (the results say what failed). */
-export async function runRehearsal(options: RehearsalOptions): Promise<RehearsalResults> {
+/**
+ * Plays the day and checks it; never throws for a failing day (the results say what failed). Options
+ * left out take their defaults (`DEFAULT_OPTIONS`, seed 1, no progress lines).
+ */
+export async function runRehearsal(given: Partial<RehearsalOptions> = {}): Promise<RehearsalResults> {
+  const options: RehearsalOptions = { ...DEFAULT_OPTIONS, seed: 1, progress: () => {}, ...given };
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const say = options.progress;
@@ -50,12 +54,12 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   const board = await newBoard(server.baseUrl, `Rehearsal ${startedAt.slice(0, 16).replace('T', ' ')}`);
   const room = new Room(board, options.seed);
   const problems: string[] = [];
-  let ctx: DayContext | null = null;
+  const held: { ctx: DayContext | null } = { ctx: null };
   let oracle: OracleResult | null = null;
   let backupCopy: BoardAccess | null = null;
   let morningCopy: BoardAccess | null = null;
   try {
-    ctx = await playDay(room, server, options);
+    const ctx = await playDay(room, server, options, held);
     problems.push(...(await checkDay(ctx)));
     const backup = await backupAndRestore(board);
     room.log.event(`backup (${(backup.bytes / 1024).toFixed(0)} KiB) restored as board ${backup.copy.boardId}`);
@@ -75,12 +79,12 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
     ? `HOLDS: ${people} people, ${room.log.notes.size} notes, ${room.log.dots.size} dots; the board, the report, the CSV and both restored copies hold what the room made`
     : `DOES NOT HOLD: ${problems.length ? `${problems.length} problem(s) with the day` : ''}${problems.length && oracle && !oracle.ok ? '; ' : ''}${oracle && !oracle.ok ? `the oracle found ${oracle.differences.length} difference(s)` : ''}`;
   return {
-    options: { people: options.people, tablets: options.tablets, minutes: options.minutes, seed: options.seed, url: options.url, json: options.json, screenshots: options.screenshots },
+    options: { people: options.people, tablets: options.tablets, minutes: dayMinutes(options), seed: options.seed, url: options.url, json: options.json, screenshots: options.screenshots },
     startedAt,
     seconds: (performance.now() - started) / 1000,
-    server: { url: server.baseUrl, owned: server.owned, kills: ctx?.kills ?? 0 },
+    server: { url: server.baseUrl, owned: server.owned, kills: held.ctx?.kills ?? 0 },
     boards: { main: board, backupCopy, morningCopy },
-    timeline: ctx?.timeline ?? [],
+    timeline: held.ctx?.timeline ?? [],
     oracle,
     problems,
     ok,
@@ -89,7 +93,8 @@ export async function runRehearsal(options: RehearsalOptions): Promise<Rehearsal
   };
 }
 
-async function playDay(room: Room, server: RehearsalServer, options: RehearsalOptions): Promise<DayContext> {
+/** Plays the day; `held.ctx` keeps the timeline of the tasks done even when a later one fails. */
+async function playDay(room: Room, server: RehearsalServer, options: RehearsalOptions, held: { ctx: DayContext | null }): Promise<DayContext> {
   const say = options.progress;
   room.facilitator = room.open(room.board.facilitatorToken, { id: room.facilitatorId, key: randomBytes(24).toString('hex') });
   room.updateListening();
@@ -98,8 +103,9 @@ async function playDay(room: Room, server: RehearsalServer, options: RehearsalOp
   const groupCount = Math.max(2, Math.min(GROUPS.length, Math.round(options.people / 8)));
   const layout = setUpBoard(room, groupCount, Math.max(1, Math.min(40, Math.ceil(options.people / 8))));
   room.people.push(...makePeople(room, options.people, layout));
-  const phaseMs = (options.minutes * 60_000) / agendaSteps('futureSearch').length;
-  const ctx = new DayContext(room, layout, server, phaseMs, 60_000 + options.people * 200, say);
+  const phaseMs = (dayMinutes(options) * 60_000) / agendaSteps('futureSearch').length;
+  const ctx = new DayContext(room, layout, server, phaseMs, 60_000 + options.people * 500, say);
+  held.ctx = ctx;
 
   // The room fills (all but the one who comes late), and the facilitator seats everyone.
   room.setPhase('setup');
@@ -152,6 +158,13 @@ async function openTabletRoom(ctx: DayContext, options: RehearsalOptions): Promi
     findNoteByText: (text) => listNotes(room.facilitator.doc).find((n) => n.text === text)?.id,
     screenshotDir: options.screenshots,
   });
+  // The facilitator seats the tablets' people too, once their devices have said who they are.
+  for (const person of room.log.people.values()) {
+    if (person.device !== 'tablet') continue;
+    const seat = seats.find((s) => s.name === person.name);
+    if (seat?.stakeholderTable) assignSeat(room.facilitator.doc, person.id, 'stakeholder', seat.stakeholderTable, ORIGIN.local);
+    if (seat?.mixedTable) assignSeat(room.facilitator.doc, person.id, 'mixed', seat.mixedTable, ORIGIN.local);
+  }
   room.log.event(`${room.tablets.count} browser tablets joined`);
 }
 
