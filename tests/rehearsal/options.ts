@@ -46,7 +46,7 @@ Plays a time-compressed Future Search day against an Olifant server (one it star
 --url), with simulated participants, browser tablets and faults, then checks that every note, dot,
 stance and list the room made is in the board, the report, the CSV and the restored copies.
 
-  --people <n>       simulated participants (default 64; 2 to 2000)
+  --people <n>       simulated participants (default 64; 8 to 2000)
   --tablets <n>      Chromium tablets joining through the app (default 4; 0: no browser)
   --minutes <m>      writing time of the compressed day in minutes (default 3, and one per
                      40 people beyond 120, e.g. 7.5 for 300; 0.2 to 600)
@@ -104,7 +104,7 @@ export function parseOptions(argv: readonly string[]): Omit<RehearsalOptions, 'p
       case '-h':
         return null;
       case '--people':
-        o.people = number(flag, value(), 2, 2000, true);
+        o.people = number(flag, value(), 8, 2000, true);
         break;
       case '--tablets':
         o.tablets = number(flag, value(), 0, 16, true);
