@@ -23,7 +23,9 @@ export class Outage {
     /** The tablet seated at this table, if any. */
     private readonly tablet: number | null,
   ) {
-    this.people = members.filter((p) => p.mixedTable?.id === tableId);
+    const atTable = members.filter((p) => p.mixedTable?.id === tableId);
+    // A small room has one mixed table: then half of it is near the access point that failed.
+    this.people = atTable.length === members.length ? atTable.slice(0, Math.ceil(atTable.length / 2)) : atTable;
   }
 
   async start(): Promise<void> {
