@@ -62,12 +62,15 @@ export async function mindMap(ctx: DayContext, lateJoiner: Participant): Promise
     await switchDevice(ctx, ctx.present()[2]!);
 
     // Each stakeholder group puts its dots on the trends that matter most to it: the whole group
-    // shares five dots, and members place them at once, so some land beyond the limit.
-    const vote = openLoggedVote(room, { title: 'Trends die ertoe doen', target: 'notes', budget: 'group', dots: 5, onePerItem: false });
+    // shares three dots. The first group's members all tap at the same moment, before any of them
+    // sees the others' dots, so that group's dots go beyond the limit; the others place in turn.
+    const vote = openLoggedVote(room, { title: 'Trends die ertoe doen', target: 'notes', budget: 'group', dots: 3, onePerItem: false });
     await ctx.converge('the trends vote opening');
     const onMap = listNotes(room.facilitator.doc).filter((n) => n.x >= map.x && n.x <= map.x + map.w && n.y >= map.y && n.y <= map.y + map.h);
+    const firstGroup = ctx.present()[0]!.groupId;
+    for (const p of ctx.present().filter((x) => x.groupId === firstGroup)) placeLoggedDot(room, p, vote, room.random.pick(onMap).id);
     await Promise.all([
-      paced(room, ctx.present(), 1, ctx.phaseMs * 0.3, (p) => placeLoggedDot(room, p, vote, room.random.pick(onMap).id)),
+      paced(room, ctx.present().filter((x) => x.groupId !== firstGroup), 1, ctx.phaseMs * 0.3, (p) => placeLoggedDot(room, p, vote, room.random.pick(onMap).id)),
       ctx.tabletsVote(vote),
     ]);
     await ctx.converge('the trends vote');
