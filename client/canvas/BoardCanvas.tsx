@@ -68,17 +68,13 @@ export function BoardCanvas() {
 
   // After a touch, browsers also send emulated mouse events (click, dblclick) for the same tap:
   // those are ignored, or a double-tap would make two notes and its own click would end editing.
-  const lastTouch = useRef(0);
-  const emulated = (e: KonvaEventObject<Event>) => e.evt.type.startsWith('mouse') || e.evt.type === 'click' || e.evt.type === 'dblclick'
-    ? performance.now() - lastTouch.current < 800
-    : false;
-  const lastCreated = useRef({ at: 0, type: '' });
   const taps = useRef(boardTaps);
+  const emulated = (e: KonvaEventObject<Event>) => taps.current.followsTouch(e.evt);
+  const lastCreated = useRef({ at: 0, type: '' });
+  // A double-click (Konva's dblclick), or the second tap of a double tap (tools/doubleTap.ts decides).
   const newNoteAtPointer = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     const last = lastCreated.current;
     if (!onEmpty(e) || emulated(e) || useStore.getState().readOnly || (e.type !== last.type && performance.now() - last.at < 500)) return;
-    // Two taps far apart are two taps, not a double tap.
-    if (e.type === 'dbltap' && !taps.current.nearEachOther()) return;
     lastCreated.current = { at: performance.now(), type: e.type };
     const p = e.target.getStage()?.getPointerPosition();
     if (!p) return;
@@ -134,7 +130,7 @@ export function BoardCanvas() {
         }}
         onMouseDown={(e) => {
           // A mouse's double-click opens a note the first press was on, as a double tap does.
-          if (!emulated(e)) taps.current.touched(e.target.getStage()?.getPointerPosition(), noteUnder(e.target));
+          if (!emulated(e)) taps.current.touched(e.target.getStage()?.getPointerPosition(), noteUnder(e.target), onEmpty(e));
           if (onEmpty(e) && e.evt.shiftKey && e.evt.button === 0) beginMarquee(e.target.getStage()!, marqueeRect.current);
         }}
         onMouseMove={(e) => {
@@ -149,13 +145,15 @@ export function BoardCanvas() {
           else trackCursor(e.target.getStage()!, actions);
         }}
         onTouchEnd={(e) => {
-          lastTouch.current = performance.now();
+          taps.current.touchEvent(e.evt.timeStamp);
           onPinchEnd(e);
           if (e.evt.touches.length === 0) actions.setCursor(null);
         }}
         onTouchStart={(e) => {
-          lastTouch.current = performance.now();
-          if (e.evt.touches.length === 1) taps.current.touched(e.target.getStage()?.getPointerPosition(), noteUnder(e.target));
+          taps.current.touchEvent(e.evt.timeStamp);
+          // A second finger makes the gesture a pan or a pinch: neither a tap nor half a double tap.
+          if (e.evt.touches.length === 1) taps.current.touched(e.target.getStage()?.getPointerPosition(), noteUnder(e.target), onEmpty(e));
+          else taps.current.moreFingers();
         }}
         onClick={(e) => {
           if (!onEmpty(e) || e.evt.shiftKey || emulated(e)) return;
@@ -163,12 +161,15 @@ export function BoardCanvas() {
           clearEditing();
         }}
         onTap={(e) => {
+          // Timed by the touches' own time stamps, so a busy page keeps its double taps.
+          if (!taps.current.isTap()) return;
+          const double = taps.current.tapped(e.evt.timeStamp);
           if (!onEmpty(e)) return;
           select([]);
           clearEditing();
+          if (double && taps.current.firstOnBoard()) newNoteAtPointer(e);
         }}
         onDblClick={newNoteAtPointer}
-        onDblTap={newNoteAtPointer}
       >
         <Layer name="areas-layer">
           <VisibleAreas />

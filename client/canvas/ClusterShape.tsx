@@ -22,6 +22,7 @@ import { editCluster, select, toggleSelected } from '../store/ui.ts';
 import { mayChangeCluster } from '../store/clusterRights.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { isVoting, voteTap } from '../tools/voting.ts';
+import { boardTaps } from '../tools/doubleTap.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { BAR_COLOR } from './clusterColors.ts';
 import { CoverageChips, coverageChipsWidth } from './CoverageChips.tsx';
@@ -54,6 +55,8 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
 
   const onTap = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
+    // Not the end of a two-finger pan, nor the click a browser makes up after a touch (it could vote).
+    if (!boardTaps.isTap() || boardTaps.followsTouch(e.evt)) return;
     if (voteTap(actions, id, 'clusters')) return;
     if ('shiftKey' in e.evt && e.evt.shiftKey) toggleSelected(id);
     else select([id]);

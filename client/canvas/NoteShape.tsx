@@ -66,7 +66,22 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
 
   const onSelect = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     e.cancelBubble = true;
-    if (!longPressed.current) tapNote(id, isAdding(e.evt), actions);
+    if (!longPressed.current) tapNote(id, isAdding(e.evt), actions, false, e.evt.timeStamp);
+  };
+  // The click a browser makes up after a touch may land on a note that touch just made (and vote for
+  // it): the touch's own tap acts instead. A mouse click still does.
+  const onClick = (e: KonvaEventObject<MouseEvent>) => {
+    if (boardTaps.followsTouch(e.evt)) e.cancelBubble = true;
+    else onSelect(e);
+  };
+  // A tap ends a pan or pinch of two fingers: it is none. Two taps close in time (their own time
+  // stamps, however long the page took to handle them) and place make a double tap.
+  const onTap = (e: KonvaEventObject<TouchEvent>) => {
+    e.cancelBubble = true;
+    if (!boardTaps.isTap()) return;
+    const double = boardTaps.tapped(e.evt.timeStamp);
+    onSelect(e);
+    if (double) onOpen(e);
   };
   const onOpen = (e: KonvaEventObject<Event>) => {
     e.cancelBubble = true;
@@ -93,10 +108,9 @@ export const NoteShape = memo(function NoteShape({ id }: { id: string }) {
       y={note.y}
       opacity={lens === 'dim' ? 0.22 : 1}
       draggable={!spaceHeld && !editing && !readOnly}
-      onClick={onSelect}
-      onTap={onSelect}
+      onClick={onClick}
+      onTap={onTap}
       onDblClick={onOpen}
-      onDblTap={onOpen}
       onTouchStart={onTouchStart}
       onTouchEnd={cancelPress}
       onDragStart={(e: KonvaEventObject<DragEvent>) => {

@@ -18,6 +18,7 @@ import { useStore, type StoreState } from '../store/store.ts';
 import { select, toBoard } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { isAdding, tapNote } from '../tools/noteTap.ts';
+import { boardTaps } from '../tools/doubleTap.ts';
 import { Shape } from './konva.ts';
 import { tint } from './NoteShape.tsx';
 
@@ -110,8 +111,10 @@ export function NotesOverview({ ids, own }: { ids: readonly string[]; own: Reado
     const id = noteUnderPointer(e);
     if (!id) return;
     e.cancelBubble = true;
+    // Not the end of a two-finger pan, nor the click a browser makes up after a touch.
+    if (!boardTaps.isTap() || boardTaps.followsTouch(e.evt)) return;
     // A second tap on the same card opens the note (tapNote knows the last tap).
-    tapNote(id, isAdding(e.evt), actions, true);
+    tapNote(id, isAdding(e.evt), actions, true, e.evt.timeStamp);
   };
   // A press on a card is not a pan: once it moves, the note is drawn as itself and dragged.
   const onPress = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {

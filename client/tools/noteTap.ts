@@ -20,10 +20,12 @@ let last = { id: '', at: 0, card: false };
  * `card`: the tap was on the note's card in the overview. A double tap that starts on a card opens the
  * note, whether its second tap lands on the card again or on the note (the first tap selected it, and
  * a selected note is drawn as itself). A double tap on a note drawn as itself is the note's own.
+ * `at`: when the tap happened (its event's time stamp), so a busy page's slow handling does not split
+ * a double tap.
  */
-export function tapNote(id: string, adding: boolean, actions: BoardActions, card = false): void {
+export function tapNote(id: string, adding: boolean, actions: BoardActions, card = false, at = performance.now()): void {
   const previous = last;
-  last = { id, at: performance.now(), card };
+  last = { id, at, card };
   if (previous.card && previous.id === id && last.at - previous.at < Konva.dblClickWindow) {
     openNote(id, isLockedForMe(useStore.getState(), id));
     return;
