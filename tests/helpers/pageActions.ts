@@ -24,6 +24,8 @@ export interface DrawnNote {
 export async function openPage(browser: Browser, errors: string[], options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 750 }, ...options });
   context.setDefaultTimeout(30_000);
+  // Code run through tsx (the rehearsal) hands page.evaluate functions that call esbuild's `__name`.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((target) => target);');
   const page = await context.newPage();
   page.on('pageerror', (err) => errors.push(err.message));
   // The app's Content-Security-Policy must never block the app itself.

@@ -138,7 +138,10 @@ export class DayContext {
   }
 
   async tabletsWrite(phase: string, areaFor: (tablet: number) => string, perTablet: number): Promise<void> {
-    if (this.room.tablets) await this.room.tablets.writeNotes(phase, areaFor, perTablet);
+    if (!this.room.tablets) return;
+    // People look up while the task's summon moves their view, then write.
+    await new Promise((r) => setTimeout(r, 1500));
+    await this.room.tablets.writeNotes(phase, areaFor, perTablet);
   }
 
   /** The mixed table of tablet `i` (tablet 0 sits at the table whose Wi-Fi drops). */

@@ -57,7 +57,9 @@ export async function mindMap(ctx: DayContext, lateJoiner: Participant): Promise
       }
       trends.push(id);
     });
-    await Promise.all([writing, late, ctx.tabletsWrite('present', () => map.id, 1), projectorTriesToWrite(ctx), lockForAMoment(room, Math.min(1500, ctx.phaseMs / 10))]);
+    // The lock comes once the tablets have written: a person does not double-tap into a locked board.
+    const tabletsThenLock = ctx.tabletsWrite('present', () => map.id, 1).then(() => lockForAMoment(room, Math.min(1500, ctx.phaseMs / 10)));
+    await Promise.all([writing, late, tabletsThenLock, projectorTriesToWrite(ctx)]);
     await ctx.converge('the mind map');
     await switchDevice(ctx, ctx.present()[2]!);
 
