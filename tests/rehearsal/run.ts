@@ -193,7 +193,7 @@ async function restoreMorning(board: BoardAccess, ctx: DayContext): Promise<Boar
   return copy;
 }
 
-/** What the day itself must show before the oracle looks: the room in step, the refused note absent. */
+/** What the day itself must show before the oracle looks: the room in step, the refused note absent, no note moved by a pinch. */
 async function checkDay(ctx: DayContext): Promise<string[]> {
   const { room } = ctx;
   const problems: string[] = [];
@@ -201,6 +201,8 @@ async function checkDay(ctx: DayContext): Promise<string[]> {
   for (const refused of ctx.refusedNotes) {
     if (listNotes(doc).some((n) => n.id === refused.id || n.text === refused.text)) problems.push(`the projector's note "${refused.text}" is on the board`);
   }
+  // A pan or pinch moves the view: a note it moved (and dropped, maybe into a cluster) is the page's doing.
+  problems.push(...(room.tablets?.strokeMoves ?? []));
   const registered = new Set(listPeople(doc).map((p) => p.id));
   for (const p of room.people) if (!registered.has(p.id)) problems.push(`${p.name} is not in the board's people`);
   if (countNotes(doc) !== [...room.log.notes.values()].filter((n) => !n.deleted).length) {

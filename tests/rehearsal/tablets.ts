@@ -65,6 +65,8 @@ export interface TabletRoom {
   readonly personIds: readonly string[];
   /** Errors the pages threw (uncaught), each with its page; empty on a good day. */
   readonly errors: readonly string[];
+  /** Notes a tablet's two-finger stroke (a pan or pinch to reach an area) moved: none on a good day. */
+  readonly strokeMoves: readonly string[];
 }
 
 /** Tablet `i`'s screen: landscape and portrait tablets alternate. */

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { en, nl } from '../../client/i18n/strings.ts';
-import { nextFrame } from '../helpers/pageActions.ts';
+import { drawnNotes, nextFrame } from '../helpers/pageActions.ts';
 
 export type Lang = 'en' | 'nl';
 
@@ -194,7 +194,39 @@ export async function doubleTapAt(page: Page, p: Point): Promise<void> {
   }
 }
 
-/** Two fingers on the canvas: start centred at `from` `d0` apart, end centred at `to` `d1` apart. */
+/** What two-finger strokes moved on each page, not yet taken (`takeStrokeMoves`). */
+const strokeMoves = new WeakMap<Page, string[]>();
+
+/**
+ * The notes two-finger strokes on `page` moved since the last call, each said in words. A pan or
+ * pinch moves the view, never a note, even when a finger lands on one; a note it moves is dropped
+ * where it stopped (into a cluster's outline, say) by the page itself.
+ */
+export function takeStrokeMoves(page: Page): string[] {
+  const moves = strokeMoves.get(page) ?? [];
+  strokeMoves.delete(page);
+  return moves;
+}
+
+/** The notes drawn under page points `points` (ids; a point on no note gives none). */
+async function notesUnder(page: Page, points: readonly Point[]): Promise<string[]> {
+  return page.evaluate((points) => {
+    const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
+    const box = stage.container().getBoundingClientRect();
+    const ids: string[] = [];
+    for (const p of points) {
+      let node = stage.getIntersection({ x: p.x - box.left, y: p.y - box.top });
+      while (node && !node.hasName('note')) node = node.getParent();
+      if (node) ids.push(node.id());
+    }
+    return ids;
+  }, points);
+}
+
+/**
+ * Two fingers on the canvas: start centred at `from` `d0` apart, end centred at `to` `d1` apart. A
+ * note under a finger that the stroke moved is kept for `takeStrokeMoves`.
+ */
 export async function twoFingers(page: Page, from: Point, to: Point, d0: number, d1: number, steps = 8): Promise<void> {
   await letTapWindowPass(page);
   const cdp = await page.context().newCDPSession(page);
@@ -202,6 +234,9 @@ export async function twoFingers(page: Page, from: Point, to: Point, d0: number,
     { x: c.x - d / 2, y: c.y, id: 1, radiusX: 4, radiusY: 4, force: 1 },
     { x: c.x + d / 2, y: c.y, id: 2, radiusX: 4, radiusY: 4, force: 1 },
   ];
+  await nextFrame(page);
+  const touched = await notesUnder(page, at(from, d0));
+  const before = touched.length ? new Map((await drawnNotes(page)).map((n) => [n.id, n])) : null;
   try {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(from, d0) });
     for (let i = 1; i <= steps; i++) {
@@ -213,5 +248,13 @@ export async function twoFingers(page: Page, from: Point, to: Point, d0: number,
     lifted(page);
   } finally {
     await cdp.detach();
+  }
+  if (!before) return;
+  const after = new Map((await drawnNotes(page)).map((n) => [n.id, n]));
+  for (const id of touched) {
+    const [a, b] = [before.get(id), after.get(id)];
+    if (a && b && (a.x !== b.x || a.y !== b.y)) {
+      strokeMoves.set(page, [...(strokeMoves.get(page) ?? []), `a two-finger stroke with a finger on note ${id} moved it from (${a.x}, ${a.y}) to (${b.x}, ${b.y})`]);
+    }
   }
 }

@@ -16,7 +16,7 @@ import { waitFor, type TestClient } from '../helpers/clients.ts';
 import { drawnNotes } from '../helpers/pageActions.ts';
 import type { TabletRoom, TabletSeat, TabletSetup } from './tablets.ts';
 import { dragNote, tapDot, writeNote, type AreaRef } from './tabletsActions.ts';
-import { participantIdOf, type Point } from './tabletsPage.ts';
+import { participantIdOf, takeStrokeMoves, type Point } from './tabletsPage.ts';
 import { showArea } from './tabletsView.ts';
 import { noteText } from './tabletsWords.ts';
 
@@ -49,6 +49,8 @@ export class TabletRoomOnPages implements TabletRoom {
     private readonly projector: Page | null,
     readonly errors: string[],
   ) {}
+
+  readonly strokeMoves: string[] = [];
 
   get count(): number {
     return this.tablets.length;
@@ -257,13 +259,21 @@ export class TabletRoomOnPages implements TabletRoom {
     await this.browser.close();
   }
 
-  /** Runs `step` on every tablet at once; the first failure names its tablet. */
+  /** Runs `step` on every tablet at once; the first failure names its tablet. Notes its strokes moved are logged. */
   private async each(step: (t: Tablet) => Promise<void>): Promise<void> {
     await Promise.all(
       this.tablets.map((t) =>
-        step(t).catch((err: Error) => {
-          throw new Error(`tablet ${t.index + 1} (${t.seat.name}): ${err.message}`);
-        }),
+        step(t)
+          .catch((err: Error) => {
+            throw new Error(`tablet ${t.index + 1} (${t.seat.name}): ${err.message}`);
+          })
+          .finally(() => {
+            for (const move of takeStrokeMoves(t.page)) {
+              const said = `tablet ${t.index + 1}: ${move}`;
+              this.strokeMoves.push(said);
+              this.setup.log.event(said);
+            }
+          }),
       ),
     );
   }
