@@ -32,12 +32,11 @@ export class Outage {
     this.startedAt = performance.now();
     for (const p of this.people) p.device.goOffline();
     this.room.updateListening();
-    this.room.log.event(`Wi-Fi down at a table: ${this.people.map((p) => p.name).join(', ')}${this.tablet === null ? '' : ` and tablet ${this.tablet}`}`);
+    this.room.log.event(`Wi-Fi down at a table: ${this.people.map((p) => p.name).join(', ')}${this.tablet === null ? '' : ` and tablet ${this.tablet + 1}`}`);
     if (this.room.tablets && this.tablet !== null) {
       await this.room.tablets.setOffline(this.tablet, true);
       // Someone reloads the page while the network is gone: it must come back from its own storage.
       await this.room.tablets.reload(this.tablet);
-      this.room.log.event(`tablet ${this.tablet} reloaded while offline`);
     }
   }
 
