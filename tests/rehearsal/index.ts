@@ -51,6 +51,7 @@ export function printout(r: RehearsalResults): string {
   if (r.oracle) {
     out.push(`Oracle checked: ${Object.entries(r.oracle.checked).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const d of r.oracle.differences) out.push(`DIFFERENCE: ${d}`);
+    if (r.oracleSelfCheck) out.push(`Oracle self-check: with the report's "Elsewhere on the board" section removed, it finds ${r.oracleSelfCheck.differences} difference(s)`);
   }
   out.push('', r.verdict, '');
   return out.join('\n');

@@ -16,6 +16,7 @@ import { goToStep, setUpBoard } from './facilitator.ts';
 import { Outage } from './faults.ts';
 import { mindMap, proudsAndSorries, timelines } from './morning.ts';
 import { checkOracle, type OracleResult } from './oracle/index.ts';
+import { withoutSection } from './oracle/tamper.ts';
 import { dayMinutes, DEFAULT_OPTIONS, type RehearsalOptions } from './options.ts';
 import { joinAll, makePeople } from './people.ts';
 import { Room, sleep } from './room.ts';
@@ -33,6 +34,11 @@ export interface RehearsalResults {
   readonly timeline: TimelineRow[];
   /** Null when the day did not run to its end. */
   readonly oracle: OracleResult | null;
+  /**
+   * The oracle shown the same board with the report's "Elsewhere on the board" section removed: the
+   * differences it found (it must find some, or it could not tell a report that drops notes).
+   */
+  readonly oracleSelfCheck: { readonly removedSection: 'elsewhere'; readonly differences: number } | null;
   /** Why the day did not run to its end (or a check of the day itself failed); empty when it did. */
   readonly problems: string[];
   readonly ok: boolean;
@@ -56,6 +62,7 @@ export async function runRehearsal(given: Partial<RehearsalOptions> = {}): Promi
   const problems: string[] = [];
   const held: { ctx: DayContext | null } = { ctx: null };
   let oracle: OracleResult | null = null;
+  let oracleSelfCheck: RehearsalResults['oracleSelfCheck'] = null;
   let backupCopy: BoardAccess | null = null;
   let morningCopy: BoardAccess | null = null;
   try {
@@ -66,6 +73,9 @@ export async function runRehearsal(given: Partial<RehearsalOptions> = {}): Promi
     backupCopy = backup.copy;
     morningCopy = await restoreMorning(board, ctx);
     oracle = await checkOracle({ log: room.log, main: board, backupCopy, morningCopy });
+    const blind = await checkOracle({ log: room.log, main: board, backupCopy: null, morningCopy: null, tamper: (_label, files) => withoutSection(files, 'elsewhere') });
+    oracleSelfCheck = { removedSection: 'elsewhere', differences: blind.differences.length };
+    if (blind.ok) problems.push('the oracle found nothing wrong with a report whose "Elsewhere on the board" section was removed');
   } catch (err) {
     problems.push(`the day did not run to its end: ${(err as Error).stack ?? String(err)}`);
   } finally {
@@ -86,6 +96,7 @@ export async function runRehearsal(given: Partial<RehearsalOptions> = {}): Promi
     boards: { main: board, backupCopy, morningCopy },
     timeline: held.ctx?.timeline ?? [],
     oracle,
+    oracleSelfCheck,
     problems,
     ok,
     verdict,
