@@ -45,11 +45,38 @@ export function moveCarry(carry: Carry, node: Konva.Group): void {
   showDragOffset(carry.ids, dx, dy);
 }
 
+/** Marks a node whose drag a second finger stopped: its drop is put back, never written. */
+const CANCELLED = 'olifantDragCancelled';
+
+/**
+ * Stops `node`'s drag without a drop: a second finger made the gesture a pan or pinch, so the
+ * first finger's small move on a note or area was never meant (it must not move it, nor put a note
+ * in the cluster it now touches).
+ */
+export function cancelDrag(node: Konva.Node): void {
+  node.setAttr(CANCELLED, true);
+  node.stopDrag();
+}
+
+/** Whether the drag of `node` that just ended was cancelled (and clears the mark). */
+export function dragWasCancelled(node: Konva.Node): boolean {
+  const cancelled = node.getAttr(CANCELLED) === true;
+  if (cancelled) node.setAttr(CANCELLED, false);
+  return cancelled;
+}
+
 /**
  * Ends the carry: `write` puts the drop on the board, then the drag offset is cleared. When `write`
- * throws, the board kept the old places, so the shape and its notes are put back there too.
+ * throws, or the drag was cancelled, the board kept the old places, so the shape and its notes are
+ * put back there too.
  */
 export function endCarry(carry: Carry, node: Konva.Group, write: (drop: CarryDrop) => void): void {
+  if (dragWasCancelled(node)) {
+    node.position(carry.origin);
+    putNotesBack(node.getStage()?.findOne('.notes-layer') as Konva.Layer | undefined, carry.start);
+    endDrag();
+    return;
+  }
   const dx = node.x() - carry.origin.x;
   const dy = node.y() - carry.origin.y;
   const moves = carry.ids.map((id) => ({ id, x: carry.start.get(id)!.x + dx, y: carry.start.get(id)!.y + dy }));

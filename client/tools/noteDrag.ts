@@ -14,7 +14,7 @@ import { useStore } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
 import { select } from '../store/ui.ts';
 import type { Konva } from '../canvas/konva.ts';
-import { putNotesBack } from './carryDrag.ts';
+import { dragWasCancelled, putNotesBack } from './carryDrag.ts';
 
 interface DragState {
   ids: string[];
@@ -66,6 +66,14 @@ export function endNoteDrag(node: Konva.Group, actions: BoardActions): void {
   const d = drag;
   drag = null;
   cancelAnimationFrame(d.frame);
+  if (dragWasCancelled(node)) {
+    // A second finger made it a pan or pinch: nothing moves, nothing is written.
+    node.position(d.origin);
+    putNotesBack(node.getLayer(), d.start);
+    endDrag();
+    actions.setBusy([]);
+    return;
+  }
   const dx = node.x() - d.origin.x;
   const dy = node.y() - d.origin.y;
   const moves = d.ids.map((id) => ({ id, x: d.start.get(id)!.x + dx, y: d.start.get(id)!.y + dy }));

@@ -1,17 +1,18 @@
 /**
  * E2E: touch gestures on a tablet whose page is busy, or whose fingers are quick. Two quick two-finger
  * pans make no note; a double tap still opens a new note when the page is slow between its two taps;
- * during a dot vote, writing a new note by double tap gives it no dot, while a tap on a note places
- * exactly one.
+ * a pan that starts with a finger on a note moves no note; during a dot vote, writing a new note by
+ * double tap gives it no dot, while a tap on a note places exactly one.
  *
  * Why: on real tablets the end of a pan counted as a tap (two pans made an empty note), the double
  * tap's window was timed by when the page got round to each tap (a busy page lost double taps), and
  * the browser's compatibility click after a touch landed on the note just drawn under the finger (a
- * dot nobody tapped for).
+ * dot nobody tapped for), and a pan whose first finger was on a note dropped that note a step away,
+ * into the cluster it then touched.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openVote, ORIGIN } from '../../shared/index.ts';
+import { createCluster, createNote, listNotes, openVote, ORIGIN } from '../../shared/index.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { connectClient, waitSynced } from '../helpers/clients.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
@@ -127,6 +128,35 @@ describe('touch races on a tablet', () => {
     await nextFrame(page);
     const dots = await drawnDots(page);
     expect(Object.values(dots).reduce((a, b) => a + b, 0)).toBe(1);
+    seed.destroy();
+  });
+
+  it('a two-finger pan that starts with a finger on a note moves no note and puts none in a cluster', async () => {
+    const seed = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
+    await waitSynced(seed);
+    const anchor = (await drawnNotes(page))[0]!;
+    const at = { x: anchor.x, y: anchor.y + 240 };
+    const a = createNote(seed.doc, { text: 'Clustered A', x: at.x - 230, y: at.y, authorId: 'seed' }, ORIGIN.local);
+    const b = createNote(seed.doc, { text: 'Clustered B', x: at.x - 230, y: at.y + 220, authorId: 'seed' }, ORIGIN.local);
+    createCluster(seed.doc, [a, b], 'Beside the note', ORIGIN.local);
+    const loose = createNote(seed.doc, { text: 'Loose note', ...at, authorId: 'seed' }, ORIGIN.local);
+    await expect.poll(async () => (await drawnNotes(page)).some((n) => n.id === loose)).toBe(true);
+    const note = (await drawnNotes(page)).find((n) => n.id === loose)!;
+    // Finger 1 on the loose note, finger 2 on the bare board to its right; both move together
+    // towards the cluster on the left.
+    const fingers = (shift: number) => [
+      { x: note.cx + shift, y: note.cy, id: 1, radiusX: 4, radiusY: 4, force: 1 },
+      { x: note.cx + 200 + shift, y: note.cy, id: 2, radiusX: 4, radiusY: 4, force: 1 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(0) });
+    for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(-20 * i) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await nextFrame(page);
+    // The view moved (it was a pan), the note did not: on the board it is where it was, in no cluster.
+    await expect.poll(async () => (await drawnNotes(page)).find((n) => n.id === loose)!.cx).toBeLessThan(note.cx - 100);
+    await page.waitForTimeout(300);
+    const after = listNotes(seed.doc).find((n) => n.id === loose)!;
+    expect({ x: after.x, y: after.y, clusterId: after.clusterId }).toEqual({ ...at, clusterId: null });
     seed.destroy();
   });
 });
