@@ -49,7 +49,7 @@ export function onPinchMove(e: KonvaEventObject<TouchEvent>): boolean {
   if (!stage || e.evt.touches.length !== 2) return false;
   e.evt.preventDefault();
   if (stage.isDragging()) stage.stopDrag();
-  for (const node of stage.find('.note, .area')) if (node.isDragging()) cancelDrag(node);
+  for (const node of stage.find('.note, .area, .cluster')) if (node.isDragging()) cancelDrag(node);
   const [a, b] = touchPoints(stage, e.evt) as [{ x: number; y: number }, { x: number; y: number }];
   const center = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
   const dist = Math.hypot(a.x - b.x, a.y - b.y);

@@ -131,7 +131,7 @@ describe('touch races on a tablet', () => {
     seed.destroy();
   });
 
-  it('a two-finger pan that starts with a finger on a note moves no note and puts none in a cluster', async () => {
+  it('a two-finger pan that starts with a finger on a note or a cluster moves nothing and puts no note in a cluster', async () => {
     const seed = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
     await waitSynced(seed);
     const anchor = (await drawnNotes(page))[0]!;
@@ -157,6 +157,27 @@ describe('touch races on a tablet', () => {
     await page.waitForTimeout(300);
     const after = listNotes(seed.doc).find((n) => n.id === loose)!;
     expect({ x: after.x, y: after.y, clusterId: after.clusterId }).toEqual({ ...at, clusterId: null });
+
+    // The same with the first finger on the cluster's outline: the cluster and its notes stay put.
+    const places = () => listNotes(seed.doc).filter((n) => n.id === a || n.id === b).map((n) => ({ x: n.x, y: n.y }));
+    const before = places();
+    await nextFrame(page);
+    const bar = (await page.evaluate(`(() => {
+      const stage = window.Konva.stages[0];
+      const r = stage.findOne('.cluster-bar').getClientRect();
+      const box = stage.container().getBoundingClientRect();
+      return { x: box.left + r.x + 20, y: box.top + r.y + r.height / 2 };
+    })()`)) as { x: number; y: number };
+    const onBar = (shift: number) => [
+      { x: bar.x + shift, y: bar.y, id: 1, radiusX: 4, radiusY: 4, force: 1 },
+      { x: bar.x + 200 + shift, y: bar.y + 120, id: 2, radiusX: 4, radiusY: 4, force: 1 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: onBar(0) });
+    for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: onBar(-20 * i) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await nextFrame(page);
+    await page.waitForTimeout(300);
+    expect(places()).toEqual(before);
     seed.destroy();
   });
 });
