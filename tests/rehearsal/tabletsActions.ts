@@ -38,20 +38,25 @@ export async function writeNote(page: Page, lang: Lang, area: AreaRef, text: str
   const areaId = area.id;
   await showArea(page, areaId, area.rect);
   await stopPlacingDots(page, lang);
-  const spots = await freeSpots(page, areaId, DEFAULT_NOTE_SIZE);
-  if (spots.length === 0) throw new Error(`no free place left in area ${areaId} on this tablet`);
-  const spot = spots[pick % Math.min(spots.length, 5)]!;
   const before = new Set((await drawnNotes(page)).map((n) => n.id));
   const editor = openEditor(page);
-  // A double tap the page took for two single taps (its taps too far apart in time on a busy page)
-  // made nothing: the person taps again. One that made a note opens it for typing.
+  // The room is live: between finding a free place and tapping it, someone may draw a connector or
+  // a note there (then the tap opens that instead, to be closed untouched), or the page may take the
+  // double tap for two single taps. The person closes whatever opened and taps again, at a place
+  // free now.
+  let spot: Point;
   for (let attempt = 1; ; attempt++) {
+    const spots = await freeSpots(page, areaId, DEFAULT_NOTE_SIZE);
+    if (spots.length === 0) throw new Error(`no free place left in area ${areaId} on this tablet`);
+    spot = spots[pick % Math.min(spots.length, 5)]!;
     await letTapWindowPass(page);
     await doubleTapAt(page, spot);
     const opened = await editor.waitFor({ timeout: 5000 }).then(() => true, () => false);
-    if (opened) break;
-    const made = (await drawnNotes(page)).filter((n) => !before.has(n.id) && Math.hypot(n.cx - spot.x, n.cy - spot.y) < 60);
-    if (made.length || attempt === 3) throw new Error(`a double tap at ${Math.round(spot.x)},${Math.round(spot.y)} opened no note for typing (new notes drawn: ${made.length})`);
+    // A note the double tap made opens empty; someone else's note that arrived under the finger
+    // opens with its text, and is closed untouched.
+    if (opened && (await editor.inputValue()) === '') break;
+    if (attempt === 3) throw new Error(`three double taps in area ${areaId} opened no new note for typing (last at ${Math.round(spot.x)},${Math.round(spot.y)})`);
+    await page.keyboard.press('Escape');
   }
   await page.keyboard.type(text);
   // Done: a tap on the bare board closes the editor (a tablet has no Escape key at hand).
