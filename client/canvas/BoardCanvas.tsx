@@ -27,6 +27,7 @@ import { Layer, Rect, Stage } from './konva.ts';
 import { Cursors } from './Cursors.tsx';
 import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
 import { MindMapCentre, WallCardsLayer } from './WallCards.tsx';
+import { pressBegan } from '../tools/carryDrag.ts';
 import { boardTaps } from '../tools/doubleTap.ts';
 import { enterCanvas, registerCanvas } from '../tools/keyboardFocus.ts';
 import { setCanvasFocused } from '../store/focus.ts';
@@ -129,6 +130,7 @@ export function BoardCanvas() {
           onWheel(e);
         }}
         onMouseDown={(e) => {
+          if (!emulated(e)) pressBegan(0);
           // A mouse's double-click opens a note the first press was on, as a double tap does.
           if (!emulated(e)) taps.current.touched(e.target.getStage()?.getPointerPosition(), noteUnder(e.target), onEmpty(e));
           if (onEmpty(e) && e.evt.shiftKey && e.evt.button === 0) beginMarquee(e.target.getStage()!, marqueeRect.current);
@@ -151,6 +153,7 @@ export function BoardCanvas() {
         }}
         onTouchStart={(e) => {
           taps.current.touchEvent(e.evt.timeStamp);
+          pressBegan(e.evt.touches.length);
           // A second finger makes the gesture a pan or a pinch: neither a tap nor half a double tap.
           if (e.evt.touches.length === 1) taps.current.touched(e.target.getStage()?.getPointerPosition(), noteUnder(e.target), onEmpty(e));
           else taps.current.moreFingers();

@@ -58,11 +58,23 @@ export function cancelDrag(node: Konva.Node): void {
   node.stopDrag();
 }
 
-/** Whether the drag of `node` that just ended was cancelled (and clears the mark). */
+/** A second finger came down in the touch gesture under way. */
+let severalFingers = false;
+
+/** A press began with `fingers` touches down (0 for a mouse or a pen): two or more never drag a shape. */
+export function pressBegan(fingers: number): void {
+  severalFingers = fingers >= 2;
+}
+
+/**
+ * Whether the drag of `node` that just ended was cancelled (and clears the mark), or belonged to a
+ * gesture with a second finger: a busy page can start the drag on the pinch's last move, after the
+ * pinch looked, so the drop itself checks too.
+ */
 export function dragWasCancelled(node: Konva.Node): boolean {
   const cancelled = node.getAttr(CANCELLED) === true;
   if (cancelled) node.setAttr(CANCELLED, false);
-  return cancelled;
+  return cancelled || severalFingers;
 }
 
 /**

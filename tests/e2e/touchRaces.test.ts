@@ -178,6 +178,21 @@ describe('touch races on a tablet', () => {
     await nextFrame(page);
     await page.waitForTimeout(300);
     expect(places()).toEqual(before);
+
+    // One move only: the drag starts on that move, after the pinch looked; lifting must not drop it.
+    await nextFrame(page);
+    const again = (await drawnNotes(page)).find((n) => n.id === loose)!;
+    const once = (shift: number) => [
+      { x: again.cx + shift, y: again.cy, id: 1, radiusX: 4, radiusY: 4, force: 1 },
+      { x: again.cx + 200 + shift, y: again.cy, id: 2, radiusX: 4, radiusY: 4, force: 1 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: once(0) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: once(-60) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await nextFrame(page);
+    await page.waitForTimeout(300);
+    const still = listNotes(seed.doc).find((n) => n.id === loose)!;
+    expect({ x: still.x, y: still.y }).toEqual(at);
     seed.destroy();
   });
 });

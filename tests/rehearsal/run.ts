@@ -52,6 +52,8 @@ export interface RehearsalResults {
  */
 export async function runRehearsal(given: Partial<RehearsalOptions> = {}): Promise<RehearsalResults> {
   const options: RehearsalOptions = { ...DEFAULT_OPTIONS, seed: 1, progress: () => {}, ...given };
+  // Every stock provider in Node adds a process 'exit' listener: one per device of the room.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), options.people * 2 + options.tablets + 50));
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const say = options.progress;
