@@ -38,6 +38,7 @@ import {
 import { importNotes, parseNotesCsv } from '../../shared/report/csvImport.ts';
 import { serverNow } from './api.ts';
 import type { Room } from './room.ts';
+import { newLoggedNote } from './log.ts';
 import { outcomeAt } from './writes.ts';
 import { GROUPS, surveyCsv } from './words.ts';
 
@@ -175,20 +176,7 @@ export function importSurvey(room: Room, area: Area, rows: number): string[] {
   const groupIdOf = (name: string) => [...room.log.groups].find(([, n]) => n.toLowerCase() === name.toLowerCase())?.[0] ?? null;
   ids.forEach((id, i) => {
     room.tracker.stamp(`note:${id}`, false);
-    room.log.notes.set(id, {
-      id,
-      text: parsed[i]!.text,
-      authorId: room.facilitatorId,
-      groupId: groupIdOf(parsed[i]!.group),
-      areaId: area.id,
-      clusterId: null,
-      clusterCandidates: null,
-      kind: 'note',
-      owner: '',
-      volunteers: [],
-      deleted: false,
-      phase: room.log.phase,
-    });
+    room.log.notes.set(id, newLoggedNote({ id, text: parsed[i]!.text, authorId: room.facilitatorId, groupId: groupIdOf(parsed[i]!.group), areaId: area.id, phase: room.log.phase }));
   });
   room.log.event(`imported ${ids.length} survey answers from a CSV into "${area.name}"`);
   return ids;

@@ -44,6 +44,11 @@ export interface LoggedNote {
   readonly phase: string;
 }
 
+/** A new note as its maker meant it: in no cluster, not an action card, not deleted. */
+export function newLoggedNote(note: Pick<LoggedNote, 'id' | 'text' | 'authorId' | 'groupId' | 'areaId' | 'phase'>): LoggedNote {
+  return { ...note, clusterId: null, clusterCandidates: null, kind: 'note', owner: '', volunteers: [], deleted: false };
+}
+
 export interface LoggedCluster {
   readonly id: string;
   label: string;

@@ -17,6 +17,7 @@ import { drawnNotes } from '../helpers/pageActions.ts';
 import type { TabletRoom, TabletSeat, TabletSetup } from './tablets.ts';
 import { dragNote, tapDot, writeNote, type AreaRef } from './tabletsActions.ts';
 import { participantIdOf, takeStrokeMoves, type Point } from './tabletsPage.ts';
+import { newLoggedNote } from './log.ts';
 import { showArea } from './tabletsView.ts';
 import { noteText } from './tabletsWords.ts';
 
@@ -72,20 +73,7 @@ export class TabletRoomOnPages implements TabletRoom {
     const text = noteText(t.seat.lang, t.seat.name, t.index, phase, ++t.made, t.random);
     const { id, inArea } = await writeNote(t.page, t.seat.lang, this.area(areaId), text, Math.floor(t.random() * 5));
     if (!inArea) this.setup.log.event(`tablet ${t.index + 1}: note ${id} was made outside area ${areaId}, where it was tapped`);
-    this.setup.log.notes.set(id, {
-      id,
-      text,
-      authorId: t.personId,
-      groupId: t.seat.groupId,
-      areaId,
-      clusterId: null,
-      clusterCandidates: null,
-      kind: 'note',
-      owner: '',
-      volunteers: [],
-      deleted: false,
-      phase,
-    });
+    this.setup.log.notes.set(id, newLoggedNote({ id, text, authorId: t.personId, groupId: t.seat.groupId, areaId, phase }));
     t.written.push(id);
     return id;
   }

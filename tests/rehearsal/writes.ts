@@ -25,7 +25,7 @@ import {
   type StanceValue,
 } from '../../shared/index.ts';
 import type { Device } from './device.ts';
-import type { LoggedNote } from './log.ts';
+import { newLoggedNote } from './log.ts';
 import type { Participant, Room } from './room.ts';
 
 const local = ORIGIN.local;
@@ -44,21 +44,7 @@ export function writeNote(room: Room, p: Participant, area: Area | null, at?: { 
   const id = createNote(p.doc, { text, ...spot, authorId: p.id, groupId: p.groupId }, local);
   room.tracker.stamp(`note:${id}`, p.device.offline);
   p.notes.push(id);
-  const note: LoggedNote = {
-    id,
-    text,
-    authorId: p.id,
-    groupId: p.groupId,
-    areaId: area?.id ?? null,
-    clusterId: null,
-    clusterCandidates: null,
-    kind: 'note',
-    owner: '',
-    volunteers: [],
-    deleted: false,
-    phase: room.log.phase,
-  };
-  room.log.notes.set(id, note);
+  room.log.notes.set(id, newLoggedNote({ id, text, authorId: p.id, groupId: p.groupId, areaId: area?.id ?? null, phase: room.log.phase }));
   return id;
 }
 
