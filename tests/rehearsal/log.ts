@@ -9,7 +9,7 @@
  * once), the record keeps every candidate and the oracle accepts any one of them, as long as every
  * output agrees on the same one.
  */
-import type { OutcomeList, StanceValue, VoteBudget, VoteTarget } from '../../shared/index.ts';
+import type { Dot, OutcomeList, StanceValue, VoteBudget, VoteTarget } from '../../shared/index.ts';
 
 export type DeviceKind = 'protocol' | 'tablet' | 'facilitator';
 
@@ -65,14 +65,8 @@ export interface LoggedVote {
   readonly onePerItem: boolean;
 }
 
-export interface LoggedDot {
-  readonly id: string;
-  readonly voteId: string;
-  readonly itemId: string;
-  readonly voterId: string;
-  readonly groupId: string | null;
-  /** Device time written into the dot's `at`. */
-  readonly at: number;
+/** A dot as placed (its `at` is the placing device's time). */
+export interface LoggedDot extends Dot {
   /** Placed while the device was offline (merged later). */
   readonly offline: boolean;
   takenBack: boolean;

@@ -10,7 +10,7 @@
  * the log lacks them, the clusters' merge times are taken from the board, as facts, not derivations.
  */
 import type { Area } from '../../../shared/index.ts';
-import type { OutcomeList, StanceValue } from '../../../shared/index.ts';
+import type { Dot, OutcomeList, StanceValue } from '../../../shared/index.ts';
 import type { LoggedCluster, LoggedNote, LoggedPerson, LoggedVote, RehearsalLog } from '../log.ts';
 
 /** The board's layout as the oracle needs it: areas (board order) and the agenda's areas per task. */
@@ -93,14 +93,7 @@ function lastPer<T extends { at: number }>(records: ReadonlyArray<T>, key: (r: T
 }
 
 /** A dot as the count needs it (a logged dot or a board's). */
-export interface CountedDot {
-  readonly id: string;
-  readonly voteId: string;
-  readonly itemId: string;
-  readonly voterId: string;
-  readonly groupId: string | null;
-  readonly at: number;
-}
+export type CountedDot = Dot;
 
 /** Counts one vote's dots: each budget's in (time placed, dot id) order up to the limit, and with
  * "one per item" only its first dot on each item. */
