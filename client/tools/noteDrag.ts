@@ -23,7 +23,11 @@ interface DragState {
   frame: number;
 }
 
-let drag: DragState | null = null;
+/**
+ * Drags under way, by the dragged node's note id: two fingers can land on two notes and start a
+ * drag on each (a pinch then stops both), and each must be put back where it began.
+ */
+const drags = new Map<string, DragState>();
 
 /** Starts dragging `id` (selecting it first if it was not selected). */
 export function beginNoteDrag(id: string, node: Konva.Group, actions: BoardActions): void {
@@ -35,12 +39,13 @@ export function beginNoteDrag(id: string, node: Konva.Group, actions: BoardActio
   const { notes } = useStore.getState();
   const ids = selection.filter((x) => x in notes && !isLockedForMe(useStore.getState(), x));
   const start = new Map(ids.map((x) => [x, { x: notes[x]!.x, y: notes[x]!.y }]));
-  drag = { ids, start, origin: { x: node.x(), y: node.y() }, frame: 0 };
+  drags.set(id, { ids, start, origin: { x: node.x(), y: node.y() }, frame: 0 });
   actions.setBusy(ids);
 }
 
 /** Moves the rest of the selection along with the dragged node. */
 export function moveNoteDrag(node: Konva.Group): void {
+  const drag = drags.get(node.id());
   if (!drag) return;
   const dx = node.x() - drag.origin.x;
   const dy = node.y() - drag.origin.y;
@@ -55,16 +60,16 @@ export function moveNoteDrag(node: Konva.Group): void {
     const d = drag;
     d.frame = requestAnimationFrame(() => {
       d.frame = 0;
-      if (drag === d) showDragOffset(d.ids, node.x() - d.origin.x, node.y() - d.origin.y);
+      if (drags.get(node.id()) === d) showDragOffset(d.ids, node.x() - d.origin.x, node.y() - d.origin.y);
     });
   }
 }
 
 /** Commits the drop: every dragged note's new position in one mutation. */
 export function endNoteDrag(node: Konva.Group, actions: BoardActions): void {
-  if (!drag) return;
-  const d = drag;
-  drag = null;
+  const d = drags.get(node.id());
+  if (!d) return;
+  drags.delete(node.id());
   cancelAnimationFrame(d.frame);
   if (dragWasCancelled(node)) {
     // A second finger made it a pan or pinch: nothing moves, nothing is written.

@@ -195,4 +195,35 @@ describe('touch races on a tablet', () => {
     expect({ x: still.x, y: still.y }).toEqual(at);
     seed.destroy();
   });
+
+  it('a pinch whose two fingers land on two notes leaves both drawn where the board has them', async () => {
+    const seed = connectClient(env.server.localUrl, board.id, tokenOf(board.links.facilitator));
+    await waitSynced(seed);
+    // Board point at the middle of the canvas, whole numbers.
+    const at = (await page.evaluate(`(() => {
+      const stage = window.Konva.stages[0];
+      const k = stage.scaleX();
+      return { x: Math.round((stage.width() / 2 - 200 - stage.x()) / k), y: Math.round((stage.height() / 2 - 100 - stage.y()) / k) };
+    })()`)) as Point;
+    const left = createNote(seed.doc, { text: 'Under finger one', ...at, authorId: 'seed' }, ORIGIN.local);
+    const right = createNote(seed.doc, { text: 'Under finger two', x: at.x + 200, y: at.y, authorId: 'seed' }, ORIGIN.local);
+    await expect.poll(async () => (await drawnNotes(page)).filter((n) => n.id === left || n.id === right).length).toBe(2);
+    const drawn = await drawnNotes(page);
+    const [l, r] = [drawn.find((n) => n.id === left)!, drawn.find((n) => n.id === right)!];
+    // A vertical stroke, fingers a little apart at the end (a pan with some pinch).
+    const fingers = (k: number) => [
+      { x: l.cx - 5 * k, y: l.cy + 20 * k, id: 1, radiusX: 4, radiusY: 4, force: 1 },
+      { x: r.cx + 5 * k, y: r.cy + 20 * k, id: 2, radiusX: 4, radiusY: 4, force: 1 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(0) });
+    for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(i) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(300);
+    // Neither note moved on the board, and each is drawn where the board has it.
+    const onBoard = listNotes(seed.doc).filter((n) => n.id === left || n.id === right).map((n) => ({ id: n.id, x: n.x, y: n.y }));
+    expect(onBoard).toEqual([{ id: left, ...at }, { id: right, x: at.x + 200, y: at.y }]);
+    const shown = (await drawnNotes(page)).filter((n) => n.id === left || n.id === right).map((n) => ({ id: n.id, x: n.x, y: n.y }));
+    expect(shown.sort((a, b) => a.x - b.x)).toEqual(onBoard);
+    seed.destroy();
+  });
 });
