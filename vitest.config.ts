@@ -3,7 +3,9 @@
  *
  * Why: integration tests start real servers and child processes, so they get generous timeouts.
  * e2e tests are a project of their own so that their global setup (build the client, unpack Chromium)
- * runs only when e2e tests are selected, and they get longer timeouts still.
+ * runs only when e2e tests are selected, and they get longer timeouts still. Node files run first,
+ * two at a time (most of them wait on sockets and child processes); then the e2e files, one at a
+ * time, as each drives a Chromium and a server of its own on a machine of two cores.
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -18,6 +20,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           exclude: [...configDefaults.exclude, 'tests/e2e/**'],
         },
@@ -26,6 +30,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 90_000,

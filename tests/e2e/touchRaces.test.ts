@@ -1,7 +1,8 @@
 /**
  * E2E: touch gestures on a tablet whose page is busy, or whose fingers are quick. Two quick two-finger
  * pans make no note; a double tap still opens a new note when the page is slow between its two taps;
- * a pan that starts with a finger on a note moves no note; during a dot vote, writing a new note by
+ * a pan that starts with a finger on a note moves no note, nor does a pinch with a finger on each of
+ * two notes; during a dot vote, writing a new note by
  * double tap gives it no dot, while a tap on a note places exactly one.
  *
  * Why: on real tablets the end of a pan counted as a tap (two pans made an empty note), the double
