@@ -15,6 +15,9 @@ import { wallEn, wallNl } from './wallStrings.ts';
 import { notesEn, notesNl } from './notesStrings.ts';
 import { visibleEn, visibleNl } from './visibleStrings.ts';
 import { exportEn, exportNl } from './exportStrings.ts';
+import { crowdEn, crowdNl } from './crowdStrings.ts';
+import { toolsEn, toolsNl } from './toolsStrings.ts';
+import { progressEn, progressNl } from './progressStrings.ts';
 
 export const en = {
   ...cocreationEn,
@@ -29,6 +32,9 @@ export const en = {
   ...notesEn,
   ...visibleEn,
   ...exportEn,
+  ...crowdEn,
+  ...toolsEn,
+  ...progressEn,
   appTagline: 'A shared board for whole-system co-creation: explore the whole elephant together.',
   boardTitle: 'Board title',
   boardTitlePlaceholder: 'e.g. Future of care in our region, 2035',
@@ -156,6 +162,9 @@ export const nl: Record<StringKey, string> = {
   ...notesNl,
   ...visibleNl,
   ...exportNl,
+  ...crowdNl,
+  ...toolsNl,
+  ...progressNl,
   appTagline: 'Een gedeeld bord voor co-creatie met het hele systeem: verken samen de hele olifant.',
   boardTitle: 'Titel van het bord',
   boardTitlePlaceholder: 'bv. De toekomst van de zorg in onze regio, 2035',
