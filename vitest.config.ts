@@ -4,10 +4,27 @@
  * Why: integration tests start real servers and child processes, so they get generous timeouts.
  * e2e tests are a project of their own so that their global setup (build the client, unpack Chromium)
  * runs only when e2e tests are selected, and they get longer timeouts still. Node files run first,
- * two at a time (most of them wait on sockets and child processes); then the e2e files, one at a
- * time, as each drives a Chromium and a server of its own on a machine of two cores.
+ * two at a time (most of them wait on sockets and child processes); then the files whose figures
+ * depend on a quiet machine (kill trials, the soak, rate limits, batching windows), one at a time;
+ * then the e2e files, one at a time, as each drives a Chromium and a server of its own on a machine
+ * of two cores.
  */
 import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Node test files that time the server or load the machine themselves: they run alone. */
+const TIMING = [
+  'tests/integration/crashTrials.test.ts',
+  'tests/integration/crash.test.ts',
+  'tests/integration/fuzz.test.ts',
+  'tests/integration/soak.test.ts',
+  'tests/integration/serverConvergence.test.ts',
+  'tests/integration/storage.test.ts',
+  'tests/integration/spoof.test.ts',
+  'tests/integration/limits.test.ts',
+  'tests/integration/start.test.ts',
+  'tests/unit/messageRate.test.ts',
+  'tests/unit/broadcast.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -23,7 +40,16 @@ export default defineConfig({
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**', ...TIMING],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'timing',
+          include: TIMING,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -31,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           maxWorkers: 1,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 90_000,

@@ -221,7 +221,7 @@ describe('touch races on a tablet', () => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await page.waitForTimeout(300);
     // Neither note moved on the board, and each is drawn where the board has it.
-    const onBoard = listNotes(seed.doc).filter((n) => n.id === left || n.id === right).map((n) => ({ id: n.id, x: n.x, y: n.y }));
+    const onBoard = listNotes(seed.doc).filter((n) => n.id === left || n.id === right).map((n) => ({ id: n.id, x: n.x, y: n.y })).sort((a, b) => a.x - b.x);
     expect(onBoard).toEqual([{ id: left, ...at }, { id: right, x: at.x + 200, y: at.y }]);
     const shown = (await drawnNotes(page)).filter((n) => n.id === left || n.id === right).map((n) => ({ id: n.id, x: n.x, y: n.y }));
     expect(shown.sort((a, b) => a.x - b.x)).toEqual(onBoard);

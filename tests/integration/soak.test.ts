@@ -8,7 +8,7 @@ import { runSoak } from '../stress/soak.ts';
 
 describe('soak', () => {
   it('32 clients for half a minute: no move dropped, traffic in every window, memory not running away', async () => {
-    const figures = await runSoak({ minutes: 0.5, clients: 32, windowSeconds: 5 });
+    const figures = await runSoak({ minutes: 0.5, clients: 32, moveEveryMs: 2000, windowSeconds: 5 });
     const context = JSON.stringify(figures);
     expect(figures.drops, context).toBe(0);
     expect(figures.windows.length, context).toBeGreaterThanOrEqual(5);
