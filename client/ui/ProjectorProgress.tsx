@@ -17,8 +17,12 @@ import { useStore } from '../store/store.ts';
 import './progress.css';
 
 /** Above this many tables, or people at one table, tiles show counts instead of names. */
-const NAMES_UP_TO_TABLES = 8;
+const NAMES_UP_TO_TABLES = 6;
 const NAMES_UP_TO_PEOPLE = 8;
+/** Above this many tables the type is a little smaller, so forty tables still fit. */
+const SMALLER_ABOVE_TABLES = 12;
+/** The tallest a tile grows, px (with a few tables the screen is not filled with empty tiles). */
+const TILE_MAX_HEIGHT = 300;
 
 /** Columns for `n` tiles in a region of this shape (wider regions, more columns). */
 function columns(n: number, region: { w: number; h: number }): number {
@@ -36,8 +40,11 @@ export function ProjectorProgress() {
   const reserved = useProjector((s) => s.reserved);
   const region = useMemo(() => freeRegions(screen, reserved).sort((a, b) => b.w * b.h - a.w * a.h)[0]!, [screen, reserved]);
   if (!on) return null;
-  const crowded = tables.length > NAMES_UP_TO_TABLES || tables.some((x) => x.people.length > NAMES_UP_TO_PEOPLE);
+  const names = tables.length <= NAMES_UP_TO_TABLES && tables.every((x) => x.people.length <= NAMES_UP_TO_PEOPLE);
+  const crowded = tables.length > SMALLER_ABOVE_TABLES;
   const cols = columns(tables.length, region);
+  // Tiles share the height, but a few tables do not stretch into towers.
+  const rows = Math.max(1, Math.ceil(tables.length / Math.max(1, cols)));
   return (
     <section className={crowded ? 'projector-progress is-crowded' : 'projector-progress'} aria-label={t('projectorProgressTitle')}>
       <div className="projector-progress-content" style={{ left: region.x, top: region.y, width: region.w, height: region.h }}>
@@ -48,14 +55,14 @@ export function ProjectorProgress() {
         {tables.length === 0 ? (
           <p className="projector-progress-none">{t('progressNoTables')}</p>
         ) : (
-          <ul className="projector-progress-grid" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}>
+          <ul className="projector-progress-grid" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, maxHeight: rows * TILE_MAX_HEIGHT }}>
             {tables.map((table) => (
               <li key={table.area.id} className={table.ready ? 'is-ready' : undefined} data-table={table.area.id}>
                 <div className="projector-progress-head">
                   <span className="projector-progress-name">{areaName(table.area, lang)}</span>
                   <span className="projector-progress-mark">{table.ready ? `✓ ${t('progressReady')}` : t('progressNotReady')}</span>
                 </div>
-                {!crowded && table.people.length > 0 && <p className="projector-progress-people">{table.people.map((p) => p.name).join(', ')}</p>}
+                {names && table.people.length > 0 && <p className="projector-progress-people">{table.people.map((p) => p.name).join(', ')}</p>}
                 <p className="projector-progress-figures">
                   <span>{table.people.length === 0 ? t('progressNobody') : t('progressPeople', table.people.length)}</span>
                   <span>{t('progressNotes', table.notes)}</span>

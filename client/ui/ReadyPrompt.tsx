@@ -30,7 +30,8 @@ export function ReadyPrompt() {
   return (
     <section className="ready-prompt" aria-labelledby="ready-prompt-title" role="region">
       <h2 id="ready-prompt-title">{t('readyPromptTitle')}</h2>
-      <p className="ready-prompt-ask">{t('readyPromptAsk', name)}</p>
+      <p className="ready-prompt-ask">{t('readyPromptAsk')}</p>
+      <p className="ready-prompt-table">{t('readyPromptTable', name)}</p>
       <button type="button" className="ready-button" aria-pressed={mine} onClick={() => actions.answerReady(!mine)}>
         {t('readyPromptButton')}
       </button>
