@@ -3,13 +3,15 @@
  * stakeholder groups; a touch tablet (1024x768) joins as a Citizen, so it sits at the Citizens'
  * table. The facilitator asks "Ready?"; the tablet shows the prompt and taps "We're ready"; the
  * facilitator's Progress section shows that table ready (1 of 2); switched on, the full-HD projector
- * shows the tables' progress in type readable from the back of the room.
+ * shows the tables' progress in type readable from the back of the room. The prompt and the
+ * section have no serious axe-core violation.
  *
  * Why: the "Ready?" call is answered by touch at a table and read across the room; each of those
  * screens must show it, at the sizes they are used.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../helpers/axe.ts';
 import { artifactPath } from '../helpers/browser.ts';
 import { joinBoard, openPage, useE2eEnvironment } from './boardPage.ts';
 import { openLaidOutDay } from './dayBoard.ts';
@@ -52,6 +54,7 @@ describe('table progress (headless Chromium: laptop, touch tablet, projector)', 
     await button.tap();
     await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
     await tablet.screenshot({ path: artifactPath('progress-1-tablet-1024-ready.png') });
+    expect(await seriousAxeViolations(tablet, '.ready-prompt')).toEqual([]);
     await tablet.setViewportSize({ width: 768, height: 1024 });
     await tablet.screenshot({ path: artifactPath('progress-2-tablet-768-ready.png') });
     await tablet.locator('button.lang').tap();
@@ -65,6 +68,7 @@ describe('table progress (headless Chromium: laptop, touch tablet, projector)', 
     expect(await rows.nth(1).textContent()).toContain('Ann');
     expect(await rows.nth(0).textContent()).toContain('No answer yet');
     await fac.screenshot({ path: artifactPath('progress-4-facilitator-1440.png') });
+    expect(await seriousAxeViolations(fac, '.progress-section')).toEqual([]);
 
     // The projector shows the progress once the facilitator switches it on.
     expect(await projector.locator('.projector-progress').count()).toBe(0);
