@@ -25,6 +25,7 @@ export * from './doc/clusterMutations.ts';
 export * from './doc/cocreationMutations.ts';
 export * from './analysis/clusters.ts';
 export * from './analysis/votes.ts';
+export * from './analysis/tableProgress.ts';
 export * from './analysis/standing.ts';
 export * from './analysis/text.ts';
 export * from './model/facilitation.ts';

@@ -7,7 +7,7 @@
  * note changes one object and re-renders one note component.
  */
 import { create } from 'zustand';
-import { DEFAULT_FACILITATION, type Area, type BoardMeta, type Cluster, type Connector, type Dot, type Facilitation, type Note, type Outcome, type Role, type Seats, type Stance, type StakeholderGroup, type Vote } from '../../shared/index.ts';
+import { DEFAULT_FACILITATION, type Area, type BoardMeta, type Cluster, type Connector, type Dot, type Facilitation, type Note, type Outcome, type Person, type Role, type Seats, type Stance, type StakeholderGroup, type Vote } from '../../shared/index.ts';
 
 /** What the last reconnect merged (see sync/mergeSummary.ts). */
 export interface MergeSummary {
@@ -70,6 +70,8 @@ export interface CocreationSlice {
   dots: Dot[];
   stances: Stance[];
   outcomes: Outcome[];
+  /** Who took part (the `people` root), with each person's answer to a "Ready?" call. */
+  people: Person[];
 }
 
 /** The facilitator's frame of the day (read-only for everyone else) and the server's clock. */
@@ -189,6 +191,7 @@ export const initialState: StoreState = {
   dots: [],
   stances: [],
   outcomes: [],
+  people: [],
   facilitation: DEFAULT_FACILITATION,
   seats: {},
   clockOffset: 0,

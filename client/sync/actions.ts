@@ -26,6 +26,7 @@ import {
 import { useStore } from '../store/store.ts';
 import { createCocreationActions } from './cocreationActions.ts';
 import { createFacilitationActions } from './facilitationActions.ts';
+import { createProgressActions } from './progressActions.ts';
 import { deviceId } from './device.ts';
 import type { startPresence } from './presence.ts';
 import type { BoardUndo } from './undo.ts';
@@ -97,6 +98,7 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, b
     },
     ...createCocreationActions(doc, step, presence, boardId),
     ...createFacilitationActions(doc, boardId, token),
+    ...createProgressActions(doc),
     undo: () => undo.undo(),
     redo: () => undo.redo(),
     /** Ends the undo step just made and returns it, so an undo toast can undo exactly it later. */

@@ -16,9 +16,11 @@ import {
   listDots,
   listGroups,
   listOutcomes,
+  listPeople,
   listStances,
   listVotes,
   outcomesMap,
+  peopleMap,
   readFacilitation,
   readSeats,
   seatsMap,
@@ -38,12 +40,13 @@ export function readCocreation(doc: Y.Doc): CocreationSlice & Pick<FrameSlice, '
     dots: listDots(doc),
     stances: listStances(doc),
     outcomes: listOutcomes(doc),
+    people: listPeople(doc),
   };
 }
 
 /** Calls `onChange` whenever any co-creation root changes; returns the function that stops it. */
 export function watchCocreation(doc: Y.Doc, onChange: () => void): () => void {
-  const roots = [groupsMap(doc), clustersMap(doc), votesMap(doc), dotsMap(doc), stancesMap(doc), outcomesMap(doc), facilitationMap(doc), seatsMap(doc)] as Y.Map<unknown>[];
+  const roots = [groupsMap(doc), clustersMap(doc), votesMap(doc), dotsMap(doc), stancesMap(doc), outcomesMap(doc), facilitationMap(doc), seatsMap(doc), peopleMap(doc)] as Y.Map<unknown>[];
   const handler = () => onChange();
   for (const r of roots) r.observeDeep(handler);
   return () => roots.forEach((r) => r.unobserveDeep(handler));

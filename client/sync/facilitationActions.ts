@@ -43,7 +43,7 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     lockBoard: (locked: boolean) => setBoardLocked(doc, locked, local),
     lockArea: (areaId: string, locked: boolean) => setAreaLocked(doc, areaId, locked, local),
     applyTemplate: (template: TemplateId, options: { lang: 'en' | 'nl'; mixedTables: number }) =>
-      applyTemplate(doc, template, { ...options, year: new Date(serverNow()).getFullYear() }, local),
+      applyTemplate(doc, template, { ...options, year: new Date(serverNow()).getFullYear(), serverNow: serverNow() }, local),
     goToStep: (step: number) => setAgendaStep(doc, step, serverNow(), local),
     startTimer: (ms: number) => startTimer(doc, ms, serverNow(), local),
     pauseTimer: () => pauseTimer(doc, serverNow(), local),

@@ -33,6 +33,8 @@ import { Toolbar } from './Toolbar.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
 import { ProjectorJoin } from './ProjectorJoin.tsx';
 import { ProjectorSummary } from './ProjectorSummary.tsx';
+import { ProjectorProgress } from './ProjectorProgress.tsx';
+import { ReadyPrompt } from './ReadyPrompt.tsx';
 import { TaskStrip } from './TaskStrip.tsx';
 import { FacilitatorBar } from './FacilitatorBar.tsx';
 import { useFollowAndSummon } from '../tools/followAndSummon.ts';
@@ -190,6 +192,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
         {!projector && <BoardCorner />}
         {projector && <ProjectorJoin boardId={session.boardId} token={session.token} />}
         {projector && <ProjectorSummary />}
+        {projector && <ProjectorProgress />}
         {projector && <GroupLegend />}
         {panelOpen && (
           <Suspense fallback={null}>
@@ -197,6 +200,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
           </Suspense>
         )}
         <VoteBanner />
+        <ReadyPrompt />
         <GroupPicker />
         <Notice />
         {/* Last, so that it is above every other overlay: nothing else can be done until it is answered. */}

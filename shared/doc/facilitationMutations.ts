@@ -43,7 +43,7 @@ export function setAreaLocked(doc: Y.Doc, areaId: string, locked: boolean, origi
 export function applyTemplate(
   doc: Y.Doc,
   template: TemplateId,
-  options: { lang: 'en' | 'nl'; mixedTables: number; year: number },
+  options: { lang: 'en' | 'nl'; mixedTables: number; year: number; serverNow?: number },
   origin: TxOrigin,
 ): string[] {
   if (!Number.isInteger(options.mixedTables) || options.mixedTables < 1 || options.mixedTables > 40) {
@@ -62,7 +62,7 @@ export function applyTemplate(
       areasMap(doc).set(id, areaMap({ ...a, createdAt: now + i }));
       (byStep[a.step] ??= []).push(id);
     });
-    facilitationMap(doc).set(FACILITATION.agenda, { template, step: 0, areas: byStep });
+    facilitationMap(doc).set(FACILITATION.agenda, { template, step: 0, areas: byStep, stepStartedAt: options.serverNow ?? now });
   }, origin);
   return Object.values(byStep).flat();
 }
@@ -71,7 +71,8 @@ export function applyTemplate(
  * Moves the room to task `step` of the agenda (kept within the agenda). Going forward to a new task
  * clears the timer: its countdown and its "time is up" belonged to the task before. Going back keeps
  * a countdown that still has time left (an accidental "Next" then "Previous" loses nothing) but
- * clears one that has run out, whose "time is up" would be stale. `serverNow` tells the two apart.
+ * clears one that has run out, whose "time is up" would be stale. `serverNow` tells the two apart,
+ * and is kept as `stepStartedAt` when the task changes (what tables did "this task" counts from it).
  */
 export function setAgendaStep(doc: Y.Doc, step: number, serverNow: number, origin: TxOrigin): void {
   const agenda = readFacilitation(doc).agenda;
@@ -84,7 +85,7 @@ export function setAgendaStep(doc: Y.Doc, step: number, serverNow: number, origi
     (timer.state === 'paused' && (timer.remainingMs ?? 0) <= 0);
   const clear = clamped > agenda.step || (clamped < agenda.step && runOut);
   doc.transact(() => {
-    facilitationMap(doc).set(FACILITATION.agenda, { ...agenda, step: clamped });
+    facilitationMap(doc).set(FACILITATION.agenda, { ...agenda, step: clamped, stepStartedAt: clamped === agenda.step ? agenda.stepStartedAt : serverNow });
     if (clear && timer.state !== 'stopped') facilitationMap(doc).set(FACILITATION.timer, { ...STOPPED_TIMER });
   }, origin);
 }
@@ -186,6 +187,23 @@ export function assignSeat(doc: Y.Doc, participantId: string, kind: Seating, are
 export function markHandDone(doc: Y.Doc, participantId: string, serverNow: number, origin: TxOrigin): void {
   const done = readFacilitation(doc).handsDone;
   set(doc, FACILITATION.handsDone, { ...done, [participantId]: serverNow }, origin);
+}
+
+/** Calls "Ready?" to every table (a new call: answers to an earlier one no longer count); returns its id. */
+export function callReady(doc: Y.Doc, serverNow: number, origin: TxOrigin): string {
+  const id = newRecordId();
+  set(doc, FACILITATION.readyCall, { id, at: serverNow }, origin);
+  return id;
+}
+
+/** Ends the "Ready?" call: the prompt goes away on every tablet. */
+export function endReadyCall(doc: Y.Doc, origin: TxOrigin): void {
+  set(doc, FACILITATION.readyCall, null, origin);
+}
+
+/** Whether the projector shows the tables' progress instead of the board. */
+export function setProjectorProgress(doc: Y.Doc, on: boolean, origin: TxOrigin): void {
+  set(doc, FACILITATION.projectorProgress, on === true, origin);
 }
 
 /** Top-left corner for new areas: below everything on the board (or the origin of an empty one). */

@@ -31,6 +31,8 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
     projector: projector === 'board' ? 'board' : 'follow',
     seating: seating === 'mixed' ? 'mixed' : 'stakeholder',
     handsDone: toHandsDone(m.get(FACILITATION.handsDone)),
+    readyCall: toReadyCall(m.get(FACILITATION.readyCall)),
+    projectorProgress: m.get(FACILITATION.projectorProgress) === true,
   };
 }
 
@@ -66,7 +68,11 @@ function toAgenda(v: unknown): AgendaState {
   }
   // A task past the agenda's last (written by another tool) reads as the last, the same on every screen and in the report.
   const last = agendaSteps(template).length - 1;
-  return { template, step: Math.max(0, Math.min(last < 0 ? Infinity : last, Math.floor(num(v.step, 0)))), areas };
+  return { template, step: Math.max(0, Math.min(last < 0 ? Infinity : last, Math.floor(num(v.step, 0)))), areas, stepStartedAt: num(v.stepStartedAt, 0) };
+}
+
+function toReadyCall(v: unknown): Facilitation['readyCall'] {
+  return isObject(v) && typeof v.id === 'string' && v.id && typeof v.at === 'number' && Number.isFinite(v.at) ? { id: v.id, at: v.at } : null;
 }
 
 function toTimer(v: unknown): Timer {

@@ -16,6 +16,8 @@ export interface Person {
   readonly role: 'facilitator' | 'participant';
   /** When the entry was last written, ms since the epoch. */
   readonly at: number;
+  /** The id of the "Ready?" call this person answered for their table, or null. */
+  readonly ready: string | null;
 }
 
 /** Writes (or refreshes) a person's entry; nothing is written when it is already as given. */
@@ -29,7 +31,28 @@ export function registerPerson(
   if (!id || !name) return;
   const current = peopleMap(doc).get(id) as Partial<Person> | undefined;
   if (current && current.name === name && (current.groupId ?? null) === person.groupId && current.role === person.role) return;
-  doc.transact(() => peopleMap(doc).set(id, { name, groupId: person.groupId, role: person.role, at: Date.now() }), origin);
+  // Other fields of the entry (e.g. `ready`) are kept.
+  const rest = isPlain(current) ? current : {};
+  doc.transact(() => peopleMap(doc).set(id, { ...rest, name, groupId: person.groupId, role: person.role, at: Date.now() }), origin);
+}
+
+/**
+ * A person answers the facilitator's "Ready?" call for their table (`callId`), or takes the answer
+ * back (`null`). Written in the person's own entry, which only they (and the facilitator) may change;
+ * nothing is written for someone not on the board's list of people.
+ */
+export function setReady(doc: Y.Doc, id: string, callId: string | null, origin: TxOrigin): void {
+  const current = peopleMap(doc).get(id);
+  if (!isPlain(current)) return;
+  if ((current.ready ?? null) === callId) return;
+  const next: Record<string, unknown> = { ...current };
+  if (callId === null) delete next.ready;
+  else next.ready = callId;
+  doc.transact(() => peopleMap(doc).set(id, next), origin);
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Y.AbstractType);
 }
 
 /** Everyone who took part, by name. */
@@ -45,6 +68,7 @@ export function listPeople(doc: Y.Doc): Person[] {
       groupId: typeof p.groupId === 'string' && p.groupId ? p.groupId : null,
       role: p.role === 'facilitator' ? 'facilitator' : 'participant',
       at: typeof p.at === 'number' ? p.at : 0,
+      ready: typeof p.ready === 'string' && p.ready ? p.ready : null,
     });
   });
   return out.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));

@@ -52,6 +52,10 @@ export const FACILITATION = {
   seating: 'seating',
   /** `{ participantId: serverTime }`: raised hands the facilitator has taken, up to that time. */
   handsDone: 'handsDone',
+  /** `{ id, at }` or null: the facilitator's open "Ready?" call (see `ReadyCall`). */
+  readyCall: 'readyCall',
+  /** `true` while the projector shows the tables' progress. */
+  projectorProgress: 'projectorProgress',
 } as const;
 
 /** Keys of the `meta` map. */
@@ -201,7 +205,7 @@ export function seatsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.seats);
 }
 
-/** People: participant id -> a plain object `{ name, groupId, role, at }`, written by each device. */
+/** People: participant id -> a plain object `{ name, groupId, role, at, ready? }`, written by each device. */
 export function peopleMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.people);
 }

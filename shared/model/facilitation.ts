@@ -17,6 +17,8 @@ export interface AgendaState {
   readonly step: number;
   /** Area ids the template made, per task id (to bring everyone to a task's areas). */
   readonly areas: Readonly<Record<string, readonly string[]>>;
+  /** When the current task began (server time, ms); 0 when not known (boards from before it was kept). */
+  readonly stepStartedAt?: number;
 }
 
 /**
@@ -64,19 +66,32 @@ export interface Facilitation {
   readonly seating: Seating;
   /** Per participant id: hands raised up to this server time have been taken. */
   readonly handsDone: Readonly<Record<string, number>>;
+  /** The facilitator's open "Ready?" call, or null: tables answer it in their people's entries. */
+  readonly readyCall: ReadyCall | null;
+  /** Whether the projector shows the tables' progress instead of the board. */
+  readonly projectorProgress: boolean;
+}
+
+/** A "Ready?" call: a person's answer counts only for the call with this id. */
+export interface ReadyCall {
+  readonly id: string;
+  /** When it was called (server time, ms). */
+  readonly at: number;
 }
 
 export const STOPPED_TIMER: Timer = { state: 'stopped', durationMs: 0, endsAt: null, remainingMs: null };
 
 export const DEFAULT_FACILITATION: Facilitation = {
   boardLocked: false,
-  agenda: { template: null, step: 0, areas: {} },
+  agenda: { template: null, step: 0, areas: {}, stepStartedAt: 0 },
   timer: STOPPED_TIMER,
   summon: null,
   privateWriting: { on: false, since: 0 },
   projector: 'follow',
   seating: 'stakeholder',
   handsDone: {},
+  readyCall: null,
+  projectorProgress: false,
 };
 
 /** Longest timer, ms (a long afternoon session). */

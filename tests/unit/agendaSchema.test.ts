@@ -60,8 +60,8 @@ describe('the agenda in the board schema', () => {
       action: 1,
     });
     const blank = board();
-    applyTemplate(blank, 'blank', { lang: 'en', mixedTables: 1, year: 2026 }, o);
-    expect(readFacilitation(blank).agenda).toEqual({ template: 'blank', step: 0, areas: {} });
+    applyTemplate(blank, 'blank', { lang: 'en', mixedTables: 1, year: 2026, serverNow: 5_000 }, o);
+    expect(readFacilitation(blank).agenda).toEqual({ template: 'blank', step: 0, areas: {}, stepStartedAt: 5_000 });
   });
 
   it('`step` is an index: Olifant writes it inside the agenda; one written out of range reads as the nearest task everywhere', () => {
