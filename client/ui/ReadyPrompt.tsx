@@ -5,7 +5,8 @@
  *
  * Why: tables at a conference answer by touch on a shared tablet, often standing: the question must
  * be seen from a step away and the button hit with a thumb. It sits over the board without blocking
- * it, so a table still finishing keeps working.
+ * it, so a table still finishing keeps working; once the table answered it shrinks to the button
+ * and its line, so the table's own notes are not hidden while the others finish.
  */
 import { areaName } from '../../shared/index.ts';
 import { useLangValue, useT } from '../i18n/i18n.ts';
@@ -28,7 +29,7 @@ export function ReadyPrompt() {
   const others = table.people.filter((p) => p.ready && p.id !== meId).map((p) => p.name);
   const name = areaName(table.area, lang);
   return (
-    <section className="ready-prompt" aria-labelledby="ready-prompt-title" role="region">
+    <section className={mine || others.length > 0 ? 'ready-prompt is-answered' : 'ready-prompt'} aria-labelledby="ready-prompt-title" role="region">
       <h2 id="ready-prompt-title">{t('readyPromptTitle')}</h2>
       <p className="ready-prompt-ask">{t('readyPromptAsk')}</p>
       <p className="ready-prompt-table">{t('readyPromptTable', name)}</p>
