@@ -108,11 +108,25 @@ export function judgeMorning(label: string, log: RehearsalLog, view: BoardView):
   return out;
 }
 
-/** Fetches one output of a board with the facilitator's token. */
+/**
+ * Fetches one output of a board with the facilitator's token. A request the network dropped (the
+ * server answered nothing, say on a machine too busy to accept the connection in time) is asked
+ * again, up to three times; an answer with an error status is judged at once.
+ */
 async function fetchOutput(target: OracleTarget, path: string): Promise<string> {
-  const res = await fetch(`${target.baseUrl}/api/boards/${target.boardId}/${path}`, { headers: { Authorization: `Bearer ${target.facilitatorToken}` } });
-  if (!res.ok) throw new Error(`GET ${path} of board ${target.boardId} answered ${res.status}`);
-  return res.text();
+  for (let attempt = 1; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(`${target.baseUrl}/api/boards/${target.boardId}/${path}`, { headers: { Authorization: `Bearer ${target.facilitatorToken}` } });
+    } catch (err) {
+      const cause = (err as { cause?: { message?: string } }).cause?.message;
+      if (attempt >= 3) throw new Error(`GET ${path} of board ${target.boardId} failed ${attempt} times: ${(err as Error).message}${cause ? ` (${cause})` : ''}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      continue;
+    }
+    if (!res.ok) throw new Error(`GET ${path} of board ${target.boardId} answered ${res.status}`);
+    return res.text();
+  }
 }
 
 /** Reads every output of a board over the HTTP API. */
