@@ -14,6 +14,7 @@ import {
   type Summon,
   type Timer,
 } from '../model/facilitation.ts';
+import { toParticipantTools } from '../model/participantTools.ts';
 import { agendaSteps } from '../templates/agenda.ts';
 import { FACILITATION, facilitationMap, seatsMap } from './roots.ts';
 
@@ -31,6 +32,7 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
     projector: projector === 'board' ? 'board' : 'follow',
     seating: seating === 'mixed' ? 'mixed' : 'stakeholder',
     handsDone: toHandsDone(m.get(FACILITATION.handsDone)),
+    participantTools: toParticipantTools(m.get(FACILITATION.participantTools)),
   };
 }
 

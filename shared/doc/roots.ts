@@ -52,6 +52,8 @@ export const FACILITATION = {
   seating: 'seating',
   /** `{ participantId: serverTime }`: raised hands the facilitator has taken, up to that time. */
   handsDone: 'handsDone',
+  /** `'notes'`, `'notesAndVotes'` or `'everything'` (absent): which tools participants may use. */
+  participantTools: 'participantTools',
 } as const;
 
 /** Keys of the `meta` map. */
