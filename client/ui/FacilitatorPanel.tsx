@@ -17,6 +17,7 @@ import { Panel } from './Panel.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { ShareSection } from './ShareSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
+import { ParticipantToolsSection } from './ParticipantTools.tsx';
 
 /** The facilitator's panel (see the module comment). */
 export function FacilitatorPanel({ boardId, token }: { boardId: string; token: string }) {
@@ -27,6 +28,7 @@ export function FacilitatorPanel({ boardId, token }: { boardId: string; token: s
       <TimerSection />
       <AttentionSection />
       <LocksSection />
+      <ParticipantToolsSection />
       <TablesSection />
       <ShareSection boardId={boardId} token={token} />
       <HistorySection boardId={boardId} token={token} />
