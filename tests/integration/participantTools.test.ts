@@ -103,6 +103,8 @@ describe('tools the facilitator lets participants use', () => {
     await sleep(300);
     expect(facilitator.provider.wsconnected).toBe(true);
     expect(listAreas(facilitator.doc)).toHaveLength(1);
+    const [what, area] = changes(notes, voteId, 'ann-0001')[0]!;
+    expect(await tryAs(b, 'ann-0001', area), what).toEqual(REFUSED);
     await setTools(facilitator, 'everything', b, newRecordId());
     for (const [what, change] of changes(notes, voteId, 'ann-0001')) expect(await tryAs(b, 'ann-0001', change), what).toBe('open');
     await waitFor(() => listAreas(facilitator.doc).length === 2, 'the participant’s area');
