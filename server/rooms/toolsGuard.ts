@@ -14,7 +14,7 @@
  *   write; except where the whole note is deleted by the same update.
  */
 import * as Y from 'yjs';
-import { CONNECTOR, NOTE, notesMap, participantsMay, readFacilitation, ROOT, VOLUNTEER_PREFIX, type ToolKind } from '../../shared/index.ts';
+import { CONNECTOR, FACILITATION, facilitationMap, NOTE, notesMap, participantsMay, ROOT, toParticipantTools, VOLUNTEER_PREFIX, type ToolKind } from '../../shared/index.ts';
 import { docItem, find, firstIndexAt, indexByClient, isItemId, type IdLike } from './updateStructs.ts';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
@@ -31,7 +31,8 @@ interface Place {
  * checks (which refuse them).
  */
 export function toolSwitchedOff(doc: Y.Doc, decoded: Decoded): ToolKind | undefined {
-  const setting = readFacilitation(doc).participantTools;
+  // Read straight from the map: this runs on every participant update, the rest of the frame is not needed.
+  const setting = toParticipantTools(facilitationMap(doc).get(FACILITATION.participantTools));
   if (setting === 'everything') return undefined;
   const off = (kind: ToolKind | undefined) => (kind !== undefined && !participantsMay(setting, kind) ? kind : undefined);
   const local = indexByClient(decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item));
