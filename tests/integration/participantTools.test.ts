@@ -2,7 +2,8 @@
  * Integration: the tools the facilitator lets participants use (notes only, notes and votes,
  * everything). A participant's area, connector, cluster, action card, or (with notes only) dot is
  * refused (4403) while that tool is off and accepted when it is on; notes always go through; the
- * facilitator is never refused. Real server, real SQLite, stock y-websocket clients.
+ * facilitator is never refused; an offline tablet's update that mixes notes with a switched-off tool
+ * is refused whole. Real server, real SQLite, stock y-websocket clients.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -123,5 +124,24 @@ describe('tools the facilitator lets participants use', () => {
     expect(await tryAs(b, newRecordId(), (d) => deleteNotes(d, [notes[0]!], ORIGIN.local))).toBe('open');
     await waitFor(() => facilitator.doc.getMap('connectors').size === 0, 'the connector gone with its note');
     expect(facilitator.doc.getMap('clusters').has(cluster)).toBe(true);
+  });
+
+  it('an offline tablet’s notes and cluster, sent together after the switch to notes only, are refused whole (4403)', async () => {
+    const { b, facilitator, notes } = await board();
+    const tablet = connectClient(file.server.localUrl, b.id, tokenOf(b.links.participant), new Y.Doc(), { person: 'ann-0001', key: 'ann-0001-device-key-0123456789' });
+    file.clients.push(tablet);
+    await waitSynced(tablet);
+    await waitFor(() => listNotes(tablet.doc).length === 2, 'the notes at the tablet');
+    tablet.provider.disconnect();
+    const written = createNote(tablet.doc, { text: 'Offline geschreven', x: 0, y: 300, authorId: 'ann-0001' }, ORIGIN.local);
+    createCluster(tablet.doc, [written, notes[0]!], 'Zorg', ORIGIN.local, 'ann-0001');
+    await setTools(facilitator, 'notes', b, newRecordId());
+    const closed = new Promise<Outcome>((resolve) => tablet.provider.on('connection-close', (event: CloseEvent | null) => event && resolve({ code: event.code, reason: event.reason })));
+    tablet.provider.connect();
+    expect(await Promise.race([closed, sleep(3000).then(() => 'open' as const)])).toEqual(REFUSED);
+    // Nothing of it is applied: the tablet's client keeps its notes and offers them again (the refusal dialog).
+    await sleep(200);
+    expect(listNotes(facilitator.doc).map((n) => n.text)).not.toContain('Offline geschreven');
+    expect(listNotes(tablet.doc).map((n) => n.text)).toContain('Offline geschreven');
   });
 });
