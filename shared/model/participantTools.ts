@@ -42,7 +42,10 @@ export function participantsMay(setting: ParticipantTools, kind: ToolKind): bool
   return false;
 }
 
-/** Whether a person with `role` may use tools of kind `kind` under `setting` (the facilitator always may). */
+/**
+ * Whether a person with `role` may use tools of kind `kind` under `setting`: the setting limits
+ * participants only (the facilitator always may; a projector writes nothing but shows what is going on).
+ */
 export function mayUseTool(role: string, setting: ParticipantTools, kind: ToolKind): boolean {
-  return role === 'facilitator' || participantsMay(setting, kind);
+  return role !== 'participant' || participantsMay(setting, kind);
 }

@@ -14,8 +14,9 @@ describe('participant tools', () => {
     expect(allowed('everything')).toEqual(['dots', 'areas', 'connectors', 'clusters', 'actionCards']);
   });
 
-  it('the facilitator may always use every tool', () => {
+  it('the setting limits participants only: the facilitator may always use every tool', () => {
     for (const kind of TOOL_KINDS) expect(mayUseTool('facilitator', 'notes', kind)).toBe(true);
+    expect(mayUseTool('projector', 'notes', 'dots')).toBe(true);
     expect(mayUseTool('participant', 'notes', 'areas')).toBe(false);
   });
 
