@@ -29,6 +29,7 @@ export * from './analysis/tableProgress.ts';
 export * from './analysis/standing.ts';
 export * from './analysis/text.ts';
 export * from './model/facilitation.ts';
+export * from './model/participantTools.ts';
 export * from './doc/facilitationQueries.ts';
 export * from './doc/facilitationMutations.ts';
 export * from './model/taskFrame.ts';

@@ -14,6 +14,7 @@ import { useArea, useBusyColor, useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { editArea, editNote, select, toggleSelected } from '../store/ui.ts';
 import { isLockedForMe } from '../store/locks.ts';
+import { mayUse } from '../store/participantTools.ts';
 import { beginCarry, endCarry, moveCarry, type Carry } from '../tools/carryDrag.ts';
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import { FONT_FAMILY } from './fitText.ts';
@@ -34,7 +35,7 @@ export const AreaShape = memo(function AreaShape({ id }: { id: string }) {
   const selected = useIsSelected(id);
   const busyColor = useBusyColor(id);
   const spaceHeld = useStore((s) => s.spaceHeld);
-  const readOnly = useStore((s) => isLockedForMe(s, id));
+  const readOnly = useStore((s) => isLockedForMe(s, id) || !mayUse(s, 'areas'));
   const actions = useActions();
   const carried = useRef<Carry | null>(null);
   // On the projector the name is large, whole, and stays in view (projectorTitles.ts).

@@ -20,6 +20,7 @@ import { useIsSelected } from '../store/selectors.ts';
 import { useStore } from '../store/store.ts';
 import { editCluster, select, toggleSelected } from '../store/ui.ts';
 import { mayChangeCluster } from '../store/clusterRights.ts';
+import { mayUse } from '../store/participantTools.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { isVoting, voteTap } from '../tools/voting.ts';
 import { boardTaps } from '../tools/doubleTap.ts';
@@ -63,7 +64,7 @@ export const ClusterShape = memo(function ClusterShape({ id }: { id: string }) {
   };
   const rename = (e: KonvaEventObject<Event>) => {
     e.cancelBubble = true;
-    if (!readOnly && !isVoting('clusters') && mayChangeCluster(useStore.getState(), id)) editCluster(id);
+    if (!readOnly && !isVoting('clusters') && mayChangeCluster(useStore.getState(), id) && mayUse(useStore.getState(), 'clusters')) editCluster(id);
   };
   const chips = [...coverage.present.map((m) => ({ ...m, on: true })), ...coverage.missing.map((m) => ({ ...m, on: false }))];
   // The coverage chips take at most a third of the bar, getting smaller with many groups; the label

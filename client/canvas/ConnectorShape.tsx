@@ -6,6 +6,7 @@
  * where a note used to be.
  */
 import { memo } from 'react';
+import { mayUse } from '../store/participantTools.ts';
 import { useStore } from '../store/store.ts';
 import { editConnector, selectConnector } from '../store/ui.ts';
 import { FONT_FAMILY } from './fitText.ts';
@@ -31,7 +32,7 @@ export const ConnectorShape = memo(function ConnectorShape({ id }: { id: string 
   };
   const edit = (e: { cancelBubble: boolean }) => {
     e.cancelBubble = true;
-    editConnector(id);
+    if (mayUse(useStore.getState(), 'connectors')) editConnector(id);
   };
   return (
     <Group onClick={pick} onTap={pick} onDblClick={edit} onDblTap={edit}>

@@ -9,6 +9,7 @@ import type { Transformer as KonvaTransformer } from 'konva/lib/shapes/Transform
 import { useEffect, useRef } from 'react';
 import { Transformer } from 'react-konva/lib/ReactKonvaCore';
 import { MIN_AREA_SIZE, MIN_NOTE_SIZE } from '../../shared/index.ts';
+import { mayUse } from '../store/participantTools.ts';
 import { useStore } from '../store/store.ts';
 import { useActions } from '../sync/sessionContext.ts';
 
@@ -23,7 +24,8 @@ export function SelectionTransformer() {
   const ref = useRef<KonvaTransformer>(null);
   const single = useStore((s) => {
     const id = s.selection.length === 1 && !s.editingNote && !s.readOnly ? s.selection[0]! : null;
-    const rec = id ? (s.notes[id] ?? s.areas[id]) : undefined;
+    // An area is resized only where areas are a tool this person may use.
+    const rec = id ? (s.notes[id] ?? (mayUse(s, 'areas') ? s.areas[id] : undefined)) : undefined;
     // Far out, handles would cover the whole note and catch its taps: no resizing there.
     return rec && Math.min(rec.w, rec.h) * s.viewport.scale >= MIN_HANDLES_PX ? id : null;
   });

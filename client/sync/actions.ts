@@ -23,6 +23,7 @@ import {
   spliceNoteText,
   DEFAULT_NOTE_SIZE,
 } from '../../shared/index.ts';
+import { toolOff } from '../store/participantTools.ts';
 import { useStore } from '../store/store.ts';
 import { createCocreationActions } from './cocreationActions.ts';
 import { createFacilitationActions } from './facilitationActions.ts';
@@ -67,7 +68,9 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, b
     deleteItems(ids: string[]) {
       step();
       const s = useStore.getState();
-      deleteItems(doc, { notes: ids.filter((id) => id in s.notes), areas: ids.filter((id) => id in s.areas) }, local);
+      const areas = ids.filter((id) => id in s.areas);
+      // Areas stay when the facilitator switched them off for me (my notes still go).
+      deleteItems(doc, { notes: ids.filter((id) => id in s.notes), areas: areas.length > 0 && toolOff('areas') ? [] : areas }, local);
     },
     duplicate(ids: string[]): string[] {
       step();
@@ -75,24 +78,29 @@ export function createActions(doc: Y.Doc, undo: BoardUndo, presence: Presence, b
       return duplicateNotes(doc, noteIds, { dx: 30, dy: 30 }, me(), local);
     },
     addAreaAt(p: { x: number; y: number }, name: string): string {
+      if (toolOff('areas')) return '';
       step();
       return createArea(doc, { name, x: p.x - 400, y: p.y - 280 }, local);
     },
-    renameArea: (id: string, name: string) => renameArea(doc, id, name, local),
+    renameArea: (id: string, name: string) => void (toolOff('areas') || renameArea(doc, id, name, local)),
     setAreaBounds(id: string, b: { x: number; y: number; w: number; h: number }) {
+      if (toolOff('areas')) return;
       step();
       setAreaBounds(doc, id, b, local);
     },
     moveArea(id: string, delta: { dx: number; dy: number }, noteIds: string[]) {
+      if (toolOff('areas')) return;
       step();
       moveAreaWithNotes(doc, id, delta, noteIds, local);
     },
     connect(from: string, to: string): string {
+      if (toolOff('connectors')) return '';
       step();
       return createConnector(doc, from, to, '', local);
     },
-    setConnectorLabel: (id: string, label: string) => setConnectorLabel(doc, id, label, local),
+    setConnectorLabel: (id: string, label: string) => void (toolOff('connectors') || setConnectorLabel(doc, id, label, local)),
     deleteConnector(id: string) {
+      if (toolOff('connectors')) return;
       step();
       deleteConnectors(doc, [id], local);
     },

@@ -39,6 +39,7 @@ import {
 import { setMyGroupId } from '../store/people.ts';
 import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
+import { mayUse, toolOff } from '../store/participantTools.ts';
 import { rememberGroup } from './identity.ts';
 
 const local = ORIGIN.local;
@@ -78,43 +79,47 @@ export function createCocreationActions(
     updateGroup: stepped((id: string, input: GroupInput) => updateGroup(doc, id, input, local)),
     archiveGroup: stepped((id: string, archived: boolean) => setGroupArchived(doc, id, archived, local)),
 
-    makeCluster: stepped((noteIds: string[], label: string) => createCluster(doc, noteIds, label, local, me().id || undefined)),
+    makeCluster: stepped((noteIds: string[], label: string) => toolOff('clusters') ? '' : createCluster(doc, noteIds, label, local, me().id || undefined)),
     /** Accepts a suggested cluster: gathers its notes (`moves`) and makes the cluster, one undo step. */
     acceptProposal: stepped((noteIds: string[], label: string, moves: { id: string; x: number; y: number }[]) => {
+      if (toolOff('clusters')) return '';
       moveNotes(doc, moves, local);
       return createCluster(doc, noteIds, label, local, me().id || undefined);
     }),
-    renameCluster: (id: string, label: string) => renameCluster(doc, id, label, local),
+    renameCluster: (id: string, label: string) => void (toolOff('clusters') || renameCluster(doc, id, label, local)),
     /** Moves notes in or out of clusters (`null`: out), e.g. after a drop. */
-    setNotesCluster: stepped((changes: ReadonlyMap<string, string | null>) => setNotesCluster(doc, changes, local)),
+    setNotesCluster: stepped((changes: ReadonlyMap<string, string | null>) => void (toolOff('clusters') || setNotesCluster(doc, changes, local))),
     /** A drop: the notes' new positions and cluster changes, as one undo step. */
     moveNotesIntoClusters: stepped((moves: { id: string; x: number; y: number }[], changes: ReadonlyMap<string, string | null>) =>
-      dropNotes(doc, moves, changes, local),
+      // Without clusters (switched off for me) a drop only moves the notes.
+      mayUse(useStore.getState(), 'clusters') ? dropNotes(doc, moves, changes, local) : moveNotes(doc, moves, local),
     ),
-    mergeClusters: stepped((from: string, into: string) => mergeClusters(doc, from, into, local)),
-    dissolveCluster: stepped((id: string) => dissolveCluster(doc, id, local)),
+    mergeClusters: stepped((from: string, into: string) => void (toolOff('clusters') || mergeClusters(doc, from, into, local))),
+    dissolveCluster: stepped((id: string) => void (toolOff('clusters') || dissolveCluster(doc, id, local))),
     /** Moves a cluster's notes (those carried by the drag) to where the drag left them. */
     moveCluster: stepped((moves: { id: string; x: number; y: number }[]) => moveNotes(doc, moves, local)),
 
     /** Makes notes action cards (or plain notes again), one undo step. */
     setActionCards: stepped((ids: readonly string[], on: boolean): number => {
+      if (toolOff('actionCards')) return 0;
       doc.transact(() => ids.forEach((id) => setActionCard(doc, id, on, local)), local);
       return ids.length;
     }),
     /** Dissolves clusters, one undo step. */
     dissolveClusters: stepped((ids: readonly string[]): number => {
+      if (toolOff('clusters')) return 0;
       doc.transact(() => ids.forEach((id) => dissolveCluster(doc, id, local)), local);
       return ids.length;
     }),
     /** Makes a note an action card (or a plain note again). */
-    setActionCard: stepped((id: string, on: boolean) => setActionCard(doc, id, on, local)),
-    setActionOwner: stepped((id: string, owner: string) => setActionOwner(doc, id, owner, local)),
+    setActionCard: stepped((id: string, on: boolean) => void (toolOff('actionCards') || setActionCard(doc, id, on, local))),
+    setActionOwner: stepped((id: string, owner: string) => void (toolOff('actionCards') || setActionOwner(doc, id, owner, local))),
     /** Signs me up as a volunteer on an action card, or takes me off. */
-    volunteer: stepped((id: string, on: boolean) => setVolunteer(doc, id, me().id, on ? me().name || '?' : null, local)),
+    volunteer: stepped((id: string, on: boolean) => toolOff('actionCards') || setVolunteer(doc, id, me().id, on ? me().name || '?' : null, local)),
     openVote: stepped((input: VoteInput) => openVote(doc, input, local)),
     setVoteOpen: stepped((id: string, open: boolean) => setVoteOpen(doc, id, open, local)),
-    placeDot: stepped((voteId: string, itemId: string) => placeDot(doc, { voteId, itemId, ...voter() }, local)),
-    takeBackDot: stepped((voteId: string, itemId: string) => takeBackDot(doc, { voteId, itemId, ...voter() }, local)),
+    placeDot: stepped((voteId: string, itemId: string) => toolOff('dots') ? '' : placeDot(doc, { voteId, itemId, ...voter() }, local)),
+    takeBackDot: stepped((voteId: string, itemId: string) => toolOff('dots') || takeBackDot(doc, { voteId, itemId, ...voter() }, local)),
 
     /** My group's stance on an item (the facilitator may record any group's, as the room says it). */
     setStance: stepped((itemId: string, groupId: string, stance: StanceValue) => setStance(doc, itemId, groupId, stance, me().id, local)),

@@ -21,6 +21,7 @@ import {
   setPrivateWriting,
   setProjectorMode,
   setSeating,
+  setParticipantTools,
   startTimer,
   stopTimer,
   summonToTables,
@@ -30,6 +31,7 @@ import {
   type ProjectorMode,
   type Role,
   type Seating,
+  type ParticipantTools,
   type TemplateId,
 } from '../../shared/index.ts';
 import * as api from './api.ts';
@@ -60,6 +62,8 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     setPrivateWriting: (on: boolean) => setPrivateWriting(doc, on, serverNow(), local),
     setProjectorMode: (mode: ProjectorMode) => setProjectorMode(doc, mode, local),
     setSeating: (seating: Seating) => setSeating(doc, seating, local),
+    /** Which tools participants may use: notes only, notes and votes, or everything. */
+    setParticipantTools: (tools: ParticipantTools) => setParticipantTools(doc, tools, local),
     assignSeat: (participantId: string, kind: Seating, areaId: string | null) => assignSeat(doc, participantId, kind, areaId, local),
     /** Adds notes from a CSV file (one per row) into an area; resolves with how many. The parser loads
      * only when someone imports (it is not part of what every tablet downloads). */

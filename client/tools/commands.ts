@@ -8,6 +8,7 @@ import { translate, type Lang } from '../i18n/i18n.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { useStore, type StoreState } from '../store/store.ts';
 import { isLockedForMe } from '../store/locks.ts';
+import { toolOff } from '../store/participantTools.ts';
 import { startConnect, stopConnecting } from '../store/gestureState.ts';
 import { centerOn, deselectConnector, editArea, editNote, select, stopFollowing, toBoard, visibleBoardRect } from '../store/ui.ts';
 import { areaName, DEFAULT_NOTE_SIZE, type Area } from '../../shared/index.ts';
@@ -86,6 +87,7 @@ export function addNoteAtCenter(actions: BoardActions): void {
 
 /** A new area at the centre of the screen, with its name ready to type. */
 export function addAreaAtCenter(actions: BoardActions, lang: Lang): void {
+  if (toolOff('areas')) return;
   const id = actions.addAreaAt(screenCenter(), translate(lang, 'newAreaName'));
   select([id]);
   editArea(id);
@@ -136,6 +138,7 @@ export function recolorSelection(actions: BoardActions, color: string): void {
 /** Starts connect mode from the single selected note, or leaves it when it is on (or no one note is selected). */
 export function toggleConnectMode(): void {
   const s = useStore.getState();
+  if (!s.connectFrom && toolOff('connectors')) return;
   const from = s.selection.length === 1 && s.selection[0]! in s.notes ? s.selection[0]! : null;
   if (s.connectFrom || !from) stopConnecting();
   else startConnect(from);

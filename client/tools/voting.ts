@@ -6,6 +6,7 @@
  * selects (selecting stays possible with the tool set to "Select").
  */
 import { currentVote } from '../store/derived.ts';
+import { mayUse } from '../store/participantTools.ts';
 import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
 import type { BoardActions } from '../sync/actions.ts';
@@ -14,7 +15,7 @@ import type { BoardActions } from '../sync/actions.ts';
 export function isVoting(kind: 'notes' | 'clusters'): boolean {
   const s = useStore.getState();
   const vote = currentVote(s);
-  return vote !== null && vote.open && vote.target === kind && s.voteTool !== 'off' && !s.readOnly;
+  return vote !== null && vote.open && vote.target === kind && s.voteTool !== 'off' && !s.readOnly && mayUse(s, 'dots');
 }
 
 /** Handles a tap on an item of kind `kind`; returns whether the tap was a vote (and so is done). */

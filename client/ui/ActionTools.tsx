@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react';
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import { actionCardsPressed, toggleActionCards } from '../tools/undoToast.ts';
+import { useMayUse } from '../store/participantTools.ts';
 import { useStore } from '../store/store.ts';
 import { attempt } from '../store/ui.ts';
 import { useActions } from '../sync/sessionContext.ts';
@@ -24,7 +25,8 @@ export function ActionTools() {
   const meId = useStore((s) => s.me.id);
   const [owner, setOwner] = useState(note?.owner ?? '');
   useEffect(() => setOwner(note?.owner ?? ''), [note?.id, note?.owner]);
-  if (!anyNote) return null;
+  const mayAct = useMayUse('actionCards');
+  if (!anyNote || !mayAct) return null;
   const action = note?.kind === 'action';
   const signedUp = note?.volunteers.some((v) => v.id === meId) ?? false;
   return (

@@ -8,6 +8,7 @@
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import { mayChangeCluster } from '../store/clusterRights.ts';
 import { clusterView } from '../store/derived.ts';
+import { useMayUse } from '../store/participantTools.ts';
 import { useStore } from '../store/store.ts';
 import { editCluster, togglePanel } from '../store/ui.ts';
 import { clusterSelection, dissolveSelectedClusters, mergeSelectedClusters, unclusterSelection } from '../tools/clusterCommands.ts';
@@ -26,6 +27,7 @@ export function ClusterTools() {
   const clustered = useStore((s) => s.selection.filter((id) => id in clusterView(s).noteCluster).length);
   const panel = useStore((s) => s.panel);
   const single = notes + clusters === 1;
+  const mayCluster = useMayUse('clusters');
   const button = (label: string, onClick: () => void, icon?: React.ReactNode, pressed?: boolean) => (
     <button type="button" className="tool" aria-pressed={pressed} onPointerDown={(e) => e.preventDefault()} onClick={onClick}>
       {icon} {label}
@@ -33,12 +35,16 @@ export function ClusterTools() {
   );
   return (
     <>
-      {notes > 0 && button(t('makeCluster'), () => clusterSelection(actions), <Icon name="cluster" />)}
-      {clustered > 0 && button(t('removeFromCluster'), () => unclusterSelection(actions))}
-      {clusters === 1 && mine === 1 && notes === 0 && button(t('renameCluster'), () => editCluster(useStore.getState().selection[0]!))}
-      {clusters >= 2 && mine === clusters && button(t('mergeClusters'), () => mergeSelectedClusters(actions))}
-      {clusters > 0 && mine === clusters && button(t('dissolveCluster'), () => dissolveSelectedClusters(actions, lang))}
-      {clusters > 0 && mine < clusters && <span className="cluster-not-yours">{t('clusterNotYours')}</span>}
+      {mayCluster && (
+        <>
+          {notes > 0 && button(t('makeCluster'), () => clusterSelection(actions), <Icon name="cluster" />)}
+          {clustered > 0 && button(t('removeFromCluster'), () => unclusterSelection(actions))}
+          {clusters === 1 && mine === 1 && notes === 0 && button(t('renameCluster'), () => editCluster(useStore.getState().selection[0]!))}
+          {clusters >= 2 && mine === clusters && button(t('mergeClusters'), () => mergeSelectedClusters(actions))}
+          {clusters > 0 && mine === clusters && button(t('dissolveCluster'), () => dissolveSelectedClusters(actions, lang))}
+          {clusters > 0 && mine < clusters && <span className="cluster-not-yours">{t('clusterNotYours')}</span>}
+        </>
+      )}
       {single && button(t('commonGround'), () => panel !== 'commonGround' && togglePanel('commonGround'), <Icon name="handshake" />, panel === 'commonGround')}
     </>
   );

@@ -13,6 +13,7 @@ import { useLangValue, useT } from '../i18n/i18n.ts';
 import { dotsLeftText, myDotsLeft } from '../store/announcements.ts';
 import { clusterOutline } from '../store/cocreationSelectors.ts';
 import { currentVote } from '../store/derived.ts';
+import { useMayUse } from '../store/participantTools.ts';
 import { useStore } from '../store/store.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { clearNotice, editCluster, setVoteTool, toggleLensGroup } from '../store/ui.ts';
@@ -81,7 +82,9 @@ export function VoteBanner() {
   const role = useStore((s) => s.me.role);
   const mine = useStore(useShallow((s) => myDotsLeft(s) ?? { voteId: '', left: 0, groupName: '' }));
   const lang = useLangValue();
-  if (!vote || !vote.open) return null;
+  // With dots switched off for participants the vote is not theirs to see as a task (the tools line says why).
+  const mayVote = useMayUse('dots');
+  if (!vote || !vote.open || !mayVote) return null;
   // One sentence, read as one by a screen reader and by the eye: what is asked, how to vote, dots left.
   const lead = vote.title ? t('voteOn', vote.title) : t('untitledVote');
   const needsGroup = vote.budget === 'group' && !mine.groupName;

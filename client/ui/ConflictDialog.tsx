@@ -18,12 +18,13 @@ import { useModal } from './useModal.ts';
 const NONE: never[] = [];
 
 /** The server's reasons for refusing a change, in the page's language. */
-const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonNotYourCluster' | 'reasonNotYourPerson' | 'reasonInvalidUpdate'>> = {
+const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonNotYourCluster' | 'reasonNotYourPerson' | 'reasonInvalidUpdate' | 'reasonToolSwitchedOff'>> = {
   [CLOSE.forbiddenWrite.reason]: 'reasonForbiddenWrite',
   [CLOSE.notYourDot.reason]: 'reasonNotYourDot',
   [CLOSE.notYourCluster.reason]: 'reasonNotYourCluster',
   [CLOSE.notYourPerson.reason]: 'reasonNotYourPerson',
   [CLOSE.invalidUpdate.reason]: 'reasonInvalidUpdate',
+  [CLOSE.toolSwitchedOff.reason]: 'reasonToolSwitchedOff',
 };
 
 /** A question that must be answered: a modal without Escape (nothing else can be done meanwhile). */

@@ -18,6 +18,7 @@ import { HistorySection } from './HistorySection.tsx';
 import { ShareSection } from './ShareSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
 import { ProgressSection } from './ProgressSection.tsx';
+import { ParticipantToolsSection } from './ParticipantTools.tsx';
 
 /** The facilitator's panel (see the module comment). */
 export function FacilitatorPanel({ boardId, token }: { boardId: string; token: string }) {
@@ -28,6 +29,7 @@ export function FacilitatorPanel({ boardId, token }: { boardId: string; token: s
       <TimerSection />
       <AttentionSection />
       <LocksSection />
+      <ParticipantToolsSection />
       <TablesSection />
       <ProgressSection />
       <ShareSection boardId={boardId} token={token} />

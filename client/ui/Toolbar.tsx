@@ -13,8 +13,10 @@ import { ActionTools } from './ActionTools.tsx';
 import { ClusterTools } from './ClusterTools.tsx';
 import { Icon, type IconName } from './icons.tsx';
 import { MoreIcon, MoreMenu, PHONE_MAX_WIDTH } from './MoreMenu.tsx';
+import { ToolsOffLine } from './ParticipantTools.tsx';
 import { useActions } from '../sync/sessionContext.ts';
 import { setOverlaysShown, useOverlays } from '../store/overlays.ts';
+import { useMayUse } from '../store/participantTools.ts';
 import { useStore } from '../store/store.ts';
 import { editConnector, togglePanel, zoomBy, zoomToFit } from '../store/ui.ts';
 import {
@@ -100,6 +102,10 @@ export function Toolbar({ toasts }: { toasts?: ReactNode } = {}) {
   const readOnly = useStore((s) => s.readOnly);
   const panel = useStore((s) => s.panel);
   const overlaysShown = useOverlays((s) => s.shown);
+  // Tools the facilitator switched off for participants are not shown.
+  const mayAreas = useMayUse('areas');
+  const mayClusters = useMayUse('clusters');
+  const mayDots = useMayUse('dots');
   const width = useStore((s) => s.screen.w);
   const narrow = width <= PHONE_MAX_WIDTH;
   const primary = useRef<HTMLButtonElement>(null);
@@ -112,7 +118,7 @@ export function Toolbar({ toasts }: { toasts?: ReactNode } = {}) {
     ...(readOnly
       ? []
       : [
-          { key: 'area', label: t('addArea'), icon: 'area', onClick: () => addAreaAtCenter(actions, lang), group: 0 },
+          ...(mayAreas ? [{ key: 'area', label: t('addArea'), icon: 'area', onClick: () => addAreaAtCenter(actions, lang), group: 0 } satisfies Tool] : []),
           { key: 'undo', label: t('undo'), icon: 'undo', onClick: actions.undo, disabled: !canUndo, group: 1 },
           { key: 'redo', label: t('redo'), icon: 'redo', onClick: actions.redo, disabled: !canRedo, group: 1 },
         ] satisfies Tool[]),
@@ -121,8 +127,8 @@ export function Toolbar({ toasts }: { toasts?: ReactNode } = {}) {
     { key: 'fit', label: t('zoomFit'), icon: 'fit', onClick: zoomToFit, group: 2 },
     { key: 'overlays', label: t('overlaysToggle'), icon: 'map', onClick: () => setOverlaysShown(!overlaysShown), pressed: overlaysShown, group: 2 },
     { key: 'groups', label: t('groups'), icon: 'groups', onClick: () => togglePanel('groups'), pressed: panel === 'groups', group: 3 },
-    { key: 'clusters', label: t('clusters'), icon: 'cluster', onClick: () => togglePanel('clusters'), pressed: panel === 'clusters', group: 3 },
-    { key: 'vote', label: t('vote'), icon: 'vote', onClick: () => togglePanel('vote'), pressed: panel === 'vote', group: 3 },
+    ...(mayClusters ? [{ key: 'clusters', label: t('clusters'), icon: 'cluster', onClick: () => togglePanel('clusters'), pressed: panel === 'clusters', group: 3 } satisfies Tool] : []),
+    ...(mayDots ? [{ key: 'vote', label: t('vote'), icon: 'vote', onClick: () => togglePanel('vote'), pressed: panel === 'vote', group: 3 } satisfies Tool] : []),
     { key: 'commonGround', label: t('commonGround'), icon: 'handshake', onClick: () => togglePanel('commonGround'), pressed: panel === 'commonGround', group: 3 },
     { key: 'outline', label: t('outline'), icon: 'list', onClick: () => togglePanel('outline'), pressed: panel === 'outline', group: 4 },
     { key: 'people', label: t('people'), icon: 'people', onClick: () => togglePanel('people'), pressed: panel === 'people', group: 4 },
@@ -137,6 +143,7 @@ export function Toolbar({ toasts }: { toasts?: ReactNode } = {}) {
       {/* The toasts stand in the same column, just above the bars: they cover neither each other, nor
           the bars, nor the top of the board where a framed task's area titles are. */}
       {toasts}
+      <ToolsOffLine />
       <SelectionBar
         namedOnBar={width >= SELECTION_COMPACT_BELOW}
         paletteOnBar={width < SELECTION_COMPACT_BELOW ? !narrow : width >= SELECTION_COLOURS_BELOW}
@@ -188,6 +195,8 @@ function SelectionBar({ namedOnBar, paletteOnBar }: { namedOnBar: boolean; palet
   const connecting = useStore((s) => s.connectFrom !== null);
   const readOnly = useStore((s) => s.readOnly);
   const selectedConnector = useStore((s) => s.selectedConnector);
+  const mayConnect = useMayUse('connectors');
+  const mayAreas = useMayUse('areas');
   if (!anySelected || readOnly || typing) return null;
 
   const palette = selectedNotes > 0 && (
@@ -216,16 +225,16 @@ function SelectionBar({ namedOnBar, paletteOnBar }: { namedOnBar: boolean; palet
     <div className={namedOnBar ? 'selection-bar' : 'selection-bar compact'} role="toolbar" aria-label={t('selectionTools')}>
       {paletteOnBar && palette}
       {selectedNotes > 0 && <Button label={t('duplicate')} onClick={() => duplicateSelection(actions)}><Icon name="duplicate" /></Button>}
-      {selectedNotes === 1 && (
+      {selectedNotes === 1 && mayConnect && (
         <Button label={t('connect')} onClick={toggleConnectMode} pressed={connecting}><Icon name="connect" /></Button>
       )}
-      {selectedConnector && (
+      {selectedConnector && mayConnect && (
         <button type="button" className="tool" onPointerDown={(e) => e.preventDefault()} onClick={() => editConnector(selectedConnector)}>
           {t('editLabelButton')}
         </button>
       )}
       {namedOnBar && named}
-      {(selectedNotes > 0 || selectedAreas > 0 || selectedConnector) && (
+      {(selectedNotes > 0 || (selectedAreas > 0 && mayAreas) || (selectedConnector && mayConnect)) && (
         <Button label={t('deleteSelected')} onClick={() => deleteSelection(actions, lang)}><Icon name="trash" /></Button>
       )}
       {((!namedOnBar && selectedNotes + selectedClusters > 0) || (!paletteOnBar && selectedNotes > 0)) && (

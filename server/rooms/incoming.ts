@@ -27,6 +27,7 @@ import { isBoardLocked, ROOT } from '../../shared/index.ts';
 import type { Connection } from './connection.ts';
 import type { AwarenessHolders } from './identity.ts';
 import { ProtocolError } from './protocolError.ts';
+import { toolSwitchedOff } from './toolsGuard.ts';
 import { clustersChanged, dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwice, participantVerdict, rootKeysWritten, UNKNOWN_ROOT } from './writeGuard.ts';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
@@ -73,6 +74,9 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   // The frame is the facilitator's (4403).
   const verdict = participantVerdict(doc, own.decoded);
   if (verdict !== 'ok') throw new ProtocolError('forbiddenWrite', verdict.forbidden);
+  // Tools the facilitator switched off for participants on this board (4403).
+  const switchedOff = toolSwitchedOff(doc, own.decoded);
+  if (switchedOff) throw new ProtocolError('toolSwitchedOff', switchedOff);
   // A proven person acts as themselves; anyone else not as someone who proved their id.
   const mayActAs = (id: string) => (conn.personId !== undefined ? id === conn.personId : !ctx.isPersonBound(id));
   if (dotInOthersName(doc, own.decoded, mayActAs) !== undefined) throw new ProtocolError('notYourDot', 'a dot in another person’s name');

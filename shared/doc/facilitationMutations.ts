@@ -12,6 +12,7 @@ import { MAX_TIMER_MS, STOPPED_TIMER, type ProjectorMode, type Seating, type Tem
 import { newRecordId } from '../model/ids.ts';
 import { modelError } from '../model/errors.ts';
 import { taskFrame } from '../model/taskFrame.ts';
+import { toParticipantTools, type ParticipantTools } from '../model/participantTools.ts';
 import { agendaSteps } from '../templates/agenda.ts';
 import { futureSearchAreas } from '../templates/futureSearchLayout.ts';
 import { readFacilitation } from './facilitationQueries.ts';
@@ -211,4 +212,9 @@ function freeCorner(doc: Y.Doc): { x: number; y: number } {
   const boxes = [...listAreas(doc), ...listNotes(doc)];
   if (boxes.length === 0) return { x: 0, y: 0 };
   return { x: Math.min(...boxes.map((b) => b.x)), y: Math.max(...boxes.map((b) => b.y + b.h)) + 600 };
+}
+
+/** Sets which tools participants may use: notes only, notes and votes, or everything (the server enforces it). */
+export function setParticipantTools(doc: Y.Doc, tools: ParticipantTools, origin: TxOrigin): void {
+  set(doc, FACILITATION.participantTools, toParticipantTools(tools), origin);
 }

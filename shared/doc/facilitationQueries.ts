@@ -14,6 +14,7 @@ import {
   type Summon,
   type Timer,
 } from '../model/facilitation.ts';
+import { toParticipantTools } from '../model/participantTools.ts';
 import { agendaSteps } from '../templates/agenda.ts';
 import { FACILITATION, facilitationMap, seatsMap } from './roots.ts';
 
@@ -33,6 +34,7 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
     handsDone: toHandsDone(m.get(FACILITATION.handsDone)),
     readyCall: toReadyCall(m.get(FACILITATION.readyCall)),
     projectorProgress: m.get(FACILITATION.projectorProgress) === true,
+    participantTools: toParticipantTools(m.get(FACILITATION.participantTools)),
   };
 }
 

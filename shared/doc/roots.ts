@@ -56,6 +56,8 @@ export const FACILITATION = {
   readyCall: 'readyCall',
   /** `true` while the projector shows the tables' progress. */
   projectorProgress: 'projectorProgress',
+  /** `'notes'`, `'notesAndVotes'` or `'everything'` (absent): which tools participants may use. */
+  participantTools: 'participantTools',
 } as const;
 
 /** Keys of the `meta` map. */

@@ -7,6 +7,7 @@
  * board document (so every screen, offline too, shows the same task and time), written only by the
  * facilitator: the server refuses anyone else's change to them.
  */
+import { DEFAULT_PARTICIPANT_TOOLS, type ParticipantTools } from './participantTools.ts';
 
 export type TemplateId = 'futureSearch' | 'blank';
 
@@ -66,6 +67,8 @@ export interface Facilitation {
   readonly seating: Seating;
   /** Per participant id: hands raised up to this server time have been taken. */
   readonly handsDone: Readonly<Record<string, number>>;
+  /** Which tools participants may use (see participantTools.ts); `everything` when not set. */
+  readonly participantTools: ParticipantTools;
   /** The facilitator's open "Ready?" call, or null: tables answer it in their people's entries. */
   readonly readyCall: ReadyCall | null;
   /** Whether the projector shows the tables' progress instead of the board. */
@@ -92,6 +95,7 @@ export const DEFAULT_FACILITATION: Facilitation = {
   handsDone: {},
   readyCall: null,
   projectorProgress: false,
+  participantTools: DEFAULT_PARTICIPANT_TOOLS,
 };
 
 /** Longest timer, ms (a long afternoon session). */

@@ -31,6 +31,9 @@ export const CLOSE = {
   /** A participant's change to another person's entry in `people` (each writes their own; the
    * facilitator anyone's). Honest clients never send one. */
   notYourPerson: { code: 4403, reason: 'you may only write your own entry in people' },
+  /** A participant's change that uses a tool the facilitator switched off for participants on this
+   * board (`facilitation.participantTools`): areas, connectors, clusters, action cards or dots. */
+  toolSwitchedOff: { code: 4403, reason: 'the facilitator has switched that tool off for participants' },
   /** The access link was revoked while connected. */
   revoked: { code: 4410, reason: 'access revoked' },
   /** The server could not store the board's changes; reconnect to resync. */
@@ -55,7 +58,7 @@ export type CloseKind = keyof typeof CLOSE;
  * faults (4400, 4405, 4415) are not here: no honest client of this version sends them, and starting
  * again from the board would not help an outdated one.
  */
-const REFUSED_CHANGE: ReadonlySet<number> = new Set((['invalidUpdate', 'forbiddenWrite', 'notYourDot', 'notYourCluster', 'notYourPerson'] as const).map((k) => CLOSE[k].code));
+const REFUSED_CHANGE: ReadonlySet<number> = new Set((['invalidUpdate', 'forbiddenWrite', 'notYourDot', 'notYourCluster', 'notYourPerson', 'toolSwitchedOff'] as const).map((k) => CLOSE[k].code));
 
 /** Whether a close with `code` refuses a change the client sent (see REFUSED_CHANGE). */
 export function refusesAChange(code: number): boolean {
