@@ -23,6 +23,8 @@ export interface WorkerConfig {
   baseClient: number;
   /** Float64Array(people * RING) of send times, shared by every thread. */
   sendTimes: SharedArrayBuffer;
+  /** Int32Array(people), FIRST_UNSET at first: each probe's first move after the warm-up. */
+  firstMeasured: SharedArrayBuffer;
   /** Whether the server answers the handshake (an echo relay does not). */
   expectSync: boolean;
   seconds: number;
@@ -30,6 +32,10 @@ export interface WorkerConfig {
 }
 
 export const RING = 64;
+/** Probes move and send cursors this long before anything is measured (connections and code warm up). */
+export const WARMUP_MS = 2000;
+/** What `firstMeasured` holds for a probe that has not sent a measured move yet. */
+export const FIRST_UNSET = 0x7fffffff;
 /** Latency histogram: 0.1 ms buckets up to 10 s (the last bucket holds everything longer). */
 export const BUCKET_MS = 0.1;
 export const BUCKETS = 100_000;

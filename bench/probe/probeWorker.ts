@@ -12,12 +12,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
-import { BUCKET_MS, BUCKETS, RING, type WorkerConfig } from './config.ts';
+import { BUCKET_MS, BUCKETS, FIRST_UNSET, RING, WARMUP_MS, type WorkerConfig } from './config.ts';
 import { ASK_ALL, awarenessMessage, encodeMoveUpdate, forEachRange, MESSAGE, NOTHING_NEW, SYNC, syncMessage } from './wire.ts';
 
 const config = workerData as WorkerConfig;
 const now = () => performance.timeOrigin + performance.now();
 const sendTimes = new Float64Array(config.sendTimes);
+/** Per probe, its first move after the warm-up (set before that move is sent). */
+const firstMeasured = new Int32Array(config.firstMeasured);
 const local = config.probes.length;
 const sockets: WebSocket[] = [];
 const closes: Record<string, number> = {};
@@ -28,20 +30,33 @@ let received = 0;
 let presenceBytes = 0;
 let askedAgain = 0;
 let measuring = false;
+/** Moves sent before this time (the warm-up) are neither timed nor counted. */
+let measureFrom = Infinity;
 const joins: { ms: number; bytes: number }[] = [];
 let stateBytes: Uint8Array | null = null;
 let joinStarted = 0;
 
-function onMessage(p: number, data: Buffer): void {
+/** A frame holds one message, or several back to back (the echo relay coalesces). */
+function onFrame(p: number, data: Buffer): void {
   const at = now();
   const d = decoding.createDecoder(data);
+  while (decoding.hasContent(d)) onMessage(p, d, at, data.byteLength);
+}
+
+function onMessage(p: number, d: decoding.Decoder, at: number, frameBytes: number): void {
+  const start = d.pos;
   const type = decoding.readVarUint(d);
   if (type === MESSAGE.awareness) {
-    if (measuring) presenceBytes += data.byteLength;
+    decoding.readVarUint8Array(d);
+    if (measuring && at >= measureFrom) presenceBytes += d.pos - start;
     return;
   }
-  if (type !== MESSAGE.sync) return;
+  if (type !== MESSAGE.sync) {
+    d.pos = frameBytes; // a message kind the probes do not know: the rest of the frame is unreadable
+    return;
+  }
   const step = decoding.readVarUint(d);
+  const payload = decoding.readVarUint8Array(d);
   if (step === SYNC.step1) {
     if (synced[p]) askedAgain++;
     sockets[p]!.send(NOTHING_NEW);
@@ -50,23 +65,25 @@ function onMessage(p: number, data: Buffer): void {
   if (step === SYNC.step2 && !synced[p]) {
     synced[p] = 1;
     if (config.mode === 'join') {
-      joins.push({ ms: at - joinStarted, bytes: data.byteLength });
-      stateBytes ??= decoding.readVarUint8Array(d).slice();
+      joins.push({ ms: at - joinStarted, bytes: payload.byteLength });
+      stateBytes ??= payload.slice();
     }
     return;
   }
   if (config.mode !== 'crowd') return;
   const own = config.probes[p]!.index;
   const row = p * config.people;
-  forEachRange(decoding.readVarUint8Array(d), (client, from, to) => {
+  forEachRange(payload, (client, from, to) => {
     const sender = client - config.baseClient;
     if (sender < 0 || sender >= config.people || sender === own) return;
     const last = Math.floor((to - 1) / 2);
     for (let seq = Math.max(lastSeq[row + sender]! + 1, Math.floor(from / 2)); seq <= last; seq++) {
-      const ms = at - sendTimes[sender * RING + (seq % RING)]!;
+      const sent = sendTimes[sender * RING + (seq % RING)]!;
+      lastSeq[row + sender] = seq;
+      if (seq < firstMeasured[sender]!) continue;
+      const ms = at - sent;
       histogram[Math.min(BUCKETS - 1, Math.max(0, Math.floor(ms / BUCKET_MS)))]!++;
       received++;
-      lastSeq[row + sender] = seq;
     }
   });
 }
@@ -75,7 +92,7 @@ function open(p: number): Promise<void> {
   const ws = new WebSocket(config.url, { perMessageDeflate: false });
   ws.binaryType = 'nodebuffer';
   sockets[p] = ws;
-  ws.on('message', (data: Buffer) => onMessage(p, data));
+  ws.on('message', (data: Buffer) => onFrame(p, data));
   ws.on('close', (code) => (closes[code] = (closes[code] ?? 0) + 1));
   return new Promise((ok, fail) => {
     ws.once('open', () => {
@@ -126,8 +143,9 @@ if (config.mode === 'join') {
   const startAt = await go;
   await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())));
   measuring = true;
-  const lag = lagSampler();
-  const t0 = now();
+  const t0 = startAt;
+  measureFrom = startAt + WARMUP_MS;
+  await new Promise((r) => setTimeout(r, 0));
   const moveEvery = 1000;
   const cursorEvery = config.cursorHz > 0 ? 1000 / config.cursorHz : Infinity;
   const nextMove = config.probes.map((s) => t0 + (moveEvery * s.index) / config.people);
@@ -136,7 +154,7 @@ if (config.mode === 'join') {
   const awarenessClock = new Int32Array(local);
   const prev = config.probes.map((s) => ({ x: s.prevX, y: s.prevY }));
   let moves = 0;
-  const end = t0 + config.seconds * 1000;
+  const end = measureFrom + config.seconds * 1000;
   const tick = setInterval(() => {
     const t = now();
     if (t >= end) return;
@@ -149,9 +167,11 @@ if (config.mode === 'join') {
         const bytes = encodeMoveUpdate(client, 2 * seq, prev[p]!.x, prev[p]!.y, s.at.x + (seq % 10) * 8, s.at.y + (seq % 7) * 8);
         prev[p] = { x: { client, clock: 2 * seq }, y: { client, clock: 2 * seq + 1 } };
         const framed = syncMessage(SYNC.update, bytes);
-        sendTimes[s.index * RING + (seq % RING)] = now();
+        const sent = now();
+        sendTimes[s.index * RING + (seq % RING)] = sent;
+        if (sent >= measureFrom && firstMeasured[s.index] === FIRST_UNSET) firstMeasured[s.index] = seq;
         sockets[p]!.send(framed);
-        moves++;
+        if (seq >= firstMeasured[s.index]!) moves++;
       }
       if (t >= nextCursor[p]!) {
         nextCursor[p]! += cursorEvery;
@@ -160,9 +180,11 @@ if (config.mode === 'join') {
       }
     }
   }, 5);
+  await new Promise((r) => setTimeout(r, WARMUP_MS));
+  const lag = lagSampler();
   await new Promise((r) => setTimeout(r, config.seconds * 1000));
   clearInterval(tick);
-  const measuredMs = now() - t0;
+  const measuredMs = now() - measureFrom;
   measuring = false;
   await new Promise((r) => setTimeout(r, 2000)); // the last moves arrive
   const lags = lag.stop();

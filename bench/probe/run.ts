@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { cpuSecondsOf } from '../peers.ts';
 import { percentile } from '../stats.ts';
 import { crowdBoard, manyNotes, pushBoard, roomUrl, type RoomTarget } from './board.ts';
-import { BUCKET_MS, BUCKETS, RING, type ProbeSpec, type WorkerConfig } from './config.ts';
+import { BUCKET_MS, BUCKETS, FIRST_UNSET, RING, WARMUP_MS, type ProbeSpec, type WorkerConfig } from './config.ts';
 
 export interface CrowdResult {
   people: number;
@@ -75,16 +75,18 @@ export async function runCrowd(
   const closeWriter = await pushBoard(target, doc);
   const baseClient = baseClientAvoiding(doc.clientID, people);
   const sendTimes = new SharedArrayBuffer(people * RING * 8);
+  const firstMeasured = new SharedArrayBuffer(people * 4);
+  new Int32Array(firstMeasured).fill(FIRST_UNSET);
   const parts = split<ProbeSpec>(specs, options.workers ?? 2);
   const workers = parts.map((probes) =>
-    spawn({ mode: 'crowd', url: roomUrl(target), probes, people, baseClient, sendTimes, expectSync: target.holdsBoard, seconds, cursorHz: options.cursorHz ?? 5 }),
+    spawn({ mode: 'crowd', url: roomUrl(target), probes, people, baseClient, sendTimes, firstMeasured, expectSync: target.holdsBoard, seconds, cursorHz: options.cursorHz ?? 5 }),
   );
   await Promise.all(workers.map((w) => once(w)));
   closeWriter(); // its Y.Doc would decode every move in this thread
   const done = workers.map((w) => once<Record<string, unknown>>(w));
   const startAt = Date.now() + 500;
   workers.forEach((w) => w.postMessage({ startAt }));
-  await new Promise((r) => setTimeout(r, startAt - Date.now()));
+  await new Promise((r) => setTimeout(r, startAt + WARMUP_MS - Date.now()));
   const cpu0 = process.cpuUsage();
   const server0 = options.serverPid ? cpuSecondsOf(options.serverPid) : Number.NaN;
   const t0 = performance.now();
@@ -156,7 +158,7 @@ export async function runJoins(target: RoomTarget, options: { devices: number; n
   const closeWriter = await pushBoard(target, doc);
   const specs: ProbeSpec[] = Array.from({ length: options.devices }, (_, i) => ({ index: i, prevX: { client: 0, clock: 0 }, prevY: { client: 0, clock: 0 }, at: { x: 0, y: 0 }, place: null }));
   const workers = split(specs, options.workers ?? 2).map((probes) =>
-    spawn({ mode: 'join', url: roomUrl(target), probes, people: options.devices, baseClient: 1, sendTimes: new SharedArrayBuffer(8), expectSync: true, seconds: 0, cursorHz: 0 }),
+    spawn({ mode: 'join', url: roomUrl(target), probes, people: options.devices, baseClient: 1, sendTimes: new SharedArrayBuffer(8), firstMeasured: new SharedArrayBuffer(4), expectSync: true, seconds: 0, cursorHz: 0 }),
   );
   await Promise.all(workers.map((w) => once(w)));
   const done = workers.map((w) => once<{ joins: { ms: number; bytes: number }[]; lags: number[]; state: Uint8Array | null }>(w));
