@@ -58,6 +58,8 @@ function onMessage(p: number, d: decoding.Decoder, at: number, frameBytes: numbe
   const step = decoding.readVarUint(d);
   const payload = decoding.readVarUint8Array(d);
   if (step === SYNC.step1) {
+    // Through the echo relay a step 1 is another probe's, and answering would flood the room.
+    if (!config.expectSync) return;
     if (synced[p]) askedAgain++;
     sockets[p]!.send(NOTHING_NEW);
     return;
@@ -96,7 +98,7 @@ function open(p: number): Promise<void> {
   ws.on('close', (code) => (closes[code] = (closes[code] ?? 0) + 1));
   return new Promise((ok, fail) => {
     ws.once('open', () => {
-      ws.send(ASK_ALL);
+      if (config.expectSync) ws.send(ASK_ALL);
       ok();
     });
     ws.once('error', fail);
@@ -188,6 +190,8 @@ if (config.mode === 'join') {
   measuring = false;
   await new Promise((r) => setTimeout(r, 2000)); // the last moves arrive
   const lags = lag.stop();
+  // Sockets the server dropped or closed during the run (ours are closed only after this).
+  const lost = sockets.filter((s) => s.readyState !== WebSocket.OPEN).length;
   sockets.forEach((s) => s.close());
-  parentPort!.postMessage({ moves, received, presenceBytes, measuredMs, askedAgain, closes, lags, histogram }, [histogram.buffer]);
+  parentPort!.postMessage({ lost, moves, received, presenceBytes, measuredMs, askedAgain, closes, lags, histogram }, [histogram.buffer]);
 }

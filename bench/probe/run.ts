@@ -34,6 +34,8 @@ export interface CrowdResult {
   /** The server's CPU over the measured window, percent of one core (NaN without a pid). */
   serverCpu: number;
   askedAgain: number;
+  /** Probe sockets the server dropped or closed during the run, and their close codes. */
+  lost: number;
   closes: Record<string, number>;
 }
 
@@ -97,7 +99,7 @@ export async function runCrowd(
   const used = process.cpuUsage(cpu0);
   await during;
   const results = (await Promise.all(done)) as {
-    moves: number; received: number; presenceBytes: number; measuredMs: number; askedAgain: number; closes: Record<string, number>; lags: number[]; histogram: Uint32Array;
+    lost: number; moves: number; received: number; presenceBytes: number; measuredMs: number; askedAgain: number; closes: Record<string, number>; lags: number[]; histogram: Uint32Array;
   }[];
   await Promise.all(workers.map((w) => w.terminate()));
   const histogram = new Uint32Array(BUCKETS);
@@ -122,6 +124,7 @@ export async function runCrowd(
     harnessCpu: Math.round(((used.user + used.system) / 1e6 / wall) * 1000) / 10,
     serverCpu: Math.round(serverCpu * 10) / 10,
     askedAgain: results.reduce((n, r) => n + r.askedAgain, 0),
+    lost: results.reduce((n, r) => n + r.lost, 0),
     closes,
   };
 }

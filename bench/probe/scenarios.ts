@@ -77,7 +77,7 @@ export async function runCrowdScenarios(o: CrowdOptions, say: (line: string) => 
     f.echo = await onServer(startEcho, crowd(o.people, o));
     say(`crowd: echo relay, ${o.people} people: p99 ${f.echo.p99} ms, harness lag p99 ${f.echo.lagP99.toFixed(1)} ms`);
     f.olifant = await onServer(() => startOlifant(), crowd(o.people, o));
-    say(`crowd: Olifant, ${o.people} people: p99 ${f.olifant.p99} ms, ${f.olifant.drops} drops, server CPU ${f.olifant.serverCpu} %`);
+    say(`crowd: Olifant, ${o.people} people: p99 ${f.olifant.p99} ms, ${f.olifant.drops} drops, ${f.olifant.lost} sockets lost, server CPU ${f.olifant.serverCpu} %`);
     f.reference = await onServer(startReference, crowd(o.people, o));
     say(`crowd: reference, ${o.people} people: p99 ${f.reference.p99} ms, ${f.reference.drops} drops, server CPU ${f.reference.serverCpu} %`);
   }
