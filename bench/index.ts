@@ -10,7 +10,7 @@
  * Settings: BENCH_SECONDS (load time per scenario, default 20), BENCH_LARGE (clients in the large room,
  * default 300), BENCH_ROOMS (rooms in the many-rooms scenario, default 500), BENCH_CHURN (boards opened
  * and closed in the churn scenario, default 10,000), BENCH_JOIN_PROCESSES (load processes of the 64 simultaneous joins, default 4), BENCH_SIZES (client boards, default
- * 1000,5000,20000), BENCH_ONLY (a comma list of fs, large, many, cold, churn, merge, js, client).
+ * 1000,5000,20000), BENCH_ONLY (a comma list of fs, large, many, cold, churn, merge, js, client, crowd).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ import { cpuSecondsOf, rssBytesOf, startHocuspocus, startOlifant, startReference
 import { coldJoins, offlineMerge, roomChurn } from './olifantOnly.ts';
 import { loadProcess } from './loadProcess.ts';
 import { clientTable, runClientBench, worstP95 } from './client.ts';
+import { CROWD_DEFAULTS, crowdGoals, runCrowdScenarios } from './probe/scenarios.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LARGE = Number(process.env.BENCH_LARGE ?? 300);
@@ -139,6 +140,7 @@ const churn = await step('churn', () => roomChurn(CHURN));
 const merge = await step('merge', offlineMerge);
 const js = await step('js', initialJs);
 const client = await step('client', () => runClientBench());
+const crowd = await step('crowd', () => runCrowdScenarios(CROWD_DEFAULTS));
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -197,9 +199,13 @@ if (client) {
   console.log('\nClient scenarios (headless Chromium, software rendering; ms; pan and zoom with the whole board in view, drag at about 1:1)');
   console.table(clientTable(client));
 }
+if (crowd) {
+  console.log('\nCrowd scenarios (probe clients; the harness\'s ceiling beside each goal: bench/probe/scenarios.ts)');
+  console.table(crowdGoals(crowd, CROWD_DEFAULTS));
+}
 console.log('\nGoals');
 console.table(goals.map((g) => ({ ...g, holds: g.holds ? 'yes' : 'NO' })));
 const out = resolve(import.meta.dirname, 'results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, fsRoom, large, many, cold, churn, merge, js, client, goals }, null, 2));
+writeFileSync(join(out, 'bench.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, fsRoom, large, many, cold, churn, merge, js, client, crowd, goals }, null, 2));
 console.log(`\nwritten to ${join(out, 'bench.json')}`);

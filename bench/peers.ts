@@ -13,12 +13,12 @@ import { WebSocket } from 'ws';
 import { createBoard, freePort, spawnServer, tempDir, tokenOf } from '../tests/helpers/server.ts';
 
 export interface BenchServer {
-  readonly name: 'olifant' | 'reference' | 'hocuspocus';
+  readonly name: 'olifant' | 'reference' | 'hocuspocus' | 'echo';
   readonly pid: number;
   /** Runs a full garbage collection in the server (when started with `inspect`). */
   collectGarbage?(): Promise<void>;
   /** Makes a room and says how a client reaches it. */
-  room(title: string): Promise<{ url: string; room: string; params: Record<string, string>; hocuspocus?: boolean }>;
+  room(title: string): Promise<{ url: string; room: string; params: Record<string, string>; hocuspocus?: boolean; setupParams?: Record<string, string>; link?: string }>;
   stop(): Promise<void>;
 }
 
@@ -45,7 +45,8 @@ export async function startOlifant(env: Record<string, string> = {}, inspect = f
     ...(inspect ? { collectGarbage: () => collectGarbageAt(inspectPort) } : {}),
     async room(title) {
       const board = await createBoard(server.url, title);
-      return { url: `${server.url.replace(/^http/, 'ws')}/ws`, room: board.id, params: { token: tokenOf(board.links.participant) } };
+      const setupParams = { token: tokenOf(board.links.facilitator) }; // the crowd bench lays out its tables as the facilitator
+      return { url: `${server.url.replace(/^http/, 'ws')}/ws`, room: board.id, params: { token: tokenOf(board.links.participant) }, setupParams, link: board.links.participant };
     },
     async stop() {
       server.process.kill('SIGTERM');
@@ -59,7 +60,7 @@ export async function startOlifant(env: Record<string, string> = {}, inspect = f
  * A peer server as a child process on a free port: `args(port)` starts it, `ready` is what it prints
  * on stdout once it accepts connections; rooms are named `room-<n>` (no tokens, no API).
  */
-async function startPeer(name: 'reference' | 'hocuspocus', args: (port: number) => string[], env: (port: number) => Record<string, string>, ready: string): Promise<BenchServer> {
+async function startPeer(name: 'reference' | 'hocuspocus' | 'echo', args: (port: number) => string[], env: (port: number) => Record<string, string>, ready: string): Promise<BenchServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, args(port), { cwd: ROOT, env: { ...process.env, ...env(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((ok, fail) => {
@@ -87,6 +88,10 @@ export const startReference = (): Promise<BenchServer> =>
 /** Hocuspocus (bench/hocuspocusServer.ts): in memory, no extensions, driven by its own provider. */
 export const startHocuspocus = (): Promise<BenchServer> =>
   startPeer('hocuspocus', (port) => ['--import', 'tsx', resolve(ROOT, 'bench/hocuspocusServer.ts'), String(port)], () => ({}), 'listening');
+
+/** The crowd bench's calibration relay (bench/probe/echoServer.ts): forwards each message to the room's other sockets. */
+export const startEcho = (): Promise<BenchServer> =>
+  startPeer('echo', (port) => ['--import', 'tsx', resolve(ROOT, 'bench/probe/echoServer.ts'), String(port)], () => ({}), 'listening');
 
 /** A full collection in the Node process whose inspector listens on `port` (HeapProfiler.collectGarbage). */
 async function collectGarbageAt(port: number): Promise<void> {
