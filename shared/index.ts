@@ -30,6 +30,7 @@ export * from './analysis/text.ts';
 export * from './model/facilitation.ts';
 export * from './doc/facilitationQueries.ts';
 export * from './doc/facilitationMutations.ts';
+export * from './model/crowd.ts';
 export * from './model/taskFrame.ts';
 export * from './templates/agenda.ts';
 export * from './templates/futureSearchLayout.ts';

@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs';
 import { MAX_TIMER_MS, STOPPED_TIMER, type ProjectorMode, type Seating, type TemplateId, type Timer } from '../model/facilitation.ts';
+import { isCrowdThreshold, type CrowdSettings } from '../model/crowd.ts';
 import { newRecordId } from '../model/ids.ts';
 import { modelError } from '../model/errors.ts';
 import { taskFrame } from '../model/taskFrame.ts';
@@ -193,4 +194,16 @@ function freeCorner(doc: Y.Doc): { x: number; y: number } {
   const boxes = [...listAreas(doc), ...listNotes(doc)];
   if (boxes.length === 0) return { x: 0, y: 0 };
   return { x: Math.min(...boxes.map((b) => b.x)), y: Math.max(...boxes.map((b) => b.y + b.h)) + 600 };
+}
+
+/**
+ * Changes the crowd settings: the number of people above which the board is a crowd (each screen
+ * then gets only the presence it draws, the rest as head counts) and whether cursors show at all.
+ */
+export function setCrowdPresence(doc: Y.Doc, change: Partial<CrowdSettings>, origin: TxOrigin): void {
+  if (change.threshold !== undefined && !isCrowdThreshold(change.threshold)) {
+    throw modelError('invalidInput', { detail: 'threshold: a whole number of people from 1 to 10000' });
+  }
+  const crowd = { ...readFacilitation(doc).crowd, ...change };
+  set(doc, FACILITATION.crowd, { threshold: crowd.threshold, cursors: crowd.cursors }, origin);
 }

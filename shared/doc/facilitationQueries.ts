@@ -14,6 +14,7 @@ import {
   type Summon,
   type Timer,
 } from '../model/facilitation.ts';
+import { toCrowdSettings, type CrowdSettings } from '../model/crowd.ts';
 import { agendaSteps } from '../templates/agenda.ts';
 import { FACILITATION, facilitationMap, seatsMap } from './roots.ts';
 
@@ -31,6 +32,7 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
     projector: projector === 'board' ? 'board' : 'follow',
     seating: seating === 'mixed' ? 'mixed' : 'stakeholder',
     handsDone: toHandsDone(m.get(FACILITATION.handsDone)),
+    crowd: toCrowdSettings(m.get(FACILITATION.crowd)),
   };
 }
 
@@ -114,4 +116,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function num(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** The crowd settings alone (read often by the server, without the rest of the frame). */
+export function readCrowdSettings(doc: Y.Doc): CrowdSettings {
+  return toCrowdSettings(facilitationMap(doc).get(FACILITATION.crowd));
 }

@@ -7,6 +7,7 @@
  * board document (so every screen, offline too, shows the same task and time), written only by the
  * facilitator: the server refuses anyone else's change to them.
  */
+import { DEFAULT_CROWD, type CrowdSettings } from './crowd.ts';
 
 export type TemplateId = 'futureSearch' | 'blank';
 
@@ -64,6 +65,8 @@ export interface Facilitation {
   readonly seating: Seating;
   /** Per participant id: hands raised up to this server time have been taken. */
   readonly handsDone: Readonly<Record<string, number>>;
+  /** Crowd presence: from how many people the board is a crowd, and whether cursors show. */
+  readonly crowd: CrowdSettings;
 }
 
 export const STOPPED_TIMER: Timer = { state: 'stopped', durationMs: 0, endsAt: null, remainingMs: null };
@@ -77,6 +80,7 @@ export const DEFAULT_FACILITATION: Facilitation = {
   projector: 'follow',
   seating: 'stakeholder',
   handsDone: {},
+  crowd: DEFAULT_CROWD,
 };
 
 /** Longest timer, ms (a long afternoon session). */
