@@ -18,6 +18,7 @@ import {
   setAgendaStep,
   setAreaLocked,
   setBoardLocked,
+  setCrowdPresence,
   setPrivateWriting,
   setProjectorMode,
   setSeating,
@@ -27,6 +28,7 @@ import {
   summonToTask,
   summonToView,
   type BoardLinks,
+  type CrowdSettings,
   type ProjectorMode,
   type Role,
   type Seating,
@@ -61,6 +63,8 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     setProjectorMode: (mode: ProjectorMode) => setProjectorMode(doc, mode, local),
     setSeating: (seating: Seating) => setSeating(doc, seating, local),
     assignSeat: (participantId: string, kind: Seating, areaId: string | null) => assignSeat(doc, participantId, kind, areaId, local),
+    /** The crowd threshold, and cursors on or off for everyone. */
+    setCrowdPresence: (change: Partial<CrowdSettings>) => setCrowdPresence(doc, change, local),
     /** Adds notes from a CSV file (one per row) into an area; resolves with how many. The parser loads
      * only when someone imports (it is not part of what every tablet downloads). */
     importCsv: async (areaId: string, csv: string, authorId: string) => {

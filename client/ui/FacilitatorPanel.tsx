@@ -17,6 +17,7 @@ import { Panel } from './Panel.tsx';
 import { HistorySection } from './HistorySection.tsx';
 import { ShareSection } from './ShareSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
+import { CrowdSection } from './CrowdSection.tsx';
 
 /** The facilitator's panel (see the module comment). */
 export function FacilitatorPanel({ boardId, token }: { boardId: string; token: string }) {
@@ -28,6 +29,7 @@ export function FacilitatorPanel({ boardId, token }: { boardId: string; token: s
       <AttentionSection />
       <LocksSection />
       <TablesSection />
+      <CrowdSection />
       <ShareSection boardId={boardId} token={token} />
       <HistorySection boardId={boardId} token={token} />
     </Panel>
