@@ -29,26 +29,31 @@ export function CrowdCounts() {
     <>
       {counts.map((entry) => {
         const at = entry.lastIndexOf(':');
-        return <HeadCount key={entry.slice(0, at)} areaId={entry.slice(0, at)} count={Number(entry.slice(at + 1))} k={1 / scale} />;
+        return <HeadCount key={entry.slice(0, at)} areaId={entry.slice(0, at)} count={Number(entry.slice(at + 1))} scale={scale} />;
       })}
     </>
   );
 }
 
-function HeadCount({ areaId, count, k }: { areaId: string; count: number; k: number }) {
+/** Below this width on screen (px) an area's badge is just the number, smaller. */
+const NARROW_AREA_PX = 150;
+
+function HeadCount({ areaId, count, scale }: { areaId: string; count: number; scale: number }) {
   const t = useT();
   const area = useStore((s) => s.areas[areaId]);
   const ref = useRef<KonvaTypes.Label>(null);
-  const text = t('crowdHeadCount', count);
+  const narrow = (area?.w ?? 0) * scale < NARROW_AREA_PX;
+  const text = narrow ? String(count) : t('crowdHeadCount', count);
+  const k = 1 / scale;
   // Right-aligned inside the area's top right corner: the offset is the badge's own width.
   useLayoutEffect(() => {
-    ref.current?.offsetX(ref.current.width() + 8);
-  }, [text]);
+    ref.current?.offsetX(ref.current.width() + (narrow ? 3 : 8));
+  }, [text, narrow]);
   if (!area) return null;
   return (
-    <Label ref={ref} name="head-count" x={area.x + area.w} y={area.y} offsetY={-8} scaleX={k} scaleY={k} listening={false}>
-      <Tag fill="#1f2d3d" opacity={0.88} cornerRadius={12} />
-      <Text text={text} fontSize={16} fontFamily={FONT_FAMILY} fill="#fff" padding={6} fontStyle="bold" />
+    <Label ref={ref} name="head-count" x={area.x + area.w} y={area.y} offsetY={narrow ? -3 : -8} scaleX={k} scaleY={k} listening={false}>
+      <Tag fill="#1f2d3d" opacity={0.88} cornerRadius={narrow ? 8 : 12} />
+      <Text text={text} fontSize={narrow ? 12 : 16} fontFamily={FONT_FAMILY} fill="#fff" padding={narrow ? 3 : 6} fontStyle="bold" />
     </Label>
   );
 }

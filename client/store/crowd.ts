@@ -7,12 +7,17 @@
  * server counts in (an area id), and draw only what belongs to that place: a state kept from a place
  * it has left is not drawn.
  */
-import type { Area, CrowdSummary } from '../../shared/index.ts';
+import type { Area, CrowdSummary, Person } from '../../shared/index.ts';
 import { useStore, type Peer, type StoreState } from './store.ts';
 
 /** The server's crowd summary (null: the board is not a crowd now). */
 export function setCrowdSummary(crowd: CrowdSummary | null): void {
   useStore.setState({ crowd });
+}
+
+/** Everyone who joined the board (its `people` registry). */
+export function setRegistry(registry: Person[]): void {
+  useStore.setState({ registry });
 }
 
 /** The area I am working in now. */

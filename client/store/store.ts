@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_FACILITATION, type Area, type BoardMeta, type Cluster, type Connector, type Dot, type Facilitation, type Note, type Outcome, type Role, type Seats, type Stance, type StakeholderGroup, type Vote } from '../../shared/index.ts';
-import type { CrowdSummary } from '../../shared/index.ts';
+import type { CrowdSummary, Person } from '../../shared/index.ts';
 
 /** What the last reconnect merged (see sync/mergeSummary.ts). */
 export interface MergeSummary {
@@ -144,6 +144,8 @@ export interface PresenceSlice {
   crowd: CrowdSummary | null;
   /** The area I am working in, as others are told (my `place`). */
   myPlace: string | null;
+  /** Everyone who joined the board, from the document's `people` registry. */
+  registry: Person[];
 }
 
 /** This device's view and what is being done on it: viewport, selection, editors, gestures, panels. */
@@ -217,6 +219,7 @@ export const initialState: StoreState = {
   busy: {},
   crowd: null,
   myPlace: null,
+  registry: [],
   viewport: { x: 0, y: 0, scale: 1 },
   selection: [],
   selectedConnector: null,
