@@ -75,15 +75,23 @@ it('in a crowd, a device is sent its own area’s people and the facilitator by 
   await waitFor(() => namesAt(viewer).join() === 'B1,B2,B3,Fa', 'B’s people at the viewer after it moved, A’s gone');
 });
 
-it('below the threshold, everyone is relayed to everyone and there is no summary', async () => {
+it('up to the threshold everyone is relayed to everyone; one more person makes the board a crowd', async () => {
   const board = await createBoard(running.server.localUrl, 'Small room');
   const facilitator = join(board, 'facilitator', 'Fa', null);
+  await waitSynced(facilitator);
+  setCrowdPresence(facilitator.doc, { threshold: 5 }, ORIGIN.local);
   const viewer = join(board, 'participant', 'Viewer', 'area-a');
   const others = [join(board, 'participant', 'B1', 'area-b'), join(board, 'participant', 'N1', null), join(board, 'participant', 'A1', 'area-a')];
-  await Promise.all([facilitator, viewer, ...others].map((c) => waitSynced(c)));
+  await Promise.all([viewer, ...others].map((c) => waitSynced(c)));
   await waitFor(() => namesAt(viewer).join() === 'A1,B1,Fa,N1', 'everyone at the viewer');
   await new Promise((r) => setTimeout(r, 300));
   expect(summaryAt(viewer)).toBeNull();
+  expect(namesAt(viewer)).toEqual(['A1', 'B1', 'Fa', 'N1']);
+  // Five people is not more than five; a sixth is.
+  const sixth = join(board, 'participant', 'B2', 'area-b');
+  await waitSynced(sixth);
+  await waitFor(() => summaryAt(viewer)?.people === 6, 'a crowd of 6');
+  await waitFor(() => namesAt(viewer).join() === 'A1,Fa', 'only area A and the facilitator by name');
 });
 
 it('a room that grows past the threshold and shrinks back ends with everyone at everyone', async () => {
