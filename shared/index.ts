@@ -32,6 +32,7 @@ export * from './model/facilitation.ts';
 export * from './model/participantTools.ts';
 export * from './doc/facilitationQueries.ts';
 export * from './doc/facilitationMutations.ts';
+export * from './model/crowd.ts';
 export * from './model/taskFrame.ts';
 export * from './templates/agenda.ts';
 export * from './templates/futureSearchLayout.ts';

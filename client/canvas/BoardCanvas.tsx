@@ -25,6 +25,7 @@ import {
 } from '../tools/stageGestures.ts';
 import { Layer, Rect, Stage } from './konva.ts';
 import { Cursors } from './Cursors.tsx';
+import { CrowdCounts } from './CrowdCounts.tsx';
 import { Connectors, VisibleAreas, VisibleClusters, VisibleNotes } from './layers.tsx';
 import { MindMapCentre, WallCardsLayer } from './WallCards.tsx';
 import { pressBegan } from '../tools/carryDrag.ts';
@@ -193,6 +194,7 @@ export function BoardCanvas() {
         </Layer>
         <Layer name="presence-layer" listening={false}>
           <Cursors />
+          <CrowdCounts />
         </Layer>
       </Stage>
       )}

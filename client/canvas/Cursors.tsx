@@ -10,6 +10,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type KonvaTypes from 'konva';
 import { useShallow } from 'zustand/react/shallow';
+import { drawsCursorOf } from '../store/crowd.ts';
 import { useStore, type Peer } from '../store/store.ts';
 import { FONT_FAMILY } from './fitText.ts';
 import { Group, Konva, Label, Line, Tag, Text } from './konva.ts';
@@ -17,9 +18,12 @@ import { Group, Konva, Label, Line, Tag, Text } from './konva.ts';
 /** A gap longer than this (ms) is a new appearance, not a move: the cursor jumps. */
 export const GLIDE_MAX_MS = 1200;
 
-/** Other people's cursors with their names, each gliding from one reported position to the next. */
+/**
+ * Other people's cursors with their names, each gliding from one reported position to the next: none
+ * when the facilitator turned cursors off, and in a crowd only the facilitator's and my area's.
+ */
 export function Cursors() {
-  const peers = useStore(useShallow((s) => Object.values(s.peers).filter((p) => p.cursor)));
+  const peers = useStore(useShallow((s) => Object.values(s.peers).filter((p) => drawsCursorOf(s, p))));
   const scale = useStore((s) => s.viewport.scale);
   return (
     <>

@@ -8,6 +8,7 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_FACILITATION, type Area, type BoardMeta, type Cluster, type Connector, type Dot, type Facilitation, type Note, type Outcome, type Person, type Role, type Seats, type Stance, type StakeholderGroup, type Vote } from '../../shared/index.ts';
+import type { CrowdSummary } from '../../shared/index.ts';
 
 /** What the last reconnect merged (see sync/mergeSummary.ts). */
 export interface MergeSummary {
@@ -47,6 +48,8 @@ export interface Peer {
   readonly view: { x: number; y: number; w: number; h: number } | null;
   /** When they raised their hand (server time), or null. */
   readonly hand: number | null;
+  /** The area they are working in (see docs/protocol.md), or null. */
+  readonly place: string | null;
 }
 
 /** The board's notes, areas and connectors (by id, and their ids in creation order) and its meta. */
@@ -139,6 +142,12 @@ export interface PresenceSlice {
   peers: Record<number, Peer>;
   /** Colour of the person busy with each note or area id (someone else, not me). */
   busy: Record<string, string>;
+  /** The server's crowd summary while the board is a crowd (head counts per area), else null. */
+  crowd: CrowdSummary | null;
+  /** The area I am working in, as others are told (my `place`). */
+  myPlace: string | null;
+  /** Everyone who joined the board, from the document's `people` registry. */
+  registry: Person[];
 }
 
 /** This device's view and what is being done on it: viewport, selection, editors, gestures, panels. */
@@ -211,6 +220,9 @@ export const initialState: StoreState = {
   canRedo: false,
   peers: {},
   busy: {},
+  crowd: null,
+  myPlace: null,
+  registry: [],
   viewport: { x: 0, y: 0, scale: 1 },
   selection: [],
   selectedConnector: null,

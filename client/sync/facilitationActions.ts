@@ -18,6 +18,7 @@ import {
   setAgendaStep,
   setAreaLocked,
   setBoardLocked,
+  setCrowdPresence,
   setPrivateWriting,
   setProjectorMode,
   setSeating,
@@ -28,6 +29,7 @@ import {
   summonToTask,
   summonToView,
   type BoardLinks,
+  type CrowdSettings,
   type ProjectorMode,
   type Role,
   type Seating,
@@ -65,6 +67,8 @@ export function createFacilitationActions(doc: Y.Doc, boardId: string, token: st
     /** Which tools participants may use: notes only, notes and votes, or everything. */
     setParticipantTools: (tools: ParticipantTools) => setParticipantTools(doc, tools, local),
     assignSeat: (participantId: string, kind: Seating, areaId: string | null) => assignSeat(doc, participantId, kind, areaId, local),
+    /** The crowd threshold, and cursors on or off for everyone. */
+    setCrowdPresence: (change: Partial<CrowdSettings>) => setCrowdPresence(doc, change, local),
     /** Adds notes from a CSV file (one per row) into an area; resolves with how many. The parser loads
      * only when someone imports (it is not part of what every tablet downloads). */
     importCsv: async (areaId: string, csv: string, authorId: string) => {

@@ -29,6 +29,8 @@ import { addKeptNotes, checkBoardEpoch, keptNotes, localCopyName } from './epoch
 import { joinParams, participantId, rememberedGroup } from './identity.ts';
 import { createMergeReporter } from './mergeSummary.ts';
 import { sendOwnAwarenessOnly } from './ownAwareness.ts';
+import { forgetRemovedStates } from './crowdAwareness.ts';
+import { watchPeopleRegistry } from './peopleRegistry.ts';
 import { pendingKey, trackPending } from './pending.ts';
 import { startPresence, type Me } from './presence.ts';
 import { createReconnectPolicy } from './reconnect.ts';
@@ -84,6 +86,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   });
   // Everyone's cursors come from the server; sending them back would only load the venue Wi-Fi.
   sendOwnAwarenessOnly(provider);
+  forgetRemovedStates(provider.awareness);
   // Only a projector tab listens: its writes are dropped without a word, so it learns of a refusal here.
   const refusals = openRefusalChannel(boardId, role === 'projector' ? () => provider.disconnectBc() : undefined);
   const connect = () => {
@@ -109,6 +112,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
   if (kept.notes.length) provider.once('sync', () => addKeptNotes(doc, boardId, kept));
   const stopBridge = bridgeDocToStore(doc);
   const stopAnnouncements = startAnnouncements(doc);
+  const stopRegistry = watchPeopleRegistry(doc);
   const presence = startPresence(provider.awareness, { ...me, groupId: groupId || null, id: participantId(boardId), role });
 
   const undo = createUndoManager(doc);
@@ -144,6 +148,7 @@ export function openSession(boardId: string, token: string, me: Me): BoardSessio
       presence.stop();
       stopBridge();
       stopAnnouncements();
+      stopRegistry();
       undo.manager.destroy();
       provider.destroy();
       void local.destroy();

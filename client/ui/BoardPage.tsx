@@ -47,6 +47,7 @@ import './projector.css';
 import './flow.css';
 import './notes.css';
 import './visible.css';
+import './crowd.css';
 
 // The side panels load when one is first opened (most tablets never open most of them).
 const SidePanel = lazy(() => import('./Panels.tsx').then((m) => ({ default: m.SidePanel })));
@@ -116,7 +117,7 @@ function BoardScreen({ session, name }: { session: BoardSession; name: string })
   const empty = useStore((s) => s.noteIds.length === 0 && s.areaIds.length === 0);
   const hasContent = !empty;
   const connecting = useStore((s) => s.connectFrom !== null);
-  const people = useStore((s) => Object.keys(s.peers).length + 1);
+  const people = useStore((s) => s.crowd?.people ?? Object.keys(s.peers).length + 1);
   const fitted = useRef(false);
   useShortcuts(session.actions);
   useFollowAndSummon(session.actions);

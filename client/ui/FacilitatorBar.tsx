@@ -17,6 +17,7 @@ import { attempt, visibleBoardRect } from '../store/ui.ts';
 import type { BoardActions } from '../sync/actions.ts';
 import { useActions } from '../sync/sessionContext.ts';
 import { Countdown } from './TaskStrip.tsx';
+import { CursorsSwitch } from './CrowdSection.tsx';
 
 /** Timer lengths offered in the bar, minutes. */
 const LENGTHS = [1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90];
@@ -105,6 +106,7 @@ export function FacilitatorBar() {
       <button type="button" className="bar-lock" data-testid="bar-lock" aria-label={t(locked ? 'barBoardLocked' : 'barLockBoard')} aria-pressed={locked} onClick={() => actions.lockBoard(!locked)}>
         <Labels long={t(locked ? 'barBoardLocked' : 'barLockBoard')} short={t(locked ? 'barLockedShort' : 'barLockShort')} />
       </button>
+      <CursorsSwitch compact />
       <VoteAs />
     </section>
   );

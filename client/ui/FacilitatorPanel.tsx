@@ -19,6 +19,7 @@ import { ShareSection } from './ShareSection.tsx';
 import { TablesSection } from './TablesSection.tsx';
 import { ProgressSection } from './ProgressSection.tsx';
 import { ParticipantToolsSection } from './ParticipantTools.tsx';
+import { CrowdSection } from './CrowdSection.tsx';
 
 /** The facilitator's panel (see the module comment). */
 export function FacilitatorPanel({ boardId, token }: { boardId: string; token: string }) {
@@ -32,6 +33,7 @@ export function FacilitatorPanel({ boardId, token }: { boardId: string; token: s
       <ParticipantToolsSection />
       <TablesSection />
       <ProgressSection />
+      <CrowdSection />
       <ShareSection boardId={boardId} token={token} />
       <HistorySection boardId={boardId} token={token} />
     </Panel>

@@ -5,16 +5,15 @@
  * Why: the canvas is visual; the outline makes the same content available to everyone.
  */
 import { lazy, Suspense } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useLangValue, useT } from '../i18n/i18n.ts';
 import type { StringKey } from '../i18n/strings.ts';
 import { setLanguage } from '../store/language.ts';
 import { useStore } from '../store/store.ts';
 import { togglePanel } from '../store/ui.ts';
 import { handoffLink } from '../sync/identity.ts';
-import { GroupMarkChip } from './GroupMarkChip.tsx';
 import { OutlinePanel } from './OutlinePanel.tsx';
 import { Panel } from './Panel.tsx';
+import { PeopleList } from './PeopleList.tsx';
 // The co-creation and facilitator panels load when first opened: a tablet that never opens them
 // never downloads them.
 const ClustersPanel = lazy(() => import('./ClustersPanel.tsx').then((m) => ({ default: m.ClustersPanel })));
@@ -50,39 +49,16 @@ function HelpPanel() {
 
 function PeoplePanel({ myName, boardId, token }: { myName: string; boardId: string; token: string }) {
   const t = useT();
-  const peers = useStore(useShallow((s) => Object.values(s.peers)));
+  // In a crowd this device holds its own table's presence only; the server's count is the room's.
+  const here = useStore((s) => s.crowd?.people ?? Object.keys(s.peers).length + 1);
   const role = useStore((s) => s.me.role);
   const myGroup = useStore((s) => s.me.groupId);
   return (
-    <Panel title={t('peopleHere', peers.length + 1)} onClose={() => togglePanel('people')}>
-      <ul className="people">
-        <li>
-          <PersonGroup groupId={myGroup} /> {myName} ({t('you')})
-          <GroupName groupId={myGroup} />
-        </li>
-        {peers.map((p) => (
-          <li key={p.clientId}>
-            <PersonGroup groupId={p.groupId} /> {p.name}
-            <GroupName groupId={p.groupId} />
-          </li>
-        ))}
-      </ul>
+    <Panel title={t('peopleHere', here)} onClose={() => togglePanel('people')}>
+      <PeopleList myName={myName} />
       {role !== 'projector' && <Handoff link={handoffLink(boardId, token, { name: myName, groupId: myGroup })} />}
     </Panel>
   );
-}
-
-/** A person's stakeholder group as its mark (the tag on the group's notes), or a hollow grey dot for none. */
-function PersonGroup({ groupId }: { groupId: string | null }) {
-  const group = useStore((s) => (groupId ? s.groups.find((g) => g.id === groupId && !g.archived) : undefined));
-  return group ? <GroupMarkChip id={group.id} color={group.color} /> : <span className="dot no-group" aria-hidden="true" />;
-}
-
-/** A person's group in words ("No group" without one). */
-function GroupName({ groupId }: { groupId: string | null }) {
-  const t = useT();
-  const name = useStore((s) => (groupId ? s.groups.find((g) => g.id === groupId && !g.archived)?.name : undefined));
-  return <span className="muted"> · {name ?? t('noGroup')}</span>;
 }
 
 /** "Continue on another device": the link that opens the board there as me (name and group), to copy. */

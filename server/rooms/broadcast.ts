@@ -116,7 +116,8 @@ export class AwarenessBatch {
 
   constructor(
     private readonly awareness: awarenessProtocol.Awareness,
-    private readonly broadcast: (message: Uint8Array) => void,
+    /** Sends the changed states (`message`, encoded once) of `ids` to the room's connections. */
+    private readonly broadcast: (message: Uint8Array, ids: readonly number[]) => void,
     /** How many connections the room has now (picks the window). */
     private readonly roomSize: () => number,
     private readonly onError: (err: unknown) => void = () => undefined,
@@ -134,7 +135,7 @@ export class AwarenessBatch {
     const ids = [...this.pending];
     this.pending.clear();
     try {
-      this.broadcast(awarenessMessage(this.awareness, ids));
+      this.broadcast(awarenessMessage(this.awareness, ids), ids);
     } catch (err) {
       this.onError(err);
     }

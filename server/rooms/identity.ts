@@ -57,6 +57,7 @@ export class AwarenessHolders {
    * dropped tablet's ID first, and the tablet's own state would then be refused as another's.
    */
   mayTake(clientId: number, conn: Connection): boolean {
+    if (clientId === this.awareness.clientID) return false; // the server's own state (the crowd summary)
     const left = this.left.get(clientId);
     if (!left || performance.now() - left.at > KEPT_FOR_MS) return true;
     return left.connId === conn.id || (conn.personId !== undefined && left.personId === conn.personId);

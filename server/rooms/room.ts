@@ -10,7 +10,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { isBoardLocked, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
+import { isBoardLocked, readCrowdSettings, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
@@ -20,8 +20,9 @@ import { applyOwnAwareness, AwarenessHolders, stampIdentity } from './identity.t
 import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
 import { admitUpdate } from './incoming.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
-import { awarenessMessage, fullStateMessage, fullStateMessageOf, knowsNothingOf, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
+import { fullStateMessage, fullStateMessageOf, knowsNothingOf, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
 import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
+import { CrowdPresence } from './crowdPresence.ts';
 
 /** What a room needs from its registry and the server. */
 export interface RoomOptions {
@@ -52,6 +53,8 @@ export class Room {
   private readonly awarenessHolders: AwarenessHolders;
   /** Awareness changes, broadcast together a few dozen times a second. */
   private readonly awarenessBatch: AwarenessBatch;
+  /** In a crowd, who is sent whose awareness (see crowdPresence.ts). */
+  private readonly crowd: CrowdPresence;
   /** Stored updates, broadcast merged per turn of the event loop (per window in a large room). */
   private readonly updateBatch: UpdateBatch<Connection>;
   /** Sync step 2 for a client that has nothing yet (a join), encoded once per document state. */
@@ -78,7 +81,8 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awarenessHolders = new AwarenessHolders(this.awareness);
     const broadcastFailed = (err: unknown) => opts.log.error({ err, board: boardId }, '[room] broadcast failed');
-    this.awarenessBatch = new AwarenessBatch(this.awareness, (message) => this.conns.forEach((c) => c.send(message)), () => this.conns.size, broadcastFailed);
+    this.crowd = new CrowdPresence(this.awareness, () => this.conns, () => readCrowdSettings(doc).threshold);
+    this.awarenessBatch = new AwarenessBatch(this.awareness, (message, ids) => this.crowd.deliver(ids, message), () => this.conns.size, broadcastFailed);
     this.updateBatch = new UpdateBatch<Connection>((message, except) => this.conns.forEach((c) => c !== except && c.send(message)), () => this.conns.size, broadcastFailed);
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
@@ -94,7 +98,7 @@ export class Room {
   add(conn: Connection): void {
     this.conns.add(conn);
     conn.send(syncStep1Message(this.doc));
-    if (this.awareness.getStates().size > 0) conn.send(awarenessMessage(this.awareness));
+    if (this.awareness.getStates().size > 0) conn.send(this.crowd.messageFor(conn));
   }
 
   /** Closes the connections opened with a link of `role` older than `keyVersion` (a rotated link). */
@@ -114,6 +118,7 @@ export class Room {
   /** Removes a connection and its awareness states; tells the registry when the room is empty. */
   remove(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
+    this.crowd.forget(conn);
     if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
     if (this.conns.size === 0 && !this.destroyed) this.opts.onEmpty(this);
   }
@@ -131,7 +136,7 @@ export class Room {
         if (conn.readOnly) {
           // Not applied nor forwarded; the answer keeps a lone projector's 30 s watchdog quiet.
           this.opts.metrics.ignoredWrites.inc();
-          conn.send(awarenessMessage(this.awareness));
+          conn.send(this.crowd.messageFor(conn));
           return;
         }
         // Only for the connection's own client IDs (see identity.ts).
@@ -140,7 +145,7 @@ export class Room {
         return;
       }
       case MESSAGE_QUERY_AWARENESS:
-        conn.send(awarenessMessage(this.awareness));
+        conn.send(this.crowd.messageFor(conn));
         return;
       default:
         throw new ProtocolError('unknownMessageType', `message type ${type}`);
@@ -279,6 +284,7 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     this.awarenessBatch.destroy();
+    this.crowd.destroy();
     this.updateBatch.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);

@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs';
 import { MAX_TIMER_MS, STOPPED_TIMER, type ProjectorMode, type Seating, type TemplateId, type Timer } from '../model/facilitation.ts';
+import { isCrowdThreshold, type CrowdSettings } from '../model/crowd.ts';
 import { newRecordId } from '../model/ids.ts';
 import { modelError } from '../model/errors.ts';
 import { taskFrame } from '../model/taskFrame.ts';
@@ -217,4 +218,16 @@ function freeCorner(doc: Y.Doc): { x: number; y: number } {
 /** Sets which tools participants may use: notes only, notes and votes, or everything (the server enforces it). */
 export function setParticipantTools(doc: Y.Doc, tools: ParticipantTools, origin: TxOrigin): void {
   set(doc, FACILITATION.participantTools, toParticipantTools(tools), origin);
+}
+
+/**
+ * Changes the crowd settings: the number of people above which the board is a crowd (each screen
+ * then gets only the presence it draws, the rest as head counts) and whether cursors show at all.
+ */
+export function setCrowdPresence(doc: Y.Doc, change: Partial<CrowdSettings>, origin: TxOrigin): void {
+  if (change.threshold !== undefined && !isCrowdThreshold(change.threshold)) {
+    throw modelError('invalidInput', { detail: 'threshold: a whole number of people from 1 to 10000' });
+  }
+  const crowd = { ...readFacilitation(doc).crowd, ...change };
+  set(doc, FACILITATION.crowd, { threshold: crowd.threshold, cursors: crowd.cursors }, origin);
 }

@@ -15,6 +15,7 @@ import {
   type Timer,
 } from '../model/facilitation.ts';
 import { toParticipantTools } from '../model/participantTools.ts';
+import { toCrowdSettings, type CrowdSettings } from '../model/crowd.ts';
 import { agendaSteps } from '../templates/agenda.ts';
 import { FACILITATION, facilitationMap, seatsMap } from './roots.ts';
 
@@ -35,6 +36,7 @@ export function readFacilitation(doc: Y.Doc): Facilitation {
     readyCall: toReadyCall(m.get(FACILITATION.readyCall)),
     projectorProgress: m.get(FACILITATION.projectorProgress) === true,
     participantTools: toParticipantTools(m.get(FACILITATION.participantTools)),
+    crowd: toCrowdSettings(m.get(FACILITATION.crowd)),
   };
 }
 
@@ -122,4 +124,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function num(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** The crowd settings alone (read often by the server, without the rest of the frame). */
+export function readCrowdSettings(doc: Y.Doc): CrowdSettings {
+  return toCrowdSettings(facilitationMap(doc).get(FACILITATION.crowd));
 }

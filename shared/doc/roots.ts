@@ -50,6 +50,8 @@ export const FACILITATION = {
   projector: 'projector',
   /** `'stakeholder'` or `'mixed'`: which tables people sit at now. */
   seating: 'seating',
+  /** `{ threshold, cursors }`: crowd presence (see `CrowdSettings`). */
+  crowd: 'crowd',
   /** `{ participantId: serverTime }`: raised hands the facilitator has taken, up to that time. */
   handsDone: 'handsDone',
   /** `{ id, at }` or null: the facilitator's open "Ready?" call (see `ReadyCall`). */

@@ -8,6 +8,7 @@
  * facilitator: the server refuses anyone else's change to them.
  */
 import { DEFAULT_PARTICIPANT_TOOLS, type ParticipantTools } from './participantTools.ts';
+import { DEFAULT_CROWD, type CrowdSettings } from './crowd.ts';
 
 export type TemplateId = 'futureSearch' | 'blank';
 
@@ -67,6 +68,8 @@ export interface Facilitation {
   readonly seating: Seating;
   /** Per participant id: hands raised up to this server time have been taken. */
   readonly handsDone: Readonly<Record<string, number>>;
+  /** Crowd presence: from how many people the board is a crowd, and whether cursors show. */
+  readonly crowd: CrowdSettings;
   /** Which tools participants may use (see participantTools.ts); `everything` when not set. */
   readonly participantTools: ParticipantTools;
   /** The facilitator's open "Ready?" call, or null: tables answer it in their people's entries. */
@@ -96,6 +99,7 @@ export const DEFAULT_FACILITATION: Facilitation = {
   readyCall: null,
   projectorProgress: false,
   participantTools: DEFAULT_PARTICIPANT_TOOLS,
+  crowd: DEFAULT_CROWD,
 };
 
 /** Longest timer, ms (a long afternoon session). */

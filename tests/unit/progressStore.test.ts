@@ -21,7 +21,7 @@ beforeAll(() => {
   globalThis.cancelAnimationFrame ??= ((id: number) => clearTimeout(id)) as typeof cancelAnimationFrame;
 });
 const peer = (clientId: number, id: string, cursor: { x: number; y: number } | null): Peer => ({
-  clientId, id, name: id, color: '#000000', cursor, busyWith: [], groupId: null, role: 'participant', view: null, hand: null,
+  clientId, id, name: id, color: '#000000', cursor, busyWith: [], groupId: null, role: 'participant', view: null, hand: null, place: null,
 });
 const frame = () => new Promise((resolve) => setTimeout(resolve, 40));
 
