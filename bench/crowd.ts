@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CROWD_DEFAULTS, crowdGoals, runCrowdScenarios, type CrowdOptions } from './probe/scenarios.ts';
+import { CROWD_DEFAULTS, crowdGoals, runCrowdScenarios, sideBySide, type CrowdOptions } from './probe/scenarios.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +36,8 @@ console.log(`Crowd scenarios, ${options.seconds} s per room, ${options.workers} 
 const started = performance.now();
 const figures = await runCrowdScenarios(options);
 const goals = crowdGoals(figures, options);
+console.log('\nEach echo run beside the runs it calibrates (same probe settings)');
+console.table(sideBySide(figures));
 console.log('\nCrowd goals');
 console.table(goals);
 console.log(`took ${Math.round((performance.now() - started) / 1000)} s`);

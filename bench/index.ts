@@ -21,7 +21,7 @@ import { cpuSecondsOf, rssBytesOf, startHocuspocus, startOlifant, startReference
 import { coldJoins, offlineMerge, roomChurn } from './olifantOnly.ts';
 import { loadProcess } from './loadProcess.ts';
 import { clientTable, runClientBench, worstP95 } from './client.ts';
-import { CROWD_DEFAULTS, crowdGoals, runCrowdScenarios } from './probe/scenarios.ts';
+import { CROWD_DEFAULTS, crowdGoals, runCrowdScenarios, sideBySide } from './probe/scenarios.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const LARGE = Number(process.env.BENCH_LARGE ?? 300);
@@ -201,6 +201,7 @@ if (client) {
 }
 if (crowd) {
   console.log('\nCrowd scenarios (probe clients; the harness\'s ceiling beside each goal: bench/probe/scenarios.ts)');
+  console.table(sideBySide(crowd));
   console.table(crowdGoals(crowd, CROWD_DEFAULTS));
 }
 console.log('\nGoals');

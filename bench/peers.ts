@@ -89,7 +89,7 @@ export const startReference = (): Promise<BenchServer> =>
 export const startHocuspocus = (): Promise<BenchServer> =>
   startPeer('hocuspocus', (port) => ['--import', 'tsx', resolve(ROOT, 'bench/hocuspocusServer.ts'), String(port)], () => ({}), 'listening');
 
-/** The crowd bench's calibration relay (bench/probe/echoServer.ts): forwards each message to the room's other sockets. */
+/** The crowd bench's calibration relay (bench/probe/echoServer.ts): changes to the room's other sockets, cursors to the sender's table. */
 export const startEcho = (): Promise<BenchServer> =>
   startPeer('echo', (port) => ['--import', 'tsx', resolve(ROOT, 'bench/probe/echoServer.ts'), String(port)], () => ({}), 'listening');
 

@@ -18,6 +18,9 @@ import { BUCKET_MS, BUCKETS, FIRST_UNSET, RING, WARMUP_MS, type ProbeSpec, type 
 export interface CrowdResult {
   people: number;
   seconds: number;
+  /** Cursor messages per probe per second, and the probe threads: with people and seconds, the run's settings. */
+  cursorHz: number;
+  workers: number;
   moves: number;
   expected: number;
   received: number;
@@ -79,9 +82,11 @@ export async function runCrowd(
   const sendTimes = new SharedArrayBuffer(people * RING * 8);
   const firstMeasured = new SharedArrayBuffer(people * 4);
   new Int32Array(firstMeasured).fill(FIRST_UNSET);
-  const parts = split<ProbeSpec>(specs, options.workers ?? 2);
+  const threads = options.workers ?? 2;
+  const cursorHz = options.cursorHz ?? 5;
+  const parts = split<ProbeSpec>(specs, threads);
   const workers = parts.map((probes) =>
-    spawn({ mode: 'crowd', url: roomUrl(target), probes, people, baseClient, sendTimes, firstMeasured, expectSync: target.holdsBoard, seconds, cursorHz: options.cursorHz ?? 5 }),
+    spawn({ mode: 'crowd', url: roomUrl(target), probes, people, baseClient, sendTimes, firstMeasured, expectSync: target.holdsBoard, seconds, cursorHz }),
   );
   await Promise.all(workers.map((w) => once(w)));
   closeWriter(); // its Y.Doc would decode every move in this thread
@@ -112,6 +117,8 @@ export async function runCrowd(
   return {
     people,
     seconds,
+    cursorHz,
+    workers: threads,
     moves,
     expected: moves * (people - 1),
     received,

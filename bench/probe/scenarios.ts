@@ -7,7 +7,9 @@
  * latency gets "harness-limited" instead of a verdict when the echo relay, under the same scenario,
  * already shows a p99 above half the goal or drops; any goal gets it when the harness's own event-loop
  * lag p99 is above its bound (a quarter of a latency goal, else 50 ms) or it sent less than 95 % of
- * the moves the scenario asks for.
+ * the moves the scenario asks for. The echo run and the run it calibrates use one set of probe settings
+ * (people, seconds, cursor rate, threads); runs whose settings differ calibrate nothing, and the goal
+ * gets "harness-limited". `sideBySide` prints the echo run beside the runs it calibrates.
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -66,8 +68,12 @@ async function room(server: BenchServer) {
   return { ...(await server.room('Crowd')), holdsBoard: server.name !== 'echo' };
 }
 
+const CURSOR_HZ = 5;
+/** The probe settings of a room of `people`: the same for the echo run and every server's run. */
+export const probeSettings = (people: number, o: CrowdOptions) => ({ people, seconds: o.seconds, workers: o.workers, cursorHz: CURSOR_HZ });
+
 const crowd = (people: number, o: CrowdOptions) => (s: BenchServer) =>
-  room(s).then((target) => runCrowd(target, { people, seconds: o.seconds, workers: o.workers, serverPid: s.pid }));
+  room(s).then((target) => runCrowd(target, { ...probeSettings(people, o), serverPid: s.pid }));
 
 /** Runs the scenarios `o.only` names (all by default), each on a fresh server. */
 export async function runCrowdScenarios(o: CrowdOptions, say: (line: string) => void = console.log): Promise<CrowdFigures> {
@@ -115,7 +121,7 @@ export async function runCrowdScenarios(o: CrowdOptions, say: (line: string) => 
             await new Promise((r) => setTimeout(r, 1000)); // the first moves and cursors arrive
             frames = await tablet.record(Math.max(2, o.seconds - 2), join(ROOT, `bench/results/tablet-${o.people}.png`));
           };
-          const roomResult = await runCrowd(target, { people: o.people, seconds: o.seconds, workers: o.workers, serverPid: s.pid, during });
+          const roomResult = await runCrowd(target, { ...probeSettings(o.people, o), serverPid: s.pid, during });
           await tablet.close();
           return { frames: frames!, room: roomResult };
         },
@@ -133,7 +139,34 @@ function harnessLimited(run: CrowdResult, lagBound: number, echo?: CrowdResult, 
   const offered = run.moves >= 0.95 * run.people * run.seconds;
   if (!offered || run.lagP99 > lagBound) return true;
   if (latencyGoal === undefined) return false;
-  return !echo || echo.p99 > latencyGoal / 2 || echo.drops > 0 || echo.lagP99 > lagBound || echo.moves < 0.95 * echo.people * echo.seconds;
+  return !echo || !sameSettings(echo, run) || echo.p99 > latencyGoal / 2 || echo.drops > 0 || echo.lagP99 > lagBound || echo.moves < 0.95 * echo.people * echo.seconds;
+}
+
+const sameSettings = (a: CrowdResult, b: CrowdResult) =>
+  a.people === b.people && a.seconds === b.seconds && a.cursorHz === b.cursorHz && a.workers === b.workers;
+
+/**
+ * The echo run of each scenario beside the server runs it calibrates, one row per run, with the
+ * settings they ran under: the harness's ceiling and the server's figures read across.
+ */
+export function sideBySide(f: CrowdFigures): Record<string, string | number>[] {
+  const runs: [string, string, CrowdResult | undefined][] = [
+    ['crowd', 'echo relay', f.echo], ['crowd', 'Olifant', f.olifant], ['crowd', 'reference', f.reference],
+    ['large', 'echo relay', f.echoLarge], ['large', 'Olifant', f.large], ['presence', 'Olifant', f.small],
+  ];
+  return runs.filter((r): r is [string, string, CrowdResult] => !!r[2]).map(([scenario, server, r]) => ({
+    scenario,
+    server,
+    settings: `${r.people} people, ${r.seconds} s, ${r.cursorHz} cursors/s, ${r.workers} threads`,
+    'p50 ms': r.p50,
+    'p99 ms': r.p99,
+    drops: r.drops,
+    'sent %': Math.round((r.moves / (r.people * r.seconds)) * 1000) / 10,
+    'presence B/s': r.presenceBytes,
+    'harness lag p99 ms': Math.round(r.lagP99 * 10) / 10,
+    'harness CPU %': r.harnessCpu,
+    'server CPU %': r.serverCpu,
+  }));
 }
 
 const verdict = (limited: boolean, holds: boolean): Verdict => (limited ? 'harness-limited' : holds ? 'holds' : 'does not hold');
