@@ -27,8 +27,8 @@ interface Section {
   readonly key: string;
   readonly title: string;
   readonly people: Entry[];
-  /** People online there, where known (a table's head count in a crowd). */
-  readonly online: number;
+  /** People online there, where known (a table's head count in a crowd); null where this device cannot know. */
+  readonly online: number | null;
 }
 
 /** Everyone but me: the registry, and people present without an entry. */
@@ -68,7 +68,8 @@ export function PeopleList({ myName }: { myName: string }) {
   const needle = query.trim().toLocaleLowerCase();
   const found = needle ? entries.filter((e) => e.name.toLocaleLowerCase().includes(needle)) : entries;
   const sections = useMemo((): Section[] => {
-    const count = (people: Entry[]) => people.filter((e) => e.online).length;
+    // In a crowd this device holds only its own area's presence: elsewhere who is online is unknown.
+    const count = (people: Entry[]) => (crowd ? null : people.filter((e) => e.online).length);
     if (by === 'group') {
       const out: Section[] = groups
         .filter((g) => !g.archived)
@@ -118,7 +119,8 @@ export function PeopleList({ myName }: { myName: string }) {
           <h3 className="people-group">
             <span>{section.title}</span>
             <span className="muted">
-              {t('peopleCount', section.people.length)} · {t('peopleOnline', section.online)}
+              {t('peopleCount', section.people.length)}
+              {section.online !== null && ` · ${t('peopleOnline', section.online)}`}
             </span>
           </h3>
           <ul className="people">
