@@ -15,7 +15,7 @@
  */
 import * as Y from 'yjs';
 import { CONNECTOR, FACILITATION, facilitationMap, NOTE, notesMap, participantsMay, ROOT, toParticipantTools, VOLUNTEER_PREFIX, type ToolKind } from '../../shared/index.ts';
-import { docItem, find, firstIndexAt, indexByClient, isItemId, type IdLike } from './updateStructs.ts';
+import { docItem, find, indexByClient, isItemId, liveItemsDeleted, type IdLike } from './updateStructs.ts';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
@@ -67,22 +67,15 @@ export function toolSwitchedOff(doc: Y.Doc, decoded: Decoded): ToolKind | undefi
     if (kind) return kind;
   }
   const deleted = (id: IdLike | undefined | null) => id != null && inDeleteSet(decoded, id);
-  for (const [client, ranges] of decoded.ds.clients) {
-    const structs = doc.store.clients.get(client) ?? [];
-    for (const { clock, len } of ranges) {
-      for (let i = firstIndexAt(structs, clock); i >= 0 && i < structs.length && structs[i]!.id.clock < clock + len; i++) {
-        const s = structs[i]!;
-        if (!(s instanceof Y.Item) || s.deleted) continue;
-        const place = placeOfDocItem(s);
-        const kind = place && off(kindOf(place));
-        if (!kind) continue;
-        // A field of an entry deleted whole by this update goes with it.
-        const entry = entryItem(s);
-        if (entry !== s && deleted(entry?.id)) continue;
-        if (kind === 'connectors' && entry === s && connectorGoesWithNote(doc, s, deleted)) continue;
-        return kind;
-      }
-    }
+  for (const s of liveItemsDeleted(doc, decoded.ds)) {
+    const place = placeOfDocItem(s);
+    const kind = place && off(kindOf(place));
+    if (!kind) continue;
+    // A field of an entry deleted whole by this update goes with it.
+    const entry = entryItem(s);
+    if (entry !== s && deleted(entry?.id)) continue;
+    if (kind === 'connectors' && entry === s && connectorGoesWithNote(doc, s, deleted)) continue;
+    return kind;
   }
   return undefined;
 }

@@ -55,3 +55,19 @@ export function firstIndexAt(structs: ReadonlyArray<{ id: IdLike; length: number
   }
   return lo < structs.length ? lo : -1;
 }
+
+/**
+ * The items of `doc` that an update's delete set `ds` deletes and that are still live here (an item
+ * already deleted is a no-op: a sync step 2 carries the client's whole delete set).
+ */
+export function* liveItemsDeleted(doc: Y.Doc, ds: ReturnType<typeof Y.decodeUpdate>['ds']): Generator<Y.Item> {
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      for (let i = firstIndexAt(structs, clock); i >= 0 && i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        const s = structs[i]!;
+        if (s instanceof Y.Item && !s.deleted) yield s;
+      }
+    }
+  }
+}

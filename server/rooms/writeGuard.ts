@@ -12,7 +12,7 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { CLUSTER, FACILITATOR_ONLY_ROOTS, ROOT } from '../../shared/index.ts';
-import { docItem, find, firstIndexAt, indexByClient, isItemId, type IdLike } from './updateStructs.ts';
+import { docItem, find, firstIndexAt, indexByClient, isItemId, liveItemsDeleted, type IdLike } from './updateStructs.ts';
 
 /** Stands for "a root this update touches that cannot be determined". */
 export const UNKNOWN_ROOT = '\u0000unknown';
@@ -110,16 +110,9 @@ export function clustersChanged(doc: Y.Doc, decoded: Decoded): Map<string, strin
       note(root._map.get(item.parentSub));
     }
   }
-  for (const [client, ranges] of decoded.ds.clients) {
-    const structs = doc.store.clients.get(client) ?? [];
-    for (const { clock, len } of ranges) {
-      for (let i = firstIndexAt(structs, clock); i >= 0 && i < structs.length && structs[i]!.id.clock < clock + len; i++) {
-        const s = structs[i]!;
-        if (!(s instanceof Y.Item) || s.deleted) continue;
-        if (s.parent === root) note(s);
-        else if (s.parent instanceof Y.AbstractType && s.parent._item?.parent === root) note(s.parent._item);
-      }
-    }
+  for (const s of liveItemsDeleted(doc, decoded.ds)) {
+    if (s.parent === root) note(s);
+    else if (s.parent instanceof Y.AbstractType && s.parent._item?.parent === root) note(s.parent._item);
   }
   return out;
 }
@@ -168,15 +161,9 @@ export function rootKeysWritten(doc: Y.Doc, decoded: Decoded, root: string): Set
     const key = keyOfNew(item, 0);
     if (key !== undefined) keys.add(key);
   }
-  for (const [client, ranges] of decoded.ds.clients) {
-    const structs = doc.store.clients.get(client) ?? [];
-    for (const { clock, len } of ranges) {
-      for (let i = firstIndexAt(structs, clock); i >= 0 && i < structs.length && structs[i]!.id.clock < clock + len; i++) {
-        const s = structs[i]!;
-        const key = s instanceof Y.Item && !s.deleted ? keyOfDocItem(s) : undefined;
-        if (key !== undefined) keys.add(key);
-      }
-    }
+  for (const s of liveItemsDeleted(doc, decoded.ds)) {
+    const key = keyOfDocItem(s);
+    if (key !== undefined) keys.add(key);
   }
   return keys;
 }
