@@ -15,6 +15,8 @@ import { barePageHtml, type BareNote } from './barePage.ts';
 import { percentile } from './stats.ts';
 
 export interface Frames {
+  /** Frames drawn during the action. */
+  frames: number;
   p50: number;
   p95: number;
   max: number;
@@ -66,7 +68,8 @@ export async function seedBoard(serverUrl: string, n: number): Promise<string> {
   return board.links.participant;
 }
 
-async function frameTimes(page: Page, action: () => Promise<void>): Promise<Frames> {
+/** The page's frame times (requestAnimationFrame deltas, ms) while `action` runs. */
+export async function frameTimes(page: Page, action: () => Promise<void>): Promise<Frames> {
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   await page.evaluate(`(() => {
     window.__frames = [];
@@ -81,7 +84,7 @@ async function frameTimes(page: Page, action: () => Promise<void>): Promise<Fram
   })()`);
   await action();
   const frames = (await page.evaluate(`(() => { window.__stop = true; return window.__frames.slice(1); })()`)) as number[];
-  return { p50: percentile(frames, 50), p95: percentile(frames, 95), max: Math.max(...frames) };
+  return { frames: frames.length, p50: percentile(frames, 50), p95: percentile(frames, 95), max: Math.max(...frames) };
 }
 
 /** The same gestures on both pages: Space+drag pans (anywhere), the wheel zooms, a plain drag moves a note. */

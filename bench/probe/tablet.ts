@@ -8,14 +8,10 @@
  */
 import type { Browser } from 'playwright-core';
 import { joinBoard, openPage } from '../../tests/helpers/pageActions.ts';
-import { percentile } from '../stats.ts';
+import { frameTimes, type Frames } from '../clientScenario.ts';
 
-export interface TabletFrames {
-  frames: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
+/** The tablet's frames while the room was busy. */
+export type TabletFrames = Frames;
 
 /** Opens `link` as a participant tablet and waits until it is connected; returns a recorder. */
 export async function openTablet(browser: Browser, link: string): Promise<{ record(seconds: number, screenshot: string): Promise<TabletFrames>; close(): Promise<void> }> {
@@ -24,22 +20,9 @@ export async function openTablet(browser: Browser, link: string): Promise<{ reco
   await joinBoard(page, link, 'Tablet');
   return {
     async record(seconds, screenshot) {
-      // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-      await page.evaluate(`(() => {
-        window.__frames = [];
-        window.__stop = false;
-        let last = performance.now();
-        const tick = (now) => {
-          window.__frames.push(now - last);
-          last = now;
-          if (!window.__stop) requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      })()`);
-      await page.waitForTimeout(seconds * 1000);
-      const frames = (await page.evaluate(`(() => { window.__stop = true; return window.__frames.slice(1); })()`)) as number[];
+      const frames = await frameTimes(page, () => page.waitForTimeout(seconds * 1000));
       await page.screenshot({ path: screenshot });
-      return { frames: frames.length, p50: percentile(frames, 50), p95: percentile(frames, 95), max: Math.max(...frames) };
+      return frames;
     },
     close: () => page.context().close(),
   };
