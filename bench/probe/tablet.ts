@@ -22,6 +22,10 @@ export async function openTablet(browser: Browser, link: string): Promise<{ reco
     async record(seconds, screenshot) {
       const frames = await frameTimes(page, () => page.waitForTimeout(seconds * 1000));
       await page.screenshot({ path: screenshot });
+      // And the whole board, as a person sees the room when they zoom out: head counts per table.
+      await page.getByRole('button', { name: 'Zoom to fit everything' }).click();
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: screenshot.replace(/\.png$/, '-board.png') });
       return frames;
     },
     close: () => page.context().close(),
