@@ -151,13 +151,17 @@ export function applyOwnAwareness(awareness: Awareness, update: Uint8Array, conn
 /**
  * Writes the connection's identity on the awareness states it announced (`ids`), in the state the
  * server holds before broadcasting: the role of its link, its proven participant id (or none), a
- * name cut to length, and a stakeholder group only if the board has it.
+ * name cut to length, and a stakeholder group only if the board has it. A `crowd` summary is the
+ * server's own to publish: one in a device's state is dropped.
  */
 export function stampIdentity(awareness: Awareness, doc: Y.Doc, conn: Connection, ids: readonly number[]): void {
   const states = awareness.getStates();
   for (const id of ids) {
-    const state = states.get(id) as { user?: unknown } | undefined;
-    if (!state || typeof state.user !== 'object' || state.user === null) continue;
+    const state = states.get(id) as { user?: unknown; crowd?: unknown } | undefined;
+    if (!state) continue;
+    // Only the server speaks a crowd summary: a device's state that claims one loses it.
+    if ('crowd' in state) delete state.crowd;
+    if (typeof state.user !== 'object' || state.user === null) continue;
     const user = state.user as Record<string, unknown>;
     const name = typeof user.name === 'string' ? user.name.slice(0, MAX_NAME) : '';
     const groupId = typeof user.groupId === 'string' && groupsMap(doc).has(user.groupId) ? user.groupId : null;

@@ -175,4 +175,15 @@ describe('awareness identity', () => {
     await waitFor(() => userAt(watcher, mallory.doc.clientID) !== undefined, 'Mallory at the watcher');
     expect(userAt(watcher, mallory.doc.clientID)?.id).toBe('');
   });
+
+  it("a device's state that claims a crowd summary (the server's own) reaches others without it", async () => {
+    const board = await createBoard(running.server.localUrl, 'Fake counts');
+    const mallory = await join(board);
+    const watcher = await join(board);
+    mallory.provider.awareness.setLocalState({ user: { name: 'Mallory' }, cursor: { x: 1, y: 1 }, crowd: { people: 999, counts: { '': 999 }, busy: {} } });
+    await waitFor(() => userAt(watcher, mallory.doc.clientID) !== undefined, 'Mallory at the watcher');
+    const state = watcher.provider.awareness.getStates().get(mallory.doc.clientID) as Record<string, unknown>;
+    expect(state.cursor).toEqual({ x: 1, y: 1 });
+    expect('crowd' in state).toBe(false);
+  });
 });
