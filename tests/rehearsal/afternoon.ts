@@ -34,7 +34,7 @@ export async function idealFuture(ctx: DayContext): Promise<void> {
       else if (p.index % 11 === 5) moveNote(room, p, first, layout.parking);
       else if (p.index % 11 === 6) deleteNote(room, p, first);
     });
-    await Promise.all([writing, ctx.tabletsWrite('future', (i) => ctx.tabletTable(i), 1)]);
+    await Promise.all([writing, ctx.tabletsWrite('future', (i) => ctx.tabletTable(i), 1).then(() => ctx.tabletsDrag('future'))]);
   });
 }
 

@@ -152,4 +152,9 @@ export class DayContext {
   async tabletsVote(voteId: string): Promise<void> {
     if (this.room.tablets) await this.room.tablets.vote(voteId);
   }
+
+  /** Each tablet drags one of its notes by a finger, as a person tidies their table. */
+  async tabletsDrag(phase: string): Promise<void> {
+    if (this.room.tablets) await this.room.tablets.dragOne(phase);
+  }
 }

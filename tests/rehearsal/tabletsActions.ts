@@ -73,23 +73,51 @@ export async function writeNote(page: Page, lang: Lang, area: AreaRef, text: str
 }
 
 /**
- * Drags note `noteId` (in area `area`, a note of default size) with one finger by about a
- * third of a note, in the direction that keeps it inside the area. Returns its new centre (board).
+ * A page point on note `noteId` where a finger touches that note, not one drawn over it (at a busy
+ * table notes overlap), or null when others cover it whole.
  */
-export async function dragNote(page: Page, noteId: string, area: AreaRef, toRight: boolean): Promise<Point> {
+async function grabPoint(page: Page, noteId: string): Promise<Point | null> {
+  return page.evaluate((id) => {
+    const stage = (window as unknown as { Konva: { stages: any[] } }).Konva.stages[0];
+    const box = stage.container().getBoundingClientRect();
+    const node = stage.find('.note').find((n: any) => n.id() === id);
+    if (!node) return null;
+    const r = node.getClientRect();
+    for (const fy of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+      for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+        const p = { x: r.x + r.width * fx, y: r.y + r.height * fy };
+        let hit = stage.getIntersection(p);
+        while (hit && !hit.hasName('note')) hit = hit.getParent();
+        if (hit && hit.id() === id) return { x: box.left + p.x, y: box.top + p.y };
+      }
+    }
+    return null;
+  }, noteId);
+}
+
+/**
+ * Drags note `noteId` (in area `area`, a note of default size) with one finger by about a
+ * third of a note, in the direction that keeps it inside the area. Returns its new centre (board),
+ * or null when other notes cover it whole on this tablet (a person would pick another).
+ */
+export async function dragNote(page: Page, noteId: string, area: AreaRef, toRight: boolean): Promise<Point | null> {
   const areaId = area.id;
   await showArea(page, areaId, area.rect);
   const v = await areaOnScreen(page, areaId);
   const note = (await drawnNotes(page)).find((n) => n.id === noteId);
   if (!note) throw new Error(`note ${noteId} is not drawn in area ${areaId} on this tablet`);
+  const grab = await grabPoint(page, noteId);
+  if (!grab) return null;
   const centre = { x: note.x + DEFAULT_NOTE_SIZE / 2, y: note.y + DEFAULT_NOTE_SIZE / 2 };
   const step = DEFAULT_NOTE_SIZE * 0.4;
   const margin = DEFAULT_NOTE_SIZE / 2 + 10;
   const fits = (p: Point) => p.x >= v.area.x + margin && p.x <= v.area.x + v.area.w - margin && p.y >= v.area.y + margin && p.y <= v.area.y + v.area.h - margin;
   const options = [toRight ? step : -step, toRight ? -step : step].flatMap((dx) => [{ x: centre.x + dx, y: centre.y + step / 2 }, { x: centre.x + dx, y: centre.y - step / 2 }]);
   const goal = options.find(fits) ?? options[0]!;
-  const from = { x: note.cx, y: note.cy };
-  const to = toPage(v, goal);
+  // The finger keeps its place on the note: the note's centre goes where `goal` says.
+  const from = grab;
+  const target = toPage(v, goal);
+  const to = { x: target.x + (grab.x - note.cx), y: target.y + (grab.y - note.cy) };
   if (!(await onCanvas(page, from)) || !(await onCanvas(page, to))) throw new Error(`note ${noteId} is under a bar or panel on this tablet`);
   await fingerDrag(page, from, to, 10);
   lifted(page);

@@ -91,15 +91,18 @@ export class TabletRoomOnPages implements TabletRoom {
 
   async dragOne(phase: string): Promise<void> {
     await this.each(async (t) => {
-      const id = this.ownNotes(t).find((n) => n.clusterId === null && n.areaId !== null)?.id;
-      if (!id) return;
-      const logged = this.setup.log.notes.get(id)!;
-      const centre = await dragNote(t.page, id, this.area(logged.areaId!), t.random() < 0.5);
-      const areaId = this.areaAt(centre);
-      if (areaId !== logged.areaId) {
-        this.setup.log.event(`tablet ${t.index + 1} dragged note ${id} from area ${logged.areaId} to ${areaId} (${phase})`);
-        logged.areaId = areaId;
+      // Its newest note a finger can reach: at a busy table others may lie over it.
+      for (const logged of this.ownNotes(t).filter((n) => n.clusterId === null && n.areaId !== null)) {
+        const centre = await dragNote(t.page, logged.id, this.area(logged.areaId!), t.random() < 0.5);
+        if (!centre) continue;
+        const areaId = this.areaAt(centre);
+        if (areaId !== logged.areaId) {
+          this.setup.log.event(`tablet ${t.index + 1} dragged note ${logged.id} from area ${logged.areaId} to ${areaId} (${phase})`);
+          logged.areaId = areaId;
+        }
+        return;
       }
+      this.setup.log.event(`tablet ${t.index + 1} found none of its notes uncovered to drag (${phase})`);
     });
   }
 
