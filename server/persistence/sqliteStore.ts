@@ -5,7 +5,8 @@
  * is killed. WAL mode makes each append a short sequential write that survives a process crash
  * (synchronous=NORMAL: committed transactions survive kill -9; only an OS crash or power loss can
  * drop the last few). Compaction is one transaction, so a kill during it leaves either the old state
- * plus log or the new state, never half of each.
+ * plus log or the new state, never half of each. better-sqlite3 is synchronous: each method does its
+ * work before it returns its (already settled) promise, so one process on one file needs no fence.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -130,53 +131,64 @@ export function openSqliteStore(dataDir: string): BoardStore {
     deleteUpdates.run(id, uptoSeq);
   });
 
+  const appendTx = db.transaction((id: string, updates: readonly Uint8Array[]) => {
+    let seq = 0;
+    for (const u of updates) seq = Number(insertUpdate.run(id, u).lastInsertRowid);
+    return seq;
+  });
+  const boardOf = (id: string): BoardRecord | undefined => {
+    const row = selectBoard.get(id);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      title: row.title,
+      createdAt: row.created_at,
+      keyVersions: { facilitator: row.facilitator_key, participant: row.participant_key, projector: row.projector_key },
+    };
+  };
+  const joinCodeOf = (id: string, keyVersion: number): string => {
+    const existing = selectJoin.get(id, keyVersion);
+    if (existing) return existing.code;
+    for (;;) {
+      const code = randomCode();
+      if (resolveJoin.get(code)) continue;
+      insertJoin.run(code, id, keyVersion);
+      return code;
+    }
+  };
+  const isBound = (personId: string) => selectPerson.get(personId) !== undefined;
+
   return {
-    createBoard: (board, state) => createTx(board, state),
-    getBoard(id) {
-      const row = selectBoard.get(id);
-      if (!row) return undefined;
-      return {
-        id: row.id,
-        title: row.title,
-        createdAt: row.created_at,
-        keyVersions: { facilitator: row.facilitator_key, participant: row.participant_key, projector: row.projector_key },
-      };
-    },
-    rotateKey(id, role) {
+    engine: 'sqlite',
+    createBoard: async (board, state) => void createTx(board, state),
+    getBoard: async (id) => boardOf(id),
+    async rotateKey(id, role) {
       const row = rotate[role].get(id);
       if (!row) throw new Error(`unknown board ${id}`);
       return row.v;
     },
-    joinCode(id, keyVersion) {
-      const existing = selectJoin.get(id, keyVersion);
-      if (existing) return existing.code;
-      for (;;) {
-        const code = randomCode();
-        if (resolveJoin.get(code)) continue;
-        insertJoin.run(code, id, keyVersion);
-        return code;
-      }
-    },
-    resolveJoinCode(code) {
+    joinCode: async (id, keyVersion) => joinCodeOf(id, keyVersion),
+    async resolveJoinCode(code) {
       const row = resolveJoin.get(code);
       return row ? { boardId: row.board_id, keyVersion: row.key_version } : undefined;
     },
-    addSnapshot: (id, state, reason, takenAt) => Number(insertSnapshot.run(id, takenAt, reason, state).lastInsertRowid),
-    listSnapshots: (id) => listSnapshots.all(id).map((r) => ({ id: r.id, takenAt: r.taken_at, reason: r.reason, bytes: r.size })),
-    getSnapshot(id, snapshotId) {
+    addSnapshot: async (id, state, reason, takenAt) => Number(insertSnapshot.run(id, takenAt, reason, state).lastInsertRowid),
+    listSnapshots: async (id) => listSnapshots.all(id).map((r) => ({ id: r.id, takenAt: r.taken_at, reason: r.reason, bytes: r.size })),
+    async getSnapshot(id, snapshotId) {
       const r = selectSnapshot.get(id, snapshotId);
       return r ? { id: r.id, takenAt: r.taken_at, reason: r.reason, state: r.state } : undefined;
     },
-    loadDocument: (id) => loadTx(id),
-    appendUpdate: (id, update) => Number(insertUpdate.run(id, update).lastInsertRowid),
-    compact: (id, state, uptoSeq) => compactTx(id, state, uptoSeq),
-    claimPerson(personId, keyHash) {
+    loadDocument: async (id) => loadTx(id),
+    appendUpdates: async (id, updates) => appendTx(id, updates),
+    compact: async (id, state, uptoSeq) => compactTx(id, state, uptoSeq),
+    async claimPerson(personId, keyHash) {
       claimPerson.run(personId, keyHash);
       return selectPerson.get(personId)?.key_hash === keyHash;
     },
-    isPersonBound: (personId) => selectPerson.get(personId) !== undefined,
-    countBoards: () => countBoards.get()?.n ?? 0,
-    close: () => db.close(),
+    isPersonBound: async (personId) => isBound(personId),
+    isPersonKnownBound: isBound,
+    countBoards: async () => countBoards.get()?.n ?? 0,
+    close: async () => void db.close(),
   };
 }
 

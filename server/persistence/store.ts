@@ -1,8 +1,10 @@
 /**
  * The persistence interface the rooms use: boards, an append-only update log, and compacted state.
  *
- * Why: rooms must not know about SQL. Every method is synchronous on purpose: an update is on disk
- * before the call returns, so the room can broadcast it knowing a kill -9 cannot lose it.
+ * Why: rooms must not know about SQL, nor which engine holds the boards (the embedded SQLite file, or
+ * PostgreSQL shared by several servers). Every method is asynchronous, because a networked engine is;
+ * a promise from `appendUpdates` settles only once the updates are durable, and the room broadcasts
+ * them only then, so a kill -9 cannot lose what another client has seen.
  */
 
 /** A board's row: what the server knows about it besides the document. */
@@ -32,39 +34,66 @@ export interface StoredDocument {
   readonly lastSeq: number;
 }
 
+/**
+ * Proof that the writer still owns a board (a lease number): an append or compaction that carries one
+ * writes nothing once another process has taken the board over, and fails with `LeaseLostError`.
+ * A single process on its own file passes none.
+ */
+export type Fence = number | undefined;
+
+/** The board was taken over by another process: this one must stop serving it. */
+export class LeaseLostError extends Error {
+  constructor(readonly boardId: string) {
+    super(`board ${boardId} is now served by another process`);
+    this.name = 'LeaseLostError';
+  }
+}
+
 /** Where boards, their logs, snapshots, join codes and bound participant ids are kept. */
 export interface BoardStore {
-  /** Creates a board with its initial document state; throws if the id exists. */
-  createBoard(board: BoardRecord, initialState: Uint8Array): void;
+  /** Which engine this is, for /healthz and the logs. */
+  readonly engine: 'sqlite' | 'postgres';
+  /** Creates a board with its initial document state; rejects if the id exists. */
+  createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void>;
   /** The board's record, or `undefined` for an unknown id. */
-  getBoard(id: string): BoardRecord | undefined;
+  getBoard(id: string): Promise<BoardRecord | undefined>;
   /** Revokes every link of `role` for a board by moving its key to the next version; returns it. */
-  rotateKey(id: string, role: 'facilitator' | 'participant' | 'projector'): number;
-  /** The short join code for a board's participant link at `keyVersion` (made on first ask). */
-  joinCode(id: string, keyVersion: number): string;
+  rotateKey(id: string, role: 'facilitator' | 'participant' | 'projector'): Promise<number>;
+  /** The short join code for a board's participant link at `keyVersion` (made on first ask; one per version). */
+  joinCode(id: string, keyVersion: number): Promise<string>;
   /** The board and participant key version a join code was made for, or undefined. */
-  resolveJoinCode(code: string): { boardId: string; keyVersion: number } | undefined;
+  resolveJoinCode(code: string): Promise<{ boardId: string; keyVersion: number } | undefined>;
   /** Keeps a snapshot of a board's state for good; returns its id. */
-  addSnapshot(id: string, state: Uint8Array, reason: string, takenAt: number): number;
+  addSnapshot(id: string, state: Uint8Array, reason: string, takenAt: number): Promise<number>;
   /** A board's snapshots, oldest first. */
-  listSnapshots(id: string): SnapshotInfo[];
+  listSnapshots(id: string): Promise<SnapshotInfo[]>;
   /** One snapshot with its state, or undefined. */
-  getSnapshot(id: string, snapshotId: number): (Omit<SnapshotInfo, 'bytes'> & { readonly state: Uint8Array }) | undefined;
+  getSnapshot(id: string, snapshotId: number): Promise<(Omit<SnapshotInfo, 'bytes'> & { readonly state: Uint8Array }) | undefined>;
   /** Reads the board's document in one consistent read. */
-  loadDocument(id: string): StoredDocument;
-  /** Appends one update to the board's log, durably; returns its sequence number. */
-  appendUpdate(id: string, update: Uint8Array): number;
-  /** Replaces the compacted state with `state` and drops the log up to `uptoSeq`, atomically. */
-  compact(id: string, state: Uint8Array, uptoSeq: number): void;
+  loadDocument(id: string): Promise<StoredDocument>;
   /**
-   * Binds a participant id to the hash of the device key it is first used with on this server, and
-   * says whether `keyHash` is the bound one (true on first use).
+   * Appends updates to the board's log in order, durably, in one write; resolves to the sequence
+   * number of the last one (sequence numbers grow per board). Rejects with `LeaseLostError` when
+   * `fence` is no longer the board's lease, having written nothing.
    */
-  claimPerson(personId: string, keyHash: string): boolean;
-  /** Whether a participant id is bound to a device key on this server (someone proved it). */
-  isPersonBound(personId: string): boolean;
+  appendUpdates(id: string, updates: readonly Uint8Array[], fence?: Fence): Promise<number>;
+  /** Replaces the compacted state with `state` and drops the log up to `uptoSeq`, atomically (fenced as appends are). */
+  compact(id: string, state: Uint8Array, uptoSeq: number, fence?: Fence): Promise<void>;
+  /**
+   * Binds a participant id to the hash of the device key it is first used with, and says whether
+   * `keyHash` is the bound one (true on first use).
+   */
+  claimPerson(personId: string, keyHash: string): Promise<boolean>;
+  /** Whether a participant id is bound to a device key (someone proved it). */
+  isPersonBound(personId: string): Promise<boolean>;
+  /**
+   * The same question answered at once from what this process knows, for the write guard, which
+   * judges an update synchronously: every id bound through this process, and every id bound
+   * elsewhere that it has read since (see each engine for how fresh that is).
+   */
+  isPersonKnownBound(personId: string): boolean;
   /** Number of boards stored. */
-  countBoards(): number;
-  /** Closes the store; further calls throw. */
-  close(): void;
+  countBoards(): Promise<number>;
+  /** Closes the store; further calls reject. */
+  close(): Promise<void>;
 }
