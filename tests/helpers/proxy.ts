@@ -4,7 +4,8 @@
  * Why: a test that restarts the server on the same port must free that port for a moment, and another
  * test running in parallel can take it (then clients reach the wrong server). The forwarder keeps the
  * port for the whole test; a restart only changes where it forwards, and cuts the open connections,
- * as a real restart does.
+ * as a real restart does. The balancer does the same for several servers at once, as the load
+ * balancer in front of a multi-server deployment would.
  */
 import { createServer, connect, type Socket } from 'node:net';
 
@@ -43,6 +44,68 @@ export async function startForwarder(targetPort: number): Promise<Forwarder> {
       for (const s of open) s.destroy();
       open.clear();
     },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of open) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A round-robin load balancer in front of several servers (as any TCP balancer would be). */
+export interface Balancer {
+  readonly port: number;
+  readonly url: string;
+  /** Connections sent to each target so far, by port. */
+  readonly sent: Map<number, number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a TCP balancer that sends each new connection to the next of `targets` in turn, with no
+ * stickiness; a target that refuses the connection is skipped for the next one (as nginx's
+ * `proxy_next_upstream` does), so a killed server costs a client one reconnect, not a dead end.
+ */
+export async function startBalancer(targets: readonly number[]): Promise<Balancer> {
+  let next = 0;
+  const open = new Set<Socket>();
+  const sent = new Map<number, number>();
+  const server = createServer((client) => {
+    client.pause();
+    open.add(client);
+    const tryTarget = (left: number) => {
+      const port = targets[next++ % targets.length]!;
+      const upstream = connect(port, '127.0.0.1');
+      upstream.once('error', () => {
+        upstream.destroy();
+        if (left > 1 && !client.destroyed) tryTarget(left - 1);
+        else client.destroy();
+      });
+      upstream.once('connect', () => {
+        sent.set(port, (sent.get(port) ?? 0) + 1);
+        open.add(upstream);
+        const done = () => {
+          client.destroy();
+          upstream.destroy();
+          open.delete(client);
+          open.delete(upstream);
+        };
+        upstream.removeAllListeners('error');
+        client.on('error', done).on('close', done);
+        upstream.on('error', done).on('close', done);
+        client.pipe(upstream).pipe(client);
+        client.resume();
+      });
+    };
+    client.on('error', () => client.destroy());
+    tryTarget(targets.length);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    sent,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of open) s.destroy();
