@@ -85,6 +85,24 @@ describe('an hourly budget shared by two servers', () => {
     expect(c.newBoards.lastSource).toBe('redis');
   });
 
+  it('does not wait on a Redis that stopped answering: past the command timeout, the share decides', async () => {
+    const a = await node('slow-a', { newBoardsPerHour: 4 });
+    const b = await node('slow-b', { newBoardsPerHour: 4 });
+    for (const n of [a, b]) await n.heartbeats.beat();
+    const pid = redis.pid()!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      // Two servers: a share of 2 each. The first take waits out the timeout; then Redis is not asked for a while.
+      expect([await a.newBoards.take('10.5.0.1'), await a.newBoards.take('10.5.0.1'), await a.newBoards.take('10.5.0.1')]).toEqual([true, true, false]);
+      expect(a.newBoards.lastSource).toBe('local');
+      expect(a.status()).toBe('down');
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    await until('a asks Redis again', async () => (await a.newBoards.take('10.5.0.9')) && a.newBoards.lastSource === 'redis');
+    expect(a.status()).toBe('ok');
+  });
+
   it('answers at once with the share when Redis cannot be reached at all', async () => {
     const alone = await startNode('redis://127.0.0.1:1', 'alone', { newBoardsPerHour: 3, commandTimeoutMs: 200 });
     nodes.push(alone);
@@ -144,8 +162,10 @@ describe('sockets per address across servers', () => {
     expect(a.sockets.held('10.4.0.1')).toBe(2);
     redis.start();
     await allBack([a, b]);
-    // The empty Redis learnt both counts (2 + 1): one more socket fits, across either server.
-    expect(await b.sockets.take('10.4.0.1')).toBe(true);
+    // The empty Redis learnt both counts (2 + 1): a third server may open one more socket, then none.
+    const c = await node('redo-c', { maxConnectionsPerIp: 4 });
+    expect(await c.sockets.take('10.4.0.1')).toBe(true);
+    expect(await c.sockets.take('10.4.0.1')).toBe(false);
     expect(await a.sockets.take('10.4.0.1')).toBe(false);
     expect(await b.sockets.take('10.4.0.1')).toBe(false);
   });
