@@ -89,7 +89,8 @@ export class RedisLink {
 
   /** Whether asking Redis now is worth it: connected, and no command timed out within the last second. */
   usable(): boolean {
-    return !this.closed && this.commands.status === 'ready' && performance.now() >= this.slowUntil;
+    if (this.slowUntil !== 0 && performance.now() >= this.slowUntil) this.slowUntil = 0; // ask again
+    return !this.closed && this.commands.status === 'ready' && this.slowUntil === 0;
   }
 
   /**
@@ -102,7 +103,10 @@ export class RedisLink {
       return await command(this.commands);
     } catch (err) {
       const message = (err as Error).message;
-      if (/timed? ?out/i.test(message)) this.slowUntil = performance.now() + SLOW_PAUSE_MS;
+      if (/timed? ?out/i.test(message)) {
+        if (this.slowUntil === 0) this.log.warn({ module: 'redis', what }, '[redis] too slow to answer; each server goes on with its share of the budgets');
+        this.slowUntil = performance.now() + SLOW_PAUSE_MS;
+      }
       this.log.debug({ module: 'redis', what, err: { message } }, '[redis] command failed; going on without it');
       return undefined;
     }
