@@ -37,7 +37,7 @@ export interface ClusterNode {
   readonly link: RedisLink;
   readonly control: ControlChannel;
   readonly heartbeats: Heartbeats;
-  /** New boards per client address group (`capGroup(address)` as the key). */
+  /** New boards per client address (`takeForAddress`; an IPv6 one by its /64). */
   readonly newBoards: SharedBudget;
   /** New participant ids, one budget across everyone (key ''). */
   readonly newPeople: SharedBudget;

@@ -12,6 +12,7 @@
  * 1 each), and asks Redis again as soon as it answers. A Redis that comes back empty starts every
  * budget full again, as a restarted single server does.
  */
+import { capGroup } from '../http/clientAddress.ts';
 import { HourlyBudget } from '../limits/budgets.ts';
 import { monotonicClock, type Clock } from '../limits/tokenBucket.ts';
 import type { RedisLink } from './redisLink.ts';
@@ -83,6 +84,11 @@ export class SharedBudget {
     }
     this.lastSource = 'local';
     return this.localBudget(key).take();
+  }
+
+  /** Takes one from the budget of a client address (an IPv6 one by its /64), as `NewBoardsBudget` counts. */
+  takeForAddress(address: string): Promise<boolean> {
+    return this.take(capGroup(address));
   }
 
   /** This server's share of the budget: the whole divided by the servers last seen alive, at least 1. */

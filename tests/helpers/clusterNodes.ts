@@ -16,7 +16,8 @@ export function startNode(redisUrl: string, nodeId: string, overrides: Partial<C
     redisUrl,
     nodeId,
     nodeUrl: `http://127.0.0.1:${10_000 + nodeId.length}`,
-    leaseMs: 3000,
+    // Heartbeats of 3 s: a test process busy for a moment must not make a live node look dead.
+    leaseMs: 9000,
     newBoardsPerHour: 200,
     newPeoplePerHour: 5000,
     maxConnectionsPerIp: 1000,

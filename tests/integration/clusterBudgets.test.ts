@@ -50,8 +50,11 @@ describe('an hourly budget shared by two servers', () => {
     const answers: boolean[] = [];
     for (let i = 0; i < 8; i++) answers.push(await (i % 2 === 0 ? a : b).newBoards.take('10.0.0.7'));
     expect(answers).toEqual([true, true, true, true, true, false, false, false]);
-    // Another address has a budget of its own.
+    // Another address has a budget of its own; an IPv6 client's is its /64's, on every server.
     expect(await b.newBoards.take('10.0.0.8')).toBe(true);
+    const v6: boolean[] = [];
+    for (let i = 0; i < 6; i++) v6.push(await (i % 2 === 0 ? a : b).newBoards.takeForAddress(`2001:db8:0:7::${i + 1}`));
+    expect(v6).toEqual([true, true, true, true, true, false]);
     expect([a.newBoards.lastSource, b.newBoards.lastSource]).toEqual(['redis', 'redis']);
   });
 
@@ -136,8 +139,9 @@ describe('sockets per address across servers', () => {
   });
 
   it('of a server that died stop counting once its heartbeat runs out', async () => {
-    const a = await node('dead-a', { maxConnectionsPerIp: 2 });
-    const b = await node('dead-b', { maxConnectionsPerIp: 2 });
+    // Heartbeats of 2 s, to wait out.
+    const a = await node('dead-a', { maxConnectionsPerIp: 2, leaseMs: 6000 });
+    const b = await node('dead-b', { maxConnectionsPerIp: 2, leaseMs: 6000 });
     expect(await a.sockets.take('10.3.0.1')).toBe(true);
     expect(await a.sockets.take('10.3.0.1')).toBe(true);
     expect(await b.sockets.take('10.3.0.1')).toBe(false);

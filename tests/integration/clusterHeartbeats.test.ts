@@ -15,7 +15,7 @@ let redis: TestRedis;
 let look: Redis;
 const nodes: ClusterNode[] = [];
 
-async function node(id: string, leaseMs = 3000): Promise<ClusterNode> {
+async function node(id: string, leaseMs = 9000): Promise<ClusterNode> {
   const n = await startNode(redis.url, id, { leaseMs });
   nodes.push(n);
   return n;
@@ -51,8 +51,9 @@ describe('heartbeats', () => {
   });
 
   it('a server that dies without a word is gone for the others once its heartbeat runs out', async () => {
-    const a = await node('dies-a');
-    const b = await node('dies-b');
+    // Heartbeats of 2 s: short enough to wait out, long enough to still be there right after the death.
+    const a = await node('dies-a', 6000);
+    const b = await node('dies-b', 6000);
     await b.heartbeats.beat();
     const gone: [string, string][] = [];
     b.heartbeats.onNodeGone((id, reason) => gone.push([id, reason]));
