@@ -105,7 +105,7 @@ describe('the control channel', () => {
     await look.publish(CONTROL_CHANNEL, 'not json');
     await look.publish(CONTROL_CHANNEL, JSON.stringify({ kind: 'linkRotated', from: 'x', payload: { boardId: 'B', role: 'admin', keyVersion: 1 } }));
     await b.control.publish('linkRotated', { ...rotation, keyVersion: 5 });
-    await until('c hears the second', () => seen.c!.length === 2, 5000);
+    await until('a and c hear the second', () => seen.c!.length === 2 && seen.a!.length > 0, 5000);
     expect(seen.c![1]).toEqual([{ ...rotation, keyVersion: 5 }, 'ctl-b']);
     expect(seen.a).toEqual([[{ ...rotation, keyVersion: 5 }, 'ctl-b']]);
     expect(seen.b).toHaveLength(1);
