@@ -15,7 +15,7 @@ export function startNode(redisUrl: string, nodeId: string, overrides: Partial<C
   return startClusterNode({
     redisUrl,
     nodeId,
-    nodeUrl: `http://127.0.0.1:${10_000 + nodeId.length}`,
+    nodeUrl: `http://${nodeId}.nodes.test:1234`,
     // Heartbeats of 3 s: a test process busy for a moment must not make a live node look dead.
     leaseMs: 9000,
     newBoardsPerHour: 200,

@@ -42,10 +42,11 @@ describe('heartbeats', () => {
     const b = await node('hb-b');
     await a.heartbeats.beat();
     expect(a.heartbeats.liveNodes().sort((x, y) => x.id.localeCompare(y.id))).toEqual([
-      { id: 'hb-a', url: 'http://127.0.0.1:10004' },
-      { id: 'hb-b', url: 'http://127.0.0.1:10004' },
+      { id: 'hb-a', url: 'http://hb-a.nodes.test:1234' },
+      { id: 'hb-b', url: 'http://hb-b.nodes.test:1234' },
     ]);
     expect(b.heartbeats.isAlive('hb-a')).toBe(true);
+    expect(b.heartbeats.urlOf('hb-a')).toBe('http://hb-a.nodes.test:1234');
     expect(b.heartbeats.isAlive('hb-nobody')).toBe(false);
     expect(a.status()).toBe('ok');
   });
