@@ -5,6 +5,7 @@
  * without code; a bad value stops start-up with a message naming the variable.
  */
 import { resolve } from 'node:path';
+import { defaultNodeId, NODE_ID_RULE, parseNodeUrl } from './cluster/nodeConfig.ts';
 import { z } from '../shared/model/zod.ts';
 import { NEW_PEOPLE_PER_HOUR } from './auth/personProof.ts';
 import { NEW_BOARDS_PER_HOUR } from './http/newBoards.ts';
@@ -53,6 +54,14 @@ export interface ServerConfig {
   readonly newPeoplePerHour?: number;
   /** Boards one client address may make (new or restored) per hour; past it, 429. */
   readonly newBoardsPerHour?: number;
+  /** Redis for coordination between servers (heartbeats, link rotation, shared budgets); never board data. */
+  readonly redisUrl?: string;
+  /** This server's name among the servers of a cluster (OLIFANT_NODE_ID; default host-pid-random). */
+  readonly nodeId?: string;
+  /** How the other servers reach this one for tunnels, `http://host:port` (OLIFANT_NODE_URL). */
+  readonly nodeUrl?: string;
+  /** How long a board lease lasts unless renewed, ms; heartbeats live a third of it. */
+  readonly leaseMs?: number;
 }
 
 // zod/mini (as the shared model uses): the classic API would load all of zod into the server.
@@ -98,6 +107,10 @@ const envSchema = z.object({
   OLIFANT_HEAP_GROWING_PERCENT: int(0, 1000, 50),
   OLIFANT_NEW_PEOPLE_PER_HOUR: int(1, 10_000_000, NEW_PEOPLE_PER_HOUR),
   OLIFANT_NEW_BOARDS_PER_HOUR: int(1, 10_000_000, NEW_BOARDS_PER_HOUR),
+  OLIFANT_REDIS_URL: z.optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
+  OLIFANT_NODE_ID: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/, NODE_ID_RULE))),
+  OLIFANT_NODE_URL: parsedBy(parseNodeUrl),
+  OLIFANT_LEASE_MS: int(1000, 3_600_000, 10_000),
 });
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -109,6 +122,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`bad configuration: ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  if (present.OLIFANT_DATABASE_URL && e.OLIFANT_REDIS_URL && !e.OLIFANT_NODE_URL) {
+    throw new Error('bad configuration: OLIFANT_NODE_URL: is needed with OLIFANT_DATABASE_URL and OLIFANT_REDIS_URL (how the other servers reach this one, e.g. http://10.0.0.5:1234)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -130,5 +146,17 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     heapGrowingPercent: e.OLIFANT_HEAP_GROWING_PERCENT,
     newPeoplePerHour: e.OLIFANT_NEW_PEOPLE_PER_HOUR,
     newBoardsPerHour: e.OLIFANT_NEW_BOARDS_PER_HOUR,
+    redisUrl: e.OLIFANT_REDIS_URL,
+    nodeId: e.OLIFANT_NODE_ID ?? defaultNodeId(),
+    nodeUrl: parseNodeUrl(e.OLIFANT_NODE_URL),
+    leaseMs: e.OLIFANT_LEASE_MS,
   };
+}
+
+/**
+ * Whether this server is one of several sharing boards: boards on PostgreSQL and coordination on
+ * Redis. Either alone is a single server (PostgreSQL alone is a single server on PostgreSQL).
+ */
+export function isClusterMode(config: { readonly databaseUrl?: string; readonly redisUrl?: string }): boolean {
+  return Boolean(config.databaseUrl && config.redisUrl);
 }
