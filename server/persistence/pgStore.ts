@@ -45,20 +45,25 @@ const KEY_COLUMN = { facilitator: 'facilitator_key', participant: 'participant_k
 
 const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
-/** Opens the database at `url`, migrating its schema first; rejects if it cannot be reached or is too new. */
-export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
+/** How the store connects: bounded waits, and `synchronous_commit` set on at the start of every connection. */
+export function pgPoolConfig(url: string, opts: PgStoreOptions = {}): pg.PoolConfig {
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const onError = opts.onError ?? (() => {});
-  const pool = new pg.Pool({
+  return {
     connectionString: url,
     max: opts.maxConnections ?? 10,
     connectionTimeoutMillis: timeoutMs,
     query_timeout: timeoutMs,
     keepAlive: true,
-    // Set at connection start, above what the server, database or role say: commits wait for the disk.
+    // Above what the server, database or role say: a commit waits for the disk.
     options: '-c synchronous_commit=on',
     application_name: 'olifant',
-  });
+  };
+}
+
+/** Opens the database at `url`, migrating its schema first; rejects if it cannot be reached or is too new. */
+export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promise<PgStore> {
+  const onError = opts.onError ?? (() => {});
+  const pool = new pg.Pool(pgPoolConfig(url, opts));
   // An idle connection dropped by the database (a restart) must not end the process; the pool makes a new one.
   pool.on('error', (err) => onError(err));
   try {
