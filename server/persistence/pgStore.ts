@@ -54,8 +54,9 @@ export function pgPoolConfig(url: string, opts: PgStoreOptions = {}): pg.PoolCon
     connectionTimeoutMillis: timeoutMs,
     query_timeout: timeoutMs,
     keepAlive: true,
-    // Above what the server, database or role say: a commit waits for the disk.
-    options: '-c synchronous_commit=on',
+    // Above what the server, database or role say: a commit waits for the disk, and the database
+    // itself gives up a statement the client has stopped waiting for.
+    options: `-c synchronous_commit=on -c statement_timeout=${timeoutMs}`,
     application_name: 'olifant',
   };
 }

@@ -71,6 +71,19 @@ describe('the PostgreSQL store', () => {
     expect(await stores[3]!.getBoard(board.id)).toEqual(board);
   });
 
+  it('gives two servers asked at the same moment the same join code for a key version', async () => {
+    const url = await cluster.createDatabase();
+    const [one, two] = [await open(url), await open(url)];
+    const board = newBoard();
+    await one.createBoard(board, new Uint8Array([1]));
+    for (let version = 1; version <= 5; version++) {
+      const codes = await Promise.all([one, two, one, two].map((s) => s.joinCode(board.id, version)));
+      expect(new Set(codes).size).toBe(1);
+    }
+    const rows = await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM join_codes WHERE board_id = $1', [board.id]);
+    expect(rows[0]?.n).toBe(5);
+  });
+
   it('refuses a database written by a newer Olifant', async () => {
     const url = await cluster.createDatabase();
     await open(url);
