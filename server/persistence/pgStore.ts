@@ -77,6 +77,20 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
   }
   const known = await loadKnownPeople(pool, opts.knownPeopleRefreshMs ?? 3000, onError);
 
+  // Appends to one board run one after another, in the order they were called: on a pool of
+  // connections, two statements sent at once could otherwise commit in either order.
+  const appending = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(id: string, write: () => Promise<T>): Promise<T> => {
+    const previous = appending.get(id) ?? Promise.resolve();
+    const mine = previous.then(write, write);
+    const settled = mine.catch(() => {});
+    appending.set(id, settled);
+    void settled.then(() => {
+      if (appending.get(id) === settled) appending.delete(id);
+    });
+    return mine;
+  };
+
   const lastSeqOf = async (id: string): Promise<number> => {
     const { rows } = await pool.query<{ last_seq: string }>('SELECT last_seq FROM boards WHERE id = $1', [id]);
     if (!rows[0]) throw new Error(`unknown board ${id}`);
@@ -90,6 +104,26 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
     const { rows } = await pool.query<{ key_hash: string }>('SELECT key_hash FROM person_keys WHERE person_id = $1', [personId]);
     if (rows[0]) known.add(personId);
     return rows[0]?.key_hash;
+  };
+
+  const append = async (id: string, updates: readonly Uint8Array[], fence: Fence): Promise<number> => {
+    if (updates.length === 0) return lastSeqOf(id);
+    // One statement: check the lease, count the board's numbers on, insert every update.
+    const { rows } = await pool.query<{ seq: string }>(
+      `WITH bump AS (
+         UPDATE boards SET last_seq = last_seq + cardinality($2::bytea[])
+         WHERE id = $1 AND ${fenceOk('$3')}
+         RETURNING last_seq - cardinality($2::bytea[]) AS base)
+       INSERT INTO updates (board_id, seq, data)
+       SELECT $1, bump.base + u.ord, u.data FROM bump, unnest($2::bytea[]) WITH ORDINALITY AS u(data, ord)
+       RETURNING seq`,
+      [id, updates.map(bytes), fence ?? null],
+    );
+    if (rows.length === 0) {
+      if (fence !== undefined) throw new LeaseLostError(id);
+      throw new Error(`unknown board ${id}`);
+    }
+    return Math.max(...rows.map((r) => Number(r.seq)));
   };
 
   return {
@@ -184,25 +218,7 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
       return { state, updates: rows.map((r) => r.data), lastSeq: rows.length > 0 ? Number(rows.at(-1)!.seq) : 0 };
     },
 
-    async appendUpdates(id: string, updates: readonly Uint8Array[], fence?: Fence) {
-      if (updates.length === 0) return lastSeqOf(id);
-      // One statement: check the lease, count the board's numbers on, insert every update.
-      const { rows } = await pool.query<{ seq: string }>(
-        `WITH bump AS (
-           UPDATE boards SET last_seq = last_seq + cardinality($2::bytea[])
-           WHERE id = $1 AND ${fenceOk('$3')}
-           RETURNING last_seq - cardinality($2::bytea[]) AS base)
-         INSERT INTO updates (board_id, seq, data)
-         SELECT $1, bump.base + u.ord, u.data FROM bump, unnest($2::bytea[]) WITH ORDINALITY AS u(data, ord)
-         RETURNING seq`,
-        [id, updates.map(bytes), fence ?? null],
-      );
-      if (rows.length === 0) {
-        if (fence !== undefined) throw new LeaseLostError(id);
-        throw new Error(`unknown board ${id}`);
-      }
-      return Math.max(...rows.map((r) => Number(r.seq)));
-    },
+    appendUpdates: (id: string, updates: readonly Uint8Array[], fence?: Fence) => inTurn(id, () => append(id, updates, fence)),
 
     async compact(id, state, uptoSeq, fence?: Fence) {
       const { rows } = await pool.query<{ board_id: string }>(

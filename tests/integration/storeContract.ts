@@ -136,6 +136,16 @@ export function storeContract(engine: 'sqlite' | 'postgres', openFresh: OpenFres
       expect(doc.lastSeq).toBe(s6);
     });
 
+    it('keeps appends made without waiting in the order they were made', async () => {
+      const store = await fresh();
+      const board = newBoard();
+      await store.createBoard(board, new Uint8Array([1]));
+      const seqs = await Promise.all(Array.from({ length: 30 }, (_, i) => store.appendUpdates(board.id, [update(2 * i), update(2 * i + 1)])));
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+      const doc = await store.loadDocument(board.id);
+      expect(doc.updates.map((u) => u[0])).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    });
+
     it('numbers each board’s updates on its own, in the order they were appended', async () => {
       const store = await fresh();
       const a = newBoard();
