@@ -20,6 +20,8 @@ export interface ServerConfig {
   readonly host: string;
   /** Folder for the SQLite file and the generated secret. */
   readonly dataDir: string;
+  /** PostgreSQL connection URL (from OLIFANT_DATABASE_URL); when set, boards are kept there instead of SQLite. */
+  readonly databaseUrl?: string | undefined;
   /** Token secret (from OLIFANT_SECRET); `undefined` means generate once and keep it in the data dir. */
   readonly secret: string | undefined;
   /** Base of the links the API hands out, e.g. https://olifant.example.org; else taken from the request. */
@@ -85,6 +87,7 @@ const envSchema = z.object({
   PORT: int(0, 65535, 1234),
   HOST: text('0.0.0.0'),
   OLIFANT_DATA_DIR: text('./data'),
+  OLIFANT_DATABASE_URL: z.optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })),
   OLIFANT_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   OLIFANT_PUBLIC_URL: z.optional(
     z.pipe(
@@ -129,6 +132,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.OLIFANT_DATA_DIR),
+    databaseUrl: e.OLIFANT_DATABASE_URL,
     secret: e.OLIFANT_SECRET,
     publicUrl: e.OLIFANT_PUBLIC_URL,
     maxMessageBytes: e.OLIFANT_MAX_MESSAGE_BYTES,

@@ -14,7 +14,7 @@ import { NEW_BOARDS_PER_HOUR, NewBoardsBudget } from './http/newBoards.ts';
 import { createUpgradeHandler } from './http/upgrade.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics/metrics.ts';
-import { openSqliteStore } from './persistence/sqliteStore.ts';
+import { openStore } from './persistence/openStore.ts';
 import { RoomRegistry } from './rooms/registry.ts';
 
 /** How often every socket is pinged; one that misses a ping is dropped at the next. */
@@ -34,7 +34,7 @@ export interface RunningServer {
 
 /** Starts a server with `config`; resolves once it is listening. */
 export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = openSqliteStore(config.dataDir);
+  const store = await openStore(config);
   const secret = loadSecret(config.dataDir, config.secret);
   const metrics = createMetrics();
   const registry = new RoomRegistry({

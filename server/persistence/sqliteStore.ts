@@ -14,7 +14,7 @@ import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { BoardRecord, BoardStore, StoredDocument } from './store.ts';
 
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -57,6 +57,8 @@ CREATE TABLE IF NOT EXISTS person_keys (
   person_id TEXT PRIMARY KEY,
   key_hash TEXT NOT NULL
 );
+-- Store version 5: one join code per board and key version, said by the schema as PostgreSQL says it.
+CREATE UNIQUE INDEX IF NOT EXISTS join_codes_one_per_version ON join_codes(board_id, key_version);
 `;
 
 interface BoardRow {

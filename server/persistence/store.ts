@@ -97,3 +97,41 @@ export interface BoardStore {
   /** Closes the store; further calls reject. */
   close(): Promise<void>;
 }
+
+/** The process that serves a board now, as its lease row says (times on the database's clock, ms). */
+export interface LeaseOwner {
+  readonly nodeId: string;
+  /** Where other processes reach it (to tunnel a board's sockets to it). */
+  readonly nodeUrl: string;
+  readonly fence: number;
+  readonly expiresAt: number;
+}
+
+/** What asking for a board's lease gave: the lease, or who holds it. */
+export type LeaseTake =
+  | { readonly taken: true; readonly fence: number; readonly expiresAt: number }
+  | { readonly taken: false; readonly owner: LeaseOwner };
+
+/**
+ * Board leases, for several processes sharing one database: a board is served by the one process
+ * that holds its lease. Every time is the database's clock (ms since 1970), so processes whose clocks
+ * differ still agree on who holds what. A lease taken after another has expired (or been released)
+ * gets the next lease number, which fences the earlier holder's appends and compactions.
+ */
+export interface LeaseStore {
+  /** Takes the board's lease for `ms` if it is free, expired or already this node's; else says who holds it. */
+  takeLease(boardId: string, nodeId: string, nodeUrl: string, ms: number): Promise<LeaseTake>;
+  /** Extends a live lease to `ms` from now; resolves to its new expiry, or undefined when it is lost or expired. */
+  renewLease(boardId: string, fence: number, ms: number): Promise<number | undefined>;
+  /** Ends a live lease at once (another process may take the board); false when it was no longer held. */
+  releaseLease(boardId: string, fence: number): Promise<boolean>;
+  /** Who holds the board's live lease, or undefined when nobody does. */
+  leaseOwner(boardId: string): Promise<LeaseOwner | undefined>;
+  /** The database's clock now (ms since 1970). */
+  dbTime(): Promise<number>;
+}
+
+/** Whether `store` keeps leases (PostgreSQL does; one process on its own SQLite file needs none). */
+export function isLeaseStore(store: BoardStore): store is BoardStore & LeaseStore {
+  return typeof (store as Partial<LeaseStore>).takeLease === 'function';
+}

@@ -61,6 +61,15 @@ describe('readConfig', () => {
     expect(() => readConfig({ OLIFANT_NEW_BOARDS_PER_HOUR: '0' })).toThrow(/OLIFANT_NEW_BOARDS_PER_HOUR/);
   });
 
+  it('reads OLIFANT_DATABASE_URL as a PostgreSQL URL, none (SQLite) unless set', () => {
+    expect(readConfig({}).databaseUrl).toBeUndefined();
+    const url = 'postgres://olifant:pw@db.example.org:5432/olifant';
+    expect(readConfig({ OLIFANT_DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(readConfig({ OLIFANT_DATABASE_URL: 'postgresql://db/olifant' }).databaseUrl).toBe('postgresql://db/olifant');
+    expect(() => readConfig({ OLIFANT_DATABASE_URL: 'mysql://db/olifant' })).toThrow(/OLIFANT_DATABASE_URL: must be a postgres/);
+    expect(() => readConfig({ OLIFANT_DATABASE_URL: 'not a url' })).toThrow(/OLIFANT_DATABASE_URL/);
+  });
+
   it('names each bad variable', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ OLIFANT_SECRET: 'short' })).toThrow(/OLIFANT_SECRET: must be at least 32/);
