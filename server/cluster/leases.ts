@@ -10,20 +10,10 @@
  * room to close its sockets (1012) so clients reconnect to whoever takes the board over.
  */
 import type { Logger } from '../log.ts';
+import type { BoardRecord, LeaseStore } from '../persistence/store.ts';
 
 /** What the keeper needs from the store (PostgreSQL's lease table). */
-export interface LeaseBackend {
-  /** Takes the board's lease if it is free, expired, or held by `unlessOwner`; else says who holds it. */
-  takeLease(boardId: string, nodeId: string, nodeUrl: string, ms: number, unlessOwner?: string): Promise<LeaseTaken>;
-  /** Renews the leases held under these numbers; resolves to the boards whose lease is still ours. */
-  renewLeases(nodeId: string, held: ReadonlyMap<string, number>, ms: number): Promise<ReadonlySet<string>>;
-  /** Gives the lease up (only if it is still ours under `fence`). */
-  releaseLease(boardId: string, nodeId: string, fence: number): Promise<void>;
-}
-
-export type LeaseTaken =
-  | { readonly ours: true; readonly fence: number }
-  | { readonly ours: false; readonly nodeId: string; readonly nodeUrl: string };
+export type LeaseBackend = Pick<LeaseStore, 'takeLease' | 'takeLeaseFrom' | 'renewLeases' | 'releaseLease'>;
 
 /** How this process stands to a board. */
 export type Ownership =
@@ -45,6 +35,8 @@ export interface LeaseKeeperOptions {
   readonly log: Logger;
   /** The lease of a board was lost or could not be renewed in time: stop serving it now. */
   readonly onLost: (boardId: string) => void;
+  /** After each renewal, the key versions of the boards still owned (to close revoked links). */
+  readonly onKeyVersions?: (boardId: string, versions: BoardRecord['keyVersions']) => void;
   /** Every renewal round, for the metrics (`ok`: the round reached the database). */
   readonly onRenewal?: (ok: boolean) => void;
 }
@@ -85,8 +77,11 @@ export class LeaseKeeper {
     const mine = this.held.get(boardId);
     if (mine) return { kind: 'ours', fence: mine.fence };
     const asked = now();
-    const taken = await this.opts.backend.takeLease(boardId, this.opts.nodeId, this.opts.nodeUrl, this.opts.leaseMs, deadOwner);
-    if (!taken.ours) return { kind: 'elsewhere', nodeId: taken.nodeId, nodeUrl: taken.nodeUrl };
+    const { backend, nodeId, nodeUrl, leaseMs } = this.opts;
+    const taken = deadOwner
+      ? await backend.takeLeaseFrom(boardId, deadOwner, nodeId, nodeUrl, leaseMs)
+      : await backend.takeLease(boardId, nodeId, nodeUrl, leaseMs);
+    if (!taken.taken) return { kind: 'elsewhere', nodeId: taken.owner.nodeId, nodeUrl: taken.owner.nodeUrl };
     this.held.set(boardId, { fence: taken.fence, deadline: asked + this.safeMs() });
     return { kind: 'ours', fence: taken.fence };
   }
@@ -97,7 +92,7 @@ export class LeaseKeeper {
     if (!mine) return;
     this.held.delete(boardId);
     try {
-      await this.opts.backend.releaseLease(boardId, this.opts.nodeId, mine.fence);
+      await this.opts.backend.releaseLease(boardId, mine.fence);
     } catch (err) {
       this.opts.log.warn({ err, board: boardId }, '[leases] could not give up a lease; it expires on its own');
     }
@@ -122,12 +117,17 @@ export class LeaseKeeper {
     const fences = new Map([...this.held].map(([id, h]) => [id, h.fence]));
     try {
       if (fences.size > 0) {
-        const kept = await this.opts.backend.renewLeases(this.opts.nodeId, fences, this.opts.leaseMs);
+        const kept = await this.opts.backend.renewLeases(fences, this.opts.leaseMs);
         for (const [id, fence] of fences) {
           const mine = this.held.get(id);
           if (!mine || mine.fence !== fence) continue;
-          if (kept.has(id)) mine.deadline = asked + this.safeMs();
-          else this.lose(id, 'taken over');
+          const versions = kept.get(id);
+          if (!versions) {
+            this.lose(id, 'taken over');
+            continue;
+          }
+          mine.deadline = asked + this.safeMs();
+          this.opts.onKeyVersions?.(id, versions);
         }
       }
       this.opts.onRenewal?.(true);

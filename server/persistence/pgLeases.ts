@@ -50,7 +50,7 @@ export function pgLeases(pool: pg.Pool): LeaseStore {
     return rows[0] ? ownerOf(rows[0]) : undefined;
   };
 
-  return {
+  const leases: LeaseStore = {
     async takeLease(boardId, nodeId, nodeUrl, leaseMs): Promise<LeaseTake> {
       // The row is free, expired, released or this node's own (a reload): it gets the next number.
       for (let attempt = 0; attempt < 5; attempt++) {
@@ -69,6 +69,31 @@ export function pgLeases(pool: pg.Pool): LeaseStore {
         // It expired between the two statements: ask again.
       }
       throw new Error(`board ${boardId}: its lease changed hands too often to take`);
+    },
+
+    async takeLeaseFrom(boardId, deadNode, nodeId, nodeUrl, leaseMs): Promise<LeaseTake> {
+      const { rows } = await pool.query<{ fence: string; expires_ms: string }>(
+        `UPDATE board_leases SET node_id = $3, node_url = $4, fence = fence + 1,
+           expires_at = clock_timestamp() + $5 * interval '1 millisecond'
+         WHERE board_id = $1 AND node_id = $2
+         RETURNING fence, ${ms('expires_at')} AS expires_ms`,
+        [boardId, deadNode, nodeId, nodeUrl, leaseMs],
+      );
+      if (rows[0]) return { taken: true, fence: Number(rows[0].fence), expiresAt: Number(rows[0].expires_ms) };
+      // Someone else took it first (or it was free): the ordinary way.
+      return leases.takeLease(boardId, nodeId, nodeUrl, leaseMs);
+    },
+
+    async renewLeases(held, leaseMs) {
+      if (held.size === 0) return new Map();
+      const { rows } = await pool.query<{ board_id: string; f: number; p: number; r: number }>(
+        `UPDATE board_leases l SET expires_at = clock_timestamp() + $3 * interval '1 millisecond'
+         FROM unnest($1::text[], $2::bigint[]) AS h(board_id, fence), boards b
+         WHERE l.board_id = h.board_id AND l.fence = h.fence AND l.expires_at > clock_timestamp() AND b.id = l.board_id
+         RETURNING l.board_id, b.facilitator_key AS f, b.participant_key AS p, b.projector_key AS r`,
+        [[...held.keys()], [...held.values()], leaseMs],
+      );
+      return new Map(rows.map((r) => [r.board_id, { facilitator: Number(r.f), participant: Number(r.p), projector: Number(r.r) }]));
     },
 
     async renewLease(boardId, fence, leaseMs) {
@@ -97,4 +122,5 @@ export function pgLeases(pool: pg.Pool): LeaseStore {
       return Number(rows[0]!.now_ms);
     },
   };
+  return leases;
 }

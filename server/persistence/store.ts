@@ -121,6 +121,17 @@ export type LeaseTake =
 export interface LeaseStore {
   /** Takes the board's lease for `ms` if it is free, expired or already this node's; else says who holds it. */
   takeLease(boardId: string, nodeId: string, nodeUrl: string, ms: number): Promise<LeaseTake>;
+  /**
+   * Takes the lease of a board whose live holder is `deadNode` (known gone from its heartbeats), as
+   * `takeLease` would take an expired one; else says who holds it. The next lease number fences the
+   * dead holder should it come back.
+   */
+  takeLeaseFrom(boardId: string, deadNode: string, nodeId: string, nodeUrl: string, ms: number): Promise<LeaseTake>;
+  /**
+   * Extends several live leases of this node to `ms` from now, in one statement; resolves to those still
+   * held, each with its board's current key versions (so revoked links are noticed at every renewal).
+   */
+  renewLeases(held: ReadonlyMap<string, number>, ms: number): Promise<ReadonlyMap<string, BoardRecord['keyVersions']>>;
   /** Extends a live lease to `ms` from now; resolves to its new expiry, or undefined when it is lost or expired. */
   renewLease(boardId: string, fence: number, ms: number): Promise<number | undefined>;
   /** Ends a live lease at once (another process may take the board); false when it was no longer held. */

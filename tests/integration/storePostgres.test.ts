@@ -219,6 +219,24 @@ describe('the PostgreSQL store', () => {
       expect(after.updates.map((u) => u[0])).toEqual([4]);
     });
 
+    it('renew a node’s leases in one statement with the key versions, and pass from a dead node to a live one at once', async () => {
+      const store = await open(await newDatabase());
+      const [one, two] = [newBoard(), newBoard()];
+      for (const b of [one, two]) await store.createBoard(b, new Uint8Array([1]));
+      const a1 = await store.takeLease(one.id, 'node-a', 'http://a', LEASE_MS);
+      const a2 = await store.takeLease(two.id, 'node-a', 'http://a', LEASE_MS);
+      if (!a1.taken || !a2.taken) throw new Error('node-a should have taken both free leases');
+      await store.rotateKey(two.id, 'participant');
+      const kept = await store.renewLeases(new Map([[one.id, a1.fence], [two.id, a2.fence]]), LEASE_MS);
+      expect(kept).toEqual(new Map([[one.id, { facilitator: 1, participant: 1, projector: 1 }], [two.id, { facilitator: 1, participant: 2, projector: 1 }]]));
+      // node-a is gone (its heartbeat stopped): node-b takes its live lease, with the next number.
+      expect(await store.takeLeaseFrom(one.id, 'node-c', 'node-b', 'http://b', LEASE_MS)).toMatchObject({ taken: false, owner: { nodeId: 'node-a' } });
+      const b1 = await store.takeLeaseFrom(one.id, 'node-a', 'node-b', 'http://b', LEASE_MS);
+      expect(b1).toMatchObject({ taken: true, fence: a1.fence + 1 });
+      expect(await store.renewLeases(new Map([[one.id, a1.fence], [two.id, a2.fence]]), LEASE_MS)).toEqual(new Map([[two.id, { facilitator: 1, participant: 2, projector: 1 }]]));
+      await expect(store.appendUpdates(one.id, [update(1)], a1.fence)).rejects.toBeInstanceOf(LeaseLostError);
+    });
+
     it('fence a write that waited on a takeover: it writes nothing once the new number is committed', async () => {
       const url = await newDatabase();
       const store = await open(url);
