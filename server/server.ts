@@ -114,13 +114,16 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       clearInterval(heartbeatTimer);
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       upgrades.stop();
-      registry.closeAll();
+      // Sockets are closed first; each board then finishes its writes, compacts, and only then is the
+      // store closed.
+      const rooms = registry.closeAll();
       for (const ws of wss.clients) ws.terminate();
       http.closeAllConnections();
       for (const socket of sockets) socket.destroy();
       await stopped;
       wss.close();
-      store.close();
+      await rooms;
+      await store.close();
       log.info('[server] stopped');
     })();
     return closing;
