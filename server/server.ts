@@ -15,6 +15,7 @@ import { createUpgradeHandler } from './http/upgrade.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { openSqliteStore } from './persistence/sqliteStore.ts';
+import type { BoardStore } from './persistence/store.ts';
 import { RoomRegistry } from './rooms/registry.ts';
 
 /** How often every socket is pinged; one that misses a ping is dropped at the next. */
@@ -32,9 +33,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts a server with `config`; resolves once it is listening. */
-export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = openSqliteStore(config.dataDir);
+/**
+ * Starts a server with `config`; resolves once it is listening. It opens its store from `config`
+ * unless given one (`store`, which it then owns and closes).
+ */
+export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel), store: BoardStore = openSqliteStore(config.dataDir)): Promise<RunningServer> {
   const secret = loadSecret(config.dataDir, config.secret);
   const metrics = createMetrics();
   const registry = new RoomRegistry({

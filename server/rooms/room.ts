@@ -165,6 +165,8 @@ export class Room {
   /** One turn: apply the messages, store what they applied in one write, then send it and the answers. */
   private async turn(messages: Incoming[]): Promise<void> {
     let failed: { err: unknown; message: Incoming } | undefined;
+    // A refused message closes its socket after the answers to what that socket sent before it.
+    const rejected: { message: Incoming; err: unknown }[] = [];
     for (let i = 0; i < messages.length; i++) {
       const message = messages[i]!;
       if (this.refused.has(message.conn)) continue;
@@ -177,7 +179,7 @@ export class Room {
           break;
         }
         this.refused.add(message.conn);
-        message.reject(err);
+        rejected.push({ message, err });
       }
     }
     if (!(await this.writeApplied())) return;
@@ -191,6 +193,7 @@ export class Room {
         message.reject(err);
       }
     }
+    for (const { message, err } of rejected) message.reject(err);
     if (failed) await this.afterYjsFailure(failed.err, failed.message, messages);
   }
 
@@ -419,6 +422,11 @@ export class Room {
     } finally {
       this.destroy();
     }
+  }
+
+  /** Whether a turn is under way (a write may be in flight). */
+  get busy(): boolean {
+    return this.turns.busy;
   }
 
   /** Resolves once no turn is under way (no write in flight). */
