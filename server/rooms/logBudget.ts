@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import type { BoardStore, Fence } from '../persistence/store.ts';
+import { LeaseLostError, type BoardStore, type Fence } from '../persistence/store.ts';
 
 /** A log smaller than this is not compacted for its size alone (small boards would compact at every edit). */
 export const COMPACT_FLOOR_BYTES = 16 * 1024;
@@ -71,7 +71,8 @@ export class LogBudget {
  * Writes `doc` as the board's state (covering the log up to `lastSeq`) and drops the log it replaces,
  * if `budget` has anything pending. The caller makes sure nothing is appended meanwhile (the room runs
  * it between turns). A failure leaves the log intact, so nothing is lost: it is logged, counted, and
- * tried again at the next threshold.
+ * tried again at the next threshold. A compaction refused because another process took the board
+ * over rejects with `LeaseLostError`: this process must stop serving the board.
  */
 export async function compactBoard(
   deps: { readonly store: BoardStore; readonly metrics: Metrics; readonly log: Logger },
@@ -89,6 +90,7 @@ export async function compactBoard(
     budget.compacted(state.byteLength);
     deps.metrics.persistWrite.observe({ op: 'compact' }, (performance.now() - started) / 1000);
   } catch (err) {
+    if (err instanceof LeaseLostError) throw err;
     budget.postponed();
     deps.metrics.errors.inc({ kind: 'compaction' });
     deps.log.error({ err, board: boardId }, '[room] compaction failed');

@@ -374,7 +374,12 @@ export class Room {
   }
 
   private async compactNow(): Promise<void> {
-    if (!this.broken) await compactBoard(this.opts, this.boardId, this.doc, this.lastSeq, this.logBudget, this.fence);
+    if (this.broken) return;
+    try {
+      await compactBoard(this.opts, this.boardId, this.doc, this.lastSeq, this.logBudget, this.fence);
+    } catch (err) {
+      this.breakRoom(err); // another process took the board over (other failures are only logged)
+    }
   }
 
   /**

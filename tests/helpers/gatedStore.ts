@@ -47,6 +47,8 @@ export interface GatedStore extends BoardStore {
   compactions: number;
   /** Set to make the next append reject with it (after its gate). */
   failNextAppend: Error | undefined;
+  /** Set to make the next compaction reject with it. */
+  failNextCompact: Error | undefined;
   /** Whether `close` was called, and when, relative to appends (the number of appends stored by then). */
   closedAfterAppends: number | undefined;
 }
@@ -66,6 +68,7 @@ export function openGatedStore(dataDir: string): GatedStore {
     loads: 0,
     compactions: 0,
     failNextAppend: undefined,
+    failNextCompact: undefined,
     closedAfterAppends: undefined,
     async appendUpdates(id, updates, fence) {
       gated.appends.push(updates.length);
@@ -84,6 +87,9 @@ export function openGatedStore(dataDir: string): GatedStore {
     },
     async compact(id, state, uptoSeq, fence) {
       await gated.compactGate.pass();
+      const failure = gated.failNextCompact;
+      gated.failNextCompact = undefined;
+      if (failure) throw failure;
       await real.compact(id, state, uptoSeq, fence);
       gated.compactions++;
     },

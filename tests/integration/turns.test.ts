@@ -165,6 +165,19 @@ describe('a room works in turns on an asynchronous store', () => {
     expect(server.registry.peek(board.id)).not.toBe(first);
     expect(await storedNotes(dir, board.id)).toBe(1);
   });
+
+  it('a compaction refused because another process took the board over closes its sockets with 1012 too', async () => {
+    const { server, store } = await setup({ compactEvery: 2, unloadGraceMs: 60_000 });
+    const board = await createBoard(server.localUrl);
+    const a = client(server, board.id, tokenOf(board.links.participant));
+    await waitSynced(a);
+    const codes = closeCodes(a);
+    store.failNextCompact = new LeaseLostError(board.id);
+    createNote(a.doc, { text: 'one', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
+    createNote(a.doc, { text: 'two', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
+    await waitFor(() => codes.includes(CLOSE.leaseLost.code), 'close code 1012');
+    expect(store.failNextCompact).toBeUndefined();
+  });
 });
 
 describe('boards load and unload asynchronously', () => {
