@@ -61,6 +61,9 @@ export default defineConfig({
           // Two files at a time: most of a file's time is a page waiting on the server or on a frame,
           // so a second file's Chromium fills the other core.
           maxWorkers: 2,
+          // A worker keeps its modules (the server, playwright-core) from one file to the next; each file
+          // still starts its own server and Chromium and closes them.
+          isolate: false,
           sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
