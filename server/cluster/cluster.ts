@@ -80,10 +80,8 @@ export async function startCluster(deps: ClusterDeps): Promise<Cluster> {
       deps.surrender(boardId);
     },
     onKeyVersions: (boardId, versions) => void closeRevokedSockets(boardId, versions, deps.closeRevoked),
-    onRenewal(ok) {
-      metrics.leaseRenewals.inc({ result: ok ? 'ok' : 'failed' });
-      metrics.boardsOwned.set(leases.size);
-    },
+    onCount: (owned) => metrics.boardsOwned.set(owned),
+    onRenewal: (ok) => metrics.leaseRenewals.inc({ result: ok ? 'ok' : 'failed' }),
   });
   node.control.on('linkRotated', ({ boardId, role, keyVersion }) => void deps.closeRevoked(boardId, role, keyVersion));
   log.info({ node: nodeId, url: config.nodeUrl, leaseMs, skewMs: Math.round(skew) }, '[cluster] joined');
