@@ -103,7 +103,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     maxConnectionsPerAddress: config.maxConnectionsPerIp,
     trustedProxies: config.trustedProxies,
     newPeoplePerHour: config.newPeoplePerHour,
-    cluster: cluster && { router: cluster.router, nodeId: cluster.nodeId, tunnels: metrics.tunnels, newPeople: cluster.node.newPeople },
+    cluster: cluster && { router: cluster.router, nodeId: cluster.nodeId, tunnels: metrics.tunnels, newPeople: cluster.node.newPeople, sockets: cluster.node.sockets },
   });
   const { onUpgrade, heartbeat } = upgrades;
   http.on('upgrade', onUpgrade);

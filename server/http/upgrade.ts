@@ -54,6 +54,8 @@ export interface UpgradeCluster {
   readonly tunnels: Gauge;
   /** New participant ids per hour, one budget across the cluster. */
   readonly newPeople: { take(): Promise<boolean> };
+  /** Board sockets per client address, counted across the cluster. */
+  readonly sockets: { take(address: string): Promise<boolean>; release(address: string): Promise<void> };
 }
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
@@ -122,21 +124,29 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     return false;
   }
 
+  const TOO_MANY = 'this address has as many board connections open as it may (OLIFANT_MAX_CONNECTIONS_PER_IP); close some tabs or try again later';
+
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     // A socket another process of the cluster passed on: the client was counted there, and the signed
     // header says who it is.
     const from = deps.cluster ? verifyTunnel(req.headers[TUNNEL_HEADER], secret) : undefined;
     const address = from?.clientAddress ?? clientAddress(req, deps.trustedProxies);
-    if (from) socket.on('error', () => socket.destroy());
-    else if (!countUnder(perAddress, socket, address)) {
-      return refuse(req, socket, 429, 'this address has as many board connections open as it may (OLIFANT_MAX_CONNECTIONS_PER_IP); close some tabs or try again later');
-    }
     const path = redactUrl(req.url);
-    check(req, socket, head, address, from !== undefined).catch((err: unknown) => {
+    const failed = (err: unknown) => {
       metrics.errors.inc({ kind: 'upgrade' });
       log.error({ err, path }, '[upgrade] failed');
       socket.destroy();
-    });
+    };
+    if (from) {
+      socket.on('error', () => socket.destroy());
+      return void check(req, socket, head, address, true).catch(failed);
+    }
+    if (deps.cluster) {
+      const counted = countAcrossCluster(deps.cluster, socket, address);
+      return void counted.then((ok) => (ok ? check(req, socket, head, address, false) : refuse(req, socket, 429, TOO_MANY))).catch(failed);
+    }
+    if (!countUnder(perAddress, socket, address)) return refuse(req, socket, 429, TOO_MANY);
+    check(req, socket, head, address, false).catch(failed);
   }
 
   /** Refuses upgrades from now on (shutdown), also those whose token is being checked. */
@@ -159,6 +169,15 @@ function refuseUpgrade(deps: Pick<UpgradeDeps, 'metrics' | 'log'>, req: Incoming
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\n` +
       `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+}
+
+/** As `countUnder`, with the count shared by every process of the cluster (see server/cluster/sharedSockets.ts). */
+async function countAcrossCluster(cluster: UpgradeCluster, socket: Duplex, address: string): Promise<boolean> {
+  socket.on('error', () => socket.destroy());
+  if (!(await cluster.sockets.take(address))) return false;
+  if (socket.destroyed) void cluster.sockets.release(address);
+  else socket.once('close', () => void cluster.sockets.release(address));
+  return !socket.destroyed;
 }
 
 /**
