@@ -15,7 +15,8 @@ import { createUpgradeHandler } from './http/upgrade.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { openStore } from './persistence/openStore.ts';
-import type { BoardStore } from './persistence/store.ts';
+import { isLeaseStore, type BoardStore } from './persistence/store.ts';
+import { ownerCounts } from './cluster/ownerCounts.ts';
 import { RoomRegistry } from './rooms/registry.ts';
 import { startCluster, type Cluster } from './cluster/cluster.ts';
 import type { Role } from '../shared/index.ts';
@@ -81,7 +82,10 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
         cluster?.linkRotated(id, role, version);
         return registry.closeRevoked(id, role, version);
       },
-      connectionCounts: (id) => registry.connectionCounts(id),
+      connectionCounts: async (id, token) =>
+        cluster && isLeaseStore(store)
+          ? ownerCounts(store, cluster.nodeId, id, token, (board) => registry.peek(board)?.connectionCounts())
+          : registry.connectionCounts(id),
       newBoards: cluster ? { take: (address) => cluster.node.newBoards.takeForAddress(address) } : new NewBoardsBudget(config.newBoardsPerHour ?? NEW_BOARDS_PER_HOUR),
       health: () => health(store, cluster),
       trustedProxies: config.trustedProxies,

@@ -26,7 +26,8 @@ export interface LinksDeps extends BaseUrlDeps {
   /** Closes a board's sockets of `role` opened with a key older than `keyVersion`; returns how many. */
   readonly closeRevoked: (boardId: string, role: Role, keyVersion: number) => number;
   /** Open sockets per role on a board (zero for a board not in memory). */
-  readonly connectionCounts: (boardId: string) => Record<Role, number>;
+  /** Open sockets per role (asked of the board's owner, with the caller's token, where another process serves it). */
+  readonly connectionCounts: (boardId: string, token: string | null) => Promise<Record<Role, number>>;
 }
 
 const ROTATABLE: ReadonlySet<string> = new Set<RotatedLink['role']>(['participant', 'projector']);
@@ -60,7 +61,7 @@ export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res:
 
   if (what === 'connections') {
     allow(req, res, 'GET');
-    sendJson(res, 200, { connections: deps.connectionCounts(boardId) } satisfies ConnectionsAnswer);
+    sendJson(res, 200, { connections: await deps.connectionCounts(boardId, token) } satisfies ConnectionsAnswer);
     return true;
   }
   if (role === undefined) {
