@@ -64,17 +64,40 @@ export interface Balancer {
 /**
  * Starts a TCP balancer that sends each new connection to the next of `targets` in turn, with no
  * stickiness; a target that refuses the connection is skipped for the next one (as nginx's
- * `proxy_next_upstream` does), so a killed server costs a client one reconnect, not a dead end.
+ * `proxy_next_upstream` does), so a killed server costs a client one reconnect, not a dead end. Like
+ * any production balancer it checks `/healthz` of each target every `healthEveryMs`, and sends no new
+ * connection to one that did not answer in time (a frozen process accepts TCP connections in the
+ * kernel but never answers).
  */
-export async function startBalancer(targets: readonly number[]): Promise<Balancer> {
+export async function startBalancer(targets: readonly number[], healthEveryMs = 250): Promise<Balancer> {
   let next = 0;
   const open = new Set<Socket>();
   const sent = new Map<number, number>();
+  const down = new Set<number>();
+  const check = async (port: number) => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(healthEveryMs * 2) });
+      if (res.ok) down.delete(port);
+      else down.add(port);
+    } catch {
+      down.add(port);
+    }
+  };
+  const checks = setInterval(() => targets.forEach((port) => void check(port)), healthEveryMs);
+  checks.unref();
+  /** The next target in turn that passed its last health check (any, if none did). */
+  const pick = () => {
+    for (let i = 0; i < targets.length; i++) {
+      const port = targets[next++ % targets.length]!;
+      if (!down.has(port)) return port;
+    }
+    return targets[next++ % targets.length]!;
+  };
   const server = createServer((client) => {
     client.pause();
     open.add(client);
     const tryTarget = (left: number) => {
-      const port = targets[next++ % targets.length]!;
+      const port = pick();
       const upstream = connect(port, '127.0.0.1');
       upstream.once('error', () => {
         upstream.destroy();
@@ -108,6 +131,7 @@ export async function startBalancer(targets: readonly number[]): Promise<Balance
     sent,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(checks);
         for (const s of open) s.destroy();
         server.close(() => resolve());
       }),
