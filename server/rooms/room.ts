@@ -4,7 +4,7 @@
  * Why: this is where the server's promises are kept. Each update a client sends is validated, applied,
  * appended to the board's log, and only then broadcast (encoded once for everyone), so a kill -9
  * never loses what another client has seen. Read-only (projector) connections receive everything but
- * their updates and awareness are dropped here, on the server, not just hidden in the UI.
+ * their updates and awareness are dropped (dispatch.ts), on the server, not just hidden in the UI.
  *
  * The store is asynchronous, so the room works in turns (turns.ts). A turn takes the messages queued
  * since the last one, in order: updates are admitted and applied (the document's 'update' events
@@ -17,23 +17,21 @@
  * is exactly what the store holds. A write that fails closes the board's sockets (4500, or 1012 when
  * another process took the board over) and the room is dropped: clients reconnect and resync.
  */
-import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
-import { isBoardLocked, readCrowdSettings, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Role } from '../../shared/index.ts';
+import type * as Y from 'yjs';
+import { isBoardLocked, readCrowdSettings, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { LeaseLostError, type BoardStore, type Fence } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
-import { applyOwnAwareness, AwarenessHolders, stampIdentity } from './identity.ts';
+import { AwarenessHolders, stampIdentity } from './identity.ts';
 import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
-import { admitUpdate } from './incoming.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
-import { fullStateMessage, fullStateMessageOf, knowsNothingOf, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
+import { syncStep1Message } from './messages.ts';
 import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
 import { CrowdPresence } from './crowdPresence.ts';
+import { Dispatcher, YjsFailure } from './dispatch.ts';
 import { Turns, type Incoming } from './turns.ts';
 
 /** What a room needs from its registry and the server. */
@@ -69,8 +67,6 @@ export class Room {
   private readonly crowd: CrowdPresence;
   /** Stored updates, broadcast merged per turn of the event loop (per window in a large room). */
   private readonly updateBatch: UpdateBatch<Connection>;
-  /** Sync step 2 for a client that has nothing yet (a join), encoded once per document state. */
-  private fullStateMessage: Uint8Array | null = null;
   /** Whether the board changed since its last snapshot. */
   private changedSinceSnapshot = false;
   /** The agenda task the board was at (a new task is a moment to keep). */
@@ -79,8 +75,8 @@ export class Room {
   private readonly turns: Turns;
   /** Updates applied in this turn and not yet written, with the connection each came from. */
   private applied: { update: Uint8Array; origin: Connection | undefined }[] = [];
-  /** Answers to sync step 1 in this turn, sent once what the turn applied is stored. */
-  private answers: { message: Incoming; send: () => void }[] = [];
+  /** What each message of a turn does (dispatch.ts). */
+  private readonly dispatcher: Dispatcher;
   /** Connections closed for a bad message: what they sent after it is not handled. */
   private readonly refused = new WeakSet<Connection>();
   /**
@@ -98,7 +94,7 @@ export class Room {
     /** What the store holds for the board. */
     stored?: StoredSizes,
     /** The stored state the document is exactly (no log, no migration): the first joins get it as is. */
-    private storedState?: Uint8Array,
+    storedState?: Uint8Array,
   ) {
     this.logBudget = new LogBudget(opts.compactEvery, stored);
     this.locked = isBoardLocked(doc);
@@ -109,6 +105,7 @@ export class Room {
     this.crowd = new CrowdPresence(this.awareness, () => this.conns, () => readCrowdSettings(doc).threshold);
     this.awarenessBatch = new AwarenessBatch(this.awareness, (message, ids) => this.crowd.deliver(ids, message), () => this.conns.size, broadcastFailed);
     this.updateBatch = new UpdateBatch<Connection>((message, except) => this.conns.forEach((c) => c !== except && c.send(message)), () => this.conns.size, broadcastFailed);
+    this.dispatcher = new Dispatcher({ doc, awareness: this.awareness, holders: this.awarenessHolders, crowd: this.crowd, conns: this.conns, store: opts.store, metrics: opts.metrics }, storedState);
     this.turns = new Turns((messages) => this.turn(messages), (err) => opts.log.error({ err, board: boardId }, '[room] turn failed'));
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
@@ -171,7 +168,7 @@ export class Room {
       const message = messages[i]!;
       if (this.refused.has(message.conn)) continue;
       try {
-        this.handleMessage(message);
+        this.dispatcher.handle(message);
       } catch (err) {
         if (err instanceof YjsFailure) {
           failed = { err: err.cause, message };
@@ -183,9 +180,7 @@ export class Room {
       }
     }
     if (!(await this.writeApplied())) return;
-    const answers = this.answers;
-    this.answers = [];
-    for (const { message, send } of answers) {
+    for (const { message, send } of this.dispatcher.takeAnswers()) {
       try {
         send();
       } catch (err) {
@@ -209,92 +204,9 @@ export class Room {
     if (rest.length > 0 && !this.broken) await this.turn(rest);
   }
 
-  /** Handles one binary message; throws `ProtocolError` for anything malformed. */
-  private handleMessage(message: Incoming): void {
-    const { conn, data } = message;
-    const decoder = decoding.createDecoder(data);
-    const type = readOrThrow(() => decoding.readVarUint(decoder));
-    switch (type) {
-      case MESSAGE_SYNC:
-        this.handleSync(message, decoder);
-        return;
-      case MESSAGE_AWARENESS: {
-        const update = readOrThrow(() => decoding.readVarUint8Array(decoder));
-        // A socket gone while this waited its turn: its states are already removed.
-        if (!this.conns.has(conn)) return;
-        if (conn.readOnly) {
-          // Not applied nor forwarded; the answer keeps a lone projector's 30 s watchdog quiet.
-          this.opts.metrics.ignoredWrites.inc();
-          conn.send(this.crowd.messageFor(conn));
-          return;
-        }
-        // Only for the connection's own client IDs (see identity.ts).
-        const refused = applyOwnAwareness(this.awareness, update, conn, this.awarenessHolders);
-        if (refused) this.opts.metrics.ignoredWrites.inc(refused);
-        return;
-      }
-      case MESSAGE_QUERY_AWARENESS:
-        conn.send(this.crowd.messageFor(conn));
-        return;
-      default:
-        throw new ProtocolError('unknownMessageType', `message type ${type}`);
-    }
-  }
-
-  private handleSync(message: Incoming, decoder: decoding.Decoder): void {
-    const { conn } = message;
-    const syncType = readOrThrow(() => decoding.readVarUint(decoder));
-    const payload = readOrThrow(() => decoding.readVarUint8Array(decoder));
-    switch (syncType) {
-      case syncProtocol.messageYjsSyncStep1: {
-        // Joins of a big board at once (the room after a break) share one encoding of the state; an
-        // answer that must be encoded (what the client lacks, or the board changed since) is limited.
-        const whole = knowsNothingOf(this.doc, payload);
-        const cached = whole && (this.fullStateMessage !== null || this.storedState !== undefined);
-        if (!cached && !conn.mayReadState()) throw new ProtocolError('tooManyMessages', 'sync requests faster than one every 5 s');
-        // Answered once this turn's updates are stored, from the document as stored.
-        this.answers.push({
-          message,
-          send: () => {
-            if (!whole) return conn.send(syncStep2Message(this.doc, payload));
-            this.fullStateMessage ??= this.storedState ? fullStateMessageOf(this.storedState) : fullStateMessage(this.doc);
-            conn.send(this.fullStateMessage);
-          },
-        });
-        return;
-      }
-      case syncProtocol.messageYjsSyncStep2:
-      case syncProtocol.messageYjsUpdate:
-        if (conn.readOnly) {
-          this.opts.metrics.ignoredWrites.inc();
-          return;
-        }
-        this.applyClientUpdate(conn, payload);
-        return;
-      default:
-        throw new ProtocolError('unknownMessageType', `sync message type ${syncType}`);
-    }
-  }
-
-  private applyClientUpdate(conn: Connection, sent: Uint8Array): void {
-    const admission = admitUpdate(this.doc, sent, conn, { holders: this.awarenessHolders, isPersonBound: (id) => this.opts.store.isPersonKnownBound(id) });
-    if (admission.kind !== 'apply') {
-      this.opts.metrics.ignoredWrites.inc();
-      if (admission.kind === 'ask') conn.askToResync(() => syncStep1Message(this.doc));
-      return;
-    }
-    const update = admission.update;
-    try {
-      Y.applyUpdate(this.doc, update, conn);
-    } catch (err) {
-      throw new YjsFailure(err);
-    }
-  }
-
   /** Collects what the turn applied; it is written, then broadcast, at the end of the turn. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullStateMessage = null;
-    this.storedState = undefined;
+    this.dispatcher.changed();
     this.applied.push({ update, origin: origin instanceof Connection ? origin : undefined });
   };
 
@@ -456,12 +368,5 @@ export class Room {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
-  }
-}
-
-/** Yjs itself failed inside an update that passed every check (see afterYjsFailure). */
-class YjsFailure extends Error {
-  constructor(override readonly cause: unknown) {
-    super('an update failed inside Yjs');
   }
 }
