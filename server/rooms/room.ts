@@ -2,36 +2,32 @@
  * A loaded board: its Y.Doc, awareness and connections, speaking y-protocols sync and awareness.
  *
  * Why: this is where the server's promises are kept. Each update a client sends is validated, applied,
- * appended to the board's log, and only then broadcast (encoded once for everyone), so a kill -9
- * never loses what another client has seen. Read-only (projector) connections receive everything but
- * their updates and awareness are dropped (dispatch.ts), on the server, not just hidden in the UI.
- *
- * The store is asynchronous, so the room works in turns (turns.ts). A turn takes the messages queued
- * since the last one, in order: updates are admitted and applied (the document's 'update' events
- * collect what was applied, with the connection it came from), awareness is applied at once (it
- * carries no document data). Then one `appendUpdates` writes everything the turn applied, and only
- * once it resolves does the room broadcast it, check the log budget (compaction), ask participants
- * to resync after a lock lifts, and keep an agenda snapshot. Answers to sync step 1 are computed then
- * too, so no client is ever sent a change that is not yet stored, even one that would only come to it
- * in a sync answer. Compaction, snapshots and HTTP reads run between turns (`run`), when the document
- * is exactly what the store holds. A write that fails closes the board's sockets (4500, or 1012 when
- * another process took the board over) and the room is dropped: clients reconnect and resync.
+ * appended to the board's log, and only then broadcast, so a kill -9 never loses what another client
+ * has seen. The store is asynchronous, so the room works in turns (turns.ts): a turn hands the messages
+ * queued since the last one, in order, to the dispatcher (dispatch.ts), which admits and applies
+ * updates (the document's 'update' events collect what was applied, with the connection it came from)
+ * and applies awareness at once. Then one `appendUpdates` writes everything the turn applied, and only
+ * once it resolves is it broadcast and followed by what a change brings (writes.ts), and are sync
+ * requests answered, so no client is ever sent a change that is not yet stored. Compaction, snapshots
+ * and HTTP reads run between turns (`run`). A write that fails closes the board's sockets (4500, or
+ * 1012 when another process took the board over) and the room is dropped: clients reconnect and
+ * resync. This class keeps the connections, the order of a turn and the room's lifecycle.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { isBoardLocked, readCrowdSettings, type Role } from '../../shared/index.ts';
+import { readCrowdSettings, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { LeaseLostError, type BoardStore, type Fence } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 import { AwarenessHolders, stampIdentity } from './identity.ts';
-import { compactBoard, LogBudget, type StoredSizes } from './logBudget.ts';
-import { agendaKeyOf, keepSnapshot } from './history.ts';
+import type { StoredSizes } from './logBudget.ts';
 import { syncStep1Message } from './messages.ts';
-import { AwarenessBatch, UpdateBatch } from './broadcast.ts';
+import { AwarenessBatch } from './broadcast.ts';
 import { CrowdPresence } from './crowdPresence.ts';
 import { Dispatcher, YjsFailure } from './dispatch.ts';
+import { RoomWrites } from './writes.ts';
 import { Turns, type Incoming } from './turns.ts';
 
 /** What a room needs from its registry and the server. */
@@ -53,30 +49,20 @@ export interface RoomOptions {
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly conns = new Set<Connection>();
-  /** What was appended since the last compaction, and when to compact. */
-  private readonly logBudget: LogBudget;
   private broken = false;
   private destroyed = false;
-  /** Whether the board was locked after the last update (to notice the lift). */
-  private locked = false;
   /** Which connection holds each awareness client ID. */
   private readonly awarenessHolders: AwarenessHolders;
   /** Awareness changes, broadcast together a few dozen times a second. */
   private readonly awarenessBatch: AwarenessBatch;
   /** In a crowd, who is sent whose awareness (see crowdPresence.ts). */
   private readonly crowd: CrowdPresence;
-  /** Stored updates, broadcast merged per turn of the event loop (per window in a large room). */
-  private readonly updateBatch: UpdateBatch<Connection>;
-  /** Whether the board changed since its last snapshot. */
-  private changedSinceSnapshot = false;
-  /** The agenda task the board was at (a new task is a moment to keep). */
-  private agendaKey = '';
-  /** The queue of messages and work, handled one turn at a time. */
-  private readonly turns: Turns;
-  /** Updates applied in this turn and not yet written, with the connection each came from. */
-  private applied: { update: Uint8Array; origin: Connection | undefined }[] = [];
   /** What each message of a turn does (dispatch.ts). */
   private readonly dispatcher: Dispatcher;
+  /** What a turn applied: stored, then broadcast; compaction and snapshots (writes.ts). */
+  private readonly writes: RoomWrites;
+  /** The queue of messages and work, handled one turn at a time. */
+  private readonly turns: Turns;
   /** Connections closed for a bad message: what they sent after it is not handled. */
   private readonly refused = new WeakSet<Connection>();
   /**
@@ -89,24 +75,28 @@ export class Room {
     readonly boardId: string,
     readonly doc: Y.Doc,
     /** Sequence number of the last update already in the store. */
-    private lastSeq: number,
+    lastSeq: number,
     private readonly opts: RoomOptions,
     /** What the store holds for the board. */
     stored?: StoredSizes,
     /** The stored state the document is exactly (no log, no migration): the first joins get it as is. */
     storedState?: Uint8Array,
   ) {
-    this.logBudget = new LogBudget(opts.compactEvery, stored);
-    this.locked = isBoardLocked(doc);
-    this.agendaKey = agendaKeyOf(doc);
+    const { store, metrics, log, compactEvery } = opts;
+    this.writes = new RoomWrites({
+      boardId, doc, conns: this.conns, store, metrics, log, compactEvery,
+      fence: () => this.fence,
+      isBroken: () => this.broken,
+      isDestroyed: () => this.destroyed,
+      fail: (err) => this.breakRoom(err),
+    }, lastSeq, stored);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awarenessHolders = new AwarenessHolders(this.awareness);
-    const broadcastFailed = (err: unknown) => opts.log.error({ err, board: boardId }, '[room] broadcast failed');
+    const broadcastFailed = (err: unknown) => log.error({ err, board: boardId }, '[room] broadcast failed');
     this.crowd = new CrowdPresence(this.awareness, () => this.conns, () => readCrowdSettings(doc).threshold);
     this.awarenessBatch = new AwarenessBatch(this.awareness, (message, ids) => this.crowd.deliver(ids, message), () => this.conns.size, broadcastFailed);
-    this.updateBatch = new UpdateBatch<Connection>((message, except) => this.conns.forEach((c) => c !== except && c.send(message)), () => this.conns.size, broadcastFailed);
-    this.dispatcher = new Dispatcher({ doc, awareness: this.awareness, holders: this.awarenessHolders, crowd: this.crowd, conns: this.conns, store: opts.store, metrics: opts.metrics }, storedState);
-    this.turns = new Turns((messages) => this.turn(messages), (err) => opts.log.error({ err, board: boardId }, '[room] turn failed'));
+    this.dispatcher = new Dispatcher({ doc, awareness: this.awareness, holders: this.awarenessHolders, crowd: this.crowd, conns: this.conns, store, metrics }, storedState);
+    this.turns = new Turns((messages) => this.turn(messages), (err) => log.error({ err, board: boardId }, '[room] turn failed'));
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -179,7 +169,7 @@ export class Room {
         rejected.push({ message, err });
       }
     }
-    if (!(await this.writeApplied())) return;
+    if (!(await this.writes.write())) return;
     for (const { message, send } of this.dispatcher.takeAnswers()) {
       try {
         send();
@@ -207,66 +197,8 @@ export class Room {
   /** Collects what the turn applied; it is written, then broadcast, at the end of the turn. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.dispatcher.changed();
-    this.applied.push({ update, origin: origin instanceof Connection ? origin : undefined });
+    this.writes.collect(update, origin instanceof Connection ? origin : undefined);
   };
-
-  /**
-   * Persist first, then broadcast: the heart of the durability promise. Writes what the turn applied
-   * in one append; once stored, broadcasts it and does what follows a change. Resolves to false when
-   * the write failed (the room is broken).
-   */
-  private async writeApplied(): Promise<boolean> {
-    const applied = this.applied;
-    this.applied = [];
-    if (this.broken) return false;
-    if (applied.length === 0) return true;
-    const started = performance.now();
-    try {
-      this.lastSeq = await this.opts.store.appendUpdates(this.boardId, applied.map((a) => a.update), this.fence);
-    } catch (err) {
-      this.breakRoom(err);
-      return false;
-    }
-    if (this.broken || this.destroyed) return false;
-    this.opts.metrics.persistWrite.observe({ op: 'append' }, (performance.now() - started) / 1000);
-    let compact = false;
-    for (const { update, origin } of applied) {
-      this.updateBatch.add(update, origin);
-      if (this.logBudget.appended(update.byteLength)) compact = true;
-    }
-    if (compact) await this.compactNow();
-    const locked = isBoardLocked(this.doc);
-    if (this.locked && !locked) this.askParticipantsToResync();
-    this.locked = locked;
-    this.changedSinceSnapshot = true;
-    const agenda = agendaKeyOf(this.doc);
-    if (agenda !== this.agendaKey) {
-      this.agendaKey = agenda;
-      await this.snapshotNow('agenda');
-    }
-    return !this.broken;
-  }
-
-  /** Keeps the board's state as it is now (history); with `onlyIfChanged`, only if it changed since. */
-  snapshot(reason: string, onlyIfChanged = false): Promise<void> {
-    return this.run(() => this.snapshotNow(reason, onlyIfChanged));
-  }
-
-  private async snapshotNow(reason: string, onlyIfChanged = false): Promise<void> {
-    if (this.broken || (onlyIfChanged && !this.changedSinceSnapshot)) return;
-    this.changedSinceSnapshot = false;
-    if (!(await keepSnapshot(this.opts, this.boardId, this.doc, reason))) this.changedSinceSnapshot = true;
-  }
-
-  /**
-   * After a lock lifts: updates refused during it are missing here, and Yjs holds back a client's
-   * later updates until the gap is filled. The server's state vector (sync step 1) makes every
-   * participant send what the server lacks, as at a reconnect.
-   */
-  private askParticipantsToResync(): void {
-    const message = syncStep1Message(this.doc);
-    for (const c of this.conns) if (c.role === 'participant') c.send(message);
-  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -280,18 +212,14 @@ export class Room {
     this.awarenessBatch.add(added.concat(updated, removed));
   };
 
-  /** Writes the whole document as the board's state and drops the log it replaces (between turns). */
-  compact(): Promise<void> {
-    return this.run(() => this.compactNow());
+  /** Keeps the board's state as it is now (history); with `onlyIfChanged`, only if it changed since. */
+  snapshot(reason: string, onlyIfChanged = false): Promise<void> {
+    return this.run(() => this.writes.snapshot(reason, onlyIfChanged));
   }
 
-  private async compactNow(): Promise<void> {
-    if (this.broken) return;
-    try {
-      await compactBoard(this.opts, this.boardId, this.doc, this.lastSeq, this.logBudget, this.fence);
-    } catch (err) {
-      this.breakRoom(err); // another process took the board over (other failures are only logged)
-    }
+  /** Writes the whole document as the board's state and drops the log it replaces (between turns). */
+  compact(): Promise<void> {
+    return this.run(() => this.writes.compact());
   }
 
   /**
@@ -325,7 +253,7 @@ export class Room {
 
   /** Closes every connection with `kind` (e.g. at shutdown). */
   closeAll(kind: 'goingAway' | 'revoked'): void {
-    this.updateBatch.flush();
+    this.writes.flush();
     for (const c of [...this.conns]) c.close(kind);
   }
 
@@ -336,8 +264,8 @@ export class Room {
   async unload(): Promise<void> {
     try {
       await this.run(async () => {
-        await this.snapshotNow('unload', true);
-        await this.compactNow();
+        await this.writes.snapshot('unload', true);
+        await this.writes.compact();
       });
     } catch {
       // The room broke meanwhile: its log stays the source of truth.
@@ -363,7 +291,7 @@ export class Room {
     this.turns.stop();
     this.awarenessBatch.destroy();
     this.crowd.destroy();
-    this.updateBatch.destroy();
+    this.writes.destroy();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
