@@ -84,7 +84,8 @@ export async function runTunnelKill(options: ClusterRunOptions & { readonly clie
 export interface FrozenOwnerFigures extends FaultFigures {
   /** From the freeze to a client on another process being served the board (ms). */
   readonly servedMs: number | undefined;
-  /** The process that served it then (not the frozen one). */
+  /** The frozen process, and the one that held the board's lease at the end of the freeze. */
+  readonly frozenOwner: string;
   readonly newOwner: string | undefined;
   /** Items of a note sent to the frozen owner's socket that reached PostgreSQL after the thaw (must be 0). */
   readonly writtenByOldOwner: number;
@@ -122,7 +123,7 @@ export async function runFrozenOwner(options: ClusterRunOptions & { readonly cli
       const writtenByOldOwner = stored.get(marker.clientId) ?? 0;
       raw.ws.close();
       options.progress?.(`owner frozen: ${newOwner ?? 'nobody'} served after ${servedMs?.toFixed(0) ?? 'never'} ms; after the thaw the old owner wrote ${writtenByOldOwner} items, closed with ${oldOwnerClose}; converged ${convergedMs?.toFixed(0) ?? 'never'} ms after; lost ${lostItems}`);
-      return { lostItems, convergedMs, processesAlive: alive(cluster), servedMs, newOwner, writtenByOldOwner, oldOwnerClose };
+      return { lostItems, convergedMs, processesAlive: alive(cluster), servedMs, frozenOwner: b.owner.id, newOwner, writtenByOldOwner, oldOwnerClose };
     } finally {
       if (frozen) b.owner.thaw();
       await b.done();
@@ -218,7 +219,7 @@ export async function runRedisKill(options: ClusterRunOptions & { readonly clien
 }
 
 export interface PostgresFigures extends FaultFigures {
-  /** Items some client had received from others before the stop that PostgreSQL lacked after the start. */
+  /** Items some client had received from others that PostgreSQL lacked once started, before anyone reconnected. */
   readonly lostReceived: number;
   /** Close codes the clients saw (the rooms close their sockets on a storage failure). */
   readonly closeCodes: readonly number[];
@@ -231,16 +232,20 @@ export async function runPostgresRestart(options: ClusterRunOptions & { readonly
     try {
       const editing = startEditing(b.clients, 'postgres');
       await sleep(1_500);
-      const received = holdings(b.clients);
       cluster.postgres.stop('immediate');
       await sleep(options.downMs ?? 2_000);
+      // One tick: everyone cut off (they were retrying), what each holds recorded, then PostgreSQL
+      // started and read before anyone reconnects: all a client had received from others is there.
       editing.stop();
+      for (const c of b.clients) c.provider.disconnect();
       const held = holdings(b.clients);
       cluster.postgres.start();
-      const convergedMs = await timeUntil(() => converged(b.clients), 30_000);
-      const stored = await storedVector(b.store, b.board.id);
-      const lostReceived = missingItems(received, stored, false);
-      const lostItems = missingItems(held, stored, true);
+      const startedAt = performance.now();
+      const lostReceived = missingItems(held, await storedVector(b.store, b.board.id), false);
+      for (const c of b.clients) c.provider.connect();
+      const together = await timeUntil(() => converged(b.clients), 30_000);
+      const convergedMs = together === undefined ? undefined : performance.now() - startedAt;
+      const lostItems = missingItems(held, await storedVector(b.store, b.board.id), true);
       options.progress?.(`postgres restarted: resynced ${convergedMs?.toFixed(0) ?? 'never'} ms after the start; lost ${lostReceived}/${lostItems}; clients saw ${[...b.closeCodes].join(', ')}`);
       return { lostItems, lostReceived, convergedMs, processesAlive: alive(cluster), closeCodes: [...b.closeCodes] };
     } finally {
