@@ -189,13 +189,15 @@ export async function runOwnerKillTrials(options: ClusterRunOptions & { readonly
     let lostAfter = 0;
     let notTakenOver = 0;
     let edits = 0;
+    // The process killed in a trial starts again during the next one's burst.
+    let restarting: Promise<void> = Promise.resolve();
     try {
       await waitFor(() => clients.every((c) => c.provider.synced), 'every client to sync', 60_000);
       for (let trial = 1; trial <= options.trials; trial++) {
         const owner = await ownerOf(cluster, store, board.id);
         if (!owner) throw new Error(`trial ${trial}: nobody owns the board`);
         const editing = startEditing(clients, `trial ${trial}`);
-        await new Promise((r) => setTimeout(r, 1_000 + Math.random() * 1_000));
+        await Promise.all([restarting, new Promise((r) => setTimeout(r, 1_000 + Math.random() * 1_000))]);
         // One tick: kill the owner, cut everyone off, record what each holds.
         const gone = owner.kill9();
         editing.stop();
@@ -218,12 +220,16 @@ export async function runOwnerKillTrials(options: ClusterRunOptions & { readonly
         options.progress?.(
           `owner kill ${trial}: ${owner.id} killed, served again by ${next?.id ?? 'nobody'} in ${served === undefined ? 'never' : (servedAt - killedAt).toFixed(0)} ms, converged ${together?.toFixed(0) ?? 'never'} ms later; lost ${lostBeforeReconnect}/${lostAfter} so far`,
         );
-        await owner.start();
+        restarting = owner.start();
       }
+      await restarting;
       return { trials: options.trials, lostBeforeReconnect, lostAfter, servedMs, convergedMs, notTakenOver, editsPerTrial: edits / options.trials };
     } finally {
       for (const c of clients) c.destroy();
       await store.close();
+      // A caller's cluster is left whole, even after a failed trial.
+      await restarting.catch(() => {});
+      for (const n of cluster.nodes) if (!n.server()) await n.start();
     }
   });
 }
