@@ -15,6 +15,7 @@ import { createUpgradeHandler } from './http/upgrade.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { openStore } from './persistence/openStore.ts';
+import type { BoardStore } from './persistence/store.ts';
 import { RoomRegistry } from './rooms/registry.ts';
 
 /** How often every socket is pinged; one that misses a ping is dropped at the next. */
@@ -32,9 +33,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts a server with `config`; resolves once it is listening. */
-export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = await openStore(config);
+/**
+ * Starts a server with `config`; resolves once it is listening. It opens its store from `config`
+ * unless given one (`store`, which it then owns and closes).
+ */
+export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel), given?: BoardStore): Promise<RunningServer> {
+  const store = given ?? (await openStore(config));
   const secret = loadSecret(config.dataDir, config.secret);
   const metrics = createMetrics();
   const registry = new RoomRegistry({
@@ -114,13 +118,16 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       clearInterval(heartbeatTimer);
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       upgrades.stop();
-      registry.closeAll();
+      // Sockets are closed first; each board then finishes its writes, compacts, and only then is the
+      // store closed.
+      const rooms = registry.closeAll();
       for (const ws of wss.clients) ws.terminate();
       http.closeAllConnections();
       for (const socket of sockets) socket.destroy();
       await stopped;
       wss.close();
-      store.close();
+      await rooms;
+      await store.close();
       log.info('[server] stopped');
     })();
     return closing;

@@ -18,7 +18,7 @@ export async function authorize(store: BoardStore, secret: Uint8Array, boardId: 
   const claims = await verifyToken(token, secret);
   if (!claims) return { ok: false, status: 401, reason: 'invalid token: the link is damaged or not from this server' };
   if (claims.boardId !== boardId) return { ok: false, status: 403, reason: 'this link is for another board' };
-  const board = store.getBoard(boardId);
+  const board = await store.getBoard(boardId);
   if (!board) return { ok: false, status: 404, reason: 'unknown board' };
   if (claims.keyVersion !== board.keyVersions[claims.role]) {
     return { ok: false, status: 403, reason: 'this link has been replaced by a newer one; ask the facilitator' };

@@ -58,17 +58,17 @@ export class PersonProof {
   }
 
   /** The participant id the upgrade's query (`person`, `key`) proves, or undefined (joins without one). */
-  provenPerson(params: URLSearchParams): string | undefined {
+  async provenPerson(params: URLSearchParams): Promise<string | undefined> {
     const person = params.get('person');
     const key = params.get('key');
     if (!person || !isId(person) || !key || key.length < KEY_LENGTH.min || key.length > KEY_LENGTH.max) return undefined;
     // Older clients without storage all called themselves this: nobody may hold it.
     if (person === 'anonymous') return undefined;
-    if (!this.store.isPersonBound(person) && !this.newPeople.take()) {
+    if (!(await this.store.isPersonBound(person)) && !this.newPeople.take()) {
       this.metrics.errors.inc({ kind: 'new_people_budget' });
       return undefined;
     }
-    const proven = this.store.claimPerson(person, createHash('sha256').update(key).digest('base64url'));
+    const proven = await this.store.claimPerson(person, createHash('sha256').update(key).digest('base64url'));
     if (!proven) this.metrics.errors.inc({ kind: 'unproven_person' });
     return proven ? person : undefined;
   }

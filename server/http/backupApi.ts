@@ -22,7 +22,7 @@ import { assertRestoreSlot, restoreOffThread } from './restore.ts';
 /** What the backup routes need from the server. */
 export interface BackupDeps extends NewBoardStore, NewBoardDeps, BaseUrlDeps {
   /** Reads a board's document (loading it if needed). */
-  readonly readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => T;
+  readonly readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => Promise<T>;
 }
 
 /** Largest backup accepted for a restore. */
@@ -68,7 +68,7 @@ async function sendBoardFile(deps: BackupDeps, req: IncomingMessage, res: Server
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, `only the facilitator link may get ${what}`);
   const lang = url.searchParams.get('lang') === 'nl' ? 'nl' : 'en';
-  const body = deps.readBoard(boardId, (doc) => (what === 'notes.csv' ? notesCsv(doc, lang) : JSON.stringify(makeBackup(doc, boardId, Date.now()))));
+  const body = await deps.readBoard(boardId, (doc) => (what === 'notes.csv' ? notesCsv(doc, lang) : JSON.stringify(makeBackup(doc, boardId, Date.now()))));
   const stamp = new Date().toISOString().slice(0, 10);
   res.writeHead(200, {
     'Content-Type': what === 'notes.csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

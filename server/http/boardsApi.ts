@@ -22,7 +22,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** What the board routes need from the server. */
 export interface BoardsDeps extends NewBoardStore, NewBoardDeps, BaseUrlDeps {
   /** The live meta of a stored board (loads it if needed). */
-  readonly readMeta: (boardId: string) => BoardMeta;
+  readonly readMeta: (boardId: string) => Promise<BoardMeta>;
 }
 
 /** Handles the routes above; returns false when none matches. Must come after the routes below `/api/boards/`. */
@@ -62,9 +62,9 @@ async function boardInfo(deps: BoardsDeps, req: IncomingMessage, boardId: string
   const token = requestToken(req.headers.authorization, requestUrl(req));
   const auth = await authorize(deps.store, deps.secret, boardId, token);
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
-  const meta = deps.readMeta(boardId);
+  const meta = await deps.readMeta(boardId);
   // The room reads the join code on the projector anyway; a device that knows it can open the board
   // from the QR code while offline (the client remembers code -> board).
-  const joinCode = deps.store.joinCode(boardId, auth.board.keyVersions.participant);
+  const joinCode = await deps.store.joinCode(boardId, auth.board.keyVersions.participant);
   return { id: boardId, title: meta.title, epoch: meta.epoch, schemaVersion: meta.schemaVersion, role: auth.claims.role, joinCode };
 }

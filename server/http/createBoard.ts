@@ -43,6 +43,6 @@ export async function createEmptyBoard(deps: NewBoardStore, title: string, base:
 export async function storeNewBoard(deps: NewBoardStore, { state, title }: BoardContent, base: string): Promise<CreatedBoard> {
   const id = newBoardId();
   const keyVersions = { facilitator: 1, participant: 1, projector: 1 };
-  deps.store.createBoard({ id, title, createdAt: Date.now(), keyVersions }, state);
+  await deps.store.createBoard({ id, title, createdAt: Date.now(), keyVersions }, state);
   return { id, title, links: await signLinks(deps.secret, id, keyVersions, base) };
 }

@@ -20,10 +20,10 @@ import { baseUrl, HttpError, requestUrl, sendJson, type BaseUrlDeps } from './re
 /** What the history routes need from the server. */
 export interface HistoryDeps extends NewBoardStore, BaseUrlDeps {
   /** Keeps a snapshot of a board as it is now (loading it if needed). */
-  readonly snapshotBoard: (boardId: string, reason: string) => void;
+  readonly snapshotBoard: (boardId: string, reason: string) => Promise<void>;
 }
 
-type Snapshot = NonNullable<ReturnType<NewBoardStore['store']['getSnapshot']>>;
+type Snapshot = NonNullable<Awaited<ReturnType<NewBoardStore['store']['getSnapshot']>>>;
 
 /** Handles the routes above; returns false when none matches. */
 export async function handleHistoryApi(deps: HistoryDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
@@ -42,15 +42,15 @@ export async function handleHistoryApi(deps: HistoryDeps, req: IncomingMessage, 
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, 'only the facilitator link may see the history');
 
   if (sid === undefined || what === undefined) {
-    sendJson(res, 200, { snapshots: deps.store.listSnapshots(boardId) } satisfies HistoryAnswer);
+    sendJson(res, 200, { snapshots: await deps.store.listSnapshots(boardId) } satisfies HistoryAnswer);
     return true;
   }
-  const snapshot = deps.store.getSnapshot(boardId, Number(sid));
+  const snapshot = await deps.store.getSnapshot(boardId, Number(sid));
   if (!snapshot) throw new HttpError(404, 'no such snapshot of this board');
   const doc = snapshotDoc(snapshot, what === 'restore' ? (url.searchParams.get('title') ?? undefined) : undefined);
   try {
     if (what === 'restore') {
-      deps.snapshotBoard(boardId, 'before-restore');
+      await deps.snapshotBoard(boardId, 'before-restore');
       sendJson(res, 201, (await storeNewBoard(deps, contentOf(doc), baseUrl(deps, req))) satisfies CreatedBoard);
     } else {
       sendPastState(res, doc, snapshot, what, url.searchParams.get('lang') === 'nl' ? 'nl' : 'en');

@@ -52,8 +52,7 @@ export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res:
     // The projector shows this code to the room: it may ask for it, as the facilitator may.
     if (auth.claims.role === 'participant') throw new HttpError(403, 'only the facilitator or projector link may do this');
     allow(req, res, 'GET');
-    const board = deps.store.getBoard(boardId)!;
-    const code = deps.store.joinCode(boardId, board.keyVersions.participant);
+    const code = await deps.store.joinCode(boardId, auth.board.keyVersions.participant);
     sendJson(res, 200, { code, url: `${base()}/j/${code}` } satisfies JoinCodeAnswer);
     return true;
   }
@@ -72,7 +71,7 @@ export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res:
   allow(req, res, 'POST');
   if (!ROTATABLE.has(role)) throw new HttpError(400, 'only the participant and projector links can be replaced');
   const rotated = role as RotatedLink['role'];
-  const version = deps.store.rotateKey(boardId, rotated);
+  const version = await deps.store.rotateKey(boardId, rotated);
   const closed = deps.closeRevoked(boardId, rotated, version);
   const links = await linksOf(deps, boardId, base());
   sendJson(res, 200, { role: rotated, link: links[rotated], closed } satisfies RotatedLink);
@@ -81,7 +80,7 @@ export async function handleLinksApi(deps: LinksDeps, req: IncomingMessage, res:
 
 /** The board's three current links. */
 async function linksOf(deps: LinksDeps, boardId: string, base: string): Promise<BoardLinks> {
-  const board = deps.store.getBoard(boardId);
+  const board = await deps.store.getBoard(boardId);
   if (!board) throw new HttpError(404, 'unknown board');
   return signLinks(deps.secret, boardId, board.keyVersions, base);
 }
@@ -97,8 +96,8 @@ function allow(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST'
  * a replaced link (or an unknown one) gets a page saying so.
  */
 export async function handleJoin(deps: LinksDeps, res: ServerResponse, code: string, base: string): Promise<void> {
-  const found = /^[a-z0-9]{4,16}$/.test(code) ? deps.store.resolveJoinCode(code) : undefined;
-  const board = found ? deps.store.getBoard(found.boardId) : undefined;
+  const found = /^[a-z0-9]{4,16}$/.test(code) ? await deps.store.resolveJoinCode(code) : undefined;
+  const board = found ? await deps.store.getBoard(found.boardId) : undefined;
   if (!found || !board || board.keyVersions.participant !== found.keyVersion) {
     res.writeHead(found ? 410 : 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end('This join code is not (or no longer) valid. Ask the facilitator for the current one: it is on the projector.\n');

@@ -27,7 +27,7 @@ export interface ReportDeps {
   readonly store: BoardStore;
   readonly secret: Uint8Array;
   /** Reads a board's document (loading it if needed). */
-  readonly readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => T;
+  readonly readBoard: <T>(boardId: string, read: (doc: Y.Doc) => T) => Promise<T>;
 }
 
 /** No scripts, no outside resources, no framing: the page is text, styles and nothing else. */
@@ -43,10 +43,10 @@ export async function handleReportApi(deps: ReportDeps, req: IncomingMessage, re
     const target = redeemReportLink(once[1]!);
     if (!target) throw new HttpError(410, 'this report link was used or has expired; open the report again from the facilitator panel');
     const { boardId, snapshot } = target;
-    const past = snapshot === undefined ? undefined : deps.store.getSnapshot(boardId, snapshot);
+    const past = snapshot === undefined ? undefined : await deps.store.getSnapshot(boardId, snapshot);
     if (snapshot !== undefined && !past) throw new HttpError(404, 'no such snapshot of this board');
-    const read: Reader = past ? (fn) => pastState(past, fn) : (fn) => deps.readBoard(boardId, fn);
-    sendReport(res, read, target.format, { lang: target.lang, timeZone: target.timeZone, area: null, download: target.format === 'md', at: past?.takenAt });
+    const read: Reader = past ? async (fn) => pastState(past, fn) : (fn) => deps.readBoard(boardId, fn);
+    await sendReport(res, read, target.format, { lang: target.lang, timeZone: target.timeZone, area: null, download: target.format === 'md', at: past?.takenAt });
     return true;
   }
   const mint = /^\/api\/boards\/([^/]+)\/report-links$/.exec(path);
@@ -67,18 +67,18 @@ export async function handleReportApi(deps: ReportDeps, req: IncomingMessage, re
     const format = url.searchParams.get('format') === 'md' ? 'md' : 'html';
     const sid = url.searchParams.get('snapshot');
     const snapshot = sid && /^\d{1,12}$/.test(sid) ? Number(sid) : undefined;
-    if (snapshot !== undefined && !deps.store.getSnapshot(boardId, snapshot)) throw new HttpError(404, 'no such snapshot of this board');
+    if (snapshot !== undefined && !(await deps.store.getSnapshot(boardId, snapshot))) throw new HttpError(404, 'no such snapshot of this board');
     const { key, expiresAt } = mintReportLink({ boardId, format, lang, timeZone, ...(snapshot === undefined ? {} : { snapshot }) });
     sendJson(res, 201, { url: `/api/reports/${key}`, expiresAt });
     return true;
   }
   const format = (m[2] ?? m[3]) as Format;
-  sendReport(res, (fn) => deps.readBoard(boardId, fn), format, { lang, timeZone, area: url.searchParams.get('area'), download: url.searchParams.has('download') });
+  await sendReport(res, (fn) => deps.readBoard(boardId, fn), format, { lang, timeZone, area: url.searchParams.get('area'), download: url.searchParams.has('download') });
   return true;
 }
 
 /** Reads a board document: the live board, or a kept past state. */
-type Reader = <T>(read: (doc: Y.Doc) => T) => T;
+type Reader = <T>(read: (doc: Y.Doc) => T) => Promise<T>;
 
 /** Reads a kept snapshot's state (a throwaway document, destroyed after). */
 function pastState<T>(snapshot: { state: Uint8Array }, read: (doc: Y.Doc) => T): T {
@@ -102,15 +102,15 @@ function onlyMethod(req: IncomingMessage, res: ServerResponse, method: 'GET' | '
   throw new HttpError(405, method === 'GET' ? 'use GET for the report' : 'use POST to ask for a report link');
 }
 
-function sendReport(
+async function sendReport(
   res: ServerResponse,
   readBoard: Reader,
   format: Format,
   options: { lang: 'en' | 'nl'; timeZone: string | undefined; area: string | null; download: boolean; at?: number },
-): void {
+): Promise<void> {
   const { lang, area } = options;
   const words = REPORT_WORDS[lang];
-  const { report, svg } = readBoard((doc) => {
+  const { report, svg } = await readBoard((doc) => {
     const r = buildReport(doc, { lang, now: options.at ?? Date.now(), untitled: words.untitled, noGroup: words.noGroup, timeZone: options.timeZone });
     const inArea = area ? listAreas(doc).find((a) => a.id === area) : undefined;
     if (area && !inArea) throw new HttpError(404, 'no such area on this board');

@@ -75,11 +75,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     // The server may have begun shutting down while the token was checked: this socket is no one's.
     if (stopped) return void socket.destroy();
     if (!auth.ok) return refuse(req, socket, auth.status, auth.reason);
+    const { role, keyVersion } = auth.claims;
+    const personId = role === 'projector' ? undefined : await people.provenPerson(url.searchParams);
+    if (stopped) return void socket.destroy();
     if (!deps.registry.makeRoomFor(boardId)) {
       return refuse(req, socket, 503, 'this server has as many boards open as it may (OLIFANT_MAX_LOADED_BOARDS); try again in a minute');
     }
-    const { role, keyVersion } = auth.claims;
-    const personId = role === 'projector' ? undefined : people.provenPerson(url.searchParams);
     wss.handleUpgrade(req, socket, head, (ws) => sockets.attach(ws, { boardId, role, keyVersion, personId }));
   }
 

@@ -19,14 +19,14 @@ export function agendaKeyOf(doc: Y.Doc): string {
 }
 
 /** Keeps a snapshot of `doc`; returns whether it was stored. */
-export function keepSnapshot(
+export async function keepSnapshot(
   deps: { readonly store: BoardStore; readonly metrics: Metrics; readonly log: Logger },
   boardId: string,
   doc: Y.Doc,
   reason: string,
-): boolean {
+): Promise<boolean> {
   try {
-    deps.store.addSnapshot(boardId, Y.encodeStateAsUpdate(doc), reason, Date.now());
+    await deps.store.addSnapshot(boardId, Y.encodeStateAsUpdate(doc), reason, Date.now());
     return true;
   } catch (err) {
     deps.metrics.errors.inc({ kind: 'snapshot' });

@@ -11,7 +11,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import type { BoardStore } from '../persistence/store.ts';
+import { LeaseLostError, type BoardStore, type Fence } from '../persistence/store.ts';
 
 /** A log smaller than this is not compacted for its size alone (small boards would compact at every edit). */
 export const COMPACT_FLOOR_BYTES = 16 * 1024;
@@ -69,24 +69,28 @@ export class LogBudget {
 
 /**
  * Writes `doc` as the board's state (covering the log up to `lastSeq`) and drops the log it replaces,
- * if `budget` has anything pending. A failure leaves the log intact, so nothing is lost: it is logged,
- * counted, and tried again at the next threshold.
+ * if `budget` has anything pending. The caller makes sure nothing is appended meanwhile (the room runs
+ * it between turns). A failure leaves the log intact, so nothing is lost: it is logged, counted, and
+ * tried again at the next threshold. A compaction refused because another process took the board
+ * over rejects with `LeaseLostError`: this process must stop serving the board.
  */
-export function compactBoard(
+export async function compactBoard(
   deps: { readonly store: BoardStore; readonly metrics: Metrics; readonly log: Logger },
   boardId: string,
   doc: Y.Doc,
   lastSeq: number,
   budget: LogBudget,
-): void {
+  fence?: Fence,
+): Promise<void> {
   if (!budget.pending) return;
   const started = performance.now();
   try {
     const state = Y.encodeStateAsUpdate(doc);
-    deps.store.compact(boardId, state, lastSeq);
+    await deps.store.compact(boardId, state, lastSeq, fence);
     budget.compacted(state.byteLength);
     deps.metrics.persistWrite.observe({ op: 'compact' }, (performance.now() - started) / 1000);
   } catch (err) {
+    if (err instanceof LeaseLostError) throw err;
     budget.postponed();
     deps.metrics.errors.inc({ kind: 'compaction' });
     deps.log.error({ err, board: boardId }, '[room] compaction failed');

@@ -4,13 +4,18 @@
  * Why: a day-long conference opens many boards; memory must follow the connections. A board is put
  * in the registry only after it is completely loaded and migrated, so no client is ever served a
  * half-loaded board, and a board left empty is compacted and freed after `unloadGraceMs`.
+ *
+ * Loading reads the store, so it takes a while: every caller asking for a board being loaded shares
+ * that one load (one promise per board). A board being unloaded is gone from the registry at once,
+ * but a new load of it waits until its unload (a last snapshot and compaction) is stored, so it reads
+ * what the unload wrote and no two copies of one board ever write at the same time.
  */
 import * as Y from 'yjs';
 import { migrateBoard, readMeta, type BoardMeta, type Role } from '../../shared/index.ts';
 import { OncePerWindow } from '../limits/budgets.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import type { BoardStore } from '../persistence/store.ts';
+import type { BoardStore, StoredDocument } from '../persistence/store.ts';
 import { Room } from './room.ts';
 
 /** How often a board may be reloaded after a failure inside Yjs, ms. */
@@ -33,6 +38,12 @@ export interface RegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Boards being loaded: every caller shares the one load. */
+  private readonly loading = new Map<string, Promise<Room>>();
+  /** Boards being unloaded: a new load waits for that to be stored. */
+  private readonly unloading = new Map<string, Promise<void>>();
+  /** Set at shutdown: no board is loaded from then on. */
+  private closed = false;
   /** Boards reloaded after a failure inside Yjs in the last minute (see reload). */
   private readonly reloads = new Map<string, OncePerWindow>();
 
@@ -41,7 +52,7 @@ export class RoomRegistry {
   constructor(private readonly opts: RegistryOptions) {
     if (opts.snapshotEveryMs) {
       this.snapshotTimer = setInterval(() => {
-        for (const room of this.rooms.values()) room.snapshot('schedule', true);
+        for (const room of this.rooms.values()) room.snapshot('schedule', true).catch(() => undefined); // a room gone meanwhile
       }, opts.snapshotEveryMs);
       this.snapshotTimer.unref();
     }
@@ -59,15 +70,19 @@ export class RoomRegistry {
    */
   makeRoomFor(boardId: string): boolean {
     const max = this.opts.maxLoadedBoards ?? Number.POSITIVE_INFINITY;
-    if (this.rooms.has(boardId) || this.rooms.size < max) return true;
+    if (this.rooms.has(boardId) || this.loading.has(boardId) || this.rooms.size + this.loading.size < max) return true;
     const idle = [...this.unloadTimers.keys()].map((id) => this.rooms.get(id)).find((room) => room && room.size === 0);
     if (!idle) return false;
     this.unload(idle);
     return true;
   }
 
-  /** The loaded room for `boardId`, loading it from the store if needed. Throws if it cannot be loaded. */
-  acquire(boardId: string): Room {
+  /**
+   * The loaded room for `boardId`, loading it from the store if needed (callers at the same time share
+   * one load). Rejects if it cannot be loaded. A caller that then does not add a connection (its socket
+   * closed meanwhile) gives it back with `release`.
+   */
+  async acquire(boardId: string): Promise<Room> {
     const timer = this.unloadTimers.get(boardId);
     if (timer) {
       clearTimeout(timer);
@@ -75,25 +90,46 @@ export class RoomRegistry {
     }
     const existing = this.rooms.get(boardId);
     if (existing) return existing;
-    const room = this.load(boardId);
+    let loading = this.loading.get(boardId);
+    if (!loading) {
+      loading = this.loadRoom(boardId).finally(() => this.loading.delete(boardId));
+      this.loading.set(boardId, loading);
+    }
+    return loading;
+  }
+
+  /** A room acquired but not used (no connection was added): it is unloaded after the grace period. */
+  release(room: Room): void {
+    if (room.size === 0 && this.rooms.get(room.boardId) === room) this.scheduleUnload(room);
+  }
+
+  private async loadRoom(boardId: string): Promise<Room> {
+    await this.unloading.get(boardId);
+    if (this.closed) throw new Error('the server is shutting down');
+    const room = await this.load(boardId);
+    if (this.closed) {
+      room.destroy();
+      throw new Error('the server is shutting down');
+    }
     this.rooms.set(boardId, room);
     this.opts.metrics.boardsLoaded.set(this.rooms.size);
     return room;
   }
 
   /** The board's meta (title, epoch, ...), loading the board if needed; an unused load is unloaded later. */
-  readMeta(boardId: string): BoardMeta {
+  readMeta(boardId: string): Promise<BoardMeta> {
     return this.read(boardId, readMeta);
   }
 
   /**
    * Reads a board's document with `read`: loading it if needed (an unused load is unloaded later), or,
    * when every board the server may hold is in use, from a copy freed at once. HTTP reads (a board's
-   * title, its report) must not hold more boards in memory than connections may.
+   * title, its report) must not hold more boards in memory than connections may. A loaded board is
+   * read between its turns, as stored.
    */
-  read<T>(boardId: string, read: (doc: Y.Doc) => T): T {
-    if (this.makeRoomFor(boardId)) return this.readLoaded(boardId, read);
-    const doc = docOf(this.opts.store.loadDocument(boardId));
+  async read<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    if (this.makeRoomFor(boardId)) return this.readLoaded(boardId, (room) => room.run(() => read(room.doc)));
+    const doc = docOf(await this.opts.store.loadDocument(boardId));
     try {
       migrateBoard(doc);
       return read(doc);
@@ -102,18 +138,18 @@ export class RoomRegistry {
     }
   }
 
-  private readLoaded<T>(boardId: string, read: (doc: Y.Doc) => T): T {
-    const room = this.acquire(boardId);
+  private async readLoaded<T>(boardId: string, read: (room: Room) => Promise<T>): Promise<T> {
+    const room = await this.acquire(boardId);
     try {
-      return read(room.doc);
+      return await read(room);
     } finally {
-      if (room.size === 0) this.scheduleUnload(room);
+      this.release(room);
     }
   }
 
   /** Keeps a snapshot of a board as it is now (loading it if needed). */
-  snapshot(boardId: string, reason: string): void {
-    this.readLoaded(boardId, () => this.rooms.get(boardId)?.snapshot(reason));
+  snapshot(boardId: string, reason: string): Promise<void> {
+    return this.readLoaded(boardId, (room) => room.snapshot(reason));
   }
 
   /** Closes a board's sockets of `role` opened with an older key (after a rotation). */
@@ -131,16 +167,16 @@ export class RoomRegistry {
     return this.rooms.get(boardId);
   }
 
-  private load(boardId: string): Room {
+  private async load(boardId: string): Promise<Room> {
     const { store, log } = this.opts;
-    const stored = store.loadDocument(boardId);
+    const stored = await store.loadDocument(boardId);
     const doc = docOf(stored);
     const migration = migrateBoard(doc);
     let sizes = { stateBytes: stored.state?.byteLength ?? 0, logBytes: stored.updates.reduce((n, u) => n + u.byteLength, 0), logCount: stored.updates.length };
     if (migration.applied.length > 0) {
       // Store the migrated board before any client sees it.
       const state = Y.encodeStateAsUpdate(doc);
-      store.compact(boardId, state, stored.lastSeq);
+      await store.compact(boardId, state, stored.lastSeq);
       sizes = { stateBytes: state.byteLength, logBytes: 0, logCount: 0 };
       log.info({ board: boardId, ...migration }, '[registry] migrated board');
     }
@@ -156,19 +192,24 @@ export class RoomRegistry {
   }
 
   /**
-   * After a failure inside Yjs: loads the board afresh from its log and puts it in `room`'s place, whose
-   * connections then reconnect to it (1012). Only if that load works, and at most once per board a
-   * minute (a client that keeps sending what Yjs fails on must not keep disconnecting everyone);
-   * otherwise `room` serves on and the update's sender alone is closed (4422).
+   * After a failure inside Yjs (what the room applied is stored by then): loads the board afresh from
+   * its log and puts it in `room`'s place, whose connections then reconnect to it (1012). Only if that
+   * load works, and at most once per board a minute (a client that keeps sending what Yjs fails on
+   * must not keep disconnecting everyone); otherwise `room` serves on and the update's sender alone
+   * is closed (4422).
    */
-  private reload(room: Room, err: unknown): boolean {
+  private async reload(room: Room, err: unknown): Promise<boolean> {
     const { boardId } = room;
     if (this.rooms.get(boardId) !== room || !this.mayReload(boardId)) return false;
     let fresh: Room;
     try {
-      fresh = this.load(boardId);
+      fresh = await this.load(boardId);
     } catch (loadErr) {
       this.opts.log.error({ err: loadErr, board: boardId }, '[registry] board could not be reloaded; it is served as it is');
+      return false;
+    }
+    if (this.rooms.get(boardId) !== room) {
+      fresh.destroy();
       return false;
     }
     this.opts.metrics.errors.inc({ kind: 'board_reload' });
@@ -197,36 +238,56 @@ export class RoomRegistry {
     this.unloadTimers.set(room.boardId, timer);
   }
 
-  /** Compacts and frees one room (keeping a snapshot if it changed since the last one). */
+  /**
+   * Compacts and frees one room (keeping a snapshot if it changed since the last one). It leaves the
+   * registry at once; a new load of the board waits until this is stored.
+   */
   private unload(room: Room): void {
-    room.snapshot('unload', true);
-    room.compact();
-    this.drop(room);
+    if (this.rooms.get(room.boardId) !== room) return;
+    this.forget(room);
+    const { boardId } = room;
+    const done: Promise<void> = room
+      .unload()
+      .catch((err: unknown) => this.opts.log.error({ err, board: boardId }, '[registry] unload failed'))
+      .finally(() => {
+        if (this.unloading.get(boardId) === done) this.unloading.delete(boardId);
+      });
+    this.unloading.set(boardId, done);
   }
 
   /** Frees a room without compacting it (its log stays the source of truth). */
   private drop(room: Room): void {
     if (this.rooms.get(room.boardId) !== room) return;
+    this.forget(room);
+    room.destroy();
+  }
+
+  private forget(room: Room): void {
     this.rooms.delete(room.boardId);
     const timer = this.unloadTimers.get(room.boardId);
     if (timer) clearTimeout(timer);
     this.unloadTimers.delete(room.boardId);
-    room.destroy();
     this.opts.metrics.boardsLoaded.set(this.rooms.size);
   }
 
-  /** At shutdown: close every connection, compact and free every room. */
-  closeAll(): void {
+  /**
+   * At shutdown: close every connection, then let each room finish its writes, compact and free it;
+   * resolves once all of that is stored (the store may then be closed).
+   */
+  async closeAll(): Promise<void> {
+    this.closed = true;
     if (this.snapshotTimer) clearInterval(this.snapshotTimer);
+    await Promise.allSettled(this.loading.values());
     for (const room of [...this.rooms.values()]) {
       room.closeAll('goingAway');
       this.unload(room);
     }
+    await Promise.allSettled(this.unloading.values());
   }
 }
 
 /** A board's document from what the store holds: its state, then its log. */
-function docOf(stored: ReturnType<BoardStore['loadDocument']>): Y.Doc {
+function docOf(stored: StoredDocument): Y.Doc {
   const doc = new Y.Doc({ gc: true });
   doc.transact(() => {
     if (stored.state) Y.applyUpdate(doc, stored.state);

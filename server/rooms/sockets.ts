@@ -4,7 +4,9 @@
  *
  * Why: after the upgrade, every handler catches: a bad frame closes that socket with a named code,
  * counts a metric and logs a line; other clients and boards carry on. A socket that stops answering
- * pings is dropped, so its room does not keep sending to no one.
+ * pings is dropped, so its room does not keep sending to no one. A board may take a while to load:
+ * the socket is listened to at once, what its client sends meanwhile waits in order, and a socket
+ * that closes before its board is loaded is never added to it.
  */
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/index.ts';
@@ -39,21 +41,22 @@ export class BoardSockets {
 
   /** Joins an accepted socket to its board's room (a board that cannot be loaded closes it, 4501). */
   attach(ws: WebSocket, who: SocketIdentity): void {
-    const { metrics, log } = this.deps;
+    const { metrics, log, registry } = this.deps;
     const conn = new Connection(ws, who.role, metrics, who.keyVersion, this.deps.limits, who.personId);
-    let room: Room;
-    try {
-      room = this.deps.registry.acquire(who.boardId);
-    } catch (err) {
-      metrics.errors.inc({ kind: 'load' });
-      log.error({ err, board: who.boardId }, '[upgrade] board could not be loaded');
-      conn.close('loadFailure');
-      return;
-    }
     metrics.connections.inc({ role: who.role });
-    this.listen(ws, conn, room, who);
     this.connections.set(ws, conn);
-    room.add(conn);
+    const joined = this.listen(ws, conn, who);
+    registry.acquire(who.boardId).then(
+      (room) => {
+        if (ws.readyState !== ws.OPEN) return registry.release(room);
+        joined(room);
+      },
+      (err: unknown) => {
+        metrics.errors.inc({ kind: 'load' });
+        log.error({ err, board: who.boardId }, '[upgrade] board could not be loaded');
+        conn.close('loadFailure');
+      },
+    );
   }
 
   /** Pings every socket; one that did not answer the previous ping is terminated. */
@@ -68,15 +71,20 @@ export class BoardSockets {
     }
   }
 
-  private listen(ws: WebSocket, conn: Connection, room: Room, who: SocketIdentity): void {
+  /** Listens to the socket at once; returns how to join it to its room once loaded (messages wait till then). */
+  private listen(ws: WebSocket, conn: Connection, who: SocketIdentity): (room: Room) => void {
     const { metrics, log } = this.deps;
+    let room: Room | undefined;
+    let early: { data: Buffer; isBinary: boolean }[] = [];
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       // Once the server is closing this socket (a bad message earlier in the same read), what the
       // client sent after it is not handled: it may build on what was refused.
       if (ws.readyState !== ws.OPEN) return;
       metrics.traffic.in.messages++;
       metrics.traffic.in.bytes += data.byteLength;
-      conn.admit(data.byteLength, () => this.handle(conn, room, who, data, isBinary));
+      if (room === undefined) return void early.push({ data, isBinary });
+      const to = room;
+      conn.admit(data.byteLength, () => this.handle(conn, to, who, data, isBinary));
     });
     ws.on('pong', () => {
       conn.alive = true;
@@ -90,22 +98,30 @@ export class BoardSockets {
     ws.on('close', () => {
       this.connections.delete(ws);
       metrics.connections.dec({ role: who.role });
-      room.remove(conn);
+      early = [];
+      room?.remove(conn);
     });
+    return (loaded) => {
+      room = loaded;
+      loaded.add(conn);
+      const waiting = early;
+      early = [];
+      for (const { data, isBinary } of waiting) conn.admit(data.byteLength, () => this.handle(conn, loaded, who, data, isBinary));
+    };
   }
 
-  /** Hands one message to the room; whatever it throws closes this socket alone. */
+  /** Hands one message to the room (queued for its next turn); whatever it refuses closes this socket alone. */
   private handle(conn: Connection, room: Room, who: SocketIdentity, data: Buffer, isBinary: boolean): void {
-    try {
-      if (!isBinary) throw new ProtocolError('textFrame', 'text frame');
-      room.handleMessage(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-    } catch (err) {
-      const protocolError = err instanceof ProtocolError;
-      const kind = protocolError ? err.kind : 'internalError';
-      this.deps.metrics.errors.inc({ kind: snakeCase(kind) });
-      this.deps.log[protocolError ? 'warn' : 'error']({ err, board: who.boardId, conn: conn.id, role: who.role, kind }, '[socket] closing connection');
-      conn.close(kind);
-    }
+    if (!isBinary) return this.reject(conn, who, new ProtocolError('textFrame', 'text frame'));
+    room.receive(conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), (err) => this.reject(conn, who, err));
+  }
+
+  private reject(conn: Connection, who: SocketIdentity, err: unknown): void {
+    const protocolError = err instanceof ProtocolError;
+    const kind = protocolError ? err.kind : 'internalError';
+    this.deps.metrics.errors.inc({ kind: snakeCase(kind) });
+    this.deps.log[protocolError ? 'warn' : 'error']({ err, board: who.boardId, conn: conn.id, role: who.role, kind }, '[socket] closing connection');
+    conn.close(kind);
   }
 }
 

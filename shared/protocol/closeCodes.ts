@@ -40,6 +40,8 @@ export const CLOSE = {
   storageFailure: { code: 4500, reason: 'storage failure' },
   /** The server reloaded the board from storage (an update failed inside Yjs); reconnect to resync. */
   boardReloaded: { code: 1012, reason: 'board reloaded: reconnect' },
+  /** Another server process took the board over (its lease); reconnect to reach the one serving it now. */
+  leaseLost: { code: 1012, reason: 'board moved to another server: reconnect' },
   /** The board could not be loaded. */
   loadFailure: { code: 4501, reason: 'board could not be loaded' },
   /** Something went wrong inside the server while handling a message. */

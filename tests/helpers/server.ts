@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ServerConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/log.ts';
+import type { BoardStore } from '../../server/persistence/store.ts';
 import { startServer, type RunningServer } from '../../server/server.ts';
 import type { CreatedBoard } from '../../shared/index.ts';
 
@@ -31,7 +32,7 @@ export function fakeClientDir(dir: string): string {
 }
 
 /** Starts an in-process server; `overrides` replace the test defaults. */
-export async function startTestServer(dataDir: string, overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+export async function startTestServer(dataDir: string, overrides: Partial<ServerConfig> = {}, store?: BoardStore): Promise<RunningServer> {
   const config: ServerConfig = {
     port: 0,
     host: '127.0.0.1',
@@ -54,7 +55,7 @@ export async function startTestServer(dataDir: string, overrides: Partial<Server
     newBoardsPerHour: 1_000_000,
     ...overrides,
   };
-  return startServer(config, createLogger(config.logLevel));
+  return startServer(config, createLogger(config.logLevel), store);
 }
 
 /** Creates a board through the HTTP API, as any tool would. */
