@@ -6,10 +6,11 @@
  * runs only when e2e tests are selected, and they get longer timeouts still. Node files run first,
  * two at a time (most of them wait on sockets and child processes); then the files whose figures
  * depend on a quiet machine (kill trials, the soak, rate limits, batching windows), one at a time;
- * then the e2e files, one at a time, as each drives a Chromium and a server of its own on a machine
- * of two cores.
+ * then the e2e files, two at a time, each driving a Chromium and a server of its own (a page spends
+ * most of its time waiting on the server or on its next frame, which leaves a core for the other file).
  */
 import { configDefaults, defineConfig } from 'vitest/config';
+import { LongE2eFirst } from './tests/e2e/longFirst.ts';
 
 /** Node test files that time the server or load the machine themselves: they run alone. */
 const TIMING = [
@@ -34,6 +35,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    sequence: { sequencer: LongE2eFirst },
     projects: [
       {
         extends: true,
@@ -58,7 +60,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          maxWorkers: 1,
+          // Two files at a time: most of a file's time is a page waiting on the server or on a frame,
+          // so a second file's Chromium fills the other core.
+          maxWorkers: 2,
+          // A worker keeps its modules (the server, playwright-core) from one file to the next; each file
+          // still starts its own server and Chromium and closes them.
+          isolate: false,
           sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { loadSecret } from './auth/secret.ts';
-import type { ServerConfig } from './config.ts';
+import { isClusterMode, type ServerConfig } from './config.ts';
 import { createRequestHandler } from './http/app.ts';
 import { NEW_BOARDS_PER_HOUR, NewBoardsBudget } from './http/newBoards.ts';
 import { createUpgradeHandler } from './http/upgrade.ts';
@@ -17,6 +17,9 @@ import { createMetrics } from './metrics/metrics.ts';
 import { openStore } from './persistence/openStore.ts';
 import type { BoardStore } from './persistence/store.ts';
 import { RoomRegistry } from './rooms/registry.ts';
+import { startCluster, type Cluster } from './cluster/cluster.ts';
+import type { Role } from '../shared/index.ts';
+import { health } from './cluster/health.ts';
 
 /** How often every socket is pinged; one that misses a ping is dropped at the next. */
 export const HEARTBEAT_MS = 30_000;
@@ -41,7 +44,21 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   const store = given ?? (await openStore(config));
   const secret = loadSecret(config.dataDir, config.secret);
   const metrics = createMetrics();
-  const registry = new RoomRegistry({
+  // With several processes: leases, routing and Redis (the registry, made next, is what they act on).
+  const cluster: Cluster | undefined = isClusterMode(config)
+    ? await startCluster({
+        config,
+        store,
+        log,
+        metrics,
+        surrender: (id: string): void => registry.surrender(id),
+        closeRevoked: (id: string, role: Role, version: number): number => registry.closeRevoked(id, role, version),
+      }).catch(async (err: unknown) => {
+        await store.close();
+        throw err;
+      })
+    : undefined;
+  const registry: RoomRegistry = new RoomRegistry({
     store,
     metrics,
     log,
@@ -49,6 +66,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     compactEvery: config.compactEvery,
     snapshotEveryMs: config.snapshotEveryMs,
     maxLoadedBoards: config.maxLoadedBoards,
+    ownership: cluster?.ownership,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const http = createServer(
@@ -59,9 +77,13 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       readMeta: (id) => registry.readMeta(id),
       readBoard: (id, read) => registry.read(id, read),
       snapshotBoard: (id, reason) => registry.snapshot(id, reason),
-      closeRevoked: (id, role, version) => registry.closeRevoked(id, role, version),
+      closeRevoked(id, role, version) {
+        cluster?.linkRotated(id, role, version);
+        return registry.closeRevoked(id, role, version);
+      },
       connectionCounts: (id) => registry.connectionCounts(id),
-      newBoards: new NewBoardsBudget(config.newBoardsPerHour ?? NEW_BOARDS_PER_HOUR),
+      newBoards: cluster ? { take: (address) => cluster.node.newBoards.takeForAddress(address) } : new NewBoardsBudget(config.newBoardsPerHour ?? NEW_BOARDS_PER_HOUR),
+      health: () => health(store, cluster),
       trustedProxies: config.trustedProxies,
       metrics,
       log,
@@ -81,6 +103,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     maxConnectionsPerAddress: config.maxConnectionsPerIp,
     trustedProxies: config.trustedProxies,
     newPeoplePerHour: config.newPeoplePerHour,
+    cluster: cluster && { router: cluster.router, nodeId: cluster.nodeId, tunnels: metrics.tunnels, newPeople: cluster.node.newPeople, sockets: cluster.node.sockets },
   });
   const { onUpgrade, heartbeat } = upgrades;
   http.on('upgrade', onUpgrade);
@@ -127,6 +150,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       await stopped;
       wss.close();
       await rooms;
+      // Leases go once every board is stored, so the next owner reads all of it.
+      await cluster?.stop();
       await store.close();
       log.info('[server] stopped');
     })();

@@ -47,14 +47,16 @@ export function joinDataProblem(params: URLSearchParams): string | undefined {
 
 /** Proves participant ids by device key, within the hourly budget of new ones. */
 export class PersonProof {
-  private readonly newPeople: HourlyBudget;
+  private readonly newPeople: { take(): boolean | Promise<boolean> };
 
   constructor(
     private readonly store: Pick<BoardStore, 'isPersonBound' | 'claimPerson'>,
     private readonly metrics: Metrics,
     perHour: number = NEW_PEOPLE_PER_HOUR,
+    /** The budget shared by a cluster's processes, instead of this process's own. */
+    shared?: { take(): Promise<boolean> },
   ) {
-    this.newPeople = new HourlyBudget(perHour);
+    this.newPeople = shared ?? new HourlyBudget(perHour);
   }
 
   /** The participant id the upgrade's query (`person`, `key`) proves, or undefined (joins without one). */
@@ -64,7 +66,7 @@ export class PersonProof {
     if (!person || !isId(person) || !key || key.length < KEY_LENGTH.min || key.length > KEY_LENGTH.max) return undefined;
     // Older clients without storage all called themselves this: nobody may hold it.
     if (person === 'anonymous') return undefined;
-    if (!(await this.store.isPersonBound(person)) && !this.newPeople.take()) {
+    if (!(await this.store.isPersonBound(person)) && !(await this.newPeople.take())) {
       this.metrics.errors.inc({ kind: 'new_people_budget' });
       return undefined;
     }

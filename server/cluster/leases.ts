@@ -37,6 +37,8 @@ export interface LeaseKeeperOptions {
   readonly onLost: (boardId: string) => void;
   /** After each renewal, the key versions of the boards still owned (to close revoked links). */
   readonly onKeyVersions?: (boardId: string, versions: BoardRecord['keyVersions']) => void;
+  /** The number of boards owned changed (for the metrics). */
+  readonly onCount?: (owned: number) => void;
   /** Every renewal round, for the metrics (`ok`: the round reached the database). */
   readonly onRenewal?: (ok: boolean) => void;
 }
@@ -83,6 +85,7 @@ export class LeaseKeeper {
       : await backend.takeLease(boardId, nodeId, nodeUrl, leaseMs);
     if (!taken.taken) return { kind: 'elsewhere', nodeId: taken.owner.nodeId, nodeUrl: taken.owner.nodeUrl };
     this.held.set(boardId, { fence: taken.fence, deadline: asked + this.safeMs() });
+    this.opts.onCount?.(this.held.size);
     return { kind: 'ours', fence: taken.fence };
   }
 
@@ -91,6 +94,7 @@ export class LeaseKeeper {
     const mine = this.held.get(boardId);
     if (!mine) return;
     this.held.delete(boardId);
+    this.opts.onCount?.(this.held.size);
     try {
       await this.opts.backend.releaseLease(boardId, mine.fence);
     } catch (err) {
@@ -148,6 +152,7 @@ export class LeaseKeeper {
 
   private lose(boardId: string, why: string): void {
     this.held.delete(boardId);
+    this.opts.onCount?.(this.held.size);
     this.opts.log.warn({ board: boardId, why }, '[leases] lease lost; board closed here');
     this.opts.onLost(boardId);
   }

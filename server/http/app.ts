@@ -19,6 +19,8 @@ export interface AppDeps extends ApiDeps {
   readonly metrics: Metrics;
   readonly log: Logger;
   readonly clientDir: string;
+  /** What `/healthz` answers: which engines this process reaches (default: always in service). */
+  readonly health?: () => Promise<{ readonly httpStatus: number; readonly body: object }>;
 }
 
 /**
@@ -55,7 +57,11 @@ export function createRequestHandler(deps: AppDeps) {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     const path = requestUrl(req).pathname;
-    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/healthz') {
+      if (!deps.health) return sendJson(res, 200, { status: 'ok' });
+      const answer = await deps.health();
+      return sendJson(res, answer.httpStatus, answer.body);
+    }
     if (path === '/metrics') {
       const text = await deps.metrics.registry.metrics();
       res.writeHead(200, { 'Content-Type': deps.metrics.registry.contentType, 'Cache-Control': 'no-store' });

@@ -49,7 +49,7 @@ async function restoreAsNewBoard(deps: BackupDeps, req: IncomingMessage, res: Se
   }
   const title = requestUrl(req).searchParams.get('title') ?? undefined;
   assertRestoreSlot();
-  spendNewBoard(deps, req);
+  await spendNewBoard(deps, req);
   const body = await readBody(req, MAX_BACKUP_BYTES);
   if (body.byteLength === 0) throw new HttpError(400, 'the request has no backup in it; send the backup.json file as the body');
   const content = await restoreOffThread(body, title);

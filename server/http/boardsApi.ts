@@ -42,7 +42,7 @@ export async function handleBoardsApi(deps: BoardsDeps, req: IncomingMessage, re
     throw new HttpError(405, 'use POST to create a board');
   }
   const title = newBoardTitle(await readJsonBody(req, MAX_BODY_BYTES));
-  spendNewBoard(deps, req);
+  await spendNewBoard(deps, req);
   sendJson(res, 201, (await createEmptyBoard(deps, title, baseUrl(deps, req))) satisfies CreatedBoard);
   return true;
 }

@@ -38,15 +38,20 @@ export class NewBoardsBudget {
   }
 }
 
+/** A budget of new boards per address: this process's own, or one shared by a cluster (asynchronous). */
+export interface NewBoardsTaker {
+  take(address: string): boolean | Promise<boolean>;
+}
+
 /** What spending a new board needs: the budgets and who the client is. */
 export interface NewBoardDeps {
-  readonly newBoards: NewBoardsBudget;
+  readonly newBoards: NewBoardsTaker;
   /** Reverse proxies whose X-Forwarded-For is believed for the client's address. */
   readonly trustedProxies: readonly string[];
 }
 
 /** Takes one board from the budget of `req`'s address, or throws a 429 saying so. */
-export function spendNewBoard(deps: NewBoardDeps, req: IncomingMessage): void {
-  if (deps.newBoards.take(clientAddress(req, deps.trustedProxies))) return;
+export async function spendNewBoard(deps: NewBoardDeps, req: IncomingMessage): Promise<void> {
+  if (await deps.newBoards.take(clientAddress(req, deps.trustedProxies))) return;
   throw new HttpError(429, 'this address has made as many boards as it may this hour (OLIFANT_NEW_BOARDS_PER_HOUR); try again later');
 }

@@ -22,6 +22,9 @@ import type { BoardStore } from '../persistence/store.ts';
 import type { ConnectionLimits } from '../rooms/connection.ts';
 import type { RoomRegistry } from '../rooms/registry.ts';
 import { BoardSockets } from '../rooms/sockets.ts';
+import type { BoardRouter } from '../cluster/router.ts';
+import { signTunnel, TUNNEL_HEADER, tunnelUpgrade, verifyTunnel } from '../cluster/tunnel.ts';
+import type { Gauge } from 'prom-client';
 
 /** What the upgrade handler needs from the server. */
 export interface UpgradeDeps {
@@ -40,6 +43,19 @@ export interface UpgradeDeps {
   readonly trustedProxies: readonly string[];
   /** New participant ids bound to device keys per hour, across everyone (OLIFANT_NEW_PEOPLE_PER_HOUR). */
   readonly newPeoplePerHour?: number;
+  /** With several processes: where each board is served (see server/cluster/router.ts). */
+  readonly cluster?: UpgradeCluster;
+}
+
+/** What the upgrade needs of the cluster: routing, this node's id, and the count of open tunnels. */
+export interface UpgradeCluster {
+  readonly router: BoardRouter;
+  readonly nodeId: string;
+  readonly tunnels: Gauge;
+  /** New participant ids per hour, one budget across the cluster. */
+  readonly newPeople: { take(): Promise<boolean> };
+  /** Board sockets per client address, counted across the cluster. */
+  readonly sockets: { take(address: string): Promise<boolean>; release(address: string): Promise<void> };
 }
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
@@ -49,13 +65,13 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
   const { wss, store, secret, metrics, log } = deps;
   const sockets = new BoardSockets(deps);
   const perAddress = new AddressCounter(deps.maxConnectionsPerAddress);
-  const people = new PersonProof(store, metrics, deps.newPeoplePerHour);
+  const people = new PersonProof(store, metrics, deps.newPeoplePerHour, deps.cluster?.newPeople);
   /** Set at shutdown: upgrades are refused from then on, also those whose token is being checked. */
   let stopped = false;
 
   const refuse = (req: IncomingMessage, socket: Duplex, status: number, reason: string) => refuseUpgrade(deps, req, socket, status, reason);
 
-  async function check(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  async function check(req: IncomingMessage, socket: Duplex, head: Buffer, address: string, tunnelled: boolean): Promise<void> {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -75,6 +91,8 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     // The server may have begun shutting down while the token was checked: this socket is no one's.
     if (stopped) return void socket.destroy();
     if (!auth.ok) return refuse(req, socket, auth.status, auth.reason);
+    if (deps.cluster && !(await servedHere(req, socket, head, boardId, address, tunnelled, deps.cluster))) return;
+    if (stopped) return void socket.destroy();
     const { role, keyVersion } = auth.claims;
     const personId = role === 'projector' ? undefined : await people.provenPerson(url.searchParams);
     if (stopped) return void socket.destroy();
@@ -84,17 +102,51 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     wss.handleUpgrade(req, socket, head, (ws) => sockets.attach(ws, { boardId, role, keyVersion, personId }));
   }
 
-  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const address = clientAddress(req, deps.trustedProxies);
-    if (!countUnder(perAddress, socket, address)) {
-      return refuse(req, socket, 429, 'this address has as many board connections open as it may (OLIFANT_MAX_CONNECTIONS_PER_IP); close some tabs or try again later');
+  /**
+   * With several processes: whether the board is served here; if not, the socket was tunnelled to its
+   * owner, or answered with a "try again".
+   */
+  async function servedHere(req: IncomingMessage, socket: Duplex, head: Buffer, boardId: string, address: string, tunnelled: boolean, cluster: UpgradeCluster): Promise<boolean> {
+    const route = await cluster.router.route(boardId, tunnelled);
+    if (route.kind === 'here') return true;
+    if (route.kind === 'retry') {
+      refuse(req, socket, 503, `${route.reason}; try again in a moment`);
+      return false;
     }
+    const outcome = await tunnelUpgrade(req, socket, head, new URL(route.nodeUrl), signTunnel(secret, cluster.nodeId, address));
+    if (!outcome.ok) {
+      log.warn({ board: boardId, owner: route.nodeId, reason: outcome.reason }, '[upgrade] the board\'s server did not answer');
+      refuse(req, socket, 503, 'the server that holds this board did not answer; try again in a moment');
+      return false;
+    }
+    cluster.tunnels.inc();
+    socket.once('close', () => cluster.tunnels.dec());
+    return false;
+  }
+
+  const TOO_MANY = 'this address has as many board connections open as it may (OLIFANT_MAX_CONNECTIONS_PER_IP); close some tabs or try again later';
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // A socket another process of the cluster passed on: the client was counted there, and the signed
+    // header says who it is.
+    const from = deps.cluster ? verifyTunnel(req.headers[TUNNEL_HEADER], secret) : undefined;
+    const address = from?.clientAddress ?? clientAddress(req, deps.trustedProxies);
     const path = redactUrl(req.url);
-    check(req, socket, head).catch((err: unknown) => {
+    const failed = (err: unknown) => {
       metrics.errors.inc({ kind: 'upgrade' });
       log.error({ err, path }, '[upgrade] failed');
       socket.destroy();
-    });
+    };
+    if (from) {
+      socket.on('error', () => socket.destroy());
+      return void check(req, socket, head, address, true).catch(failed);
+    }
+    if (deps.cluster) {
+      const counted = countAcrossCluster(deps.cluster, socket, address);
+      return void counted.then((ok) => (ok ? check(req, socket, head, address, false) : refuse(req, socket, 429, TOO_MANY))).catch(failed);
+    }
+    if (!countUnder(perAddress, socket, address)) return refuse(req, socket, 429, TOO_MANY);
+    check(req, socket, head, address, false).catch(failed);
   }
 
   /** Refuses upgrades from now on (shutdown), also those whose token is being checked. */
@@ -117,6 +169,15 @@ function refuseUpgrade(deps: Pick<UpgradeDeps, 'metrics' | 'log'>, req: Incoming
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\n` +
       `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+}
+
+/** As `countUnder`, with the count shared by every process of the cluster (see server/cluster/sharedSockets.ts). */
+async function countAcrossCluster(cluster: UpgradeCluster, socket: Duplex, address: string): Promise<boolean> {
+  socket.on('error', () => socket.destroy());
+  if (!(await cluster.sockets.take(address))) return false;
+  if (socket.destroyed) void cluster.sockets.release(address);
+  else socket.once('close', () => void cluster.sockets.release(address));
+  return !socket.destroyed;
 }
 
 /**

@@ -73,5 +73,15 @@ export function createMetrics() {
       help: "Document updates and awareness entries dropped: from a read-only connection, during a board lock, or for another connection's client ID",
       registers: [registry],
     }),
+    // With several processes (see server/cluster/).
+    boardsOwned: new Gauge({ name: 'olifant_boards_owned', help: 'Boards whose lease this process holds (several processes only)', registers: [registry] }),
+    tunnels: new Gauge({ name: 'olifant_tunnels', help: "Open websocket tunnels from this process to a board's owner", registers: [registry] }),
+    leaseRenewals: new Counter({
+      name: 'olifant_lease_renewals_total',
+      help: 'Rounds of lease renewal, by result (ok, failed: the database did not answer)',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
+    leasesLost: new Counter({ name: 'olifant_leases_lost_total', help: 'Boards this process stopped serving because it lost or could not renew the lease', registers: [registry] }),
   };
 }

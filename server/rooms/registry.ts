@@ -15,7 +15,8 @@ import { migrateBoard, readMeta, type BoardMeta, type Role } from '../../shared/
 import { OncePerWindow } from '../limits/budgets.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import type { BoardStore, StoredDocument } from '../persistence/store.ts';
+import type { BoardStore } from '../persistence/store.ts';
+import { docOf, NotOwnerError, readStored, type BoardOwnership } from './ownership.ts';
 import { Room } from './room.ts';
 
 /** How often a board may be reloaded after a failure inside Yjs, ms. */
@@ -32,6 +33,8 @@ export interface RegistryOptions {
   readonly snapshotEveryMs?: number;
   /** Most boards open for connections at once (unbounded when unset). */
   readonly maxLoadedBoards?: number;
+  /** With several processes: which boards this one owns, under which lease number (see ownership.ts). */
+  readonly ownership?: BoardOwnership;
 }
 
 /** The boards held in memory, by id. */
@@ -128,14 +131,9 @@ export class RoomRegistry {
    * read between its turns, as stored.
    */
   async read<T>(boardId: string, read: (doc: Y.Doc) => T): Promise<T> {
-    if (this.makeRoomFor(boardId)) return this.readLoaded(boardId, (room) => room.run(() => read(room.doc)));
-    const doc = docOf(await this.opts.store.loadDocument(boardId));
-    try {
-      migrateBoard(doc);
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
+    const here = this.rooms.has(boardId) || this.loading.has(boardId);
+    if (here || (!this.opts.ownership && this.makeRoomFor(boardId))) return this.readLoaded(boardId, (room) => room.run(() => read(room.doc)));
+    return readStored(this.opts.store, boardId, read);
   }
 
   private async readLoaded<T>(boardId: string, read: (room: Room) => Promise<T>): Promise<T> {
@@ -147,9 +145,16 @@ export class RoomRegistry {
     }
   }
 
-  /** Keeps a snapshot of a board as it is now (loading it if needed). */
-  snapshot(boardId: string, reason: string): Promise<void> {
-    return this.readLoaded(boardId, (room) => room.snapshot(reason));
+  /** Keeps a snapshot of a board as it is now (loading it if needed; as stored, where another process serves it). */
+  async snapshot(boardId: string, reason: string): Promise<void> {
+    if (!this.opts.ownership || this.rooms.has(boardId) || this.loading.has(boardId)) return this.readLoaded(boardId, (room) => room.snapshot(reason));
+    const { store } = this.opts;
+    await store.addSnapshot(boardId, await readStored(store, boardId, (doc) => Y.encodeStateAsUpdate(doc)), reason, Date.now());
+  }
+
+  /** This process lost the board's lease: its sockets reconnect (1012) to whoever took it over. */
+  surrender(boardId: string): void {
+    this.rooms.get(boardId)?.leaseLost();
   }
 
   /** Closes a board's sockets of `role` opened with an older key (after a rotation). */
@@ -168,7 +173,9 @@ export class RoomRegistry {
   }
 
   private async load(boardId: string): Promise<Room> {
-    const { store, log } = this.opts;
+    const { store, log, ownership } = this.opts;
+    const fence = ownership?.fenceOf(boardId);
+    if (ownership && fence === undefined) throw new NotOwnerError(boardId);
     const stored = await store.loadDocument(boardId);
     const doc = docOf(stored);
     const migration = migrateBoard(doc);
@@ -176,11 +183,11 @@ export class RoomRegistry {
     if (migration.applied.length > 0) {
       // Store the migrated board before any client sees it.
       const state = Y.encodeStateAsUpdate(doc);
-      await store.compact(boardId, state, stored.lastSeq);
+      await store.compact(boardId, state, stored.lastSeq, fence);
       sizes = { stateBytes: state.byteLength, logBytes: 0, logCount: 0 };
       log.info({ board: boardId, ...migration }, '[registry] migrated board');
     }
-    return new Room(boardId, doc, stored.lastSeq, {
+    const room = new Room(boardId, doc, stored.lastSeq, {
       store,
       metrics: this.opts.metrics,
       log,
@@ -189,6 +196,8 @@ export class RoomRegistry {
       onBroken: (room) => this.drop(room),
       reload: (room, err) => this.reload(room, err),
     }, sizes, stored.updates.length === 0 && migration.applied.length === 0 ? stored.state ?? undefined : undefined);
+    room.fence = fence;
+    return room;
   }
 
   /**
@@ -251,6 +260,8 @@ export class RoomRegistry {
       .catch((err: unknown) => this.opts.log.error({ err, board: boardId }, '[registry] unload failed'))
       .finally(() => {
         if (this.unloading.get(boardId) === done) this.unloading.delete(boardId);
+        // Kept when the board is already being loaded again here: that load writes under this lease.
+        if (!this.loading.has(boardId)) this.opts.ownership?.released(boardId);
       });
     this.unloading.set(boardId, done);
   }
@@ -260,6 +271,7 @@ export class RoomRegistry {
     if (this.rooms.get(room.boardId) !== room) return;
     this.forget(room);
     room.destroy();
+    this.opts.ownership?.released(room.boardId);
   }
 
   private forget(room: Room): void {
@@ -284,14 +296,4 @@ export class RoomRegistry {
     }
     await Promise.allSettled(this.unloading.values());
   }
-}
-
-/** A board's document from what the store holds: its state, then its log. */
-function docOf(stored: StoredDocument): Y.Doc {
-  const doc = new Y.Doc({ gc: true });
-  doc.transact(() => {
-    if (stored.state) Y.applyUpdate(doc, stored.state);
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-  });
-  return doc;
 }

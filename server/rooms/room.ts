@@ -398,6 +398,11 @@ export class Room {
     this.opts.onBroken(this);
   }
 
+  /** Another process took the board over (its lease was lost): clients reconnect to reach it (1012). */
+  leaseLost(): void {
+    this.breakRoom(new LeaseLostError(this.boardId));
+  }
+
   /** A room loaded afresh took this one's place: its connections reconnect to it (1012), uncompacted. */
   retire(): void {
     this.broken = true;

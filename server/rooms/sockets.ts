@@ -13,6 +13,7 @@ import type { Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { Connection, type ConnectionLimits } from './connection.ts';
+import { NotOwnerError } from './ownership.ts';
 import { ProtocolError } from './protocolError.ts';
 import type { RoomRegistry } from './registry.ts';
 import type { Room } from './room.ts';
@@ -52,6 +53,8 @@ export class BoardSockets {
         joined(room);
       },
       (err: unknown) => {
+        // The board moved to another process between the routing and the load: reconnect to reach it.
+        if (err instanceof NotOwnerError) return conn.close('leaseLost');
         metrics.errors.inc({ kind: 'load' });
         log.error({ err, board: who.boardId }, '[upgrade] board could not be loaded');
         conn.close('loadFailure');

@@ -127,7 +127,8 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await ann.getByRole('alert').filter({ hasText: 'no dots left' }).waitFor();
     const results = fac.locator('.results tbody tr').first();
     await expect.poll(() => results.textContent(), { timeout: 10_000 }).toContain('Waiting lists');
-    expect(await results.locator('strong').textContent()).toBe('2');
+    // The row shows with the first dot to arrive; the second follows on its own time.
+    await expect.poll(() => results.locator('strong').textContent(), { timeout: 10_000 }).toBe('2');
     expect(await results.locator('.bar span').count()).toBe(2);
     await fac.screenshot({ path: artifactPath('cocreation-2-vote-results.png') });
     await fac.getByRole('button', { name: 'Close the vote' }).click();

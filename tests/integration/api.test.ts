@@ -80,10 +80,10 @@ describe('POST /api/boards', () => {
 });
 
 describe('health, metrics and the client', () => {
-  it('GET /healthz answers 200', async () => {
+  it('GET /healthz answers 200, naming the storage engine it reaches', async () => {
     const res = await fetch(`${running.server.localUrl}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', storage: { engine: 'sqlite', reachable: true } });
   });
 
   it('GET /metrics answers Prometheus text with the Olifant metrics', async () => {
