@@ -52,7 +52,7 @@ describe('one board served through three servers', () => {
     expect(f.lostItems).toBe(0);
   }, 90_000);
 
-  it('a participant on another server than the facilitator writes nothing under the lock, nor can lift it', async () => {
+  it('a participant on another server than the facilitator cannot lock the board, writes nothing under the lock, nor lifts it', async () => {
     const f = await runLockAcrossNodes({ cluster, rawWrites: 30 });
     expect(f.attempts).toBeGreaterThan(60);
     expect(f.applied).toBe(0);

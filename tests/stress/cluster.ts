@@ -92,14 +92,15 @@ export interface LockFigures {
   readonly appliedAfterLift: number;
   /** The stock participant's held-back note arrived after the lift. */
   readonly heldBackArrived: boolean;
-  /** The close codes of the participants who tried to change the frame (4403 each). */
+  /** The close codes of the participants who tried to lock the board before the facilitator did (4403 each; 0: left open). */
   readonly frameCloses: readonly number[];
 }
 
 /**
- * The board is owned by the first process; the facilitator locks it through the third; participants
- * through the second write notes under the lock (a stock client, raw sockets), a projector writes, a
- * participant tries to lift the lock: nothing is applied, anywhere.
+ * The board is owned by the first process; participants through the second try to lock it themselves
+ * (each is disconnected); the facilitator locks it through the third; participants through the second
+ * write notes under the lock (a stock client, raw sockets), a projector writes, a participant tries to
+ * lift the lock: nothing is applied, anywhere.
  */
 export async function runLockAcrossNodes(options: ClusterRunOptions & { readonly rawWrites?: number }): Promise<LockFigures> {
   return onCluster(options, async (cluster) => {
@@ -118,32 +119,42 @@ export async function runLockAcrossNodes(options: ClusterRunOptions & { readonly
       const table = connectClient(second.url, board.id, participant);
       opened.push(facilitator, table);
       await waitFor(() => facilitator.provider.synced && table.provider.synced, 'the facilitator and the table');
-      setBoardLocked(facilitator.doc, true, ORIGIN.local);
-      await waitFor(() => readFacilitation(table.doc).boardLocked && readFacilitation(watcher.doc).boardLocked, 'the lock to reach the table and the watcher');
-
-      let attempts = 0;
-      createNote(table.doc, { text: 'under the lock, held back', x: 0, y: 0, authorId: 'table' }, ORIGIN.local);
-      attempts++;
       const ws = `${second.url.replace(/^http/, 'ws')}/ws/${board.id}?token=`;
+      const frameUpdate = (locked: boolean) => {
+        const d = new Y.Doc();
+        setBoardLocked(d, locked, ORIGIN.local);
+        return updateMessage(Y.encodeStateAsUpdate(d));
+      };
       const noteFrame = (text: string) => {
         const d = new Y.Doc();
         createNote(d, { text, x: 0, y: 0, authorId: 'raw' }, ORIGIN.local);
         return updateMessage(Y.encodeStateAsUpdate(d));
       };
-      const raws = await Promise.all([openRaw(ws + participant), openRaw(ws + tokenOf(board.links.projector))]);
-      for (const raw of raws) for (let i = 0; i < (options.rawWrites ?? 50); i++, attempts++) raw.ws.send(noteFrame(`under the lock, raw ${i}`));
+      // Participants through the second server try to lock the board themselves: each is disconnected.
+      let attempts = 0;
+      let applied = 0;
       const frameCloses: number[] = [];
       for (let i = 0; i < 3; i++, attempts++) {
         const raw = await openRaw(ws + participant);
-        const d = new Y.Doc();
-        setBoardLocked(d, false, ORIGIN.local);
-        raw.ws.send(updateMessage(Y.encodeStateAsUpdate(d)));
-        frameCloses.push((await raw.closed).code);
+        raw.ws.send(frameUpdate(true));
+        frameCloses.push(await Promise.race([raw.closed.then((c) => c.code), new Promise<number>((r) => setTimeout(() => r(0), 10_000))]));
+        raw.ws.terminate();
       }
+      if (readFacilitation(watcher.doc).boardLocked || readFacilitation(await storedDoc(store, board.id)).boardLocked) applied++;
+
+      setBoardLocked(facilitator.doc, true, ORIGIN.local);
+      await waitFor(() => readFacilitation(table.doc).boardLocked && readFacilitation(watcher.doc).boardLocked, 'the lock to reach the table and the watcher');
+      createNote(table.doc, { text: 'under the lock, held back', x: 0, y: 0, authorId: 'table' }, ORIGIN.local);
+      attempts++;
+      const raws = await Promise.all([openRaw(ws + participant), openRaw(ws + tokenOf(board.links.projector))]);
+      for (const raw of raws) for (let i = 0; i < (options.rawWrites ?? 50); i++, attempts++) raw.ws.send(noteFrame(`under the lock, raw ${i}`));
+      // And one tries to lift it (under the lock a participant's update is held back, not judged).
+      raws[0]!.ws.send(frameUpdate(false));
+      attempts++;
       await new Promise((r) => setTimeout(r, 1_000));
       const underLock = (doc: Y.Doc) => listNotes(doc).filter((n) => n.text.startsWith('under the lock')).length;
       const stored = await storedDoc(store, board.id);
-      let applied = underLock(stored) + underLock(facilitator.doc) + underLock(watcher.doc);
+      applied += underLock(stored) + underLock(facilitator.doc) + underLock(watcher.doc);
       if (!readFacilitation(stored).boardLocked || !readFacilitation(watcher.doc).boardLocked) applied++;
       for (const raw of raws) raw.ws.close();
 
