@@ -52,6 +52,7 @@ describe('a server dies', () => {
 describe('a server is only slow', () => {
   it('the owner frozen past its lease is replaced, and once woken writes nothing for the board', async () => {
     const f = await runFrozenOwner({ cluster, clients: 8, freezeMs: LEASE_MS * 1.5 });
+    expect(f.stillOwner).toBe(true);
     expect(f.newOwner).toBeDefined();
     expect(f.newOwner).not.toBe(f.frozenOwner);
     expect(f.servedMs).toBeDefined();

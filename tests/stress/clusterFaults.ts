@@ -86,6 +86,8 @@ export interface FrozenOwnerFigures extends FaultFigures {
   readonly servedMs: number | undefined;
   /** The frozen process, and the one that held the board's lease at the end of the freeze. */
   readonly frozenOwner: string;
+  /** It still owned the board, and the socket it was sent a note on was open, when it was frozen. */
+  readonly stillOwner: boolean;
   readonly newOwner: string | undefined;
   /** Items of a note sent to the frozen owner's socket that reached PostgreSQL after the thaw (must be 0). */
   readonly writtenByOldOwner: number;
@@ -103,6 +105,8 @@ export async function runFrozenOwner(options: ClusterRunOptions & { readonly cli
       const raw = await openRaw(`${b.owner.url.replace(/^http/, 'ws')}/ws/${b.board.id}?token=${b.token}`);
       const editing = startEditing(b.clients, 'frozen');
       await sleep(1_000);
+      // The board must still be where it was (a lease lost under load alone would make this run prove nothing).
+      const stillOwner = (await ownerOf(cluster, b.store, b.board.id)) === b.owner && raw.ws.readyState === raw.ws.OPEN;
       b.owner.freeze();
       frozen = true;
       const frozenAt = performance.now();
@@ -122,8 +126,8 @@ export async function runFrozenOwner(options: ClusterRunOptions & { readonly cli
       const lostItems = missingItems(holdings(b.clients), stored, true);
       const writtenByOldOwner = stored.get(marker.clientId) ?? 0;
       raw.ws.close();
-      options.progress?.(`owner frozen: ${newOwner ?? 'nobody'} served after ${servedMs?.toFixed(0) ?? 'never'} ms; after the thaw the old owner wrote ${writtenByOldOwner} items, closed with ${oldOwnerClose}; converged ${convergedMs?.toFixed(0) ?? 'never'} ms after; lost ${lostItems}`);
-      return { lostItems, convergedMs, processesAlive: alive(cluster), servedMs, frozenOwner: b.owner.id, newOwner, writtenByOldOwner, oldOwnerClose };
+      options.progress?.(`owner frozen (${stillOwner ? 'the owner' : 'NO LONGER the owner'}): ${newOwner ?? 'nobody'} served after ${servedMs?.toFixed(0) ?? 'never'} ms; after the thaw the old owner wrote ${writtenByOldOwner} items, closed with ${oldOwnerClose}; converged ${convergedMs?.toFixed(0) ?? 'never'} ms after; lost ${lostItems}`);
+      return { lostItems, convergedMs, processesAlive: alive(cluster), servedMs, frozenOwner: b.owner.id, stillOwner, newOwner, writtenByOldOwner, oldOwnerClose };
     } finally {
       if (frozen) b.owner.thaw();
       await b.done();

@@ -42,7 +42,7 @@ export async function runClusterStress(options: { trials: number; clients: numbe
     goal('A tunnelling server killed: 0 lost, the owner kept', `${tunnel.lostItems} items lost; converged ${s(tunnel.convergedMs)} after the kill; owner kept ${tunnel.ownerKept}`, tunnel.lostItems === 0 && tunnel.ownerKept && tunnel.convergedMs !== undefined);
 
     const frozen = await runFrozenOwner({ ...on, clients, freezeMs: LEASE_MS * 1.5 });
-    goal('The owner frozen (SIGSTOP) past its lease: replaced, and 0 rows written once woken', `served by ${frozen.newOwner ?? 'nobody'} after ${s(frozen.servedMs)}; the old owner wrote ${frozen.writtenByOldOwner} items, closed with ${frozen.oldOwnerClose}; converged ${s(frozen.convergedMs)} after the thaw; ${frozen.lostItems} lost`, frozen.writtenByOldOwner === 0 && frozen.lostItems === 0 && frozen.newOwner !== undefined && frozen.newOwner !== frozen.frozenOwner && frozen.convergedMs !== undefined);
+    goal('The owner frozen (SIGSTOP) past its lease: replaced, and 0 rows written once woken', `${frozen.stillOwner ? '' : 'the board had ALREADY MOVED from the frozen server; '}served by ${frozen.newOwner ?? 'nobody'} after ${s(frozen.servedMs)}; the old owner wrote ${frozen.writtenByOldOwner} items, closed with ${frozen.oldOwnerClose}; converged ${s(frozen.convergedMs)} after the thaw; ${frozen.lostItems} lost`, frozen.stillOwner && frozen.writtenByOldOwner === 0 && frozen.lostItems === 0 && frozen.newOwner !== undefined && frozen.newOwner !== frozen.frozenOwner && frozen.convergedMs !== undefined);
     const fenced = await runFencedWrite(on);
     goal("  an owner whose lease was taken while paused: its append writes 0 rows", `${fenced.written} items written; closed with ${fenced.closeCode}`, fenced.written === 0);
 
