@@ -25,6 +25,8 @@ const TIMING = [
   'tests/integration/start.test.ts',
   'tests/unit/messageRate.test.ts',
   'tests/unit/broadcast.test.ts',
+  'tests/integration/cluster.test.ts',
+  'tests/integration/clusterFaults.test.ts',
 ];
 
 export default defineConfig({

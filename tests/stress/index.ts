@@ -1,7 +1,7 @@
 /**
  * `npm run stress`: the full runs of the reliability tests (their short versions run in `npm test`),
  * each goal printed with its figure and whether it holds; results in tests/stress/results/stress.json.
- * `STRESS_ONLY=fuzz,soak` runs only those; `STRESS_SEED` fixes the seeds.
+ * `STRESS_ONLY=fuzz,soak` runs only those (`cluster`: the multi-server faults); `STRESS_SEED` fixes the seeds.
  *
  * Why: the server's reliability goals are figures from long runs (a million frames, a thousand seeds,
  * half an hour of soak) that do not belong in a test suite; this prints them for docs/reliability.md.
@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { runSeed, startConvergenceServer, type SeedResult } from './convergence.ts';
+import { runClusterStress } from './clusterGoals.ts';
 import { runCrashTrials } from './crash.ts';
 import { runFlood } from './flood.ts';
 import { runFuzz } from './fuzz.ts';
@@ -101,6 +102,8 @@ if (wanted('soak')) {
   );
   goal('  no latency creep', `p99 ${s.p99StartMs.toFixed(1)} -> ${s.p99EndMs.toFixed(1)} ms, ${s.drops} drops; the server's longest event-loop stall ${s.serverStallMaxMs.toFixed(0)} ms`, s.p99EndMs <= Math.max(2 * s.p99StartMs, s.p99StartMs + 10) && s.drops === 0);
 }
+
+if (wanted('cluster')) results.cluster = await runClusterStress({ trials: 20, clients: 64, goal, progress: log });
 
 const dir = resolve(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
