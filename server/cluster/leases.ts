@@ -48,6 +48,8 @@ const now = () => performance.now();
 /** Takes, renews and gives up this process's board leases. */
 export class LeaseKeeper {
   private readonly held = new Map<string, Held>();
+  /** Leases being asked for: sockets that open at once share the one ask (two asks would fence each other). */
+  private readonly asking = new Map<string, Promise<Ownership>>();
   private readonly timer: NodeJS.Timeout;
   private readonly deadlines: NodeJS.Timeout;
   private renewing = false;
@@ -75,9 +77,18 @@ export class LeaseKeeper {
    * Makes this process the board's owner if nobody else is (or the owner is `deadOwner`, which
    * another sign says is gone), or says who owns it.
    */
-  async acquire(boardId: string, deadOwner?: string): Promise<Ownership> {
+  acquire(boardId: string, deadOwner?: string): Promise<Ownership> {
     const mine = this.held.get(boardId);
-    if (mine) return { kind: 'ours', fence: mine.fence };
+    if (mine) return Promise.resolve({ kind: 'ours', fence: mine.fence });
+    let asking = this.asking.get(boardId);
+    if (!asking) {
+      asking = this.take(boardId, deadOwner).finally(() => this.asking.delete(boardId));
+      this.asking.set(boardId, asking);
+    }
+    return asking;
+  }
+
+  private async take(boardId: string, deadOwner: string | undefined): Promise<Ownership> {
     const asked = now();
     const { backend, nodeId, nodeUrl, leaseMs } = this.opts;
     const taken = deadOwner
