@@ -23,6 +23,7 @@ const TIMING = [
   'tests/integration/spoof.test.ts',
   'tests/integration/limits.test.ts',
   'tests/integration/start.test.ts',
+  'tests/integration/leaseKeeper.test.ts',
   'tests/unit/messageRate.test.ts',
   'tests/unit/broadcast.test.ts',
   'tests/integration/cluster.test.ts',

@@ -77,7 +77,7 @@ describe('the lease keeper', () => {
     const store = await openPgStore(await postgres.createDatabase());
     const board = newBoard();
     await store.createBoard(board, new Uint8Array([1]));
-    const leaseMs = 2_000;
+    const leaseMs = 5_000;
     const { k, lost } = await keeper(store, 'node-a', leaseMs);
     try {
       const taken = await store.leaseOwner(board.id);
