@@ -36,6 +36,16 @@ async function setup(overrides = {}): Promise<{ server: RunningServer; store: Ga
   return { server, store, dir: dir.path };
 }
 
+/** A server on the gated store, a board, and two participants synced to it. */
+async function twoInRoom() {
+  const { server, store, dir } = await setup();
+  const board = await createBoard(server.localUrl);
+  const a = client(server, board.id, tokenOf(board.links.participant));
+  const b = client(server, board.id, tokenOf(board.links.participant));
+  await Promise.all([waitSynced(a), waitSynced(b)]);
+  return { server, store, dir, board, a, b };
+}
+
 function client(server: RunningServer, boardId: string, token: string): TestClient {
   const c = connectClient(server.localUrl, boardId, token);
   cleanups.push(() => c.destroy());
@@ -86,11 +96,7 @@ async function messagesIn(server: RunningServer): Promise<number> {
 
 describe('a room works in turns on an asynchronous store', () => {
   it('no client receives an update, nor a sync answer carrying it, before its append is stored', async () => {
-    const { server, store, dir } = await setup();
-    const board = await createBoard(server.localUrl);
-    const a = client(server, board.id, tokenOf(board.links.participant));
-    const b = client(server, board.id, tokenOf(board.links.participant));
-    await Promise.all([waitSynced(a), waitSynced(b)]);
+    const { server, store, dir, board, a, b } = await twoInRoom();
     store.appendGate.close();
     createNote(a.doc, { text: 'first', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
     await waitFor(() => store.appendGate.held === 1, 'the first append to wait at the gate');
@@ -118,11 +124,7 @@ describe('a room works in turns on an asynchronous store', () => {
   });
 
   it('updates that arrive during a slow write go to the store together, in one append', async () => {
-    const { server, store } = await setup();
-    const board = await createBoard(server.localUrl);
-    const a = client(server, board.id, tokenOf(board.links.participant));
-    const b = client(server, board.id, tokenOf(board.links.participant));
-    await Promise.all([waitSynced(a), waitSynced(b)]);
+    const { server, store, board, a, b } = await twoInRoom();
     store.appendGate.close();
     createNote(a.doc, { text: 'first', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
     await waitFor(() => store.appendGate.held === 1, 'the first append to wait at the gate');
@@ -136,11 +138,7 @@ describe('a room works in turns on an asynchronous store', () => {
   });
 
   it('an append that fails closes the board’s sockets with 4500', async () => {
-    const { server, store } = await setup();
-    const board = await createBoard(server.localUrl);
-    const a = client(server, board.id, tokenOf(board.links.participant));
-    const b = client(server, board.id, tokenOf(board.links.participant));
-    await Promise.all([waitSynced(a), waitSynced(b)]);
+    const { server, store, board, a, b } = await twoInRoom();
     const codes = { a: closeCodes(a), b: closeCodes(b) };
     store.failNextAppend = new Error('disk full');
     createNote(a.doc, { text: 'cannot be stored', x: 0, y: 0, authorId: 'a' }, ORIGIN.local);
@@ -149,11 +147,7 @@ describe('a room works in turns on an asynchronous store', () => {
   });
 
   it('an append refused because another process took the board over closes its sockets with 1012, and they come back', async () => {
-    const { server, store, dir } = await setup();
-    const board = await createBoard(server.localUrl);
-    const a = client(server, board.id, tokenOf(board.links.participant));
-    const b = client(server, board.id, tokenOf(board.links.participant));
-    await Promise.all([waitSynced(a), waitSynced(b)]);
+    const { server, store, dir, board, a, b } = await twoInRoom();
     const codes = { a: closeCodes(a), b: closeCodes(b) };
     const first = server.registry.peek(board.id);
     store.failNextAppend = new LeaseLostError(board.id);
