@@ -42,7 +42,7 @@ export interface RunningServer {
  * unless given one (`store`, which it then owns and closes).
  */
 export async function startServer(config: ServerConfig, log: Logger = createLogger(config.logLevel), given?: BoardStore): Promise<RunningServer> {
-  const store = given ?? (await openStore(config, { onError: (err) => log.warn({ err }, '[storage] a connection to the database failed; another is opened') }));
+  const store = given ?? (await openStore(config, { onError: (err) => log.warn({ err }, '[storage] a background database call failed (a dropped connection or a refresh); the store goes on') }));
   const secret = loadSecret(config.dataDir, config.secret);
   const metrics = createMetrics();
   // With several processes: leases, routing and Redis (the registry, made next, is what they act on).
