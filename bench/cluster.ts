@@ -37,6 +37,8 @@ interface Setup {
   serverPids(): number[];
   /** Other processes the setup runs on (PostgreSQL, Redis), counted apart. */
   enginePids(): number[];
+  /** What the servers logged so far (warnings and errors: the bench runs them at `warn`). */
+  logs(): string[];
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,19 @@ interface Figures {
   balancerCpu: number;
   loadCpu: number;
   load1: number;
+  /** Distinct messages the servers logged during the run, with how often: a closed socket shows here. */
+  logged: string;
+}
+
+/** The `msg` of each JSON log line in `text` (pino's), or the line itself. */
+function messages(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim()).map((l) => {
+    try {
+      return String((JSON.parse(l) as { msg?: unknown }).msg ?? l);
+    } catch {
+      return l;
+    }
+  });
 }
 
 /** PostgreSQL's postmaster and every process it started (one per connection, plus its workers). */
@@ -100,6 +115,7 @@ async function single(pg?: TestPostgres): Promise<Setup> {
     url: room.url.replace(/^ws/, 'http').replace(/\/ws$/, ''),
     serverPids: () => [server.pid],
     enginePids: () => (pg ? postgresPids(pg) : []),
+    logs: () => [], // startOlifant keeps no output
     stop: () => server.stop(),
   };
 }
@@ -129,6 +145,7 @@ async function three(pg: TestPostgres): Promise<Setup> {
     url: balancer.url,
     serverPids: () => nodes.map((n) => n.process.pid!),
     enginePids: () => [...postgresPids(pg), ...(redis.pid() ? [redis.pid()!] : [])],
+    logs: () => nodes.flatMap((n, i) => messages(n.output()).map((m) => `node ${i + 1}: ${m}`)),
     async stop() {
       await balancer.close();
       for (const n of nodes) n.process.kill('SIGTERM');
@@ -143,6 +160,8 @@ async function three(pg: TestPostgres): Promise<Setup> {
 async function measure(name: string, round: number, setup: Setup): Promise<Figures> {
   const board = await createBoard(setup.url, 'Cluster bench room');
   const room = { url: `${setup.url.replace(/^http/, 'ws')}/ws`, room: board.id, params: { token: tokenOf(board.links.participant) } };
+  const counts = new Map<string, number>();
+  for (const m of setup.logs()) counts.set(m, (counts.get(m) ?? 0) - 1); // what start-up logged is not the run's
   const servers0 = cpuOf(setup.serverPids());
   const engines0 = cpuOf(setup.enginePids());
   const own0 = process.cpuUsage();
@@ -152,6 +171,7 @@ async function measure(name: string, round: number, setup: Setup): Promise<Figur
   const r = await loadProcess({ rooms: [room], clientsPerRoom: CLIENTS, roomSize: CLIENTS, seconds: SECONDS, cursorHz: 5 }).finally(() => clearInterval(sampler));
   const wall = (performance.now() - t0) / 1000;
   const own = process.cpuUsage(own0);
+  for (const m of setup.logs()) counts.set(m, (counts.get(m) ?? 0) + 1);
   const pct = (s: number) => Math.round((s / wall) * 1000) / 10;
   return {
     setup: name,
@@ -166,6 +186,7 @@ async function measure(name: string, round: number, setup: Setup): Promise<Figur
     engineCpu: pct(cpuSpent(engines0, cpuOf(setup.enginePids()))),
     balancerCpu: pct((own.user + own.system) / 1e6),
     loadCpu: r.cpuPercent!,
+    logged: [...counts].filter(([, n]) => n > 0).map(([m, n]) => `${n}x ${m}`).join('; '),
     load1: Math.round((loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length)) * 100) / 100,
   };
 }
@@ -217,7 +238,8 @@ const goals = [
   },
 ];
 console.log(`\nEach run (means over ${ROUNDS} rounds below; ms, CPU in percent of one core; load1: the 1-minute load average during the run)`);
-console.table(runs);
+console.table(runs.map(({ logged, ...r }) => r));
+for (const r of runs.filter((r) => r.logged)) console.log(`${r.setup}, round ${r.round}, the servers logged: ${r.logged}`);
 console.log('\nGoals (on the means over the rounds)');
 console.table(goals.map((g) => ({ ...g, holds: g.holds ? 'yes' : 'NO' })));
 const out = resolve(import.meta.dirname, 'results');
