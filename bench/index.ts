@@ -10,7 +10,7 @@
  * Settings: BENCH_SECONDS (load time per scenario, default 20), BENCH_LARGE (clients in the large room,
  * default 300), BENCH_ROOMS (rooms in the many-rooms scenario, default 500), BENCH_CHURN (boards opened
  * and closed in the churn scenario, default 10,000), BENCH_JOIN_PROCESSES (load processes of the 64 simultaneous joins, default 4), BENCH_SIZES (client boards, default
- * 1000,5000,20000), BENCH_ONLY (a comma list of fs, large, many, cold, churn, merge, js, client, crowd).
+ * 1000,5000,20000), BENCH_ONLY (a comma list of fs, large, many, cold, churn, merge, js, client, crowd, cluster).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -141,6 +141,7 @@ const merge = await step('merge', offlineMerge);
 const js = await step('js', initialJs);
 const client = await step('client', () => runClientBench());
 const crowd = await step('crowd', () => runCrowdScenarios(CROWD_DEFAULTS));
+await step('cluster', () => import('./cluster.ts')); // one process vs three: prints its own goals, writes bench/results/cluster.json
 
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
