@@ -18,7 +18,7 @@ import { percentile } from './stats.ts';
 
 interface Config {
   /** Per room: the websocket base URL, the room (board) name and the params (a token for Olifant). */
-  rooms: { url: string; room: string; params: Record<string, string>; hocuspocus?: boolean }[];
+  rooms: { url: string; room: string; params: Record<string, string>; hocuspocus?: boolean; spread?: string[] }[];
   /** Clients this process runs per room. */
   clientsPerRoom: number;
   /** Clients per room across all load processes (this one's are numbered from `firstClient`). */
@@ -52,13 +52,15 @@ interface Client {
   room: number;
 }
 
-function connect(room: Config['rooms'][number], doc: Y.Doc): Provider {
+/** Client `i` of a room: at the room's URL, or at the `i`-th of the URLs it is spread over (several servers). */
+function connect(room: Config['rooms'][number], doc: Y.Doc, i: number): Provider {
   if (room.hocuspocus) {
     // Its provider hands its whole configuration to the socket it makes, polyfill included.
     const config = { url: room.url, name: room.room, document: doc, WebSocketPolyfill: WebSocket };
     return new HocuspocusProvider(config as unknown as ConstructorParameters<typeof HocuspocusProvider>[0]);
   }
-  const provider = new WebsocketProvider(room.url, room.room, doc, {
+  const url = room.spread ? room.spread[i % room.spread.length]! : room.url;
+  const provider = new WebsocketProvider(url, room.room, doc, {
     params: room.params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -77,7 +79,7 @@ const connectStarted = performance.now();
 for (const [r, room] of config.rooms.entries()) {
   for (let i = 0; i < config.clientsPerRoom; i++) {
     const doc = new Y.Doc();
-    clients.push({ doc, provider: connect(room, doc), room: r });
+    clients.push({ doc, provider: connect(room, doc, i), room: r });
   }
   // A little pacing, so hundreds of sockets do not open in one burst.
   if (r % 20 === 19) await new Promise((res) => setTimeout(res, 50));
