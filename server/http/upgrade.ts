@@ -13,7 +13,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { isId } from '../../shared/index.ts';
 import { authorize } from '../auth/authorize.ts';
-import { joinDataProblem, PersonProof } from '../auth/personProof.ts';
+import { joinDataProblem, NOBODY, PersonProof } from '../auth/personProof.ts';
 import { redactUrl, type Logger } from '../log.ts';
 import { AddressCounter, clientAddress } from './clientAddress.ts';
 import { originAllowed, type AllowedOrigins } from './origin.ts';
@@ -94,12 +94,12 @@ export function createUpgradeHandler(deps: UpgradeDeps) {
     if (deps.cluster && !(await servedHere(req, socket, head, boardId, address, tunnelled, deps.cluster))) return;
     if (stopped) return void socket.destroy();
     const { role, keyVersion } = auth.claims;
-    const personId = role === 'projector' ? undefined : await people.provenPerson(url.searchParams);
+    const who = role === 'projector' ? NOBODY : await people.proveJoin(url.searchParams);
     if (stopped) return void socket.destroy();
     if (!deps.registry.makeRoomFor(boardId)) {
       return refuse(req, socket, 503, 'this server has as many boards open as it may (OLIFANT_MAX_LOADED_BOARDS); try again in a minute');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => sockets.attach(ws, { boardId, role, keyVersion, personId }));
+    wss.handleUpgrade(req, socket, head, (ws) => sockets.attach(ws, { boardId, role, keyVersion, ...who }));
   }
 
   /**

@@ -215,7 +215,7 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
         [id],
       );
       const state = rows[0]?.seq === '0' ? rows.shift()!.data : null;
-      return { state, updates: rows.map((r) => r.data), lastSeq: rows.length > 0 ? Number(rows.at(-1)!.seq) : 0 };
+      return { state, updates: rows.map((r) => r.data), lastSeq: rows.length > 0 ? Number(rows.at(-1)!.seq) : 0, writers: new Map() };
     },
 
     appendUpdates: (id: string, updates: readonly Uint8Array[], fence?: Fence) => inTurn(id, () => append(id, updates, fence)),

@@ -12,9 +12,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import type { BoardRecord, BoardStore, StoredDocument } from './store.ts';
+import type { BoardRecord, BoardStore, ClientWriters, StoredDocument } from './store.ts';
 
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -59,6 +59,13 @@ CREATE TABLE IF NOT EXISTS person_keys (
 );
 -- Store version 5: one join code per board and key version, said by the schema as PostgreSQL says it.
 CREATE UNIQUE INDEX IF NOT EXISTS join_codes_one_per_version ON join_codes(board_id, key_version);
+-- Store version 6: which writer (device key hash) each document client ID of a board is bound to.
+CREATE TABLE IF NOT EXISTS client_writers (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  client_id INTEGER NOT NULL,
+  writer TEXT NOT NULL,
+  PRIMARY KEY (board_id, client_id)
+);
 `;
 
 interface BoardRow {
@@ -110,6 +117,8 @@ export function openSqliteStore(dataDir: string): BoardStore {
   const selectSnapshot = db.prepare<[string, number], { id: number; taken_at: number; reason: string; state: Buffer }>(
     'SELECT id, taken_at, reason, state FROM snapshots WHERE board_id = ? AND id = ?',
   );
+  const selectWriters = db.prepare<[string], { client_id: number; writer: string }>('SELECT client_id, writer FROM client_writers WHERE board_id = ?');
+  const insertWriter = db.prepare('INSERT INTO client_writers (board_id, client_id, writer) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const claimPerson = db.prepare('INSERT INTO person_keys (person_id, key_hash) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const selectPerson = db.prepare<[string], { key_hash: string }>('SELECT key_hash FROM person_keys WHERE person_id = ?');
   // Column names come from this fixed table, never from input.
@@ -126,14 +135,17 @@ export function openSqliteStore(dataDir: string): BoardStore {
   const loadTx = db.transaction((id: string): StoredDocument => {
     const state = selectState.get(id)?.state ?? null;
     const rows = selectUpdates.all(id);
-    return { state, updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? 0 };
+    const writers = new Map(selectWriters.all(id).map((r) => [r.client_id, r.writer]));
+    return { state, updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? 0, writers };
   });
   const compactTx = db.transaction((id: string, state: Uint8Array, uptoSeq: number) => {
     upsertState.run(id, state, Date.now());
     deleteUpdates.run(id, uptoSeq);
   });
 
-  const appendTx = db.transaction((id: string, updates: readonly Uint8Array[]) => {
+  const appendTx = db.transaction((id: string, updates: readonly Uint8Array[], writers: ClientWriters | undefined) => {
+    for (const [client, writer] of writers ?? []) insertWriter.run(id, client, writer);
+    if (updates.length === 0) return 0;
     let seq = 0;
     for (const u of updates) seq = Number(insertUpdate.run(id, u).lastInsertRowid);
     return seq;
@@ -181,7 +193,7 @@ export function openSqliteStore(dataDir: string): BoardStore {
       return r ? { id: r.id, takenAt: r.taken_at, reason: r.reason, state: r.state } : undefined;
     },
     loadDocument: async (id) => loadTx(id),
-    appendUpdates: async (id, updates) => appendTx(id, updates),
+    appendUpdates: async (id, updates, _fence, writers) => appendTx(id, updates, writers),
     compact: async (id, state, uptoSeq) => compactTx(id, state, uptoSeq),
     async claimPerson(personId, keyHash) {
       claimPerson.run(personId, keyHash);

@@ -26,12 +26,26 @@ export interface SnapshotInfo {
   readonly bytes: number;
 }
 
+/**
+ * Which writer each Yjs document client ID of a board is bound to: the hash of the device key it was
+ * first written or announced with (as `person_keys` hashes keys), `KEYLESS_WRITER` for a connection
+ * that sent no key, `SERVER_WRITER` for the server's own changes. The first binding of an ID stays.
+ */
+export type ClientWriters = ReadonlyMap<number, string>;
+
+/** The writer of a connection that sent no device key: it proves nothing, so it is no one's in particular. */
+export const KEYLESS_WRITER = '';
+/** The writer of the server's own changes (migrations, a restore's content): no connection is it. */
+export const SERVER_WRITER = '@server';
+
 /** A board's stored document: the compacted state and the log of updates after it, in order. */
 export interface StoredDocument {
   readonly state: Uint8Array | null;
   readonly updates: Uint8Array[];
   /** Sequence number of the last update in `updates` (0 when there are none). */
   readonly lastSeq: number;
+  /** The board's client ID bindings. */
+  readonly writers: ClientWriters;
 }
 
 /**
@@ -72,11 +86,13 @@ export interface BoardStore {
   /** Reads the board's document in one consistent read. */
   loadDocument(id: string): Promise<StoredDocument>;
   /**
-   * Appends updates to the board's log in order, durably, in one write; resolves to the sequence
-   * number of the last one (sequence numbers grow per board). Rejects with `LeaseLostError` when
-   * `fence` is no longer the board's lease, having written nothing.
+   * Appends updates to the board's log in order, durably, in one write, together with new client ID
+   * bindings (`writers`; an ID already bound keeps its first writer); resolves to the sequence number
+   * of the last update (sequence numbers grow per board; with no updates it writes the bindings alone
+   * and resolves to 0).
+   * Rejects with `LeaseLostError` when `fence` is no longer the board's lease, having written nothing.
    */
-  appendUpdates(id: string, updates: readonly Uint8Array[], fence?: Fence): Promise<number>;
+  appendUpdates(id: string, updates: readonly Uint8Array[], fence?: Fence, writers?: ClientWriters): Promise<number>;
   /** Replaces the compacted state with `state` and drops the log up to `uptoSeq`, atomically (fenced as appends are). */
   compact(id: string, state: Uint8Array, uptoSeq: number, fence?: Fence): Promise<void>;
   /**

@@ -10,6 +10,7 @@ import { CLOSE, type CloseKind, type Role } from '../../shared/index.ts';
 import { OncePerWindow } from '../limits/budgets.ts';
 import { TokenBucket } from '../limits/tokenBucket.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import { KEYLESS_WRITER } from '../persistence/store.ts';
 
 let nextConnectionId = 1;
 /**
@@ -36,6 +37,20 @@ export class Connection {
   readonly awarenessIds = new Set<number>();
   /** Whether the client answered the last ping. */
   alive = true;
+  /**
+   * Every participant id this connection proved at join: the one it is (`personId`) and those handed
+   * over to its device. Notes, dots and records in these names are its own to write.
+   */
+  readonly personIds: ReadonlySet<string>;
+  /**
+   * The hashes of the device keys it sent (`KEYLESS_WRITER` alone when it sent none): a document
+   * client ID bound to any of them is this device's to write under.
+   */
+  readonly writers: ReadonlySet<string>;
+  /** The writer new client IDs of this connection are bound to: the hash of the key of `personId`. */
+  readonly writer: string;
+  /** Since when (performance.now()) its updates have been held back for another device's client ID. */
+  notYoursSince: number | undefined;
 
   constructor(
     readonly ws: WebSocket,
@@ -46,7 +61,12 @@ export class Connection {
     private readonly limits: ConnectionLimits = {},
     /** The participant id this connection proved at join (its device key), if any. */
     readonly personId?: string,
+    /** Who it proved to be at join: every participant id it may write as, and its device keys. */
+    who: { readonly personIds?: ReadonlySet<string>; readonly writers?: readonly string[] } = {},
   ) {
+    this.personIds = who.personIds ?? new Set(personId === undefined ? [] : [personId]);
+    this.writers = new Set(who.writers ?? [KEYLESS_WRITER]);
+    this.writer = who.writers?.[0] ?? KEYLESS_WRITER;
     const rate = limits.messagesPerSecond;
     this.messages = rate === undefined ? undefined : new TokenBucket({ capacity: 2 * rate, tokens: rate, perMs: 1000 });
     this.maxWaiting = rate === undefined ? Number.POSITIVE_INFINITY : 2 * rate;

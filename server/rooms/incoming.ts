@@ -77,8 +77,9 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   // Tools the facilitator switched off for participants on this board (4403).
   const switchedOff = toolSwitchedOff(doc, own.decoded);
   if (switchedOff) throw new ProtocolError('toolSwitchedOff', switchedOff);
-  // A proven person acts as themselves; anyone else not as someone who proved their id.
-  const mayActAs = (id: string) => (conn.personId !== undefined ? id === conn.personId : !ctx.isPersonBound(id));
+  // A proven person acts as the ids they proved (their own, those handed over to their device);
+  // a connection that proved none not as someone who proved their id.
+  const mayActAs = (id: string) => conn.personIds.has(id) || (conn.personIds.size === 0 && !ctx.isPersonBound(id));
   if (dotInOthersName(doc, own.decoded, mayActAs) !== undefined) throw new ProtocolError('notYourDot', 'a dot in another person’s name');
   // A cluster is renamed or dissolved by its maker or the facilitator only (4403).
   for (const [id, maker] of clustersChanged(doc, own.decoded)) {

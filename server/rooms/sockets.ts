@@ -10,6 +10,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/index.ts';
+import type { JoinIdentity } from '../auth/personProof.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { Connection, type ConnectionLimits } from './connection.ts';
@@ -26,12 +27,11 @@ export interface SocketDeps {
   readonly limits: ConnectionLimits;
 }
 
-/** Who an accepted socket is: its board, the role and key version of its link, its proven id. */
-export interface SocketIdentity {
+/** Who an accepted socket is: its board, the role and key version of its link, who it proved to be. */
+export interface SocketIdentity extends JoinIdentity {
   readonly boardId: string;
   readonly role: Role;
   readonly keyVersion: number;
-  readonly personId: string | undefined;
 }
 
 /** The open board sockets of one server. */
@@ -43,7 +43,7 @@ export class BoardSockets {
   /** Joins an accepted socket to its board's room (a board that cannot be loaded closes it, 4501). */
   attach(ws: WebSocket, who: SocketIdentity): void {
     const { metrics, log, registry } = this.deps;
-    const conn = new Connection(ws, who.role, metrics, who.keyVersion, this.deps.limits, who.personId);
+    const conn = new Connection(ws, who.role, metrics, who.keyVersion, this.deps.limits, who.personId, who);
     metrics.connections.inc({ role: who.role });
     this.connections.set(ws, conn);
     const joined = this.listen(ws, conn, who);

@@ -31,6 +31,13 @@ export const CLOSE = {
   /** A participant's change to another person's entry in `people` (each writes their own; the
    * facilitator anyone's). Honest clients never send one. */
   notYourPerson: { code: 4403, reason: 'you may only write your own entry in people' },
+  /** A participant's note, stance, cluster or action-card sign-up in the name (author field) of someone
+   * the connection did not prove it may write as. Honest clients never send one. */
+  notYourName: { code: 4403, reason: 'you may only write in your own name' },
+  /** Changes under a document client ID bound to another device key, sent again for longer than a
+   * device's own tabs take to catch up. Honest clients send one only after Yjs gave two devices the
+   * same client ID; they then start again from the server's board, keeping their notes. */
+  notYourClient: { code: 4403, reason: 'that document client id belongs to another device' },
   /** A participant's change that uses a tool the facilitator switched off for participants on this
    * board (`facilitation.participantTools`): areas, connectors, clusters, action cards or dots. */
   toolSwitchedOff: { code: 4403, reason: 'the facilitator has switched that tool off for participants' },
@@ -60,7 +67,7 @@ export type CloseKind = keyof typeof CLOSE;
  * faults (4400, 4405, 4415) are not here: no honest client of this version sends them, and starting
  * again from the board would not help an outdated one.
  */
-const REFUSED_CHANGE: ReadonlySet<number> = new Set((['invalidUpdate', 'forbiddenWrite', 'notYourDot', 'notYourCluster', 'notYourPerson', 'toolSwitchedOff'] as const).map((k) => CLOSE[k].code));
+const REFUSED_CHANGE: ReadonlySet<number> = new Set((['invalidUpdate', 'forbiddenWrite', 'notYourDot', 'notYourCluster', 'notYourPerson', 'notYourName', 'notYourClient', 'toolSwitchedOff'] as const).map((k) => CLOSE[k].code));
 
 /** Whether a close with `code` refuses a change the client sent (see REFUSED_CHANGE). */
 export function refusesAChange(code: number): boolean {

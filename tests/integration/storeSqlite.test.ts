@@ -41,7 +41,7 @@ describe('the SQLite store', () => {
     await store.close();
     const after = new Database(join(dir, 'olifant.sqlite'));
     try {
-      expect(after.pragma('user_version', { simple: true })).toBe(5);
+      expect(after.pragma('user_version', { simple: true })).toBe(6);
       expect(() => after.prepare('INSERT INTO join_codes (code, board_id, key_version) VALUES (?, ?, ?)').run('abcdefgh', board.id, 1)).toThrow(/UNIQUE/);
     } finally {
       after.close();
