@@ -19,7 +19,8 @@ import type { Metrics } from '../metrics/metrics.ts';
 import type { BoardStore } from '../persistence/store.ts';
 import type { Connection } from './connection.ts';
 import type { CrowdPresence } from './crowdPresence.ts';
-import { applyOwnAwareness, type AwarenessHolders } from './identity.ts';
+import type { ClientIds } from './clientIds.ts';
+import { applyOwnAwareness } from './identity.ts';
 import { admitUpdate } from './incoming.ts';
 import { fullStateMessage, fullStateMessageOf, knowsNothingOf, readOrThrow, syncStep1Message, syncStep2Message } from './messages.ts';
 import { ProtocolError } from './protocolError.ts';
@@ -29,8 +30,8 @@ import type { Incoming } from './turns.ts';
 export interface DispatchContext {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
-  /** Which connection holds each awareness client ID. */
-  readonly holders: AwarenessHolders;
+  /** Whose each client ID is (bound writer, awareness holder). */
+  readonly clientIds: ClientIds;
   /** In a crowd, who is sent whose awareness (see crowdPresence.ts). */
   readonly crowd: CrowdPresence;
   /** The room's open connections. */
@@ -44,6 +45,12 @@ export interface Answer {
   readonly message: Incoming;
   readonly send: () => void;
 }
+
+/**
+ * How long a connection's updates may wait for another device's client ID before it is refused: a
+ * device's own tabs settle such a wait within a second or two (see incoming.ts).
+ */
+export const NOT_YOURS_GRACE_MS = 10_000;
 
 /** Yjs itself failed inside an update that passed every check (the room then tries a reload). */
 export class YjsFailure extends Error {
@@ -78,6 +85,31 @@ export class Dispatcher {
     return answers;
   }
 
+  /**
+   * Handles a turn's messages in order, skipping those of connections already `refused`. A message
+   * that is refused adds its connection to `refused` and is returned in `rejected` (its socket closes
+   * after the answers to what it sent before). Stops at a failure inside Yjs (`failed`); the messages
+   * after it are left in `messages`.
+   */
+  handleAll(messages: Incoming[], refused: WeakSet<Connection>): { failed?: { err: unknown; message: Incoming }; rejected: { message: Incoming; err: unknown }[] } {
+    const rejected: { message: Incoming; err: unknown }[] = [];
+    for (let i = 0; i < messages.length; i++) {
+      const message = messages[i]!;
+      if (refused.has(message.conn)) continue;
+      try {
+        this.handle(message);
+      } catch (err) {
+        if (err instanceof YjsFailure) {
+          messages.splice(0, i + 1);
+          return { failed: { err: err.cause, message }, rejected };
+        }
+        refused.add(message.conn);
+        rejected.push({ message, err });
+      }
+    }
+    return { rejected };
+  }
+
   /** Handles one binary message; throws `ProtocolError` for anything malformed, `YjsFailure` when Yjs failed. */
   handle(message: Incoming): void {
     const { conn, data } = message;
@@ -99,7 +131,7 @@ export class Dispatcher {
           return;
         }
         // Only for the connection's own client IDs (see identity.ts).
-        const refused = applyOwnAwareness(ctx.awareness, update, conn, ctx.holders);
+        const refused = applyOwnAwareness(ctx.awareness, update, conn, ctx.clientIds);
         if (refused) ctx.metrics.ignoredWrites.inc(refused);
         return;
       }
@@ -148,13 +180,21 @@ export class Dispatcher {
   }
 
   private applyClientUpdate(conn: Connection, sent: Uint8Array): void {
-    const { doc, holders, store, metrics } = this.ctx;
-    const admission = admitUpdate(doc, sent, conn, { holders, isPersonBound: (id) => store.isPersonKnownBound(id) });
+    const { doc, clientIds, store, metrics } = this.ctx;
+    const admission = admitUpdate(doc, sent, conn, { clientIds, isPersonBound: (id) => store.isPersonKnownBound(id) });
     if (admission.kind !== 'apply') {
       metrics.ignoredWrites.inc();
+      if (admission.kind === 'ask' && admission.notYours) {
+        const now = performance.now();
+        conn.notYoursSince ??= now;
+        if (now - conn.notYoursSince > NOT_YOURS_GRACE_MS) throw new ProtocolError('notYourClient', 'changes under another device’s client ID');
+      }
       if (admission.kind === 'ask') conn.askToResync(() => syncStep1Message(doc));
       return;
     }
+    conn.notYoursSince = undefined;
+    // Bound before it is applied, so the next message of this turn already finds them bound.
+    if (!clientIds.bind(admission.clients, conn.writer, conn)) throw new ProtocolError('invalidUpdate', 'too many new client IDs from one connection');
     const update = admission.update;
     try {
       Y.applyUpdate(doc, update, conn);

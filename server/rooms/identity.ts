@@ -15,6 +15,7 @@ import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { groupsMap } from '../../shared/index.ts';
+import type { ClientIds } from './clientIds.ts';
 import type { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
 
@@ -32,75 +33,16 @@ export const MAX_AWARENESS_IDS_PER_CONNECTION = 8;
  */
 export const MAX_AWARENESS_ENTRIES = 2000;
 
-/** How long an ID whose holder left stays the holder's to take back (a tablet's Wi-Fi coming back). */
-const KEPT_FOR_MS = 60_000;
-
 /**
- * Which connection holds (speaks for) each awareness client ID of a room, and the clock the server
- * has for it.
- */
-export class AwarenessHolders {
-  private readonly holders = new Map<number, Connection>();
-  /** IDs whose holder left in the last minute: who it was, and when. */
-  private readonly left = new Map<number, { connId: number; personId: string | undefined; at: number }>();
-
-  constructor(private readonly awareness: Awareness) {}
-
-  /** The connection that holds `clientId` now, if any. */
-  holderOf(clientId: number): Connection | undefined {
-    return this.holders.get(clientId);
-  }
-
-  /**
-   * Whether `conn` may take an ID nobody holds now: no, for a minute after its holder left, unless
-   * `conn` is that connection or the same proven person. Otherwise someone else could take a
-   * dropped tablet's ID first, and the tablet's own state would then be refused as another's.
-   */
-  mayTake(clientId: number, conn: Connection): boolean {
-    if (clientId === this.awareness.clientID) return false; // the server's own state (the crowd summary)
-    const left = this.left.get(clientId);
-    if (!left || performance.now() - left.at > KEPT_FOR_MS) return true;
-    return left.connId === conn.id || (conn.personId !== undefined && left.personId === conn.personId);
-  }
-
-  /** The awareness clock the server has for `clientId`. */
-  clockOf(clientId: number): number | undefined {
-    return this.awareness.meta.get(clientId)?.clock;
-  }
-
-  /**
-   * Records an applied awareness change: removed IDs are nobody's any more; what `origin` added or
-   * updated got through, so it is its own (a reconnecting tablet's taken-over ID included).
-   */
-  changed(added: readonly number[], updated: readonly number[], removed: readonly number[], origin: Connection | undefined): void {
-    const now = performance.now();
-    if (this.left.size > 1000) for (const [id, { at }] of this.left) if (now - at > KEPT_FOR_MS) this.left.delete(id);
-    for (const id of removed) {
-      const holder = this.holders.get(id);
-      holder?.awarenessIds.delete(id);
-      if (holder) this.left.set(id, { connId: holder.id, personId: holder.personId, at: now });
-      this.holders.delete(id);
-    }
-    if (!origin) return;
-    for (const id of [...added, ...updated]) {
-      this.left.delete(id);
-      this.holders.get(id)?.awarenessIds.delete(id);
-      this.holders.set(id, origin);
-      origin.awarenessIds.add(id);
-    }
-  }
-}
-
-/**
- * `update` without the entries for client IDs that another open connection holds, unless that
- * connection is the same proven person (a tablet whose new socket comes before its old one is known
- * dead takes its own ID back). An entry no newer than what the server has is an echo (stock
+ * `update` without the entries for client IDs that are not the connection's to speak for: bound to
+ * another device's key, or held by another device's open connection (a tablet whose new socket comes
+ * before its old one is known dead takes its own ID back; see clientIds.ts). An entry no newer than what the server has is an echo (stock
  * y-websocket clients send every change they receive back) and is dropped without counting. Every
  * entry's state must parse, or the whole update is refused: y-protocols stores entries one by one and
  * would keep those before a bad one without telling anyone. Returns the update itself when nothing was
  * taken out, null when nothing is left, and how many entries were refused.
  */
-export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: AwarenessHolders): { update: Uint8Array | null; refused: number } {
+export function ownEntriesOnly(update: Uint8Array, self: Connection, clientIds: ClientIds): { update: Uint8Array | null; refused: number } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   if (count > MAX_AWARENESS_ENTRIES) throw new Error(`${count} states in one message; at most ${MAX_AWARENESS_ENTRIES}`);
@@ -109,16 +51,15 @@ export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: Aw
   let ids = self.awarenessIds.size;
   for (let i = 0; i < count; i++) {
     const entry = { id: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) };
-    const holder = holders.holderOf(entry.id);
-    const mine = holder === undefined ? holders.mayTake(entry.id, self) : holder === self || (self.personId !== undefined && holder.personId === self.personId);
-    if (mine) {
+    const holder = clientIds.holderOf(entry.id);
+    if (clientIds.mayUse(entry.id, self)) {
       if (holder !== self && entry.state !== 'null' && ids++ >= MAX_AWARENESS_IDS_PER_CONNECTION) {
         refused++;
         continue;
       }
       JSON.parse(entry.state); // only what will be applied (echoes of others, the bulk, are not)
       kept.push(entry);
-    } else if (entry.clock > (holders.clockOf(entry.id) ?? -1)) refused++;
+    } else if (entry.clock > (clientIds.clockOf(entry.id) ?? -1)) refused++;
   }
   if (kept.length === count) return { update, refused };
   if (kept.length === 0) return { update: null, refused };
@@ -137,10 +78,10 @@ export function ownEntriesOnly(update: Uint8Array, self: Connection, holders: Aw
  * returns how many were refused. Throws ProtocolError for a malformed update, before anything is
  * applied.
  */
-export function applyOwnAwareness(awareness: Awareness, update: Uint8Array, conn: Connection, holders: AwarenessHolders): number {
+export function applyOwnAwareness(awareness: Awareness, update: Uint8Array, conn: Connection, clientIds: ClientIds): number {
   let own: ReturnType<typeof ownEntriesOnly>;
   try {
-    own = ownEntriesOnly(update, conn, holders);
+    own = ownEntriesOnly(update, conn, clientIds);
   } catch (err) {
     throw new ProtocolError('malformedMessage', `bad awareness update: ${(err as Error).message}`);
   }

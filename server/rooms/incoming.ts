@@ -17,15 +17,15 @@
  *   coming), which an honest client answers with everything, in order. Honest clients send one after
  *   updates dropped during a lock, or when a change from another tab of the device reached them
  *   before it reached the server.
- * A participant's structs under the document client ID of an open facilitator page (the same ID as in
- * awareness) also wait: they would take its next clocks, so its change in flight would be skipped as
- * known. Between participants this is not checked: an ID can be taken over in awareness once its page
- * is gone, and the taker could then hold back its former holder's every write.
+ * Structs under a client ID that is another device's (bound to its key, or held by its open page; see
+ * clientIds.ts) also wait, from every role: they would take its next clocks, so its changes would be
+ * skipped as known. A device's own tabs settle such a wait themselves (the tab whose ID it is sends
+ * its changes); one that goes on is refused (`notYourClient`, in dispatch.ts).
  */
 import * as Y from 'yjs';
 import { isBoardLocked, ROOT } from '../../shared/index.ts';
 import type { Connection } from './connection.ts';
-import type { AwarenessHolders } from './identity.ts';
+import type { ClientIds } from './clientIds.ts';
 import { ProtocolError } from './protocolError.ts';
 import { toolSwitchedOff } from './toolsGuard.ts';
 import { clustersChanged, dependsOnUnknown, dotInOthersName, hasEmptyDeleteRange, listsAClientTwice, participantVerdict, rootKeysWritten, UNKNOWN_ROOT } from './writeGuard.ts';
@@ -34,17 +34,20 @@ type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
 /** What becomes of a client's update. */
 export type Admission =
-  /** Apply `update` (the part of what was sent that the server lacks). */
-  | { readonly kind: 'apply'; readonly update: Uint8Array }
+  /** Apply `update` (the part of what was sent that the server lacks), written under `clients`. */
+  | { readonly kind: 'apply'; readonly update: Uint8Array; readonly clients: readonly number[] }
   /** A participant's change while the board is locked: dropped; asked for again when the lock lifts. */
   | { readonly kind: 'locked' }
-  /** Not now: ask the client for what the server lacks (Yjs would hold it back, or a facilitator page's client ID). */
-  | { readonly kind: 'ask' };
+  /**
+   * Not now: ask the client for what the server lacks (Yjs would hold it back; or, `notYours`, it
+   * writes under a client ID that is another device's).
+   */
+  | { readonly kind: 'ask'; readonly notYours?: boolean };
 
 /** What the decision needs to know of the room. */
 export interface AdmissionContext {
-  /** Which connection holds each awareness client ID. */
-  readonly holders: AwarenessHolders;
+  /** Whose each client ID is (bound writer, awareness holder). */
+  readonly clientIds: ClientIds;
   /** Whether some device proved participant id `id` (a dot in that name needs that proof). */
   isPersonBound(id: string): boolean;
 }
@@ -66,10 +69,13 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   // The one check of the board lock: before anything is cut or read, a participant's change waits.
   if (participant && !empty && isBoardLocked(doc)) return { kind: 'locked' };
   const own = lackedPart(doc, update, decoded);
-  if (own === 'gap' || (participant && writesAsFacilitator(own.decoded, conn, ctx.holders))) return { kind: 'ask' };
+  if (own === 'gap') return { kind: 'ask' };
+  // Every role writes only under its own device's client IDs (clientIds.ts).
+  const clients = [...new Set(own.decoded.structs.map((s) => s.id.client))];
+  if (clients.some((c) => !ctx.clientIds.mayUse(c, conn))) return { kind: 'ask', notYours: true };
   if (!participant) {
     if (dependsOnUnknown(doc, own.decoded)) throw new ProtocolError('invalidUpdate', 'it builds on what the server does not have');
-    return { kind: 'apply', update: own.update };
+    return { kind: 'apply', update: own.update, clients };
   }
   // The frame is the facilitator's (4403).
   const verdict = participantVerdict(doc, own.decoded);
@@ -89,7 +95,7 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   for (const key of rootKeysWritten(doc, own.decoded, ROOT.people)) {
     if (key === UNKNOWN_ROOT || !mayActAs(key)) throw new ProtocolError('notYourPerson', 'another person’s entry in people');
   }
-  return { kind: 'apply', update: own.update };
+  return { kind: 'apply', update: own.update, clients };
 }
 
 /**
@@ -128,19 +134,4 @@ export function lackedPart(doc: Y.Doc, update: Uint8Array, decoded: Decoded): { 
     if (ranges.some((r) => r.clock + r.len > known)) return 'gap';
   }
   return { update, decoded };
-}
-
-/**
- * Whether a participant's update has structs under a document client ID that an open facilitator
- * connection speaks for in awareness (the same ID). They would take the facilitator's next clocks, so
- * the facilitator's change in flight (a lock, say) would be skipped as known. A proven person's own
- * other tab (a facilitator who also opened the participant link on the same device) may.
- */
-function writesAsFacilitator(decoded: Decoded, conn: Connection, holders: AwarenessHolders): boolean {
-  const clients = new Set(decoded.structs.map((s) => s.id.client));
-  for (const client of clients) {
-    const holder = holders.holderOf(client);
-    if (holder?.role === 'facilitator' && !(conn.personId !== undefined && holder.personId === conn.personId)) return true;
-  }
-  return false;
 }

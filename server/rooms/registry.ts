@@ -195,7 +195,7 @@ export class RoomRegistry {
       onEmpty: (room) => this.scheduleUnload(room),
       onBroken: (room) => this.drop(room),
       reload: (room, err) => this.reload(room, err),
-    }, sizes, stored.updates.length === 0 && migration.applied.length === 0 ? stored.state ?? undefined : undefined);
+    }, sizes, stored.updates.length === 0 && migration.applied.length === 0 ? stored.state ?? undefined : undefined, stored.writers);
     room.fence = fence;
     return room;
   }

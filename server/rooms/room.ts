@@ -11,22 +11,25 @@
  * requests answered, so no client is ever sent a change that is not yet stored. Compaction, snapshots
  * and HTTP reads run between turns (`run`). A write that fails closes the board's sockets (4500, or
  * 1012 when another process took the board over) and the room is dropped: clients reconnect and
- * resync. This class keeps the connections, the order of a turn and the room's lifecycle.
+ * resync. Whose each Yjs client ID is (clientIds.ts) is kept here too: bindings a turn makes are
+ * stored with its updates. This class keeps the connections, the order of a turn and the room's
+ * lifecycle.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { readCrowdSettings, type Role } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import { LeaseLostError, type BoardStore, type Fence } from '../persistence/store.ts';
+import { LeaseLostError, SERVER_WRITER, type BoardStore, type ClientWriters, type Fence } from '../persistence/store.ts';
 import { Connection } from './connection.ts';
 import { ProtocolError } from './protocolError.ts';
-import { AwarenessHolders, stampIdentity } from './identity.ts';
+import { stampIdentity } from './identity.ts';
+import { ClientIds } from './clientIds.ts';
 import type { StoredSizes } from './logBudget.ts';
 import { syncStep1Message } from './messages.ts';
 import { AwarenessBatch } from './broadcast.ts';
 import { CrowdPresence } from './crowdPresence.ts';
-import { Dispatcher, YjsFailure } from './dispatch.ts';
+import { Dispatcher } from './dispatch.ts';
 import { RoomWrites } from './writes.ts';
 import { Turns, type Incoming } from './turns.ts';
 
@@ -51,8 +54,8 @@ export class Room {
   private readonly conns = new Set<Connection>();
   private broken = false;
   private destroyed = false;
-  /** Which connection holds each awareness client ID. */
-  private readonly awarenessHolders: AwarenessHolders;
+  /** Whose each client ID is: its bound writer, and which connection holds it in awareness. */
+  private readonly clientIds: ClientIds;
   /** Awareness changes, broadcast together a few dozen times a second. */
   private readonly awarenessBatch: AwarenessBatch;
   /** In a crowd, who is sent whose awareness (see crowdPresence.ts). */
@@ -81,6 +84,8 @@ export class Room {
     stored?: StoredSizes,
     /** The stored state the document is exactly (no log, no migration): the first joins get it as is. */
     storedState?: Uint8Array,
+    /** The board's stored client ID bindings. */
+    writers?: ClientWriters,
   ) {
     const { store, metrics, log, compactEvery } = opts;
     this.writes = new RoomWrites({
@@ -89,13 +94,14 @@ export class Room {
       isBroken: () => this.broken,
       isDestroyed: () => this.destroyed,
       fail: (err) => this.breakRoom(err),
+      takeBindings: () => this.clientIds.takePending(),
     }, lastSeq, stored);
     this.awareness = new awarenessProtocol.Awareness(doc);
-    this.awarenessHolders = new AwarenessHolders(this.awareness);
+    this.clientIds = new ClientIds(this.awareness, writers);
     const broadcastFailed = (err: unknown) => log.error({ err, board: boardId }, '[room] broadcast failed');
     this.crowd = new CrowdPresence(this.awareness, () => this.conns, () => readCrowdSettings(doc).threshold);
     this.awarenessBatch = new AwarenessBatch(this.awareness, (message, ids) => this.crowd.deliver(ids, message), () => this.conns.size, broadcastFailed);
-    this.dispatcher = new Dispatcher({ doc, awareness: this.awareness, holders: this.awarenessHolders, crowd: this.crowd, conns: this.conns, store, metrics }, storedState);
+    this.dispatcher = new Dispatcher({ doc, awareness: this.awareness, clientIds: this.clientIds, crowd: this.crowd, conns: this.conns, store, metrics }, storedState);
     this.turns = new Turns((messages) => this.turn(messages), (err) => log.error({ err, board: boardId }, '[room] turn failed'));
     this.awareness.setLocalState(null);
     doc.on('update', this.onDocUpdate);
@@ -151,24 +157,7 @@ export class Room {
 
   /** One turn: apply the messages, store what they applied in one write, then send it and the answers. */
   private async turn(messages: Incoming[]): Promise<void> {
-    let failed: { err: unknown; message: Incoming } | undefined;
-    // A refused message closes its socket after the answers to what that socket sent before it.
-    const rejected: { message: Incoming; err: unknown }[] = [];
-    for (let i = 0; i < messages.length; i++) {
-      const message = messages[i]!;
-      if (this.refused.has(message.conn)) continue;
-      try {
-        this.dispatcher.handle(message);
-      } catch (err) {
-        if (err instanceof YjsFailure) {
-          failed = { err: err.cause, message };
-          messages.splice(0, i + 1);
-          break;
-        }
-        this.refused.add(message.conn);
-        rejected.push({ message, err });
-      }
-    }
+    const { failed, rejected } = this.dispatcher.handleAll(messages, this.refused);
     if (!(await this.writes.write())) return;
     for (const { message, send } of this.dispatcher.takeAnswers()) {
       try {
@@ -197,6 +186,8 @@ export class Room {
   /** Collects what the turn applied; it is written, then broadcast, at the end of the turn. */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.dispatcher.changed();
+    // The server's own changes (a migration, an HTTP call): nobody may write ahead under their IDs.
+    if (!(origin instanceof Connection)) this.clientIds.bind(Y.parseUpdateMeta(update).to.keys(), SERVER_WRITER);
     this.writes.collect(update, origin instanceof Connection ? origin : undefined);
   };
 
@@ -204,7 +195,7 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    this.awarenessHolders.changed(added, updated, removed, origin instanceof Connection ? origin : undefined);
+    this.clientIds.changed(added, updated, removed, origin instanceof Connection ? origin : undefined);
     if (origin instanceof Connection) {
       // Others see a connection's role as its link says, and only the id it proved.
       stampIdentity(this.awareness, this.doc, origin, added.concat(updated));

@@ -14,7 +14,7 @@ import type * as Y from 'yjs';
 import { isBoardLocked } from '../../shared/index.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import type { BoardStore, Fence } from '../persistence/store.ts';
+import type { BoardStore, ClientWriters, Fence } from '../persistence/store.ts';
 import { UpdateBatch } from './broadcast.ts';
 import type { Connection } from './connection.ts';
 import { agendaKeyOf, keepSnapshot } from './history.ts';
@@ -40,6 +40,8 @@ export interface WritesContext {
   isDestroyed(): boolean;
   /** Storage failed, or another process took the board over: the room must close its sockets. */
   fail(err: unknown): void;
+  /** Client ID bindings made since the last write (stored with its updates), if any. */
+  takeBindings(): ClientWriters | undefined;
 }
 
 /** Writes, broadcasts and keeps the log of one room (see above). */
@@ -85,15 +87,18 @@ export class RoomWrites {
     const applied = this.applied;
     this.applied = [];
     if (ctx.isBroken()) return false;
-    if (applied.length === 0) return true;
+    const bindings = ctx.takeBindings();
+    if (applied.length === 0 && !bindings) return true;
     const started = performance.now();
     try {
-      this.lastSeq = await ctx.store.appendUpdates(ctx.boardId, applied.map((a) => a.update), ctx.fence());
+      const seq = await ctx.store.appendUpdates(ctx.boardId, applied.map((a) => a.update), ctx.fence(), bindings);
+      if (applied.length > 0) this.lastSeq = seq;
     } catch (err) {
       ctx.fail(err);
       return false;
     }
     if (ctx.isBroken() || ctx.isDestroyed()) return false;
+    if (applied.length === 0) return true;
     ctx.metrics.persistWrite.observe({ op: 'append' }, (performance.now() - started) / 1000);
     let compact = false;
     for (const { update, origin } of applied) {
