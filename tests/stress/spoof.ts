@@ -3,7 +3,8 @@
  * updates and awareness from a projector link; a participant changing the facilitator's frame (lock,
  * votes, groups); dots in another person's name; a participant writing while the board is locked; awareness posing as the facilitator,
  * claiming another participant's id, or speaking for another connection's client ID; sockets opened
- * with a rotated link. An honest facilitator and participant (Ann) watch; nothing may reach them.
+ * with a rotated link; writes at another device's next clocks and records in Ann's name
+ * (spoofNames.ts). An honest facilitator and participant (Ann) watch; nothing may reach them.
  *
  * Why: the server is the only place where roles and identities can be enforced; the UI hiding a
  * button proves nothing.
@@ -28,6 +29,7 @@ import {
 import { connectClient, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { openRaw, updateMessage, type RawClient } from '../helpers/rawSocket.ts';
 import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
+import { attemptNames } from './spoofNames.ts';
 
 export interface SpoofFigures {
   readonly attempts: number;
@@ -83,7 +85,8 @@ export async function runSpoofing(attempts: number): Promise<SpoofFigures> {
         if (clientId === ann.doc.clientID && user?.name !== 'Ann') effects.add(`Ann's state overwritten: ${JSON.stringify(user)}`);
       }
     });
-    const per = Math.ceil(attempts / 75) * 10; // 7.5 kinds' worth: six kinds, and three slow kinds at half each
+    // 10.5 kinds' worth: eight kinds, three slow kinds at half each, and four at a quarter each.
+    const per = Math.ceil(attempts / 105) * 10;
     const sendAll = async (socket: RawClient, frames: Uint8Array[]) => {
       for (const f of frames) socket.ws.send(f);
       await new Promise<void>((r) => socket.ws.send(new Uint8Array([3]), () => r())); // a query: all sent
@@ -121,6 +124,8 @@ export async function runSpoofing(attempts: number): Promise<SpoofFigures> {
       await p.closed;
       count("dot in Ann's name");
     }
+    // 2c. Writes at another device's next clocks, and records in Ann's name.
+    await attemptNames({ ws, participantToken, facilitator, ann, annId, per, count, effect: (what) => effects.add(what), sendAll });
     // 3. Participants write while the board is locked; their sockets close before the lift.
     setBoardLocked(facilitator.doc, true, ORIGIN.local);
     await waitFor(() => readFacilitation(ann.doc).boardLocked, 'the lock at Ann');
