@@ -1,7 +1,7 @@
 /**
  * The UI strings of changes to notes and clusters, in English and Dutch: the undo toast after a
  * change of what notes are (action card, deleted, dissolved), and the word when a cluster is not
- * yours to rename or dissolve.
+ * yours to rename or dissolve, or a change the server refused as written in someone else's name.
  *
  * Why: a change of what notes are must say what happened and how to undo it, in the room's language;
  * merged into strings.ts so a missing translation is a type error.
@@ -9,6 +9,8 @@
 export const notesEn = {
   reasonNotYourCluster: 'only the facilitator or whoever made a cluster may rename or dissolve it',
   reasonNotYourPerson: 'only you, or the facilitator, may change your name and group in the list of people',
+  reasonNotYourName: 'notes, stances, clusters and sign-ups may only be written in your own name',
+  reasonNotYourClient: 'another device was already writing under this copy’s id on the board',
   toastActionCards: '{0, plural, one {# note became an action card} other {# notes became action cards}}',
   toastPlainNotes: '{0, plural, one {# action card became a note} other {# action cards became notes}}',
   toastDeleted: '{0, plural, one {# item deleted} other {# items deleted}}',
@@ -22,6 +24,8 @@ export const notesEn = {
 export const notesNl: Record<keyof typeof notesEn, string> = {
   reasonNotYourCluster: 'alleen de facilitator of wie een cluster maakte mag die hernoemen of opheffen',
   reasonNotYourPerson: 'alleen jij, of de facilitator, mag je naam en groep in de lijst van deelnemers wijzigen',
+  reasonNotYourName: 'notities, standpunten, clusters en inschrijvingen mogen alleen op je eigen naam staan',
+  reasonNotYourClient: 'een ander toestel schreef op het bord al onder het id van deze kopie',
   toastActionCards: '{0, plural, one {# notitie werd een actiekaart} other {# notities werden actiekaarten}}',
   toastPlainNotes: '{0, plural, one {# actiekaart werd een notitie} other {# actiekaarten werden notities}}',
   toastDeleted: '{0, plural, one {# item verwijderd} other {# items verwijderd}}',

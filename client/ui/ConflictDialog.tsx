@@ -18,11 +18,14 @@ import { useModal } from './useModal.ts';
 const NONE: never[] = [];
 
 /** The server's reasons for refusing a change, in the page's language. */
-const REASONS: Readonly<Record<string, 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonNotYourCluster' | 'reasonNotYourPerson' | 'reasonInvalidUpdate' | 'reasonToolSwitchedOff'>> = {
+type ReasonKey = 'reasonForbiddenWrite' | 'reasonNotYourDot' | 'reasonNotYourCluster' | 'reasonNotYourPerson' | 'reasonNotYourName' | 'reasonNotYourClient' | 'reasonInvalidUpdate' | 'reasonToolSwitchedOff';
+const REASONS: Readonly<Record<string, ReasonKey>> = {
   [CLOSE.forbiddenWrite.reason]: 'reasonForbiddenWrite',
   [CLOSE.notYourDot.reason]: 'reasonNotYourDot',
   [CLOSE.notYourCluster.reason]: 'reasonNotYourCluster',
   [CLOSE.notYourPerson.reason]: 'reasonNotYourPerson',
+  [CLOSE.notYourName.reason]: 'reasonNotYourName',
+  [CLOSE.notYourClient.reason]: 'reasonNotYourClient',
   [CLOSE.invalidUpdate.reason]: 'reasonInvalidUpdate',
   [CLOSE.toolSwitchedOff.reason]: 'reasonToolSwitchedOff',
 };
