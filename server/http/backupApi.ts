@@ -1,6 +1,7 @@
 /**
  * Data out and in:
- * - `GET /api/boards/<id>/backup.json`: the full board (Yjs state and a readable view), facilitator only;
+ * - `GET /api/boards/<id>/backup.json`: the full board (Yjs state, a readable view, and the writer each
+ *   document client ID is bound to), facilitator only;
  * - `POST /api/boards/restore` (body: a backup, up to 64 MiB; `?title=` to rename): a **new** board
  *   with the backup's content and a fresh epoch, answered like `POST /api/boards`;
  * - `GET /api/boards/<id>/notes.csv` (`?lang=en|nl` for the standings' words): every note with its group, area, cluster, votes and standing,
@@ -12,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
 import { isId, type CreatedBoard } from '../../shared/index.ts';
-import { makeBackup, notesCsv } from '../../shared/report/index.ts';
+import { clientWritersField, makeBackup, notesCsv, type Backup } from '../../shared/report/index.ts';
 import { authorize, requestToken } from '../auth/authorize.ts';
 import { storeNewBoard, type NewBoardStore } from './createBoard.ts';
 import { baseUrl, HttpError, readBody, requestUrl, sendJson, type BaseUrlDeps } from './respond.ts';
@@ -68,7 +69,7 @@ async function sendBoardFile(deps: BackupDeps, req: IncomingMessage, res: Server
   if (!auth.ok) throw new HttpError(auth.status, auth.reason);
   if (auth.claims.role !== 'facilitator') throw new HttpError(403, `only the facilitator link may get ${what}`);
   const lang = url.searchParams.get('lang') === 'nl' ? 'nl' : 'en';
-  const body = await deps.readBoard(boardId, (doc) => (what === 'notes.csv' ? notesCsv(doc, lang) : JSON.stringify(makeBackup(doc, boardId, Date.now()))));
+  const body = what === 'notes.csv' ? await deps.readBoard(boardId, (doc) => notesCsv(doc, lang)) : await backupOf(deps, boardId);
   const stamp = new Date().toISOString().slice(0, 10);
   res.writeHead(200, {
     'Content-Type': what === 'notes.csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
@@ -77,4 +78,14 @@ async function sendBoardFile(deps: BackupDeps, req: IncomingMessage, res: Server
   });
   // A byte-order mark so spreadsheet programs read the CSV as UTF-8 (accents, emoji).
   res.end(what === 'notes.csv' ? `\uFEFF${body}` : body);
+}
+
+/**
+ * The board's backup, as JSON. The bindings are read after the document: a binding is stored with
+ * (or before) the updates under its ID, so every ID in the backed-up state has its binding in it.
+ */
+async function backupOf(deps: BackupDeps, boardId: string): Promise<string> {
+  const backup = await deps.readBoard(boardId, (doc) => makeBackup(doc, boardId, Date.now()));
+  const writers = await deps.store.clientWriters(boardId);
+  return JSON.stringify({ ...backup, clientWriters: clientWritersField(writers) } satisfies Backup);
 }

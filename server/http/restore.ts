@@ -7,6 +7,7 @@
  * server), so a worker per restore is simpler than a pool and costs nothing the rest of the time.
  */
 import { Worker } from 'node:worker_threads';
+import type { BoardContent } from './createBoard.ts';
 import { HttpError } from './respond.ts';
 
 /** Restores at once; more wait for none and are told to try again. */
@@ -19,19 +20,19 @@ const TIME_LIMIT_MS = 120_000;
 let running = 0;
 
 /** What the worker sends back. */
-type Outcome = { ok: true; state: Uint8Array; title: string } | { ok: false; message: string };
+type Outcome = ({ ok: true } & BoardContent) | { ok: false; message: string };
 
 /**
  * The content of a new board restored from `body` (a backup file) and `title`; throws an HttpError
  * saying what went wrong (400 not a backup, 413 too large for this server, 503 busy or failed).
  */
-export async function restoreOffThread(body: Uint8Array, title: string | undefined): Promise<{ state: Uint8Array; title: string }> {
+export async function restoreOffThread(body: Uint8Array, title: string | undefined): Promise<BoardContent> {
   assertRestoreSlot();
   running++;
   try {
     const outcome = await runWorker(body, title);
     if (!outcome.ok) throw new HttpError(400, `cannot restore: ${outcome.message}`);
-    return { state: outcome.state, title: outcome.title };
+    return { state: outcome.state, title: outcome.title, writers: outcome.writers };
   } finally {
     running--;
   }

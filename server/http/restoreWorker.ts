@@ -1,6 +1,7 @@
 /**
  * A restore's heavy part, run in a worker thread (see restore.ts): parse the backup, build the board
- * as a new incarnation, encode it. Posts `{ ok: true, state, title }` or `{ ok: false, message }`.
+ * as a new incarnation, encode it with its client ID bindings (the backup's, and the server for the
+ * IDs it has none for; see contentOf). Posts `{ ok: true, state, title, writers }` or `{ ok: false, message }`.
  *
  * Why: a backup comes from anyone (a restore needs no link) and may be 64 MiB. Parsed and applied on
  * the main thread, one stalled every board on the server for seconds, and a few at once could take
@@ -10,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { modelError, readMeta, ValidationError } from '../../shared/index.ts';
 import { restoreBackup } from '../../shared/report/index.ts';
+import { contentOf } from './createBoard.ts';
 
 const { body, title } = workerData as { body: Uint8Array; title: string | undefined };
 try {
@@ -19,9 +21,9 @@ try {
   } catch {
     throw modelError('backupNotJson');
   }
-  const doc = restoreBackup(input, title);
-  const state = Y.encodeStateAsUpdate(doc);
-  parentPort!.postMessage({ ok: true, state, title: readMeta(doc).title }, [state.buffer as ArrayBuffer]);
+  const { doc, writers } = restoreBackup(input, title);
+  const { state, title: restoredTitle, writers: bound } = contentOf(doc, writers);
+  parentPort!.postMessage({ ok: true, state, title: restoredTitle, writers: bound }, [state.buffer as ArrayBuffer]);
 } catch (err) {
   if (!(err instanceof ValidationError)) throw err; // the worker's error event: answered as a failure
   parentPort!.postMessage({ ok: false, message: err.message });

@@ -82,6 +82,18 @@ CREATE TABLE board_leases (
 );
 `,
   },
+  {
+    version: 3,
+    adds: 'client ID bindings (which writer each document client ID of a board is bound to)',
+    sql: `
+CREATE TABLE client_writers (
+  board_id text NOT NULL REFERENCES boards(id),
+  client_id bigint NOT NULL,
+  writer text NOT NULL,
+  PRIMARY KEY (board_id, client_id)
+);
+`,
+  },
 ];
 
 /** The schema version this code writes. */

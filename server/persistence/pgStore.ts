@@ -4,18 +4,19 @@
  * Why: servers on several machines must share the boards on an engine operators already run, back up
  * and trust. Each method is one statement (or one short transaction), so a kill at any moment leaves
  * whole writes or none; `synchronous_commit` is forced on for every connection, so a resolved append
- * is on the database's disk before the room broadcasts it. Appends of several updates are one
- * multi-row INSERT that also counts the board's sequence numbers; with a lease number, that same
- * statement checks the lease, so a server that lost its board writes nothing (`LeaseLostError`).
+ * is on the database's disk before the room broadcasts it. An append is one statement that checks
+ * the lease, counts the board's sequence numbers and writes the updates with their client ID bindings
+ * (pgAppend.ts), so a server that lost its board writes nothing (`LeaseLostError`).
  * Join codes rely on unique constraints, not on one process asking: two servers making the code of the
  * same key version at once end up with the same one.
  */
 import pg from 'pg';
 import { randomInt } from 'node:crypto';
 import { migrate } from './pgSchema.ts';
+import { bytes, insertWriters, pgAppend, writerArrays } from './pgAppend.ts';
 import { fenceOk, pgLeases } from './pgLeases.ts';
 import { loadKnownPeople } from './pgPeople.ts';
-import { LeaseLostError, type BoardRecord, type BoardStore, type Fence, type LeaseStore } from './store.ts';
+import { LeaseLostError, type BoardRecord, type BoardStore, type ClientWriters, type Fence, type LeaseStore } from './store.ts';
 
 /** Tuning of the PostgreSQL store; every field has a default. */
 export interface PgStoreOptions {
@@ -42,8 +43,6 @@ interface BoardRow {
 }
 
 const KEY_COLUMN = { facilitator: 'facilitator_key', participant: 'participant_key', projector: 'projector_key' } as const;
-
-const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
 /** How the store connects: bounded waits, and `synchronous_commit` set on at the start of every connection. */
 export function pgPoolConfig(url: string, opts: PgStoreOptions = {}): pg.PoolConfig {
@@ -77,25 +76,6 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
   }
   const known = await loadKnownPeople(pool, opts.knownPeopleRefreshMs ?? 3000, onError);
 
-  // Appends to one board run one after another, in the order they were called: on a pool of
-  // connections, two statements sent at once could otherwise commit in either order.
-  const appending = new Map<string, Promise<unknown>>();
-  const inTurn = <T>(id: string, write: () => Promise<T>): Promise<T> => {
-    const previous = appending.get(id) ?? Promise.resolve();
-    const mine = previous.then(write, write);
-    const settled = mine.catch(() => {});
-    appending.set(id, settled);
-    void settled.then(() => {
-      if (appending.get(id) === settled) appending.delete(id);
-    });
-    return mine;
-  };
-
-  const lastSeqOf = async (id: string): Promise<number> => {
-    const { rows } = await pool.query<{ last_seq: string }>('SELECT last_seq FROM boards WHERE id = $1', [id]);
-    if (!rows[0]) throw new Error(`unknown board ${id}`);
-    return Number(rows[0].last_seq);
-  };
   const codeOf = async (id: string, keyVersion: number): Promise<string | undefined> => {
     const { rows } = await pool.query<{ code: string }>('SELECT code FROM join_codes WHERE board_id = $1 AND key_version = $2', [id, keyVersion]);
     return rows[0]?.code;
@@ -106,37 +86,18 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
     return rows[0]?.key_hash;
   };
 
-  const append = async (id: string, updates: readonly Uint8Array[], fence: Fence): Promise<number> => {
-    if (updates.length === 0) return lastSeqOf(id);
-    // One statement: check the lease, count the board's numbers on, insert every update.
-    const { rows } = await pool.query<{ seq: string }>(
-      `WITH bump AS (
-         UPDATE boards SET last_seq = last_seq + cardinality($2::bytea[])
-         WHERE id = $1 AND ${fenceOk('$3')}
-         RETURNING last_seq - cardinality($2::bytea[]) AS base)
-       INSERT INTO updates (board_id, seq, data)
-       SELECT $1, bump.base + u.ord, u.data FROM bump, unnest($2::bytea[]) WITH ORDINALITY AS u(data, ord)
-       RETURNING seq`,
-      [id, updates.map(bytes), fence ?? null],
-    );
-    if (rows.length === 0) {
-      if (fence !== undefined) throw new LeaseLostError(id);
-      throw new Error(`unknown board ${id}`);
-    }
-    return Math.max(...rows.map((r) => Number(r.seq)));
-  };
-
   return {
     engine: 'postgres',
-    async createBoard(board: BoardRecord, state: Uint8Array) {
+    async createBoard(board: BoardRecord, state: Uint8Array, writers?: ClientWriters) {
       const k = board.keyVersions;
-      // One statement: the board and its first state exist together or not at all.
+      // One statement: the board, its first state and that state's bindings exist together or not at all.
       await pool.query(
         `WITH b AS (
            INSERT INTO boards (id, title, created_at, facilitator_key, participant_key, projector_key)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id),
+         bound AS (${insertWriters('b', '$9', '$10')})
          INSERT INTO board_state (board_id, state, updated_at) SELECT id, $7, $8 FROM b`,
-        [board.id, board.title, board.createdAt, k.facilitator, k.participant, k.projector, bytes(state), Date.now()],
+        [board.id, board.title, board.createdAt, k.facilitator, k.participant, k.projector, bytes(state), Date.now(), ...writerArrays(writers)],
       );
     },
 
@@ -206,19 +167,37 @@ export async function openPgStore(url: string, opts: PgStoreOptions = {}): Promi
       return r ? { id: Number(r.id), takenAt: Number(r.taken_at), reason: r.reason, state: r.state } : undefined;
     },
 
-    async loadDocument(id) {
-      // One statement reads state and log from one snapshot of the database.
-      const { rows } = await pool.query<{ seq: string; data: Buffer }>(
-        `SELECT 0::bigint AS seq, state AS data FROM board_state WHERE board_id = $1
-         UNION ALL SELECT seq, data FROM updates WHERE board_id = $1
-         ORDER BY seq`,
-        [id],
-      );
-      const state = rows[0]?.seq === '0' ? rows.shift()!.data : null;
-      return { state, updates: rows.map((r) => r.data), lastSeq: rows.length > 0 ? Number(rows.at(-1)!.seq) : 0, writers: new Map() };
+    async clientWriters(id) {
+      const { rows } = await pool.query<{ client_id: string; writer: string }>('SELECT client_id, writer FROM client_writers WHERE board_id = $1', [id]);
+      return new Map(rows.map((r) => [Number(r.client_id), r.writer]));
     },
 
-    appendUpdates: (id: string, updates: readonly Uint8Array[], fence?: Fence) => inTurn(id, () => append(id, updates, fence)),
+    async loadDocument(id) {
+      // One statement reads state, log and bindings from one snapshot of the database (a statement sees
+      // one, even at READ COMMITTED): one round trip, and no connection held across a transaction.
+      const { rows } = await pool.query<{ kind: 's' | 'u' | 'w'; n: string; data: Buffer | null; writer: string | null }>(
+        `SELECT 's' AS kind, 0::bigint AS n, state AS data, NULL::text AS writer FROM board_state WHERE board_id = $1
+         UNION ALL SELECT 'u', seq, data, NULL FROM updates WHERE board_id = $1
+         UNION ALL SELECT 'w', client_id, NULL, writer FROM client_writers WHERE board_id = $1
+         ORDER BY kind, n`,
+        [id],
+      );
+      let state: Buffer | null = null;
+      const updates: Buffer[] = [];
+      const writers = new Map<number, string>();
+      let lastSeq = 0;
+      for (const r of rows) {
+        if (r.kind === 's') state = r.data;
+        else if (r.kind === 'w') writers.set(Number(r.n), r.writer!);
+        else {
+          updates.push(r.data!);
+          lastSeq = Number(r.n);
+        }
+      }
+      return { state, updates, lastSeq, writers };
+    },
+
+    appendUpdates: pgAppend(pool),
 
     async compact(id, state, uptoSeq, fence?: Fence) {
       const { rows } = await pool.query<{ board_id: string }>(

@@ -127,16 +127,20 @@ export function openSqliteStore(dataDir: string): BoardStore {
     Object.entries(KEY_COLUMN).map(([role, col]) => [role, db.prepare<[string], { v: number }>(`UPDATE boards SET ${col} = ${col} + 1 WHERE id = ? RETURNING ${col} AS v`)]),
   ) as Record<keyof typeof KEY_COLUMN, Database.Statement<[string], { v: number }>>;
 
-  const createTx = db.transaction((board: BoardRecord, state: Uint8Array) => {
+  const bind = (id: string, writers: ClientWriters | undefined) => {
+    for (const [client, writer] of writers ?? []) insertWriter.run(id, client, writer);
+  };
+  const createTx = db.transaction((board: BoardRecord, state: Uint8Array, writers: ClientWriters | undefined) => {
     const k = board.keyVersions;
     insertBoard.run(board.id, board.title, board.createdAt, k.facilitator, k.participant, k.projector);
     upsertState.run(board.id, state, Date.now());
+    bind(board.id, writers);
   });
+  const writersOf = (id: string): ClientWriters => new Map(selectWriters.all(id).map((r) => [r.client_id, r.writer]));
   const loadTx = db.transaction((id: string): StoredDocument => {
     const state = selectState.get(id)?.state ?? null;
     const rows = selectUpdates.all(id);
-    const writers = new Map(selectWriters.all(id).map((r) => [r.client_id, r.writer]));
-    return { state, updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? 0, writers };
+    return { state, updates: rows.map((r) => r.data), lastSeq: rows.at(-1)?.seq ?? 0, writers: writersOf(id) };
   });
   const compactTx = db.transaction((id: string, state: Uint8Array, uptoSeq: number) => {
     upsertState.run(id, state, Date.now());
@@ -144,7 +148,7 @@ export function openSqliteStore(dataDir: string): BoardStore {
   });
 
   const appendTx = db.transaction((id: string, updates: readonly Uint8Array[], writers: ClientWriters | undefined) => {
-    for (const [client, writer] of writers ?? []) insertWriter.run(id, client, writer);
+    bind(id, writers);
     if (updates.length === 0) return 0;
     let seq = 0;
     for (const u of updates) seq = Number(insertUpdate.run(id, u).lastInsertRowid);
@@ -174,7 +178,7 @@ export function openSqliteStore(dataDir: string): BoardStore {
 
   return {
     engine: 'sqlite',
-    createBoard: async (board, state) => void createTx(board, state),
+    createBoard: async (board, state, writers) => void createTx(board, state, writers),
     getBoard: async (id) => boardOf(id),
     async rotateKey(id, role) {
       const row = rotate[role].get(id);
@@ -192,6 +196,7 @@ export function openSqliteStore(dataDir: string): BoardStore {
       const r = selectSnapshot.get(id, snapshotId);
       return r ? { id: r.id, takenAt: r.taken_at, reason: r.reason, state: r.state } : undefined;
     },
+    clientWriters: async (id) => writersOf(id),
     loadDocument: async (id) => loadTx(id),
     appendUpdates: async (id, updates, _fence, writers) => appendTx(id, updates, writers),
     compact: async (id, state, uptoSeq) => compactTx(id, state, uptoSeq),

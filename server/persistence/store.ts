@@ -67,8 +67,11 @@ export class LeaseLostError extends Error {
 export interface BoardStore {
   /** Which engine this is, for /healthz and the logs. */
   readonly engine: 'sqlite' | 'postgres';
-  /** Creates a board with its initial document state; rejects if the id exists. */
-  createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void>;
+  /**
+   * Creates a board with its initial document state and the client ID bindings of that state, in one
+   * write; rejects if the id exists.
+   */
+  createBoard(board: BoardRecord, initialState: Uint8Array, writers?: ClientWriters): Promise<void>;
   /** The board's record, or `undefined` for an unknown id. */
   getBoard(id: string): Promise<BoardRecord | undefined>;
   /** Revokes every link of `role` for a board by moving its key to the next version; returns it. */
@@ -83,6 +86,8 @@ export interface BoardStore {
   listSnapshots(id: string): Promise<SnapshotInfo[]>;
   /** One snapshot with its state, or undefined. */
   getSnapshot(id: string, snapshotId: number): Promise<(Omit<SnapshotInfo, 'bytes'> & { readonly state: Uint8Array }) | undefined>;
+  /** The board's client ID bindings alone (empty for an unknown board). */
+  clientWriters(id: string): Promise<ClientWriters>;
   /** Reads the board's document in one consistent read. */
   loadDocument(id: string): Promise<StoredDocument>;
   /**

@@ -5,7 +5,9 @@
  *
  * Why: nothing the room made may be lost after the day. A restore never writes into an existing
  * board: it makes a new one, with a new epoch, so devices holding the old board cannot merge into it
- * by mistake.
+ * by mistake. The restored state keeps the backup's document client IDs (the new incarnation only
+ * adds changes of its own), so the backup also carries which writer each ID is bound to (the proof of
+ * who wrote what), and a restore binds them again on the new board.
  */
 import * as Y from 'yjs';
 import { z } from '../model/zod.ts';
@@ -22,6 +24,11 @@ import { MAX_TITLE, parseOrThrow } from '../model/records.ts';
 
 export const BACKUP_FORMAT = 'olifant-backup';
 export const BACKUP_VERSION = 1;
+/** Most client ID bindings a restore accepts (a conference board has a few thousand at most). */
+export const MAX_BACKUP_CLIENT_WRITERS = 100_000;
+
+/** Which writer (a device key's hash, `@server`, or '' for keyless) each document client ID is bound to. */
+export type ClientWriterMap = ReadonlyMap<number, string>;
 
 /** Everything on a board as plain JSON (for reading; the restore uses `state`). */
 export function readableView(doc: Y.Doc) {
@@ -50,10 +57,12 @@ export interface Backup {
   /** `Y.encodeStateAsUpdate(doc)`, base64. */
   readonly state: string;
   readonly view: ReturnType<typeof readableView>;
+  /** The board's client ID bindings: decimal client ID to writer (absent in backups from before them). */
+  readonly clientWriters?: Readonly<Record<string, string>>;
 }
 
-/** A backup of a board. */
-export function makeBackup(doc: Y.Doc, boardId: string, now: number): Backup {
+/** A backup of a board, with its client ID bindings `writers`. */
+export function makeBackup(doc: Y.Doc, boardId: string, now: number, writers: ClientWriterMap = new Map()): Backup {
   const meta = readMeta(doc);
   return {
     format: BACKUP_FORMAT,
@@ -62,23 +71,56 @@ export function makeBackup(doc: Y.Doc, boardId: string, now: number): Backup {
     board: { id: boardId, title: meta.title, epoch: meta.epoch, schemaVersion: meta.schemaVersion },
     state: toBase64(Y.encodeStateAsUpdate(doc)),
     view: readableView(doc),
+    clientWriters: clientWritersField(writers),
   };
 }
+
+/** Bindings as the backup's `clientWriters` field: decimal client ID to writer, in client ID order. */
+export function clientWritersField(writers: ClientWriterMap): Record<string, string> {
+  return Object.fromEntries([...writers].sort(([a], [b]) => a - b).map(([client, writer]) => [String(client), writer]));
+}
+
+const CLIENT_ID_RULE = 'a client ID is a whole number from 0 to 4294967295';
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The bindings field: an object of at most `MAX_BACKUP_CLIENT_WRITERS` client IDs, counted before each is checked. */
+const clientWritersSchema = z.pipe(
+  z.custom<Record<string, unknown>>((v) => isPlainObject(v) && Object.keys(v).length <= MAX_BACKUP_CLIENT_WRITERS, {
+    error: (iss) =>
+      isPlainObject(iss.input)
+        ? `more than ${MAX_BACKUP_CLIENT_WRITERS} client ID bindings`
+        : 'expected an object of client IDs and their writers',
+  }),
+  z.record(
+    z.string().check(z.regex(/^(0|[1-9]\d{0,9})$/), z.refine((k) => Number(k) <= 0xffffffff)),
+    z.string().check(z.regex(/^[\w@-]{0,64}$/, 'a writer is a device key hash (base64url), "@server", or empty')),
+    { error: (iss) => (iss.code === 'invalid_key' ? CLIENT_ID_RULE : undefined) },
+  ),
+);
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `not an Olifant backup (format must be "${BACKUP_FORMAT}")` }),
   version: z.number().check(z.int(), z.minimum(1), z.maximum(BACKUP_VERSION, { error: 'this backup was made by a newer Olifant; update the server first' })),
   board: z.looseObject({ title: z.string().check(z.maxLength(MAX_TITLE)) }),
   state: z.string({ error: 'the backup has no board state' }).check(z.minLength(1, 'the backup has no board state')),
+  clientWriters: z.optional(clientWritersSchema),
 });
+
+/** A restored backup: the new incarnation's document and the backup's client ID bindings (none in older backups). */
+export interface RestoredBackup {
+  readonly doc: Y.Doc;
+  readonly writers: Map<number, string>;
+}
 
 /**
  * The board document in a backup, as a new incarnation (a fresh epoch) titled `title` (or the
- * backup's title). Refuses what is not a backup, or a state that is not a board.
+ * backup's title), with the backup's client ID bindings. Refuses what is not a backup, bindings that
+ * are malformed or too many, or a state that is not a board.
  */
-export function restoreBackup(input: unknown, title?: string): Y.Doc {
+export function restoreBackup(input: unknown, title?: string): RestoredBackup {
   const backup = parseOrThrow(backupSchema, input);
-  return newIncarnation(fromBase64(backup.state), title);
+  const writers = new Map(Object.entries(backup.clientWriters ?? {}).map(([client, writer]) => [Number(client), writer]));
+  return { doc: newIncarnation(fromBase64(backup.state), title), writers };
 }
 
 /**

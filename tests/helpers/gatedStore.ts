@@ -70,13 +70,13 @@ export function openGatedStore(dataDir: string): GatedStore {
     failNextAppend: undefined,
     failNextCompact: undefined,
     closedAfterAppends: undefined,
-    async appendUpdates(id, updates, fence) {
+    async appendUpdates(id, updates, fence, writers) {
       gated.appends.push(updates.length);
       await gated.appendGate.pass();
       const failure = gated.failNextAppend;
       gated.failNextAppend = undefined;
       if (failure) throw failure;
-      const seq = await real.appendUpdates(id, updates, fence);
+      const seq = await real.appendUpdates(id, updates, fence, writers);
       stored++;
       return seq;
     },

@@ -1,14 +1,18 @@
 /**
  * Data out and in through the real server: a JSON backup restores as a new board equal to the
- * original (and never touches it); bad backups are refused with a reason; the notes CSV is safe to
- * open in a spreadsheet.
+ * original (and never touches it), with the writers its document client IDs are bound to; bad backups
+ * are refused with a reason; the notes CSV is safe to open in a spreadsheet.
  *
  * Why: nothing the room made may be lost after the day, and a restore must not damage what exists.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { CreatedBoard } from '../../shared/index.ts';
 import { readableView, type Backup } from '../../shared/report/index.ts';
-import { createBoard, tokenOf } from '../helpers/server.ts';
+import { openSqliteStore } from '../../server/persistence/sqliteStore.ts';
+import { KEYLESS_WRITER, SERVER_WRITER, type BoardStore } from '../../server/persistence/store.ts';
+import type { RunningServer } from '../../server/server.ts';
+import { createBoard, startTestServer, tempDir, tokenOf } from '../helpers/server.ts';
 import { serverPerFile } from '../helpers/fileServer.ts';
 import { reportBoardOnServer } from '../fixtures/reportBoard.ts';
 
@@ -103,6 +107,90 @@ describe('backup and restore', () => {
     expect((await fetch(`${running.server.localUrl}/api/boards/${board.id}/notes.csv?token=${tokenOf(board.links.participant)}`)).status).toBe(403);
   });
 });
+
+/** The client IDs that have changes in a base64 board state. */
+const clientsOf = (state: string) => [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Buffer.from(state, 'base64'))).keys()];
+
+describe('backup and restore carry the client ID bindings', () => {
+  // A server of its own, on a store the test also holds: the bindings are read where the server keeps them.
+  const dir = tempDir();
+  let server: RunningServer;
+  let store: BoardStore;
+  beforeAll(async () => {
+    store = openSqliteStore(dir.path);
+    server = await startTestServer(dir.path, {}, store);
+  });
+  afterAll(async () => {
+    await server.close();
+    dir.cleanup();
+  });
+  const getFile = (board: CreatedBoard) =>
+    fetch(`${server.localUrl}/api/boards/${board.id}/backup.json`, { headers: { Authorization: `Bearer ${tokenOf(board.links.facilitator)}` } });
+  const restore = (body: unknown) => fetch(`${server.localUrl}/api/boards/restore`, { method: 'POST', body: JSON.stringify(body) });
+  /** A board with the fixture's content and two announced IDs bound to devices; its backup. */
+  const boundBackup = async (): Promise<Backup> => {
+    const board = await createBoard(server.localUrl, 'Bound board');
+    await reportBoardOnServer(server.localUrl, board.id, tokenOf(board.links.facilitator));
+    await store.appendUpdates(board.id, [], undefined, new Map([[1001, DEVICE_A], [1002, KEYLESS_WRITER]]));
+    return (await (await getFile(board)).json()) as Backup;
+  };
+
+  it('a backup holds the board’s bindings; the restored board binds them again, and the server every other ID in it', async () => {
+    const backup = await boundBackup();
+    const board = backup.board.id;
+    expect(backup.clientWriters).toMatchObject({ '1001': DEVICE_A, '1002': KEYLESS_WRITER });
+    expect(backup.clientWriters).toEqual(Object.fromEntries([...(await store.clientWriters(board))].map(([c, w]) => [String(c), w])));
+
+    const res = await restore(backup);
+    expect(res.status).toBe(201);
+    const copy = (await res.json()) as CreatedBoard;
+    const restored = await store.clientWriters(copy.id);
+    for (const [client, writer] of Object.entries(backup.clientWriters!)) expect(restored.get(Number(client))).toBe(writer);
+    // The restored content keeps the backup's client IDs, and each of its IDs is bound to someone.
+    const again = (await (await getFile(copy)).json()) as Backup;
+    const before = clientsOf(backup.state);
+    const after = clientsOf(again.state);
+    expect(after).toEqual(expect.arrayContaining(before));
+    for (const client of after) expect(restored.has(client)).toBe(true);
+    // What the restore wrote itself (the new epoch and title) is under an ID of the server's.
+    const own = after.filter((c) => !before.includes(c));
+    expect(own.length).toBeGreaterThan(0);
+    for (const client of own) expect(restored.get(client)).toBe(SERVER_WRITER);
+    expect(again.clientWriters).toEqual(Object.fromEntries([...restored].map(([c, w]) => [String(c), w])));
+  });
+
+  it('a backup from before the bindings still restores: the server is bound to every ID of its content', async () => {
+    const { clientWriters: _dropped, ...old } = await boundBackup();
+    const res = await restore(old);
+    expect(res.status).toBe(201);
+    const restored = await store.clientWriters(((await res.json()) as CreatedBoard).id);
+    expect(restored.has(1001)).toBe(false);
+    const clients = clientsOf(old.state);
+    for (const client of clients) expect(restored.get(client)).toBe(SERVER_WRITER);
+  });
+
+  it('refuses malformed bindings, or too many, with a reason', async () => {
+    const backup = await boundBackup();
+    const refusal = async (clientWriters: unknown) => {
+      const res = await restore({ ...backup, clientWriters });
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: string }).error;
+    };
+    expect(await refusal([[1, DEVICE_A]])).toMatch(/cannot restore: clientWriters: expected an object of client IDs and their writers/);
+    expect(await refusal({ '-1': DEVICE_A })).toMatch(/clientWriters\.-1: a client ID is a whole number from 0 to 4294967295/);
+    expect(await refusal({ '4294967296': DEVICE_A })).toMatch(/a client ID is a whole number/);
+    expect(await refusal({ '7': 42 })).toMatch(/clientWriters\.7: .*expected string/);
+    expect(await refusal({ '7': '<script>' })).toMatch(/clientWriters\.7: a writer is a device key hash/);
+    const tooMany = Object.fromEntries(Array.from({ length: 100_001 }, (_, i) => [String(i), SERVER_WRITER]));
+    expect(await refusal(tooMany)).toMatch(/clientWriters: more than 100000 client ID bindings/);
+    // At the cap, it restores.
+    const atCap = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [String(i + 5000), SERVER_WRITER]));
+    expect((await restore({ ...backup, clientWriters: atCap })).status).toBe(201);
+  });
+});
+
+/** A device key's hash, as the server writes one. */
+const DEVICE_A = 'q0m3Zr8b1cZ2x7Yv4Jk9Lw3Pn6Rt5Su8Vx1Wy2Za3Bc';
 
 /** A small board's state, mutated: Yjs holds part of it back instead of throwing. */
 const DAMAGED_STATE =

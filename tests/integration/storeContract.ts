@@ -6,7 +6,7 @@
  * store of its own (a new data folder, a new database) on the real engine.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BoardRecord, BoardStore } from '../../server/persistence/store.ts';
+import { KEYLESS_WRITER, SERVER_WRITER, type BoardRecord, type BoardStore } from '../../server/persistence/store.ts';
 
 /** Opens a new, empty store on the engine under test. */
 export type OpenFreshStore = () => Promise<BoardStore>;
@@ -184,6 +184,48 @@ export function storeContract(engine: 'sqlite' | 'postgres', openFresh: OpenFres
       const empty = await store.loadDocument(board.id);
       expect([...empty.state!]).toEqual([43]);
       expect(empty.updates).toEqual([]);
+    });
+
+    it('keeps the client ID bindings of a new board and of each append, and loads them with the document', async () => {
+      const store = await fresh();
+      const board = newBoard();
+      const other = newBoard();
+      await store.createBoard(board, new Uint8Array([1]), new Map([[11, SERVER_WRITER]]));
+      await store.createBoard(other, new Uint8Array([1]));
+      await store.appendUpdates(board.id, [update(1)], undefined, new Map([[22, 'device-a']]));
+      const last = await store.appendUpdates(board.id, [update(2), update(3)], undefined, new Map([[33, KEYLESS_WRITER], [0xffffffff, 'device-b']]));
+      const expected = new Map([[11, SERVER_WRITER], [22, 'device-a'], [33, KEYLESS_WRITER], [0xffffffff, 'device-b']]);
+      const doc = await store.loadDocument(board.id);
+      expect(doc.writers).toEqual(expected);
+      expect(doc.updates.map((u) => u[0])).toEqual([1, 2, 3]);
+      expect(doc.lastSeq).toBe(last);
+      expect(await store.clientWriters(board.id)).toEqual(expected);
+      expect((await store.loadDocument(other.id)).writers).toEqual(new Map());
+      expect(await store.clientWriters(other.id)).toEqual(new Map());
+      expect(await store.clientWriters('no-such-board')).toEqual(new Map());
+    });
+
+    it('keeps the first writer of a client ID: a later binding of the same ID changes nothing', async () => {
+      const store = await fresh();
+      const board = newBoard();
+      await store.createBoard(board, new Uint8Array([1]), new Map([[5, SERVER_WRITER]]));
+      await store.appendUpdates(board.id, [update(1)], undefined, new Map([[7, 'device-a']]));
+      await store.appendUpdates(board.id, [update(2)], undefined, new Map([[7, 'device-b'], [5, 'device-b'], [8, 'device-b']]));
+      expect((await store.loadDocument(board.id)).writers).toEqual(new Map([[5, SERVER_WRITER], [7, 'device-a'], [8, 'device-b']]));
+    });
+
+    it('writes bindings without updates: they resolve to 0 and the log and its numbers stay as they were', async () => {
+      const store = await fresh();
+      const board = newBoard();
+      await store.createBoard(board, new Uint8Array([1]));
+      const first = await store.appendUpdates(board.id, [update(1)]);
+      expect(await store.appendUpdates(board.id, [], undefined, new Map([[42, 'device-a'], [43, 'device-b']]))).toBe(0);
+      expect(await store.appendUpdates(board.id, [])).toBe(0);
+      const doc = await store.loadDocument(board.id);
+      expect(doc.writers).toEqual(new Map([[42, 'device-a'], [43, 'device-b']]));
+      expect(doc.updates.map((u) => u[0])).toEqual([1]);
+      expect(doc.lastSeq).toBe(first);
+      expect(await store.appendUpdates(board.id, [update(2)])).toBeGreaterThan(first);
     });
 
     it('binds a participant id to the first device key, and answers who is bound, at once too', async () => {

@@ -237,6 +237,30 @@ describe('the PostgreSQL store', () => {
       await expect(store.appendUpdates(one.id, [update(1)], a1.fence)).rejects.toBeInstanceOf(LeaseLostError);
     });
 
+    it('fence client ID bindings as they fence updates: a stale number writes neither, with or without updates', async () => {
+      const url = await newDatabase();
+      const store = await open(url);
+      const board = newBoard();
+      await store.createBoard(board, new Uint8Array([1]));
+      const a = await store.takeLease(board.id, 'node-a', 'http://a', LEASE_MS);
+      if (!a.taken) throw new Error('node-a should have taken the free lease');
+      await store.appendUpdates(board.id, [update(1)], a.fence, new Map([[1, 'device-a']]));
+      expect(await store.appendUpdates(board.id, [], a.fence, new Map([[2, 'device-a']]))).toBe(0);
+      const b = await store.takeLeaseFrom(board.id, 'node-a', 'node-b', 'http://b', LEASE_MS);
+      if (!b.taken) throw new Error('node-b should have taken node-a’s lease');
+
+      await expect(store.appendUpdates(board.id, [update(2)], a.fence, new Map([[3, 'squatter']]))).rejects.toBeInstanceOf(LeaseLostError);
+      await expect(store.appendUpdates(board.id, [], a.fence, new Map([[4, 'squatter']]))).rejects.toBeInstanceOf(LeaseLostError);
+      const rows = await query<{ client_id: string; writer: string }>(url, 'SELECT client_id, writer FROM client_writers WHERE board_id = $1 ORDER BY client_id', [board.id]);
+      expect(rows).toEqual([{ client_id: '1', writer: 'device-a' }, { client_id: '2', writer: 'device-a' }]);
+      const doc = await store.loadDocument(board.id);
+      expect(doc.updates.map((u) => u[0])).toEqual([1]);
+      expect(doc.writers).toEqual(new Map([[1, 'device-a'], [2, 'device-a']]));
+      // The new holder's number writes them.
+      await store.appendUpdates(board.id, [], b.fence, new Map([[4, 'device-b']]));
+      expect(await store.clientWriters(board.id)).toEqual(new Map([[1, 'device-a'], [2, 'device-a'], [4, 'device-b']]));
+    });
+
     it('fence a write that waited on a takeover: it writes nothing once the new number is committed', async () => {
       const url = await newDatabase();
       const store = await open(url);
