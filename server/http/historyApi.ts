@@ -51,7 +51,7 @@ export async function handleHistoryApi(deps: HistoryDeps, req: IncomingMessage, 
   try {
     if (what === 'restore') {
       await deps.snapshotBoard(boardId, 'before-restore');
-      sendJson(res, 201, (await storeNewBoard(deps, contentOf(doc), baseUrl(deps, req))) satisfies CreatedBoard);
+      sendJson(res, 201, (await storeNewBoard(deps, contentOf(doc, await deps.store.clientWriters(boardId)), baseUrl(deps, req))) satisfies CreatedBoard);
     } else {
       sendPastState(res, doc, snapshot, what, url.searchParams.get('lang') === 'nl' ? 'nl' : 'en');
     }
