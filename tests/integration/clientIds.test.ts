@@ -1,7 +1,8 @@
 /**
  * Client IDs belong to devices, against the real server: a change written at another device's next
  * clocks (which would make that device's own changes vanish as "already known") is not applied, from
- * any role, also right after a restart; and the honest cases that make this hard still work: a
+ * any role, also right after a restart and on a board restored from a backup; and the honest cases
+ * that make this hard still work: a
  * device that reconnects before its old socket is known dead (proven or not), two tabs of one device,
  * a device that continues on another one, and a board from before the bindings (first writer wins).
  */
@@ -139,6 +140,24 @@ describe('client IDs belong to devices', () => {
     expect(Y.getState(serverDoc(own.server(), board).store, clientId)).toBe(at);
     ann.provider.connect();
     await waitFor(() => texts(serverDoc(own.server(), board)).includes('later'), "the owner's later note");
+  });
+
+  it('a restore carries the bindings: on the restored board the IDs are still their devices\' own', async () => {
+    const { server: s } = await ownServer();
+    const board = await createBoard(s().localUrl, 'Before the restore');
+    const ann = person('ann');
+    const { clientId } = await annOffline(s(), board, ann);
+    const auth = { Authorization: `Bearer ${tokenOf(board.links.facilitator)}` };
+    const backup = await (await fetch(`${s().localUrl}/api/boards/${board.id}/backup.json`, { headers: auth })).text();
+    const restored = (await (await fetch(`${s().localUrl}/api/boards/restore`, { method: 'POST', body: backup })).json()) as CreatedBoard;
+    const probe = await join(s(), restored);
+    const clock = Y.getState(probe.doc.store, clientId);
+    expect(clock).toBeGreaterThan(0);
+    await writeAhead(s(), restored, person('squatter'), clientId, clock);
+    expect(Y.getState(serverDoc(s(), restored).store, clientId)).toBe(clock);
+    // Ann's device key still writes under it.
+    await writeAhead(s(), restored, ann, clientId, clock);
+    await waitFor(() => Y.getState(serverDoc(s(), restored).store, clientId) === clock + 5, "Ann's device under her ID on the restored board");
   });
 
   it('an unproven device that reconnects at once takes its own ID back, with its offline changes and its presence', async () => {
