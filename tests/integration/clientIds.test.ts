@@ -2,9 +2,9 @@
  * Client IDs belong to devices, against the real server: a change written at another device's next
  * clocks (which would make that device's own changes vanish as "already known") is not applied, from
  * any role, also right after a restart and on a board restored from a backup; and the honest cases
- * that make this hard still work: a
- * device that reconnects before its old socket is known dead (proven or not), two tabs of one device,
- * a device that continues on another one, and a board from before the bindings (first writer wins).
+ * that make this hard still work: a device that reconnects before its old socket is known dead
+ * (proven or not), two tabs of one device, a device that continues on another one, and a board from
+ * before the bindings (first writer wins).
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
