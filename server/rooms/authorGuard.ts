@@ -64,11 +64,13 @@ export function authorInOthersName(doc: Y.Doc, decoded: Decoded, mayActAs: (id: 
   for (const item of items) {
     const place = placeOfNew(item, 0);
     if (!place) continue; // deeper than a record's fields, in a list, or unplaceable (the write guard refuses those)
-    const value = item.content instanceof Y.ContentAny ? item.content.getContent()[0] : undefined;
-    const name = authorNamed(place, value);
-    if (name === undefined || mayActAs(name)) continue;
-    if (heldBefore(doc, place, name)) continue;
-    return `${place.root} ${place.key}${place.field ? ` ${place.field}` : ''} in the name of ${name}`;
+    // Every value an item holds (a map reads its last; a crafted item may hold several), or its key alone.
+    const values: unknown[] = item.content instanceof Y.ContentType ? [undefined] : [undefined, ...item.content.getContent()];
+    for (const value of values) {
+      const name = authorNamed(place, value);
+      if (name === undefined || mayActAs(name) || heldBefore(doc, place, name)) continue;
+      return `${place.root} ${place.key}${place.field ? ` ${place.field}` : ''} in the name of ${name}`;
+    }
   }
   return undefined;
 }
@@ -96,13 +98,13 @@ function heldBefore(doc: Y.Doc, place: Place, name: string): boolean {
   if (!(root instanceof Y.AbstractType)) return false;
   for (let entry = root._map.get(place.key) ?? null, n = 0; entry && n < 10_000; entry = entry.left, n++) {
     if (place.root === ROOT.stances) {
-      if (entry.content instanceof Y.ContentAny && authorNamed(place, entry.content.getContent()[0]) === name) return true;
+      if (authorNamed(place, entry.content.getContent().at(-1)) === name) return true;
       continue;
     }
     const note = entry.content instanceof Y.ContentType ? entry.content.type : undefined;
     for (let field = note?._map.get(place.field!) ?? null, m = 0; field && m < 10_000; field = field.left, m++) {
       if (place.field!.startsWith(VOLUNTEER_PREFIX)) return true;
-      if (field.content instanceof Y.ContentAny && field.content.getContent()[0] === name) return true;
+      if (field.content.getContent().at(-1) === name) return true;
     }
   }
   return false;

@@ -119,7 +119,7 @@ describe('who a note, sign-up, cluster or stance is written by', () => {
     const url = `${file.server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}&${new URLSearchParams(joinAs(bramId))}`;
     const socket = await openRaw(url);
     const stance = { stance: 'disagree', by: annId, at: 1 };
-    socket.ws.send(updateMessage(craftedUpdate([{ client: C, clock: 0, items: [{ parent: 'stances', sub: `${bramNote}|${groupId}`, values: [stance] }] }])));
+    socket.ws.send(updateMessage(craftedUpdate([{ client: C, clock: 0, items: [{ parent: 'stances', sub: `${bramNote}:${groupId}`, values: [stance] }] }])));
     const outcome = await Promise.race([socket.closed, sleep(800).then(() => 'open' as const)]);
     socket.ws.close();
     expect(outcome).toEqual(REFUSED);
