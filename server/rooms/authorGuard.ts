@@ -23,8 +23,6 @@ interface Place {
   readonly root: string;
   readonly key: string;
   readonly field?: string;
-  /** The record's map item, when it is already in the document (live or deleted). */
-  readonly record?: Y.Item;
 }
 
 /**
@@ -45,8 +43,9 @@ export function authorInOthersName(doc: Y.Doc, decoded: Decoded, mayActAs: (id: 
     if (depth > 10_000) place = null;
     else if (typeof item.parent === 'string') place = item.parentSub ? { root: item.parent, key: item.parentSub } : null;
     else if (isItemId(item.parent)) {
-      const record = recordAt(item.parent, depth);
-      if (record && record.field === undefined && item.parentSub) place = { ...record, field: item.parentSub };
+      // Inside a record: the parent is a value straight in a root map.
+      const record = placeAt(item.parent, depth);
+      if (record && record.field === undefined && item.parentSub) place = { root: record.root, key: record.key, field: item.parentSub };
     } else if (item.origin ?? item.rightOrigin) place = placeAt((item.origin ?? item.rightOrigin)!, depth);
     memo.set(item, place);
     return place;
@@ -58,8 +57,6 @@ export function authorInOthersName(doc: Y.Doc, decoded: Decoded, mayActAs: (id: 
     const known = docItem(doc, id);
     return known instanceof Y.Item ? placeOfDocItem(known) : null;
   };
-  /** The record (a value straight in a root map) whose map holds the item with id `id`. */
-  const recordAt = (id: IdLike, depth: number): Place | null => placeAt(id, depth);
 
   for (const item of items) {
     const place = placeOfNew(item, 0);
@@ -116,13 +113,13 @@ function placeOfDocItem(item: Y.Item): Place | null {
   if (!(parent instanceof Y.AbstractType) || typeof item.parentSub !== 'string') return null;
   if (!parent._item) {
     const root = Y.findRootTypeKey(parent);
-    return root ? { root, key: item.parentSub, record: item } : null;
+    return root ? { root, key: item.parentSub } : null;
   }
   const record = parent._item;
   const outer = record.parent;
   if (!(outer instanceof Y.AbstractType) || outer._item || typeof record.parentSub !== 'string') return null;
   const root = Y.findRootTypeKey(outer);
-  return root ? { root, key: record.parentSub, field: item.parentSub, record } : null;
+  return root ? { root, key: record.parentSub, field: item.parentSub } : null;
 }
 
 /**
