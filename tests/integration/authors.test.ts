@@ -112,17 +112,20 @@ describe('who a note, sign-up, cluster or stance is written by', () => {
     expect(authorship(facilitator.doc)).toEqual(before);
   });
 
-  it('a hand-written stance in a proven person’s name is refused as well', async () => {
+  it('a hand-written stance in a proven person’s name is refused as well, also behind one in one’s own', async () => {
     const { board, facilitator, annId, bramId, bramNote, groupId } = await boardWithAnn();
     const before = authorship(facilitator.doc);
-    const C = 2_000_000 + Math.floor(Math.random() * 1_000_000);
     const url = `${file.server.localUrl.replace(/^http/, 'ws')}/ws/${board.id}?token=${tokenOf(board.links.participant)}&${new URLSearchParams(joinAs(bramId))}`;
-    const socket = await openRaw(url);
-    const stance = { stance: 'disagree', by: annId, at: 1 };
-    socket.ws.send(updateMessage(craftedUpdate([{ client: C, clock: 0, items: [{ parent: 'stances', sub: `${bramNote}:${groupId}`, values: [stance] }] }])));
-    const outcome = await Promise.race([socket.closed, sleep(800).then(() => 'open' as const)]);
-    socket.ws.close();
-    expect(outcome).toEqual(REFUSED);
+    const [asAnn, asBram] = [annId, bramId].map((by) => ({ stance: 'disagree', by, at: 1 }));
+    // A map reads an item's last value: Ann's, behind Bram's.
+    for (const values of [[asAnn], [asBram, asAnn]]) {
+      const C = 2_000_000 + Math.floor(Math.random() * 1_000_000);
+      const socket = await openRaw(url);
+      socket.ws.send(updateMessage(craftedUpdate([{ client: C, clock: 0, items: [{ parent: 'stances', sub: `${bramNote}:${groupId}`, values }] }])));
+      const outcome = await Promise.race([socket.closed, sleep(800).then(() => 'open' as const)]);
+      socket.ws.close();
+      expect(outcome, `${values.length} values`).toEqual(REFUSED);
+    }
     await sleep(200);
     expect(authorship(facilitator.doc)).toEqual(before);
   });
