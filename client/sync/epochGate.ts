@@ -13,6 +13,7 @@ import type * as Y from 'yjs';
 import { createNote, ORIGIN, restoreNote, type Note } from '../../shared/index.ts';
 import { clearProblem, showServerUnreachable } from '../store/connection.ts';
 import { fetchBoardInfo } from './boardInfo.ts';
+import { participantId, writableIds } from './identity.ts';
 import { pendingKey } from './pending.ts';
 
 /** What the server said about the board. */
@@ -123,12 +124,16 @@ export function forgetKeptNotes(boardId: string): void {
 /**
  * Adds the notes kept from a discarded copy to the synced board: as new notes, or (from a refused
  * copy, `onlyMissing`) under their own ids if the board never had them (the others reached it, or
- * were deleted there). Forgotten first, so a note that fails is not added again at each load.
+ * were deleted there). Forgotten first, so a note that fails is not added again at each load. A note
+ * in a name this device does not prove on the board is added in its current name: the server takes
+ * notes only in names the device proved, and would refuse the rest with this device's copy.
  */
 export function addKeptNotes(doc: Y.Doc, boardId: string, kept: KeptNotes): void {
   forgetKeptNotes(boardId);
+  const mine = writableIds(boardId);
   for (const n of kept.notes) {
-    const input = { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId: n.authorId, groupId: n.groupId };
+    const authorId = mine.has(n.authorId) ? n.authorId : participantId(boardId);
+    const input = { text: n.text, x: n.x, y: n.y, w: n.w, h: n.h, color: n.color, authorId, groupId: n.groupId };
     try {
       if (kept.onlyMissing) restoreNote(doc, n.id, { ...input, createdAt: n.createdAt }, ORIGIN.local);
       else createNote(doc, input, ORIGIN.local);

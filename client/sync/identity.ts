@@ -7,6 +7,8 @@
  * first key used with an id on the server binds it). A person picks their group once per board (`''` means "no group",
  * `null` "not asked yet"), and "one person" is one participant id: someone who moves from the table's
  * tablet to their phone (or votes from both) stays one voter, as the dot limit counts per participant.
+ * A device keeps proving, on that board, its own id and the ids handed over to it: the server takes a
+ * note, stance or sign-up only in a name the device proved, so what it wrote as each stays its own.
  */
 import { isId } from '../../shared/index.ts';
 import { deviceId } from './device.ts';
@@ -32,10 +34,16 @@ export function participantId(boardId: string): string {
 
 const personKeyKey = (id: string) => `olifant.key.${id}`;
 
+/** Without storage (private mode): keys made for this page's life, by id. */
+const pageKeys = new Map<string, string>();
+
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /**
  * The secret that proves my participant id to the server (made on first use, kept with the id). The
  * first key used with an id on the server binds it, so nobody else can show up as me; it travels
- * only in my own websocket URL and in the link that continues on another device.
+ * only in my own websocket URL and in the link that continues on another device. Without storage the
+ * key lasts as long as the page: its id (the page's own) is proven, and recognised when it reconnects.
  */
 export function personKey(id: string): string {
   try {
@@ -43,30 +51,71 @@ export function personKey(id: string): string {
     // One the server would refuse at the join (it takes 16-200 characters) is made anew: the server
     // never bound the id with it, so the new key can.
     if (!key || key.length < 16 || key.length > 200) {
-      key = Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16).padStart(2, '0')).join('');
+      key = newKey();
       localStorage.setItem(personKeyKey(id), key);
     }
     return key;
   } catch {
-    return ''; // Private mode: join without proving an id.
+    let key = pageKeys.get(id);
+    if (!key) pageKeys.set(id, (key = newKey()));
+    return key;
   }
 }
 
+const adoptedKey = (boardId: string) => `olifant.adopted.${boardId}`;
+/** Most ids handed over to this device that it keeps proving on one board (with its own id: the server's 8). */
+const MAX_ADOPTED = 7;
+
+/** The ids handed over to this device for this board, newest first (their notes stay theirs to write). */
+function adoptedIds(boardId: string): string[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(adoptedKey(boardId)) ?? '[]');
+    return Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string' && isId(id)).slice(0, MAX_ADOPTED) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The ids besides `person` this device proves on this board, with their keys: its own, and those handed over to it. */
+function alsoIds(boardId: string, person: string): { id: string; key: string }[] {
+  const out: { id: string; key: string }[] = [];
+  const device = deviceId();
+  if (device !== person) out.push({ id: device, key: personKey(device) });
+  for (const id of adoptedIds(boardId)) {
+    if (id === person || id === device) continue;
+    let key: string | null = null;
+    try {
+      key = localStorage.getItem(personKeyKey(id));
+    } catch {
+      // Private mode: nothing was handed over.
+    }
+    if (key && key.length >= 16 && key.length <= 200) out.push({ id, key });
+  }
+  return out;
+}
+
 /**
- * What my websocket tells the server about me: my participant id and its key (join data). Without
- * storage there is no key, and none is sent: the page joins without proving its id.
+ * What my websocket tells the server about me (join data): my participant id and its key, and in
+ * `also` the other ids this device may write as on this board (its own, those handed over to it) as
+ * `id:key` pairs separated by commas (the provider sends one value per name).
  */
-export function joinParams(boardId: string): { person: string; key?: string } {
+export function joinParams(boardId: string): { person: string; key: string; also?: string } {
   const person = participantId(boardId);
   const key = personKey(person);
-  return key ? { person, key } : { person };
+  const also = alsoIds(boardId, person);
+  return also.length ? { person, key, also: also.map((p) => `${p.id}:${p.key}`).join(',') } : { person, key };
+}
+
+/** Every participant id this device proves on this board: the notes it keeps may be written in these names. */
+export function writableIds(boardId: string): ReadonlySet<string> {
+  const person = participantId(boardId);
+  return new Set([person, ...alsoIds(boardId, person).map((p) => p.id)]);
 }
 
 /** A link that opens this board on another device as me. */
 export function handoffLink(boardId: string, token: string, me: { name: string; groupId: string | null }): string {
   const { person, key } = joinParams(boardId);
-  // Without a key (no storage here) the id cannot be proven: the other device starts as itself.
-  const params = new URLSearchParams(key ? { token, me: person, key, name: me.name } : { token, name: me.name });
+  const params = new URLSearchParams({ token, me: person, key, name: me.name });
   if (me.groupId !== null) params.set('group', me.groupId);
   return `${location.origin}/b/${boardId}#${params.toString()}`;
 }
@@ -90,6 +139,8 @@ export function takeHandoff(boardId: string): string | null {
     if (isId(me) && (keyBrought || keyHere)) {
       if (keyBrought) localStorage.setItem(personKeyKey(me), key);
       localStorage.setItem(meKey(boardId), me);
+      const adopted = [me, ...adoptedIds(boardId).filter((id) => id !== me)].slice(0, MAX_ADOPTED);
+      localStorage.setItem(adoptedKey(boardId), JSON.stringify(adopted));
     }
     if (name) localStorage.setItem(NAME_KEY, name);
   } catch {

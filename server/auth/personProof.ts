@@ -31,7 +31,7 @@ const KEY_LENGTH = { min: 16, max: 200 } as const;
 export const JOIN_DATA_RULES = {
   person: 'person must be 8-64 characters of A-Z a-z 0-9 _ -',
   key: `key must be ${KEY_LENGTH.min}-${KEY_LENGTH.max} characters`,
-  also: `each also must be <participant id>:<key> (the id as person, the key as key), at most 8`,
+  also: `also must be <participant id>:<key> pairs (the id as person, the key as key), separated by commas or repeated, at most 8`,
 } as const;
 
 /** Most `also` ids one join may prove. */
@@ -57,9 +57,13 @@ export function keyHash(key: string): string {
 
 const keyOk = (key: string | null): key is string => key !== null && key.length >= KEY_LENGTH.min && key.length <= KEY_LENGTH.max;
 
-/** The `also` pairs of the join data, or undefined when one is malformed or there are too many. */
+/**
+ * The `also` pairs of the join data, or undefined when one is malformed or there are too many. Each
+ * `also` value holds one pair or several separated by commas (a browser's provider sends one value
+ * per name), and `also` may be repeated.
+ */
 function alsoPairs(params: URLSearchParams): { id: string; key: string }[] | undefined {
-  const all = params.getAll('also');
+  const all = params.getAll('also').flatMap((value) => value.split(','));
   if (all.length > MAX_ALSO) return undefined;
   const pairs: { id: string; key: string }[] = [];
   for (const value of all) {

@@ -24,6 +24,7 @@
  */
 import * as Y from 'yjs';
 import { isBoardLocked, ROOT } from '../../shared/index.ts';
+import { authorInOthersName } from './authorGuard.ts';
 import type { Connection } from './connection.ts';
 import type { ClientIds } from './clientIds.ts';
 import { ProtocolError } from './protocolError.ts';
@@ -95,6 +96,9 @@ export function admitUpdate(doc: Y.Doc, update: Uint8Array, conn: Connection, ct
   for (const key of rootKeysWritten(doc, own.decoded, ROOT.people)) {
     if (key === UNKNOWN_ROOT || !mayActAs(key)) throw new ProtocolError('notYourPerson', 'another person’s entry in people');
   }
+  // A note, sign-up, cluster or stance is written in one's own name, or in the one its record had (4403).
+  const forged = authorInOthersName(doc, own.decoded, mayActAs);
+  if (forged !== undefined) throw new ProtocolError('notYourName', forged);
   return { kind: 'apply', update: own.update, clients };
 }
 

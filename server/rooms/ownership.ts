@@ -13,6 +13,7 @@
 import * as Y from 'yjs';
 import { migrateBoard } from '../../shared/index.ts';
 import type { BoardStore, StoredDocument } from '../persistence/store.ts';
+import { keepsAuthorship } from './authorGuard.ts';
 
 /** The lease side of the registry (absent: one process on its own store owns every board). */
 export interface BoardOwnership {
@@ -30,9 +31,12 @@ export class NotOwnerError extends Error {
   }
 }
 
-/** A board's document from what the store holds: its state, then its log. */
+/**
+ * A board's document from what the store holds: its state, then its log. Deleted notes keep their
+ * author and deleted stances stay (see authorGuard.ts): undo may write them back in their author's name.
+ */
 export function docOf(stored: StoredDocument): Y.Doc {
-  const doc = new Y.Doc({ gc: true });
+  const doc = new Y.Doc({ gc: true, gcFilter: (item) => !keepsAuthorship(item) });
   doc.transact(() => {
     if (stored.state) Y.applyUpdate(doc, stored.state);
     for (const update of stored.updates) Y.applyUpdate(doc, update);

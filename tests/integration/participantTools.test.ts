@@ -84,7 +84,8 @@ describe('tools the facilitator lets participants use', () => {
     const { b, facilitator, notes, voteId } = await board();
     await setTools(facilitator, 'notes', b, newRecordId());
     for (const [what, change] of changes(notes, voteId, 'ann-0001')) expect(await tryAs(b, 'ann-0001', change), what).toEqual(REFUSED);
-    expect(await tryAs(b, newRecordId(), (d) => void createNote(d, { text: 'Mijn idee', x: 0, y: 300, authorId: 'ann' }, ORIGIN.local))).toBe('open');
+    const me = newRecordId();
+    expect(await tryAs(b, me, (d) => void createNote(d, { text: 'Mijn idee', x: 0, y: 300, authorId: me }, ORIGIN.local))).toBe('open');
     await waitFor(() => listNotes(facilitator.doc).some((n) => n.text === 'Mijn idee'), 'the participant’s note');
     expect(listAreas(facilitator.doc)).toEqual([]);
   });

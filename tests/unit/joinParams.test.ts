@@ -1,7 +1,8 @@
 /**
  * Unit: the join data Olifant's own client puts in its websocket address (`person`, `key`) is always
  * what the server accepts at the upgrade: a fresh device, a device whose storage holds an id or key
- * of another shape (written by an older or a foreign version), `anonymous`, and a page without storage.
+ * of another shape (written by an older or a foreign version), `anonymous`, a page without storage,
+ * and the other ids a device proves (`also`: its own, those handed over to it).
  *
  * Why: the server refuses malformed join data with `400`; a device that sent some would never reach
  * its board again, so the client mends what it finds in storage instead of sending it.
@@ -95,15 +96,55 @@ describe('the join data the client sends', () => {
     expect(joinParams(BOARD).person).toBe('my-own-tablet-01');
     openLink('#token=t&me=ann-device-0001&key=0123456789abcdef0123&name=Ann');
     takeHandoff(BOARD);
-    expect(joinParams(BOARD)).toEqual({ person: 'ann-device-0001', key: '0123456789abcdef0123' });
+    expect(joinParams(BOARD)).toMatchObject({ person: 'ann-device-0001', key: '0123456789abcdef0123', also: expect.stringMatching(/^my-own-tablet-01:[0-9a-f]{48}$/) });
     expect(serverSays(joinParams(BOARD))).toBeUndefined();
   });
 
-  it('a page without storage sends an id of its own and no key', () => {
+  it('a page without storage proves an id of its own with a key for the page’s life', () => {
     storageWorks = false;
     const params = joinParams(BOARD);
     expect(isId(params.person)).toBe(true);
-    expect(params).not.toHaveProperty('key');
+    expect(params.key).toMatch(/^[0-9a-f]{48}$/);
     expect(serverSays(params)).toBeUndefined();
+    expect(joinParams(BOARD)).toEqual(params);
+  });
+
+  it('also: the device’s own id and the ids handed over to it for this board, newest first, as one value the server accepts', () => {
+    storage.set('olifant.deviceId', 'my-own-tablet-01');
+    expect(joinParams(BOARD)).not.toHaveProperty('also');
+    const handed = Array.from({ length: 9 }, (_, i) => `person-${i}-0000000`);
+    for (const id of handed) {
+      openLink(`#token=t&me=${id}&key=${'ab'.repeat(10)}${i2(id)}&name=P`);
+      takeHandoff(BOARD);
+    }
+    const params = joinParams(BOARD);
+    expect(params.person).toBe('person-8-0000000');
+    const pairs = params.also!.split(',').map((p) => p.split(':'));
+    // Its own id, then the 6 handed over before the one it is now (7 kept, the oldest two dropped).
+    expect(pairs.map(([id]) => id)).toEqual(['my-own-tablet-01', ...handed.slice(2, 8).reverse()]);
+    expect(pairs[1]).toEqual(['person-7-0000000', `${'ab'.repeat(10)}${i2('person-7-0000000')}`]);
+    expect(serverSays(params)).toBeUndefined();
+    // Another board: only the device's own id.
+    expect(joinParams('other-board-0123')).toEqual({ person: 'my-own-tablet-01', key: storage.get('olifant.key.my-own-tablet-01') });
+  });
+
+  it('the server reads also as comma-separated pairs, repeated or not, at most 8 in all', () => {
+    const pair = (i: number) => `person-${i}-0000000:${'k'.repeat(16)}`;
+    const say = (alsos: string[]) => {
+      const params = new URLSearchParams({ token: 't' });
+      for (const a of alsos) params.append('also', a);
+      return joinDataProblem(params);
+    };
+    expect(say([[1, 2, 3].map(pair).join(',')])).toBeUndefined();
+    expect(say([[1, 2].map(pair).join(','), pair(3)])).toBeUndefined();
+    expect(say([[1, 2, 3, 4, 5, 6, 7, 8].map(pair).join(',')])).toBeUndefined();
+    expect(say([[1, 2, 3, 4, 5].map(pair).join(','), [6, 7, 8, 9].map(pair).join(',')])).toMatch(/at most 8/);
+    expect(say([`${pair(1)},`])).toMatch(/also/);
+    expect(say([`${pair(1)},not an id:${'k'.repeat(16)}`])).toMatch(/also/);
   });
 });
+
+/** A different key ending for each id (the link carries hex keys). */
+function i2(id: string): string {
+  return id.charCodeAt(7).toString(16).padStart(4, '0');
+}
