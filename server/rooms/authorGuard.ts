@@ -123,8 +123,9 @@ function placeOfDocItem(item: Y.Item): Place | null {
 }
 
 /**
- * The server document's gcFilter: whether a deleted item may be collected. Kept: a note's map (so its
- * fields' keys stay: the sign-ups), its `authorId`, and a stance entry, which undo may write back.
+ * Whether a deleted item is kept rather than collected (the server document's gcFilter is its
+ * negation): a note's map (so its fields' keys stay: the sign-ups), its `authorId`, and a stance
+ * entry, which undo may write back.
  */
 export function keepsAuthorship(item: Y.Item): boolean {
   const parent = item.parent;
