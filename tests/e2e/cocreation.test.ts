@@ -191,6 +191,10 @@ describe('co-creation in the browser (headless Chromium)', () => {
     await phone.getByText('0 dots left').waitFor();
     await tablet.getByText('0 dots left').waitFor();
     expect(await phone.getByRole('dialog').count()).toBe(0);
+    // The phone writes as Ann: the server takes the note in her name, and the tablet shows it.
+    await addNoteWithButton(phone, 'Written on the phone');
+    await waitForNotes(tablet, (n) => n.some((x) => x.text === 'Written on the phone'), 'the phone’s note on the tablet');
+    expect(await phone.getByRole('alertdialog').count()).toBe(0);
   });
 
   it('dragging a note into a cluster’s outline adds it, dragging it out takes it out', async () => {
