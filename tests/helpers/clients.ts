@@ -54,3 +54,17 @@ export async function waitSynced(client: TestClient, timeoutMs = 10_000): Promis
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** How a client's socket ended: its close code and reason, or `'open'` when it stayed open. */
+export type Outcome = 'open' | { code: number; reason: string };
+
+/** Makes `change` on `client`'s document; how its socket ended within `ms` (then it is destroyed). */
+export async function outcomeOf(client: TestClient, change: (doc: Y.Doc) => void, ms = 800): Promise<Outcome> {
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    client.provider.on('connection-close', (event: CloseEvent | null) => event && resolve({ code: event.code, reason: event.reason })),
+  );
+  change(client.doc);
+  const outcome = await Promise.race([closed, sleep(ms).then(() => 'open' as const)]);
+  client.destroy();
+  return outcome;
+}

@@ -23,7 +23,7 @@ import {
   setVolunteer,
   stancesMap,
 } from '../../shared/index.ts';
-import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
+import { connectClient, outcomeOf, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { craftedUpdate } from '../helpers/craftedUpdate.ts';
 import { serverPerFile } from '../helpers/fileServer.ts';
 import { openRaw, updateMessage } from '../helpers/rawSocket.ts';
@@ -53,14 +53,7 @@ async function participant(board: Board, params: Record<string, string>, doc = n
 
 /** Makes `change` on a fresh participant connection with `params`; how its socket ended within 0.8 s. */
 async function tryAs(board: Board, params: Record<string, string>, change: (doc: Y.Doc) => void): Promise<Outcome> {
-  const c = await participant(board, params);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    c.provider.on('connection-close', (event: CloseEvent | null) => event && resolve({ code: event.code, reason: event.reason })),
-  );
-  change(c.doc);
-  const outcome = await Promise.race([closed, sleep(800).then(() => 'open' as const)]);
-  c.destroy();
-  return outcome;
+  return outcomeOf(await participant(board, params), change);
 }
 
 /** A board with a group, Ann's note (she signed up on it, took a stance on it) and Bram's note. */

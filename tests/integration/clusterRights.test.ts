@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCluster, createNote, dissolveCluster, listClusters, listNotes, mergeClusters, newRecordId, ORIGIN, renameCluster, setNotesCluster } from '../../shared/index.ts';
-import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
+import { connectClient, outcomeOf, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { serverPerFile } from '../helpers/fileServer.ts';
 import { createBoard, tokenOf } from '../helpers/server.ts';
 
@@ -26,14 +26,7 @@ async function participant(board: Board, person: string): Promise<TestClient> {
 
 /** Makes `change` as the proven participant `person` on a fresh client; how its socket ended within 0.8 s. */
 async function tryAs(board: Board, person: string, change: (doc: Y.Doc) => void): Promise<'open' | { code: number; reason: string }> {
-  const c = await participant(board, person);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    c.provider.on('connection-close', (event: CloseEvent | null) => event && resolve({ code: event.code, reason: event.reason })),
-  );
-  change(c.doc);
-  const outcome = await Promise.race([closed, sleep(800).then(() => 'open' as const)]);
-  c.destroy();
-  return outcome;
+  return outcomeOf(await participant(board, person), change);
 }
 
 async function boardWithClusters() {

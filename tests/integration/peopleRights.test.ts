@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNote, listNotes, listPeople, newRecordId, ORIGIN, peopleMap, registerPerson } from '../../shared/index.ts';
-import { connectClient, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
+import { connectClient, outcomeOf, sleep, waitFor, waitSynced, type TestClient } from '../helpers/clients.ts';
 import { craftedUpdate } from '../helpers/craftedUpdate.ts';
 import { serverPerFile } from '../helpers/fileServer.ts';
 import { openRaw, updateMessage } from '../helpers/rawSocket.ts';
@@ -31,14 +31,7 @@ async function participant(board: Board, person: string): Promise<TestClient> {
 
 /** Makes `change` on a fresh participant connection as `person` (a stock provider); how its socket ended within 0.8 s. */
 async function tryAs(board: Board, person: string, change: (doc: Y.Doc) => void): Promise<Outcome> {
-  const c = await participant(board, person);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    c.provider.on('connection-close', (event: CloseEvent | null) => event && resolve({ code: event.code, reason: event.reason })),
-  );
-  change(c.doc);
-  const outcome = await Promise.race([closed, sleep(800).then(() => 'open' as const)]);
-  c.destroy();
-  return outcome;
+  return outcomeOf(await participant(board, person), change);
 }
 
 async function boardWithAnn() {
