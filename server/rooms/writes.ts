@@ -1,9 +1,9 @@
 /**
  * The storing side of a room's turns: what a turn applied is written in one `appendUpdates` (fenced by
  * the board's lease), and only once it resolves is it broadcast and followed by what a change brings:
- * a compaction when the log budget says so (at most once per interval), a resync asked of participants when a lock lifts, a
- * snapshot at a new agenda task. Compaction and snapshots asked for from outside run here too, between
- * turns.
+ * a compaction when the log budget says so (at most once per interval), a resync asked of participants
+ * when a lock lifts, a snapshot at a new agenda task. Compaction and snapshots asked for from outside
+ * run here too, between turns.
  *
  * Why: persist first, then broadcast, is the heart of the durability promise: a kill -9 never loses
  * what another client has seen. Keeping the write, the broadcast and the bookkeeping of the log
