@@ -11,6 +11,7 @@ import { NEW_PEOPLE_PER_HOUR } from './auth/personProof.ts';
 import { NEW_BOARDS_PER_HOUR } from './http/newBoards.ts';
 import { parseTrustedProxies } from './http/clientAddress.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './http/origin.ts';
+import { COMPACT_MIN_INTERVAL_MS } from './rooms/logBudget.ts';
 
 /** The server's settings, one per environment variable. */
 export interface ServerConfig {
@@ -32,6 +33,8 @@ export interface ServerConfig {
   readonly unloadGraceMs: number;
   /** Compact a board's log into its state after this many appended updates. */
   readonly compactEvery: number;
+  /** Shortest time between two compactions of a board, ms (unset: as soon as due, as in-process tests run). */
+  readonly compactMinIntervalMs?: number;
   /** While a board changes, keep a snapshot of it at most this often (ms). */
   readonly snapshotEveryMs: number;
   /** Folder with the built client (index.html, assets/). */
@@ -102,6 +105,7 @@ const envSchema = z.object({
   OLIFANT_MAX_CONNECTIONS_PER_IP: int(1, 1_000_000, 1000),
   OLIFANT_UNLOAD_GRACE_MS: int(0, 24 * 3600 * 1000, 30_000),
   OLIFANT_COMPACT_EVERY: int(1, 1_000_000, 500),
+  OLIFANT_COMPACT_MIN_INTERVAL_MS: int(0, 3_600_000, COMPACT_MIN_INTERVAL_MS),
   OLIFANT_SNAPSHOT_EVERY_MS: int(1000, 24 * 3600 * 1000, 10 * 60 * 1000),
   OLIFANT_CLIENT_DIR: text('./dist/client'),
   OLIFANT_LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
@@ -141,6 +145,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxLoadedBoards: e.OLIFANT_MAX_LOADED_BOARDS,
     unloadGraceMs: e.OLIFANT_UNLOAD_GRACE_MS,
     compactEvery: e.OLIFANT_COMPACT_EVERY,
+    compactMinIntervalMs: e.OLIFANT_COMPACT_MIN_INTERVAL_MS,
     snapshotEveryMs: e.OLIFANT_SNAPSHOT_EVERY_MS,
     clientDir: resolve(e.OLIFANT_CLIENT_DIR),
     logLevel: e.OLIFANT_LOG_LEVEL,

@@ -65,6 +65,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     log,
     unloadGraceMs: config.unloadGraceMs,
     compactEvery: config.compactEvery,
+    compactMinIntervalMs: config.compactMinIntervalMs,
     snapshotEveryMs: config.snapshotEveryMs,
     maxLoadedBoards: config.maxLoadedBoards,
     ownership: cluster?.ownership,

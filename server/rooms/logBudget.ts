@@ -1,11 +1,16 @@
 /**
  * When a board's update log is compacted into its state (after `compactEvery` updates, or once the
- * log outweighs the state, at least COMPACT_FLOOR_BYTES), and the compaction itself (`compactBoard`).
+ * log outweighs the state, at least COMPACT_FLOOR_BYTES; at most once per interval), and the
+ * compaction itself (`compactBoard`).
  *
  * Why: the log is what makes an update durable before it is broadcast, but replaying a long one slows
  * a board's load and fills the disk. Compacting when the log passes the state's size keeps what a
- * board takes on disk under twice its compacted state (plus the floor) however long the day, at an
- * amortized cost of one state write per state's worth of updates.
+ * board takes on disk under twice its compacted state (plus the floor, plus what arrives within one
+ * interval) however long the day, at an amortized cost of one state write per state's worth of
+ * updates. A compaction rewrites the whole board, so a burst of updates (everyone catching up after a
+ * restart, a large offline merge) must not trigger one per update: a compaction that falls due within
+ * the interval after the last one (or after the board's load) waits for the interval's end, and then
+ * covers the whole burst.
  */
 
 import * as Y from 'yjs';
@@ -23,26 +28,48 @@ export interface StoredSizes {
   readonly logCount: number;
 }
 
-/** What a board's log holds since its last compaction, and whether to compact now. */
+/** Shortest time between two compactions of a board when none is set (OLIFANT_COMPACT_MIN_INTERVAL_MS's default). */
+export const COMPACT_MIN_INTERVAL_MS = 5000;
+
+/** What a board's log holds since its last compaction, and whether (and when) to compact. */
 export class LogBudget {
   private count: number;
   private bytes: number;
   private stateBytes: number;
+  /** Whether a threshold was passed since the last compaction. */
+  private due = false;
+  /** When the board was last compacted, or loaded (ms, on `now`'s clock). */
+  private lastAt: number;
 
   constructor(
     private readonly compactEvery: number,
     stored: StoredSizes = { stateBytes: 0, logBytes: 0, logCount: 0 },
+    /** Shortest time from one compaction (or the load) to the next, ms; 0 compacts as soon as due. */
+    private readonly minIntervalMs = 0,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.count = stored.logCount;
     this.bytes = stored.logBytes;
     this.stateBytes = stored.stateBytes;
+    this.lastAt = now();
   }
 
-  /** Counts one appended update; returns whether the log should now be compacted. */
+  /** Counts one appended update; returns whether a compaction is due (see `waitMs` for when it may run). */
   appended(bytes: number): boolean {
     this.count++;
     this.bytes += bytes;
-    return this.count >= this.compactEvery || this.bytes > Math.max(this.stateBytes, COMPACT_FLOOR_BYTES);
+    if (this.count >= this.compactEvery || this.bytes > Math.max(this.stateBytes, COMPACT_FLOOR_BYTES)) this.due = true;
+    return this.due;
+  }
+
+  /** Whether a threshold was passed since the last compaction. */
+  get isDue(): boolean {
+    return this.due;
+  }
+
+  /** How long a due compaction must still wait, ms: 0 once the interval since the last compaction (or the load) is over. */
+  waitMs(): number {
+    return Math.max(0, this.lastAt + this.minIntervalMs - this.now());
   }
 
   /** Whether anything was appended since the last compaction. */
@@ -56,12 +83,16 @@ export class LogBudget {
    */
   postponed(): void {
     this.count = 0;
+    this.due = false;
+    this.lastAt = this.now();
     this.stateBytes = Math.max(this.stateBytes, this.bytes);
   }
 
   /** The log was folded into a state of `stateBytes`. */
   compacted(stateBytes: number): void {
     this.count = 0;
+    this.due = false;
+    this.lastAt = this.now();
     this.bytes = 0;
     this.stateBytes = stateBytes;
   }

@@ -29,6 +29,8 @@ export interface RegistryOptions {
   readonly log: Logger;
   readonly unloadGraceMs: number;
   readonly compactEvery: number;
+  /** Shortest time between two compactions of a board, ms (0 or unset: as soon as due). */
+  readonly compactMinIntervalMs?: number;
   /** Snapshot changed boards this often (ms); 0 turns the schedule off. */
   readonly snapshotEveryMs?: number;
   /** Most boards open for connections at once (unbounded when unset). */
@@ -192,6 +194,7 @@ export class RoomRegistry {
       metrics: this.opts.metrics,
       log,
       compactEvery: this.opts.compactEvery,
+      compactMinIntervalMs: this.opts.compactMinIntervalMs,
       onEmpty: (room) => this.scheduleUnload(room),
       onBroken: (room) => this.drop(room),
       reload: (room, err) => this.reload(room, err),

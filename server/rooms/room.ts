@@ -40,6 +40,8 @@ export interface RoomOptions {
   readonly log: Logger;
   /** Compact the log after this many appended updates. */
   readonly compactEvery: number;
+  /** Shortest time between two compactions, ms (0 or unset: as soon as due). */
+  readonly compactMinIntervalMs?: number;
   /** Called when the last connection leaves. */
   readonly onEmpty: (room: Room) => void;
   /** Called when the room can no longer keep its promises (storage failed) and must be dropped. */
@@ -90,6 +92,8 @@ export class Room {
     const { store, metrics, log, compactEvery } = opts;
     this.writes = new RoomWrites({
       boardId, doc, conns: this.conns, store, metrics, log, compactEvery,
+      compactMinIntervalMs: opts.compactMinIntervalMs ?? 0,
+      run: (fn) => this.run(fn),
       fence: () => this.fence,
       isBroken: () => this.broken,
       isDestroyed: () => this.destroyed,

@@ -1,9 +1,9 @@
 /**
  * The storing side of a room's turns: what a turn applied is written in one `appendUpdates` (fenced by
  * the board's lease), and only once it resolves is it broadcast and followed by what a change brings:
- * a compaction when the log budget says so, a resync asked of participants when a lock lifts, a
- * snapshot at a new agenda task. Compaction and snapshots asked for from outside run here too, between
- * turns.
+ * a compaction when the log budget says so (at most once per interval), a resync asked of participants
+ * when a lock lifts, a snapshot at a new agenda task. Compaction and snapshots asked for from outside
+ * run here too, between turns.
  *
  * Why: persist first, then broadcast, is the heart of the durability promise: a kill -9 never loses
  * what another client has seen. Keeping the write, the broadcast and the bookkeeping of the log
@@ -32,6 +32,10 @@ export interface WritesContext {
   readonly log: Logger;
   /** Compact the log after this many appended updates. */
   readonly compactEvery: number;
+  /** Shortest time between two compactions (and from the load to the first), ms; 0: as soon as due. */
+  readonly compactMinIntervalMs: number;
+  /** Runs `fn` between turns (see Room.run). */
+  run(fn: () => Promise<void>): Promise<void>;
   /** The board's lease number now (see Room.fence). */
   fence(): Fence;
   /** Whether the room is broken (a write failed; it writes nothing more). */
@@ -58,6 +62,8 @@ export class RoomWrites {
   private changedSinceSnapshot = false;
   /** The agenda task the board was at (a new task is a moment to keep). */
   private agendaKey: string;
+  /** A due compaction waiting for the end of its interval. */
+  private deferredCompaction: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ctx: WritesContext,
@@ -66,7 +72,7 @@ export class RoomWrites {
     /** What the store holds for the board. */
     stored?: StoredSizes,
   ) {
-    this.logBudget = new LogBudget(ctx.compactEvery, stored);
+    this.logBudget = new LogBudget(ctx.compactEvery, stored, ctx.compactMinIntervalMs);
     this.locked = isBoardLocked(ctx.doc);
     this.agendaKey = agendaKeyOf(ctx.doc);
     const broadcastFailed = (err: unknown) => ctx.log.error({ err, board: ctx.boardId }, '[room] broadcast failed');
@@ -105,7 +111,7 @@ export class RoomWrites {
       this.updateBatch.add(update, origin);
       if (this.logBudget.appended(update.byteLength)) compact = true;
     }
-    if (compact) await this.compact();
+    if (compact) await this.compactWhenAllowed();
     const locked = isBoardLocked(ctx.doc);
     if (this.locked && !locked) this.askParticipantsToResync();
     this.locked = locked;
@@ -137,6 +143,21 @@ export class RoomWrites {
     }
   }
 
+  /**
+   * A compaction is due: runs it now if the interval since the last one is over, else once it is
+   * (between turns, whether or not more updates come), covering every update appended meanwhile.
+   */
+  private async compactWhenAllowed(): Promise<void> {
+    const wait = this.logBudget.waitMs();
+    if (wait === 0) return this.compact();
+    this.deferredCompaction ??= setTimeout(() => {
+      this.deferredCompaction = undefined;
+      this.ctx.run(async () => {
+        if (this.logBudget.isDue) await this.compact();
+      }).catch(() => {}); // the room stopped meanwhile: its log stays the source of truth
+    }, wait);
+  }
+
   /** Sends the updates gathered for broadcast now (e.g. before the sockets close). */
   flush(): void {
     this.updateBatch.flush();
@@ -144,6 +165,7 @@ export class RoomWrites {
 
   /** Drops what is gathered for broadcast; nothing is sent afterwards. */
   destroy(): void {
+    clearTimeout(this.deferredCompaction);
     this.updateBatch.destroy();
   }
 

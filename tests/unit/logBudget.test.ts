@@ -30,4 +30,25 @@ describe('when a board log is compacted', () => {
     budget.postponed();
     expect([budget.appended(1), budget.appended(1), budget.appended(1)]).toEqual([false, false, true]);
   });
+
+  it('a compaction due within the interval after the last one (or the load) waits for its end', () => {
+    let now = 1000;
+    const budget = new LogBudget(1, undefined, 5000, () => now);
+    expect(budget.appended(1)).toBe(true);
+    expect(budget.waitMs()).toBe(5000); // the load starts the first interval
+    now += 2000;
+    expect(budget.appended(1)).toBe(true);
+    expect(budget.waitMs()).toBe(3000);
+    now += 3000;
+    expect(budget.waitMs()).toBe(0);
+    budget.compacted(10);
+    expect(budget.isDue).toBe(false);
+    expect(budget.waitMs()).toBe(5000);
+  });
+
+  it('with no interval, a due compaction never waits', () => {
+    const budget = new LogBudget(2);
+    expect([budget.appended(1), budget.appended(1)]).toEqual([false, true]);
+    expect(budget.waitMs()).toBe(0);
+  });
 });
