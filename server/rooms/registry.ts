@@ -13,24 +13,15 @@
 import * as Y from 'yjs';
 import { migrateBoard, readMeta, type BoardMeta, type Role } from '../../shared/index.ts';
 import { OncePerWindow } from '../limits/budgets.ts';
-import type { Logger } from '../log.ts';
-import type { Metrics } from '../metrics/metrics.ts';
-import type { BoardStore } from '../persistence/store.ts';
 import { docOf, NotOwnerError, readStored, type BoardOwnership } from './ownership.ts';
-import { Room } from './room.ts';
+import { Room, type RoomOptions } from './room.ts';
 
 /** How often a board may be reloaded after a failure inside Yjs, ms. */
 const RELOAD_EVERY_MS = 60_000;
 
 /** How the registry stores, counts, logs, and when it compacts, snapshots and unloads. */
-export interface RegistryOptions {
-  readonly store: BoardStore;
-  readonly metrics: Metrics;
-  readonly log: Logger;
+export interface RegistryOptions extends Pick<RoomOptions, 'store' | 'metrics' | 'log' | 'compactEvery' | 'compactMinIntervalMs'> {
   readonly unloadGraceMs: number;
-  readonly compactEvery: number;
-  /** Shortest time between two compactions of a board, ms (0 or unset: as soon as due). */
-  readonly compactMinIntervalMs?: number;
   /** Snapshot changed boards this often (ms); 0 turns the schedule off. */
   readonly snapshotEveryMs?: number;
   /** Most boards open for connections at once (unbounded when unset). */
