@@ -212,6 +212,24 @@ describe('client IDs belong to devices', () => {
     await waitFor(() => texts(onPhone.doc).includes('offline') && texts(tablet.doc).includes('from the phone'), 'both devices to converge');
   });
 
+  it('an offline tablet that took on a handed-over identity keeps what it wrote as itself and as the person', async () => {
+    const { server: s } = await ownServer();
+    const board = await createBoard(s().localUrl, 'Hand-over offline');
+    const tablet = person('tablet');
+    const ann = person('ann');
+    (await join(s(), board, ann)).provider.disconnect(); // Ann's own device proved her id once
+    const first = await join(s(), board, tablet);
+    note(first.doc, 'as the tablet', tablet.person);
+    await waitFor(() => texts(serverDoc(s(), board)).includes('as the tablet'), 'the first note');
+    first.provider.destroy();
+    // Offline: a note as itself, then Ann's link is opened on it and it writes as Ann.
+    note(first.doc, 'offline, as the tablet', tablet.person);
+    note(first.doc, 'offline, as Ann', ann.person);
+    const again = connectClient(s().localUrl, board.id, tokenOf(board.links.participant), first.doc, { ...ann, also: `${tablet.person}:${tablet.key}` });
+    clients.push(again);
+    await waitFor(() => texts(serverDoc(s(), board)).includes('offline, as Ann') && texts(serverDoc(s(), board)).includes('offline, as the tablet'), 'both offline notes');
+  });
+
   it('a connection that keeps writing under another device\'s ID is closed with 4403 once its own tabs would have settled it', async () => {
     const { server: s } = await ownServer();
     const board = await createBoard(s().localUrl, 'Keeps trying');
