@@ -60,6 +60,7 @@ const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[
 export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
   const figures = await soakOnly(options);
   if (!options.freshBoard) return figures;
+  options.progress?.(`soak: a fresh board grown from ${figures.heap.itemsStart} to ${figures.heap.itemsEnd} items`);
   const freshHeap = await freshBoardPerItem({ clients: options.clients ?? 64, fromItems: figures.heap.itemsStart, toItems: figures.heap.itemsEnd });
   return { ...figures, freshHeap };
 }
