@@ -1,20 +1,22 @@
 /**
- * The soak: 64 clients on one board for `minutes`, on Olifant as `npm start` runs it. Each client
- * moves its note every `moveEveryMs` (every 5 s by default: a room at a working pace; the peak pace of
- * one move a second is the benchmark's) and its cursor five times a second. The server's RSS is read
- * every 10 s and the clients' latency per window; at a fifth of the run and at its end the server's
- * heap is read after a full garbage collection, beside how much the board itself grew.
+ * The soak: 64 clients on one board for `minutes`, on Olifant as `npm start` runs it, which also holds a
+ * conference's board of notes open. Each client moves its note every `moveEveryMs` (every 5 s by default: a room at a
+ * working pace; the peak pace of one move a second is the benchmark's) and its cursor five times a
+ * second. The server's RSS is read every 5 s and the clients' latency per window; at a fifth of the run
+ * and at its end the server's heap is read after a full garbage collection, beside how much the board
+ * grew. Then a fresh server grows a fresh board alike over the same items, for the heap a board costs
+ * per item without the hours (soakMemory.ts).
  *
  * Why: a conference day is long. A leak of a few bytes per message, or a queue that grows, shows only
  * after hundreds of thousands of messages. Every edit also grows a Yjs document for good (an
  * overwritten value stays as a small tombstone), so memory that grows with the board is not a leak:
- * the figures say how much the board grew, to tell the two apart.
+ * the heap per new item against a fresh board's tells the two apart.
  */
-import * as Y from 'yjs';
 import { loadProcess } from '../../bench/loadProcess.ts';
 import { rssBytesOf, startOlifant } from '../../bench/peers.ts';
 import { readMetrics } from '../../bench/stats.ts';
 import { connectClient, waitFor } from '../helpers/clients.ts';
+import { baseOf, freshBoardPerItem, heapAndItems, perItem, seedNotes, type PerItem } from './soakMemory.ts';
 
 export interface SoakFigures {
   readonly minutes: number;
@@ -22,12 +24,14 @@ export interface SoakFigures {
   readonly rssStartMiB: number;
   readonly rssEndMiB: number;
   readonly rssGrowth: number;
-  /** Heap used after a full collection (MiB), at a fifth of the run and at its end. */
-  readonly heapStartMiB: number;
-  readonly heapEndMiB: number;
-  /** Structs (items and tombstones) in the board's document at those two moments. */
-  readonly boardItemsStart: number;
-  readonly boardItemsEnd: number;
+  /** The highest single RSS reading (MiB) over the whole run. */
+  readonly rssMaxMiB: number;
+  /** Notes on the board held open beside the soak's. */
+  readonly boardNotes: number;
+  /** Heap after a full collection at a fifth of the run and at its end, beside the board's structs (items and tombstones). */
+  readonly heap: PerItem;
+  /** The same, on a fresh board grown alike over the same items (absent when not asked for). */
+  readonly freshHeap?: PerItem;
   /** Median of the per-window p99 latencies (ms), second fifth against the last. */
   readonly p99StartMs: number;
   readonly p99EndMs: number;
@@ -44,19 +48,30 @@ export interface SoakOptions {
   readonly moveEveryMs?: number;
   /** Latency is reported per window of this many seconds. */
   readonly windowSeconds?: number;
+  /** Notes on a board the server holds open beside the soak's, from the start (none unless set). */
+  readonly boardNotes?: number;
+  /** Also measure a fresh board's heap per item over the same items, after the soak. */
+  readonly freshBoard?: boolean;
   readonly progress?: (line: string) => void;
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const itemsIn = (doc: Y.Doc) => [...doc.store.clients.values()].reduce((n, structs) => n + structs.length, 0);
 
-export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windowSeconds = 60, progress }: SoakOptions): Promise<SoakFigures> {
+export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
+  const figures = await soakOnly(options);
+  if (!options.freshBoard) return figures;
+  options.progress?.(`soak: a fresh board grown from ${figures.heap.itemsStart} to ${figures.heap.itemsEnd} items`);
+  const freshHeap = await freshBoardPerItem({ clients: options.clients ?? 64, fromItems: figures.heap.itemsStart, toItems: figures.heap.itemsEnd });
+  return { ...figures, freshHeap };
+}
+
+async function soakOnly({ minutes, clients = 64, moveEveryMs = 5000, windowSeconds = 60, boardNotes = 0, progress }: SoakOptions): Promise<SoakFigures> {
   const server = await startOlifant({}, true);
   const rss: { at: number; bytes: number }[] = [];
   const started = performance.now();
   const windows: { received: number; p50: number; p99: number; serverStallMs: number }[] = [];
   const room = await server.room('Soak');
-  const base = room.url.replace(/^ws/, 'http').replace(/\/ws$/, '');
+  const base = baseOf(room);
   // The server's longest event-loop stall since the last read (it resets on each read of /metrics).
   let stall = 0;
   const stallSince = () => {
@@ -68,16 +83,17 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
     rss.push({ at: (performance.now() - started) / 60_000, bytes: rssBytesOf(server.pid) });
     void readMetrics(base).then((m) => (stall = Math.max(stall, (m.get('olifant_process_nodejs_eventloop_lag_max_seconds') ?? 0) * 1000)), () => undefined);
   }, Math.min(5, windowSeconds / 2) * 1000);
+  // The conference's board, open beside the soak's (one device keeps it loaded): the clients' own
+  // copies stay small, so their garbage collections do not show up as the server's latency.
+  const conference = boardNotes > 0 ? await server.room('Conference') : undefined;
+  if (conference) await seedNotes(conference, boardNotes);
+  const holder = conference && connectClient(base, conference.room, conference.params.token!);
   const observer = connectClient(base, room.room, room.params.token!);
-  /** Heap after a full collection (MiB) and the board's size, now. */
-  const measure = async () => {
-    await server.collectGarbage!();
-    return { heapMiB: ((await readMetrics(base)).get('olifant_process_nodejs_heap_size_used_bytes') ?? 0) / 2 ** 20, items: itemsIn(observer.doc) };
-  };
+  const measure = () => heapAndItems(server, room, observer);
   let fifthTimer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await waitFor(() => observer.provider.synced, 'the observer');
-    const atFifth = new Promise<{ heapMiB: number; items: number }>((resolve, reject) => {
+    await waitFor(() => observer.provider.synced && (!holder || holder.provider.synced), 'the observer', 60_000);
+    const atFifth = new Promise<{ heapBytes: number; items: number }>((resolve, reject) => {
       fifthTimer = setTimeout(() => measure().then(resolve, reject), (minutes * 60_000) / 5);
     });
     atFifth.catch(() => undefined); // awaited below; a failure surfaces there
@@ -123,10 +139,9 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
       rssStartMiB,
       rssEndMiB,
       rssGrowth: rssEndMiB / rssStartMiB - 1,
-      heapStartMiB: start.heapMiB,
-      heapEndMiB: end.heapMiB,
-      boardItemsStart: start.items,
-      boardItemsEnd: end.items,
+      rssMaxMiB: Math.max(...rss.map((r) => r.bytes)) / 2 ** 20,
+      boardNotes,
+      heap: perItem(start, end),
       p99StartMs: median(windows.slice(fifth, 2 * fifth).map((w) => w.p99)),
       p99EndMs: median(windows.slice(-fifth).map((w) => w.p99)),
       serverStallMaxMs: Math.max(...windows.slice(fifth).map((w) => w.serverStallMs)),
@@ -137,6 +152,7 @@ export async function runSoak({ minutes, clients = 64, moveEveryMs = 5000, windo
     clearInterval(sampler);
     clearTimeout(fifthTimer);
     observer.destroy();
+    holder?.destroy();
     await server.stop();
   }
 }
